@@ -1,0 +1,67 @@
+//! Snowball German stemming via rust-stemmers: `Übergänge` and `Übergang` share a stem.
+//!
+//! Expects lower-cased, folded tokens. Tokens with digits are left alone (`u3`, `sgb`,
+//! `2017` are names and numbers, not inflected words).
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use super::{AnalysisStep, AnalyzedToken, Origin};
+
+pub struct GermanStemmer {
+    stemmer: Stemmer,
+}
+
+impl GermanStemmer {
+    pub fn new() -> GermanStemmer {
+        GermanStemmer { stemmer: Stemmer::create(Algorithm::German) }
+    }
+
+    pub fn stem(&self, word: &str) -> String {
+        if word.chars().any(|c| c.is_ascii_digit()) {
+            return word.to_string();
+        }
+        self.stemmer.stem(word).into_owned()
+    }
+}
+
+impl Default for GermanStemmer {
+    fn default() -> Self {
+        GermanStemmer::new()
+    }
+}
+
+impl AnalysisStep for GermanStemmer {
+    fn apply(&self, mut tokens: Vec<AnalyzedToken>) -> Vec<AnalyzedToken> {
+        for token in &mut tokens {
+            let stem = self.stem(&token.text);
+            if stem != token.text {
+                token.text = stem;
+                token.origin = Origin::Stem;
+            }
+        }
+        tokens
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CASES: &[(&str, &str)] = &[
+        ("ubergange", "ubergang"),
+        ("ubergang", "ubergang"),
+        ("kinder", "kind"),
+        ("familien", "famili"),
+        ("partizipation", "partizipation"),
+        ("u3", "u3"),
+        ("2017", "2017"),
+    ];
+
+    #[test]
+    fn stems_inflected_forms_together() {
+        let stemmer = GermanStemmer::new();
+        for (word, expected) in CASES {
+            assert_eq!(stemmer.stem(word), *expected, "stemming {word:?}");
+        }
+    }
+}

@@ -1,0 +1,64 @@
+//! Removes German stop words (`index-config/stopwords.txt`).
+//!
+//! Expects lower-cased, unfolded tokens (the list is written with umlauts: `für`, `über`).
+//! Removed words leave their position empty, so phrases do not match across a gap.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use super::{AnalysisStep, AnalyzedToken};
+
+#[derive(Debug, Clone, Default)]
+pub struct StopWords {
+    words: Arc<HashSet<String>>,
+}
+
+impl StopWords {
+    /// Parses the word list: one word per line, `#` starts a comment, blank lines ignored.
+    pub fn parse(text: &str) -> StopWords {
+        let words = text
+            .lines()
+            .map(|line| line.split('#').next().unwrap_or("").trim().to_lowercase())
+            .filter(|w| !w.is_empty())
+            .collect();
+        StopWords { words: Arc::new(words) }
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.words.contains(word)
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
+impl AnalysisStep for StopWords {
+    fn apply(&self, mut tokens: Vec<AnalyzedToken>) -> Vec<AnalyzedToken> {
+        tokens.retain(|t| !self.words.contains(&t.text));
+        tokens
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Origin;
+
+    fn token(text: &str, position: usize) -> AnalyzedToken {
+        AnalyzedToken { text: text.into(), offset_from: 0, offset_to: 0, position, origin: Origin::Word }
+    }
+
+    #[test]
+    fn removes_listed_words_and_keeps_positions() {
+        let stop = StopWords::parse("# comment\nund\n für  # trailing comment\n\n");
+        assert_eq!(stop.len(), 2);
+        let out = stop.apply(vec![token("kinder", 0), token("und", 1), token("für", 2), token("familien", 3)]);
+        let got: Vec<(&str, usize)> = out.iter().map(|t| (t.text.as_str(), t.position)).collect();
+        assert_eq!(got, vec![("kinder", 0), ("familien", 3)]);
+    }
+}

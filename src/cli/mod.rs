@@ -1,0 +1,77 @@
+//! The command line: clap definitions, one file per subcommand, and the mapping of errors to
+//! exit codes. Commands turn raw arguments into typed library requests and decide what the
+//! user sees; the library itself never prints.
+
+mod index;
+mod progress;
+mod search;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use praev::output::Style;
+
+/// Search German municipal prevention texts: Leitbilder, goals, quotes and press releases of
+/// districts and cities about their Präventionsketten.
+///
+/// Without --index (and without PRAEV_INDEX) commands use the bundled sample corpus, indexed
+/// into a per-user cache folder on first use.
+#[derive(Debug, Parser)]
+#[command(name = "praev", version, about, long_about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Index(index::IndexArgs),
+    Search(search::SearchArgs),
+}
+
+/// An error in what the user asked for (exit code 2), as opposed to a failure (exit code 1).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Index(args) => index::run(args),
+        Command::Search(args) => search::run(args),
+    }
+}
+
+/// Colour and width for people: colour only on a terminal without `NO_COLOR`.
+pub fn stdout_style() -> Style {
+    let tty = std::io::stdout().is_terminal();
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let width = if tty { terminal_width() } else { None };
+    Style { color: tty && !no_color, width }
+}
+
+fn terminal_width() -> Option<u16> {
+    comfy_table::Table::new().width()
+}
+
+/// The index a query command uses: `--index`/`PRAEV_INDEX`, else the bundled default.
+pub fn resolve_index(index: Option<PathBuf>) -> anyhow::Result<PathBuf> {
+    match index {
+        Some(path) => Ok(path),
+        None => {
+            let progress = progress::IndexProgress::new("building the default index of the bundled corpus");
+            let path = praev::bundled::ensure_index(&progress)?;
+            progress.finish();
+            Ok(path)
+        }
+    }
+}
+
+/// Maps library errors about arguments to usage errors (exit code 2).
+pub fn usage_or_failure(error: praev::Error) -> anyhow::Error {
+    match error {
+        praev::Error::InvalidArgument(message) => UsageError(message).into(),
+        other => other.into(),
+    }
+}

@@ -1,0 +1,63 @@
+//! `praev search`: ranked passages for a free-text query.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::Args;
+
+use praev::index::PraevIndex;
+use praev::ingest::DocKind;
+use praev::output::{self, Format};
+use praev::query::{self, SearchRequest};
+
+/// Search passages: words are ranked with BM25 (passages with more of the words first),
+/// "quoted phrases" must match as phrases, -word excludes, +word requires.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The query, e.g. 'Übergänge', '"Frühe Hilfen" Kita', 'Kinderschutz -Jugendamt'.
+    pub query: String,
+
+    /// Index folder to search (default: the bundled corpus's index).
+    #[arg(long, env = "PRAEV_INDEX", value_name = "IDX")]
+    pub index: Option<PathBuf>,
+
+    /// Number of hits to show.
+    #[arg(long, short = 'n', default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=10_000))]
+    pub limit: u64,
+
+    /// Only passages of this municipality (repeatable; case- and umlaut-insensitive, a part of
+    /// the name is enough: `--municipality steinfurt`).
+    #[arg(long, short = 'm', value_name = "M")]
+    pub municipality: Vec<String>,
+
+    /// Only passages of documents of this kind (repeatable): profile, leitbild, press, article, other.
+    #[arg(long, short = 'k', value_name = "K", value_parser = parse_kind)]
+    pub kind: Vec<DocKind>,
+
+    /// Output format: table for people; json, jsonl and csv as documented in the README.
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+fn parse_kind(value: &str) -> Result<DocKind, String> {
+    DocKind::parse(value).ok_or_else(|| format!("unknown kind {value:?} (profile, leitbild, press, article, other)"))
+}
+
+pub fn run(args: SearchArgs) -> anyhow::Result<()> {
+    let path = super::resolve_index(args.index)?;
+    let index = PraevIndex::open(&path).map_err(super::usage_or_failure)?;
+    let request = SearchRequest {
+        query: args.query.clone(),
+        limit: args.limit as usize,
+        municipalities: query::resolve_municipalities(&index, &args.municipality).map_err(super::usage_or_failure)?,
+        kinds: args.kind,
+    };
+    let results = query::search(&index, &request).with_context(|| format!("searching {:?}", args.query))?;
+    if let Some(note) = &results.note {
+        eprintln!("note: {note}");
+    }
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    output::write_search_results(&mut out, &results, args.format, super::stdout_style())?;
+    Ok(())
+}

@@ -1,0 +1,185 @@
+//! The editable linguistic resources of `index-config/`, loaded and validated into typed values.
+//!
+//! Every file is optional in a user's config folder: a missing file falls back to the copy
+//! bundled into the binary, so a user can keep only what they change. Errors name the file and
+//! line. An index keeps a copy of the raw files it was built with ([`ConfigFiles`]), so searching
+//! always analyses queries exactly as the documents were analysed, and the hash of those files
+//! tells when the bundled index must be rebuilt.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::analysis::{AnalyzerSettings, GermanAnalyzer, StopWords};
+use crate::error::{Error, LineError, Result};
+use crate::ingest::metadata::{parse_municipalities, KnownMunicipality};
+use crate::ingest::{passages, Boilerplate};
+
+pub const ANALYZER_FILE: &str = "analyzer.toml";
+pub const STOPWORDS_FILE: &str = "stopwords.txt";
+pub const BOILERPLATE_FILE: &str = "boilerplate.toml";
+pub const HEADINGS_FILE: &str = "headings.txt";
+pub const MUNICIPALITIES_FILE: &str = "municipalities.tsv";
+
+/// The config files bundled into the binary: the fallback for any file a folder lacks.
+const BUNDLED: &[(&str, &str)] = &[
+    (ANALYZER_FILE, include_str!("../index-config/analyzer.toml")),
+    (STOPWORDS_FILE, include_str!("../index-config/stopwords.txt")),
+    (BOILERPLATE_FILE, include_str!("../index-config/boilerplate.toml")),
+    (HEADINGS_FILE, include_str!("../index-config/headings.txt")),
+    (MUNICIPALITIES_FILE, include_str!("../index-config/municipalities.tsv")),
+];
+
+/// The raw texts of the config files, by file name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigFiles {
+    files: BTreeMap<String, String>,
+    /// Where they were read from (None: the copy bundled into the binary).
+    pub source: Option<PathBuf>,
+}
+
+impl ConfigFiles {
+    /// The files bundled into the binary.
+    pub fn bundled() -> ConfigFiles {
+        let files = BUNDLED.iter().map(|(name, text)| (name.to_string(), text.to_string())).collect();
+        ConfigFiles { files, source: None }
+    }
+
+    /// Reads the config files of `dir`, taking the bundled copy for each file it lacks.
+    pub fn read_dir(dir: &Path) -> Result<ConfigFiles> {
+        if !dir.is_dir() {
+            return Err(Error::InvalidArgument(format!("config folder {} does not exist", dir.display())));
+        }
+        let mut config = ConfigFiles::bundled();
+        for (name, _) in BUNDLED {
+            let path = dir.join(name);
+            match std::fs::read_to_string(&path) {
+                Ok(text) => {
+                    config.files.insert(name.to_string(), text);
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(source) => return Err(Error::Io { path, source }),
+            }
+        }
+        config.source = Some(dir.to_path_buf());
+        Ok(config)
+    }
+
+    /// Writes the files into `dir` (the copy an index keeps).
+    pub fn write_dir(&self, dir: &Path) -> Result<()> {
+        std::fs::create_dir_all(dir).map_err(|source| Error::Io { path: dir.to_path_buf(), source })?;
+        for (name, text) in &self.files {
+            let path = dir.join(name);
+            std::fs::write(&path, text).map_err(|source| Error::Io { path, source })?;
+        }
+        Ok(())
+    }
+
+    pub fn text(&self, name: &str) -> &str {
+        self.files.get(name).map(String::as_str).unwrap_or("")
+    }
+
+    /// A hash of every file's name and content.
+    pub fn hash(&self) -> String {
+        let mut hasher = blake3::Hasher::new();
+        for (name, text) in &self.files {
+            hasher.update(name.as_bytes());
+            hasher.update(&[0]);
+            hasher.update(text.as_bytes());
+            hasher.update(&[0]);
+        }
+        hasher.finalize().to_hex().to_string()
+    }
+
+    fn path_of(&self, name: &str) -> PathBuf {
+        match &self.source {
+            Some(dir) if dir.join(name).exists() => dir.join(name),
+            _ => PathBuf::from(format!("<bundled index-config>/{name}")),
+        }
+    }
+
+    fn line_error(&self, name: &str, source: LineError) -> Error {
+        Error::Config { path: self.path_of(name), source }
+    }
+
+    /// Parses and validates every file.
+    pub fn load(&self) -> Result<IndexConfig> {
+        let analyzer: AnalyzerSettings = toml::from_str(self.text(ANALYZER_FILE)).map_err(|e| {
+            let line = e.span().map(|s| line_of(self.text(ANALYZER_FILE), s.start)).unwrap_or(1);
+            self.line_error(ANALYZER_FILE, LineError::new(line, e.message().to_string()))
+        })?;
+        if analyzer.max_word_chars == 0 {
+            return Err(self.line_error(ANALYZER_FILE, LineError::new(1, "max_word_chars must be at least 1")));
+        }
+        let boilerplate = Boilerplate::parse(self.text(BOILERPLATE_FILE))
+            .map_err(|e| self.line_error(BOILERPLATE_FILE, e))?;
+        let municipalities = parse_municipalities(self.text(MUNICIPALITIES_FILE))
+            .map_err(|e| self.line_error(MUNICIPALITIES_FILE, e))?;
+        Ok(IndexConfig {
+            analyzer,
+            stop_words: StopWords::parse(self.text(STOPWORDS_FILE)),
+            boilerplate,
+            headings: passages::parse_headings(self.text(HEADINGS_FILE)),
+            municipalities,
+            files: self.clone(),
+        })
+    }
+}
+
+/// 1-based line number of a byte offset.
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+/// The validated configuration an index is built and searched with.
+#[derive(Debug, Clone)]
+pub struct IndexConfig {
+    pub analyzer: AnalyzerSettings,
+    pub stop_words: StopWords,
+    pub boilerplate: Boilerplate,
+    pub headings: Vec<String>,
+    pub municipalities: Vec<KnownMunicipality>,
+    pub files: ConfigFiles,
+}
+
+impl IndexConfig {
+    pub fn german_analyzer(&self) -> GermanAnalyzer {
+        GermanAnalyzer::new(&self.analyzer, self.stop_words.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_config_loads() {
+        let config = ConfigFiles::bundled().load().expect("the bundled index-config must be valid");
+        assert!(config.stop_words.contains("und"));
+        assert!(config.headings.iter().any(|h| h == "Leitbild"));
+    }
+
+    #[test]
+    fn a_bad_analyzer_setting_names_file_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(ANALYZER_FILE), "fold_umlauts = true\nstemmer = \"porter\"\n").unwrap();
+        let err = ConfigFiles::read_dir(dir.path()).unwrap().load().unwrap_err().to_string();
+        assert!(err.contains("analyzer.toml") && err.contains("line 2"), "got: {err}");
+    }
+
+    #[test]
+    fn a_folder_without_a_file_falls_back_to_the_bundled_copy() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(STOPWORDS_FILE), "nur\n").unwrap();
+        let config = ConfigFiles::read_dir(dir.path()).unwrap().load().unwrap();
+        assert!(config.stop_words.contains("nur") && !config.stop_words.contains("und"));
+        assert_eq!(config.analyzer, AnalyzerSettings::default());
+    }
+
+    #[test]
+    fn hash_changes_with_content() {
+        let a = ConfigFiles::bundled();
+        let mut b = a.clone();
+        b.files.insert(STOPWORDS_FILE.into(), "anders\n".into());
+        assert_ne!(a.hash(), b.hash());
+    }
+}

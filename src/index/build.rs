@@ -1,0 +1,246 @@
+//! Building an index: ingest every file of a corpus folder, write a new generation, publish it.
+//!
+//! Files are read and understood on all cores (ingest is the costly part: decoding, metadata,
+//! passages); tantivy's writer threads then analyse and index the passages. The build reports
+//! what it did (documents, passages, municipalities, skipped files by reason) and never prints:
+//! the caller hears about each file through [`BuildProgress`].
+
+use std::path::{Path, PathBuf};
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
+
+use tantivy::schema::Facet;
+use tantivy::{doc, Index, IndexWriter, TantivyDocument};
+
+use super::meta::{DocumentRecord, IndexMeta, SkippedRecord, FORMAT_VERSION};
+use super::schema::{build_schema, Fields};
+use super::store::BuildLock;
+use super::CONFIG_DIR;
+use crate::analysis::ANALYZER_NAME;
+use crate::config::{ConfigFiles, IndexConfig};
+use crate::error::{Error, Result};
+use crate::ingest::{self, Document, IngestSettings, Manifest, Skipped, SourceFile};
+
+/// Memory tantivy's writer may use, shared by its threads; keeps a large build well under 500 MB.
+const WRITER_MEMORY_BYTES: usize = 200_000_000;
+
+/// What to build.
+pub struct BuildRequest {
+    /// The folder of documents.
+    pub corpus: PathBuf,
+    /// The index folder (created if missing).
+    pub index: PathBuf,
+    pub config: ConfigFiles,
+}
+
+/// Hears about the build as it goes (the CLI draws a progress bar and prints warnings).
+pub trait BuildProgress: Sync {
+    fn started(&self, _files: usize) {}
+    fn file_done(&self, _file: &str) {}
+    fn skipped(&self, _skipped: &Skipped) {}
+    fn warning(&self, _message: &str) {}
+}
+
+/// A progress listener that ignores everything.
+pub struct Silent;
+impl BuildProgress for Silent {}
+
+/// What a build did.
+#[derive(Debug, Clone)]
+pub struct BuildReport {
+    pub index: PathBuf,
+    pub documents: usize,
+    pub passages: usize,
+    pub municipalities: usize,
+    pub skipped: Vec<Skipped>,
+    pub seconds: f64,
+}
+
+impl BuildReport {
+    /// Skipped files counted by reason label, sorted by label.
+    pub fn skipped_by_reason(&self) -> Vec<(&'static str, usize)> {
+        let mut counts = std::collections::BTreeMap::new();
+        for s in &self.skipped {
+            *counts.entry(s.reason.label()).or_insert(0) += 1;
+        }
+        counts.into_iter().collect()
+    }
+}
+
+/// Builds the index of `request.corpus` into a new generation of `request.index` and publishes
+/// it. The previous generation stays usable until the very end, and stays in place on failure.
+pub fn build(request: &BuildRequest, progress: &dyn BuildProgress) -> Result<BuildReport> {
+    let started = Instant::now();
+    let config = request.config.load()?;
+    let corpus = absolute(&request.corpus)?;
+    let files = list_corpus(&corpus)?;
+    let manifest = read_manifest(&corpus, &files, progress)?;
+
+    let lock = BuildLock::acquire(&request.index)?;
+    lock.remove_stale()?;
+    let generation = lock.new_generation()?;
+    let result = write_generation(&generation, &corpus, &files, &config, &manifest, progress);
+    let (documents, skipped) = match result {
+        Ok(done) => done,
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&generation);
+            return Err(e);
+        }
+    };
+    lock.publish(&generation)?;
+
+    let meta_municipalities: std::collections::BTreeSet<&str> =
+        documents.iter().filter_map(|d| d.meta.municipality.as_deref()).collect();
+    Ok(BuildReport {
+        index: request.index.clone(),
+        documents: documents.len(),
+        passages: documents.iter().map(|d| d.passages).sum(),
+        municipalities: meta_municipalities.len(),
+        skipped,
+        seconds: started.elapsed().as_secs_f64(),
+    })
+}
+
+fn absolute(path: &Path) -> Result<PathBuf> {
+    std::path::absolute(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })
+}
+
+fn list_corpus(corpus: &Path) -> Result<Vec<SourceFile>> {
+    if !corpus.exists() {
+        return Err(Error::InvalidArgument(format!("corpus folder {} does not exist", corpus.display())));
+    }
+    if !corpus.is_dir() {
+        return Err(Error::InvalidArgument(format!("{} is not a folder", corpus.display())));
+    }
+    ingest::list_files(corpus).map_err(|source| Error::Io { path: corpus.to_path_buf(), source })
+}
+
+fn read_manifest(corpus: &Path, files: &[SourceFile], progress: &dyn BuildProgress) -> Result<Manifest> {
+    let path = corpus.join(Manifest::FILE_NAME);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Manifest::default()),
+        Err(source) => return Err(Error::Io { path, source }),
+    };
+    let manifest = Manifest::parse(&text).map_err(|source| Error::Config { path: path.clone(), source })?;
+    for named in manifest.files() {
+        if !files.iter().any(|f| f.rel_path == named) {
+            progress.warning(&format!("{}: names {named}, which is not in the corpus", path.display()));
+        }
+    }
+    Ok(manifest)
+}
+
+type Ingested = (Vec<DocumentRecord>, Vec<Skipped>);
+
+fn write_generation(
+    generation: &Path,
+    corpus: &Path,
+    files: &[SourceFile],
+    config: &IndexConfig,
+    manifest: &Manifest,
+    progress: &dyn BuildProgress,
+) -> Result<Ingested> {
+    let index = Index::create_in_dir(generation, build_schema())?;
+    index.tokenizers().register(ANALYZER_NAME, config.german_analyzer());
+    let fields = Fields::from_schema(&index.schema())?;
+    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).clamp(1, 8);
+    let mut writer: IndexWriter = index.writer_with_num_threads(threads, WRITER_MEMORY_BYTES)?;
+
+    let settings = IngestSettings {
+        boilerplate: &config.boilerplate,
+        known_headings: &config.headings,
+        municipalities: &config.municipalities,
+        manifest,
+    };
+    progress.started(files.len());
+    let mut records = Vec::new();
+    let mut skipped = Vec::new();
+    for outcome in ingest_all(files, &settings, threads, progress) {
+        match outcome {
+            Ok(document) => {
+                add_document(&writer, &fields, &document)?;
+                records.push(record_of(document));
+            }
+            Err(skip) => {
+                progress.skipped(&skip);
+                skipped.push(skip);
+            }
+        }
+    }
+    writer.commit()?;
+    writer.wait_merging_threads()?;
+
+    let meta = IndexMeta {
+        format_version: FORMAT_VERSION,
+        praev_version: env!("CARGO_PKG_VERSION").to_string(),
+        corpus_root: corpus.display().to_string(),
+        config_hash: config.files.hash(),
+        built_at: SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0),
+        documents: records.clone(),
+        skipped: skipped.iter().map(|s| SkippedRecord { file: s.rel_path.clone(), reason: s.reason.to_string() }).collect(),
+    };
+    config.files.write_dir(&generation.join(CONFIG_DIR))?;
+    meta.write(generation)?;
+    Ok((records, skipped))
+}
+
+/// Ingests the files on `threads` threads, returning outcomes in file order.
+fn ingest_all(
+    files: &[SourceFile],
+    settings: &IngestSettings,
+    threads: usize,
+    progress: &dyn BuildProgress,
+) -> Vec<std::result::Result<Document, Skipped>> {
+    let one = |file: &SourceFile| {
+        let outcome = ingest::ingest_file(file, settings)
+            .map_err(|reason| Skipped { rel_path: file.rel_path.clone(), reason });
+        progress.file_done(&file.rel_path);
+        outcome
+    };
+    if threads <= 1 || files.len() < 64 {
+        return files.iter().map(one).collect();
+    }
+    let chunk = files.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(one).collect::<Vec<_>>()))
+            .collect();
+        handles.into_iter().flat_map(|h| h.join().expect("an ingest thread panicked")).collect()
+    })
+}
+
+fn add_document(writer: &IndexWriter, fields: &Fields, document: &Document) -> Result<()> {
+    let municipality = document.meta.municipality.as_deref();
+    let kind = document.meta.kind.as_str();
+    for passage in &document.passages {
+        let mut tantivy_doc: TantivyDocument = doc!(
+            fields.text => passage.text.as_str(),
+            fields.file => document.file.as_str(),
+            fields.passage => u64::from(passage.ordinal),
+            fields.kind => kind,
+            fields.kind_facet => Facet::from_path([kind]),
+        );
+        if let Some(section) = &passage.section {
+            tantivy_doc.add_text(fields.section, section);
+        }
+        if let Some(name) = municipality {
+            tantivy_doc.add_text(fields.municipality, name);
+            tantivy_doc.add_facet(fields.municipality_facet, Facet::from_path([name]));
+        }
+        if let Some(date) = &document.meta.date {
+            tantivy_doc.add_text(fields.date, date);
+        }
+        writer.add_document(tantivy_doc)?;
+    }
+    Ok(())
+}
+
+fn record_of(document: Document) -> DocumentRecord {
+    DocumentRecord {
+        file: document.file,
+        encoding: document.encoding,
+        passages: document.passages.len(),
+        meta: document.meta,
+    }
+}

@@ -1,0 +1,17 @@
+//! The index: schema, atomic and exclusive builds, and opening for search.
+//!
+//! It owns the on-disk layout (see [`store`]) and the mapping of passages to tantivy documents
+//! (see [`schema`]); it knows nothing about queries or output.
+
+pub mod build;
+pub mod meta;
+pub mod reader;
+pub mod schema;
+pub mod store;
+
+pub use build::{build, BuildProgress, BuildReport, BuildRequest, Silent};
+pub use meta::{IndexMeta, FORMAT_VERSION};
+pub use reader::PraevIndex;
+
+/// Where a generation keeps the copy of the config it was built with.
+pub const CONFIG_DIR: &str = "config";

@@ -1,0 +1,51 @@
+//! Opening an index for searching: the current generation, its config and its metadata.
+
+use std::path::{Path, PathBuf};
+
+use tantivy::{Index, IndexReader, ReloadPolicy};
+
+use super::meta::IndexMeta;
+use super::schema::Fields;
+use super::store::current_generation;
+use super::CONFIG_DIR;
+use crate::analysis::{GermanAnalyzer, ANALYZER_NAME};
+use crate::config::{ConfigFiles, IndexConfig};
+use crate::error::{Error, Result};
+
+/// An open praev index.
+pub struct PraevIndex {
+    pub path: PathBuf,
+    pub index: Index,
+    pub reader: IndexReader,
+    pub fields: Fields,
+    pub meta: IndexMeta,
+    /// The configuration the index was built with; queries are analysed with it.
+    pub config: IndexConfig,
+    pub analyzer: GermanAnalyzer,
+}
+
+impl PraevIndex {
+    pub fn open(path: &Path) -> Result<PraevIndex> {
+        let generation = match current_generation(path)? {
+            Some(generation) => generation,
+            None if path.join("meta.json").exists() => {
+                return Err(Error::Damaged {
+                    path: path.to_path_buf(),
+                    message: "this is a tantivy index, but not one built by praev".into(),
+                })
+            }
+            None => return Err(Error::NoIndex { path: path.to_path_buf() }),
+        };
+        let meta = IndexMeta::read(&generation, path)?;
+        let config = ConfigFiles::read_dir(&generation.join(CONFIG_DIR))?.load()?;
+        let analyzer = config.german_analyzer();
+        let index = Index::open_in_dir(&generation).map_err(|e| Error::Damaged {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })?;
+        index.tokenizers().register(ANALYZER_NAME, analyzer.clone());
+        let fields = Fields::from_schema(&index.schema())?;
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        Ok(PraevIndex { path: path.to_path_buf(), index, reader, fields, meta, config, analyzer })
+    }
+}

@@ -1,0 +1,76 @@
+//! The tantivy schema of a praev index: every field name in one place.
+//!
+//! One tantivy document is one passage. Document-level metadata (figures, contact, head quote)
+//! lives in the index's `praev.json` (see [`super::meta`]), not in tantivy.
+
+use tantivy::schema::{
+    FacetOptions, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, STORED, STRING,
+};
+
+use crate::analysis::ANALYZER_NAME;
+
+pub const TEXT: &str = "text";
+pub const SECTION: &str = "section";
+pub const FILE: &str = "file";
+pub const PASSAGE: &str = "passage";
+pub const MUNICIPALITY: &str = "municipality";
+pub const KIND: &str = "kind";
+pub const DATE: &str = "date";
+pub const MUNICIPALITY_FACET: &str = "municipality_facet";
+pub const KIND_FACET: &str = "kind_facet";
+
+/// Handles of the schema's fields.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    /// The passage text, analysed with the German analyzer (positions for phrases), stored.
+    pub text: Field,
+    /// The section heading, analysed like the text, stored.
+    pub section: Field,
+    /// Path relative to the corpus root; exact, stored.
+    pub file: Field,
+    /// Ordinal of the passage in its file.
+    pub passage: Field,
+    /// Display values, stored only.
+    pub municipality: Field,
+    pub kind: Field,
+    pub date: Field,
+    /// Facets `/<municipality>` and `/<kind>`: filters and counts.
+    pub municipality_facet: Field,
+    pub kind_facet: Field,
+}
+
+pub fn build_schema() -> Schema {
+    let analysed = TextOptions::default().set_stored().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(ANALYZER_NAME)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let mut builder = Schema::builder();
+    builder.add_text_field(TEXT, analysed.clone());
+    builder.add_text_field(SECTION, analysed);
+    builder.add_text_field(FILE, STRING | STORED);
+    builder.add_u64_field(PASSAGE, STORED | FAST);
+    builder.add_text_field(MUNICIPALITY, STORED);
+    builder.add_text_field(KIND, STORED);
+    builder.add_text_field(DATE, STORED);
+    builder.add_facet_field(MUNICIPALITY_FACET, FacetOptions::default());
+    builder.add_facet_field(KIND_FACET, FacetOptions::default());
+    builder.build()
+}
+
+impl Fields {
+    /// Looks the fields up in `schema`; fails when the index was built with another schema.
+    pub fn from_schema(schema: &Schema) -> tantivy::Result<Fields> {
+        Ok(Fields {
+            text: schema.get_field(TEXT)?,
+            section: schema.get_field(SECTION)?,
+            file: schema.get_field(FILE)?,
+            passage: schema.get_field(PASSAGE)?,
+            municipality: schema.get_field(MUNICIPALITY)?,
+            kind: schema.get_field(KIND)?,
+            date: schema.get_field(DATE)?,
+            municipality_facet: schema.get_field(MUNICIPALITY_FACET)?,
+            kind_facet: schema.get_field(KIND_FACET)?,
+        })
+    }
+}

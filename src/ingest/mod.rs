@@ -1,0 +1,166 @@
+//! Ingest: from a folder of raw files to understood documents cut into passages.
+//!
+//! The stages, one file each, run in this order for every file:
+//! `walk` (which files) → `decode` (bytes to NFC text, HTML to text) → `boilerplate`
+//! (drop web noise) → `metadata` (kind, municipality, figures, contact, head quote; the
+//! `manifest` may override kind and municipality) → `passages` (paragraph-level units with
+//! their section heading).
+//!
+//! This module owns the plain data types that later stages (index, query) consume. It never
+//! prints: problems with single files are returned as [`Skipped`] entries, counted by the caller.
+
+pub mod boilerplate;
+pub mod decode;
+pub mod manifest;
+pub mod metadata;
+pub mod passages;
+pub mod walk;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+pub use boilerplate::Boilerplate;
+pub use manifest::Manifest;
+pub use metadata::{Contact, DocumentMeta, HeadQuote};
+pub use passages::Passage;
+
+/// What kind of text a document is. Detected from the text; the manifest can override it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum DocKind {
+    /// A municipality's programme page (figures, head quote, Leitbild, contact).
+    Profile,
+    /// A mission statement (Leitbild) as a document of its own.
+    Leitbild,
+    /// A press release issued by the municipality.
+    Press,
+    /// A news article, report or other running text about the work.
+    Article,
+    /// Anything else.
+    Other,
+}
+
+impl DocKind {
+    pub const ALL: [DocKind; 5] =
+        [DocKind::Profile, DocKind::Leitbild, DocKind::Press, DocKind::Article, DocKind::Other];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocKind::Profile => "profile",
+            DocKind::Leitbild => "leitbild",
+            DocKind::Press => "press",
+            DocKind::Article => "article",
+            DocKind::Other => "other",
+        }
+    }
+
+    /// Parses a kind name as users write it (case-insensitive; `news`, `report` and `speech`
+    /// are accepted as `article`, the kind this tool files them under).
+    pub fn parse(name: &str) -> Option<DocKind> {
+        match name.trim().to_lowercase().as_str() {
+            "profile" => Some(DocKind::Profile),
+            "leitbild" => Some(DocKind::Leitbild),
+            "press" => Some(DocKind::Press),
+            "article" | "news" | "report" | "speech" => Some(DocKind::Article),
+            "other" => Some(DocKind::Other),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for DocKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One file found by the walk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFile {
+    /// Path relative to the corpus root, with `/` separators: the file's id everywhere.
+    pub rel_path: String,
+    pub abs_path: PathBuf,
+}
+
+/// Why a file was not indexed. Every skipped file is reported with its reason.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SkipReason {
+    Empty,
+    Binary,
+    Unreadable(String),
+    /// The file has text, but nothing is left after boilerplate removal.
+    NoText,
+}
+
+impl SkipReason {
+    /// A short label used to count skipped files by reason in the summary.
+    pub fn label(&self) -> &'static str {
+        match self {
+            SkipReason::Empty => "empty",
+            SkipReason::Binary => "binary",
+            SkipReason::Unreadable(_) => "unreadable",
+            SkipReason::NoText => "no text",
+        }
+    }
+}
+
+impl fmt::Display for SkipReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SkipReason::Empty => f.write_str("empty file"),
+            SkipReason::Binary => f.write_str("binary file (not text)"),
+            SkipReason::Unreadable(why) => write!(f, "unreadable: {why}"),
+            SkipReason::NoText => f.write_str("no text left after removing boilerplate"),
+        }
+    }
+}
+
+/// A file that was not indexed, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub rel_path: String,
+    pub reason: SkipReason,
+}
+
+/// A document after decoding and understanding: clean text, metadata and passages.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Document {
+    /// Path relative to the corpus root, `/`-separated.
+    pub file: String,
+    /// The encoding the file was read in (`UTF-8`, `UTF-16LE`, `windows-1252`, …).
+    pub encoding: String,
+    pub meta: DocumentMeta,
+    pub passages: Vec<Passage>,
+}
+
+/// Everything the ingest stages need besides the files themselves.
+pub struct IngestSettings<'a> {
+    pub boilerplate: &'a Boilerplate,
+    pub known_headings: &'a [String],
+    pub municipalities: &'a [metadata::KnownMunicipality],
+    pub manifest: &'a Manifest,
+}
+
+/// Reads, understands and splits one file. A file that cannot be indexed gives a [`SkipReason`].
+pub fn ingest_file(file: &SourceFile, settings: &IngestSettings) -> Result<Document, SkipReason> {
+    let bytes = std::fs::read(&file.abs_path).map_err(|e| SkipReason::Unreadable(e.to_string()))?;
+    let decoded = decode::decode(&bytes, decode::Format::from_path(&file.abs_path))?;
+    let text = settings.boilerplate.clean(&decoded.text);
+    if text.trim().is_empty() {
+        return Err(SkipReason::NoText);
+    }
+    let mut meta = metadata::extract(&text, &file.rel_path, settings.municipalities);
+    settings.manifest.apply(&file.rel_path, &mut meta);
+    let passages = passages::split(&text, settings.known_headings);
+    if passages.is_empty() {
+        return Err(SkipReason::NoText);
+    }
+    Ok(Document { file: file.rel_path.clone(), encoding: decoded.encoding.to_string(), meta, passages })
+}
+
+/// Lists the indexable files under `root` (see [`walk::list_files`]).
+pub fn list_files(root: &Path) -> std::io::Result<Vec<SourceFile>> {
+    walk::list_files(root)
+}

@@ -1,0 +1,23 @@
+//! praev: search German municipal prevention texts (Präventionsketten).
+//!
+//! The pipeline, one module per stage, data flowing one way:
+//!
+//! * [`ingest`]: files → decoded text → boilerplate removed → metadata → passages
+//! * [`analysis`]: the German analyzer (tokens, stop words, umlaut folding, stemming)
+//! * [`index`]: passages into a tantivy index, built atomically, opened for search
+//! * [`query`]: user queries → ranked, highlighted hits
+//! * [`output`]: hits → table, JSON, JSON lines, CSV
+//!
+//! [`config`] loads the editable resources of `index-config/`; [`bundled`] keeps the default
+//! index of the bundled corpus up to date. The library never prints; the binary (`cli`) does.
+
+pub mod analysis;
+pub mod bundled;
+pub mod config;
+pub mod error;
+pub mod index;
+pub mod ingest;
+pub mod output;
+pub mod query;
+
+pub use error::{Error, Result};

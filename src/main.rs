@@ -1,0 +1,39 @@
+//! The `praev` binary: parse, run, map errors to exit codes (0 ok, 2 usage, 1 failure).
+
+mod cli;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let args = match cli::Cli::try_parse() {
+        Ok(args) => args,
+        Err(e) => {
+            // Help and version print to stdout and exit 0; usage errors exit 2.
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match cli::run(args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("praev: error: {}", one_line(&e));
+            ExitCode::from(if e.is::<cli::UsageError>() { 2 } else { 1 })
+        }
+    }
+}
+
+/// `praev search … | head` closes the pipe early; that is success, not an error.
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// The error and its causes on one line.
+fn one_line(error: &anyhow::Error) -> String {
+    let parts: Vec<String> = error.chain().map(|c| c.to_string().replace('\n', " ")).collect();
+    parts.join(": ")
+}

@@ -1,0 +1,55 @@
+//! CSV output of hits: one row per hit, a header row, RFC 4180 quoting (the csv crate).
+//! Highlights are written as `start-end` pairs separated by `;`.
+
+use std::io::Write;
+
+use crate::query::Hit;
+
+pub const HEADER: [&str; 9] = ["file", "passage", "municipality", "kind", "section", "date", "score", "highlights", "text"];
+
+pub fn write_hits(out: &mut dyn Write, hits: &[Hit]) -> std::io::Result<()> {
+    let mut writer = ::csv::Writer::from_writer(out);
+    writer.write_record(HEADER)?;
+    for hit in hits {
+        let highlights: Vec<String> = hit.highlights.iter().map(|[s, e]| format!("{s}-{e}")).collect();
+        writer.write_record([
+            hit.file.as_str(),
+            &hit.passage.to_string(),
+            hit.municipality.as_deref().unwrap_or(""),
+            &hit.kind,
+            hit.section.as_deref().unwrap_or(""),
+            hit.date.as_deref().unwrap_or(""),
+            &format!("{:.4}", hit.score),
+            &highlights.join(";"),
+            &hit.text,
+        ])?;
+    }
+    writer.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_and_quoted_rows() {
+        let hit = Hit {
+            file: "a.txt".into(),
+            passage: 0,
+            municipality: None,
+            kind: "press".into(),
+            section: Some("Ziele".into()),
+            date: Some("2017-05-26".into()),
+            text: "„Zitat“, mit Komma\nund Zeile".into(),
+            highlights: vec![[0, 5], [10, 12]],
+            score: 2.0,
+        };
+        let mut out = Vec::new();
+        write_hits(&mut out, &[hit]).unwrap();
+        let mut reader = ::csv::Reader::from_reader(out.as_slice());
+        assert_eq!(reader.headers().unwrap().iter().collect::<Vec<_>>(), HEADER.to_vec());
+        let row = reader.records().next().unwrap().unwrap();
+        assert_eq!(&row[7], "0-5;10-12");
+        assert_eq!(&row[8], "„Zitat“, mit Komma\nund Zeile");
+    }
+}
