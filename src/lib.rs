@@ -15,6 +15,7 @@ pub mod analysis;
 pub mod bundled;
 pub mod config;
 pub mod error;
+pub mod eval;
 pub mod index;
 pub mod ingest;
 pub mod output;

@@ -2,6 +2,7 @@
 //! exit codes. Commands turn raw arguments into typed library requests and decide what the
 //! user sees; the library itself never prints.
 
+mod eval;
 mod index;
 mod progress;
 mod search;
@@ -29,6 +30,7 @@ pub struct Cli {
 pub enum Command {
     Index(index::IndexArgs),
     Search(search::SearchArgs),
+    Eval(eval::EvalArgs),
 }
 
 /// An error in what the user asked for (exit code 2), as opposed to a failure (exit code 1).
@@ -40,6 +42,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Index(args) => index::run(args),
         Command::Search(args) => search::run(args),
+        Command::Eval(args) => eval::run(args),
     }
 }
 

@@ -15,6 +15,7 @@ use praev::query::{self, SearchRequest};
 #[derive(Debug, Args)]
 pub struct SearchArgs {
     /// The query, e.g. 'Übergänge', '"Frühe Hilfen" Kita', 'Kinderschutz -Jugendamt'.
+    #[arg(allow_hyphen_values = true)]
     pub query: String,
 
     /// Index folder to search (default: the bundled corpus's index).

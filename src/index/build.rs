@@ -88,13 +88,11 @@ pub fn build(request: &BuildRequest, progress: &dyn BuildProgress) -> Result<Bui
     };
     lock.publish(&generation)?;
 
-    let meta_municipalities: std::collections::BTreeSet<&str> =
-        documents.iter().filter_map(|d| d.meta.municipality.as_deref()).collect();
     Ok(BuildReport {
         index: request.index.clone(),
         documents: documents.len(),
         passages: documents.iter().map(|d| d.passages).sum(),
-        municipalities: meta_municipalities.len(),
+        municipalities: distinct_municipalities(&documents).len(),
         skipped,
         seconds: started.elapsed().as_secs_f64(),
     })
@@ -176,10 +174,13 @@ fn write_generation(
         corpus_root: corpus.display().to_string(),
         config_hash: config.files.hash(),
         built_at: SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0),
-        documents: records.clone(),
+        documents: records.len(),
+        passages: records.iter().map(|d| d.passages).sum(),
+        municipalities: distinct_municipalities(&records),
         skipped: skipped.iter().map(|s| SkippedRecord { file: s.rel_path.clone(), reason: s.reason.to_string() }).collect(),
     };
     config.files.write_dir(&generation.join(CONFIG_DIR))?;
+    IndexMeta::write_documents(generation, &records)?;
     meta.write(generation)?;
     Ok((records, skipped))
 }
@@ -234,6 +235,12 @@ fn add_document(writer: &IndexWriter, fields: &Fields, document: &Document) -> R
         writer.add_document(tantivy_doc)?;
     }
     Ok(())
+}
+
+fn distinct_municipalities(records: &[DocumentRecord]) -> Vec<String> {
+    let names: std::collections::BTreeSet<&str> =
+        records.iter().filter_map(|d| d.meta.municipality.as_deref()).collect();
+    names.into_iter().map(String::from).collect()
 }
 
 fn record_of(document: Document) -> DocumentRecord {

@@ -1,19 +1,21 @@
 //! `praev.json`: what an index generation records about itself.
 //!
 //! The format version guards against opening an index that this praev would misread; the
-//! config hash and corpus fingerprint tell the bundled index when to rebuild; the document
-//! records keep each document's metadata for the views that need more than passages.
+//! config hash tells what analysis built it. The per-document records (figures, contact, head
+//! quote) are kept apart in `documents.jsonl`, read only by the views that need them, so that
+//! opening a large index for one search stays cheap.
 
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::ingest::{DocKind, DocumentMeta};
+use crate::ingest::DocumentMeta;
 
 /// Bump whenever the schema, the analysis or this file's layout changes incompatibly.
 pub const FORMAT_VERSION: u32 = 1;
 pub const META_FILE: &str = "praev.json";
+pub const DOCUMENTS_FILE: &str = "documents.jsonl";
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct IndexMeta {
@@ -24,7 +26,10 @@ pub struct IndexMeta {
     pub config_hash: String,
     /// Unix seconds when the build finished.
     pub built_at: u64,
-    pub documents: Vec<DocumentRecord>,
+    pub documents: usize,
+    pub passages: usize,
+    /// The distinct municipalities of the documents, sorted.
+    pub municipalities: Vec<String>,
     pub skipped: Vec<SkippedRecord>,
 }
 
@@ -79,23 +84,32 @@ impl IndexMeta {
         serde_json::from_str(&text).map_err(damaged)
     }
 
-    /// The distinct municipalities of the indexed documents, sorted.
-    pub fn municipalities(&self) -> Vec<String> {
-        let mut names: Vec<String> =
-            self.documents.iter().filter_map(|d| d.meta.municipality.clone()).collect();
-        names.sort();
-        names.dedup();
-        names
+    /// Writes the document records, one JSON object per line.
+    pub fn write_documents(dir: &Path, documents: &[DocumentRecord]) -> Result<()> {
+        let path = dir.join(DOCUMENTS_FILE);
+        let mut text = String::new();
+        for document in documents {
+            text.push_str(&serde_json::to_string(document).expect("document records serialise"));
+            text.push('\n');
+        }
+        std::fs::write(&path, text).map_err(|source| Error::Io { path, source })
     }
 
-    pub fn passage_count(&self) -> usize {
-        self.documents.iter().map(|d| d.passages).sum()
-    }
-
-    pub fn kinds(&self) -> Vec<DocKind> {
-        let mut kinds: Vec<DocKind> = self.documents.iter().map(|d| d.meta.kind).collect();
-        kinds.sort();
-        kinds.dedup();
-        kinds
+    /// Reads the document records of an index generation.
+    pub fn read_documents(dir: &Path, index_path: &Path) -> Result<Vec<DocumentRecord>> {
+        let path = dir.join(DOCUMENTS_FILE);
+        let text = std::fs::read_to_string(&path).map_err(|e| Error::Damaged {
+            path: index_path.to_path_buf(),
+            message: format!("cannot read {}: {e}", path.display()),
+        })?;
+        text.lines()
+            .enumerate()
+            .map(|(i, line)| {
+                serde_json::from_str(line).map_err(|e| Error::Damaged {
+                    path: index_path.to_path_buf(),
+                    message: format!("{} line {}: {e}", path.display(), i + 1),
+                })
+            })
+            .collect()
     }
 }

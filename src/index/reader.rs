@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use tantivy::{Index, IndexReader, ReloadPolicy};
 
-use super::meta::IndexMeta;
+use super::meta::{DocumentRecord, IndexMeta};
 use super::schema::Fields;
 use super::store::current_generation;
 use super::CONFIG_DIR;
@@ -15,6 +15,8 @@ use crate::error::{Error, Result};
 /// An open praev index.
 pub struct PraevIndex {
     pub path: PathBuf,
+    /// The generation folder in use.
+    pub generation: PathBuf,
     pub index: Index,
     pub reader: IndexReader,
     pub fields: Fields,
@@ -46,6 +48,11 @@ impl PraevIndex {
         index.tokenizers().register(ANALYZER_NAME, analyzer.clone());
         let fields = Fields::from_schema(&index.schema())?;
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        Ok(PraevIndex { path: path.to_path_buf(), index, reader, fields, meta, config, analyzer })
+        Ok(PraevIndex { path: path.to_path_buf(), generation, index, reader, fields, meta, config, analyzer })
+    }
+
+    /// The per-document records (metadata, figures, contact), read on demand.
+    pub fn documents(&self) -> Result<Vec<DocumentRecord>> {
+        IndexMeta::read_documents(&self.generation, &self.path)
     }
 }

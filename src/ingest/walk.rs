@@ -1,17 +1,179 @@
-//! STUB — being written by a helper.
-use std::path::Path;
+//! Walk: which files of a corpus folder are documents.
+//!
+//! Owns the choice of files: `.txt`, `.md`, `.html`, `.htm` (any case) anywhere below the root,
+//! hidden files and folders (name starting with `.`) left out, symbolic links followed but
+//! link loops not (a folder linked from two places is listed under both paths), the result
+//! sorted by relative path so every run sees the same order. The manifest
+//! `praev-manifest.tsv` is not a document; its extension already keeps it out.
+//!
+//! It does not open the files: reading and decoding is `decode`'s job, and a file that cannot
+//! be read is reported there as skipped.
+
+use std::io;
+use std::path::{Component, Path};
+
+use walkdir::{DirEntry, WalkDir};
+
 use super::SourceFile;
-pub fn list_files(root: &Path) -> std::io::Result<Vec<SourceFile>> {
-    let mut out = Vec::new();
-    for e in walkdir::WalkDir::new(root).sort_by_file_name() {
-        let e = e.map_err(std::io::Error::other)?;
-        if e.file_type().is_file() {
-            let ext = e.path().extension().and_then(|x| x.to_str()).unwrap_or("").to_ascii_lowercase();
-            if ["txt", "md", "html", "htm"].contains(&ext.as_str()) {
-                let rel = e.path().strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
-                out.push(SourceFile { rel_path: rel, abs_path: e.path().to_path_buf() });
+
+/// Extensions of the files that are documents, lower-case.
+const EXTENSIONS: [&str; 4] = ["txt", "md", "html", "htm"];
+
+/// Lists the documents under `root`, sorted by their `/`-separated path relative to `root`.
+///
+/// Errors: `NotFound` if `root` does not exist, `NotADirectory` if it is a file, and any error
+/// reading a folder below it (with that folder's path in the message).
+pub fn list_files(root: &Path) -> io::Result<Vec<SourceFile>> {
+    check_root(root)?;
+    let walker = WalkDir::new(root).follow_links(true).into_iter().filter_entry(|e| !is_hidden(e));
+    let mut files = Vec::new();
+    for entry in walker {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() && is_document(entry.path()) => {
+                files.push(source_file(root, entry.path()));
             }
+            Ok(_) => {}
+            // A link back to an ancestor: everything under it is listed through the real path.
+            Err(err) if err.loop_ancestor().is_some() => {}
+            // A dangling link. One that looks like a document is listed, so that reading it
+            // reports the file as unreadable instead of it silently missing from the index.
+            Err(err) if is_dangling(&err) => {
+                if let Some(path) = err.path().filter(|p| is_document(p) && !is_hidden_name(p)) {
+                    files.push(source_file(root, path));
+                }
+            }
+            Err(err) => return Err(io::Error::from(err)),
         }
     }
-    Ok(out)
+    files.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
+    Ok(files)
+}
+
+/// The root must be an existing folder; say which it is not, with its path.
+fn check_root(root: &Path) -> io::Result<()> {
+    let meta = std::fs::metadata(root)
+        .map_err(|err| io::Error::new(err.kind(), format!("corpus folder {}: {err}", root.display())))?;
+    if meta.is_dir() {
+        return Ok(());
+    }
+    let message =
+        format!("{} is a file, not a folder: give the folder that holds the documents", root.display());
+    Err(io::Error::new(io::ErrorKind::NotADirectory, message))
+}
+
+/// Hidden below the root (`.git`, `.DS_Store`, editor backups); the root itself may be named so.
+fn is_hidden(entry: &DirEntry) -> bool {
+    entry.depth() > 0 && is_hidden_name(entry.path())
+}
+
+fn is_hidden_name(path: &Path) -> bool {
+    path.file_name().and_then(|name| name.to_str()).is_some_and(|name| name.starts_with('.'))
+}
+
+fn is_document(path: &Path) -> bool {
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    ext.is_some_and(|ext| EXTENSIONS.contains(&ext.as_str()))
+}
+
+/// Following a link failed because its target is gone (or vanished during the walk).
+fn is_dangling(err: &walkdir::Error) -> bool {
+    err.io_error().is_some_and(|e| e.kind() == io::ErrorKind::NotFound)
+}
+
+fn source_file(root: &Path, path: &Path) -> SourceFile {
+    SourceFile { rel_path: rel_path(root, path), abs_path: path.to_path_buf() }
+}
+
+/// The path below `root` with `/` between components on every platform: the file's id.
+fn rel_path(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let parts: Vec<_> = rel
+        .components()
+        .filter_map(|c| match c {
+            Component::Normal(part) => Some(part.to_string_lossy()),
+            _ => None,
+        })
+        .collect();
+    parts.join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    fn corpus(files: &[&str]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for file in files {
+            let path = dir.path().join(file);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(&path, "Text").unwrap();
+        }
+        dir
+    }
+
+    fn listed(root: &Path) -> Vec<String> {
+        list_files(root).unwrap().into_iter().map(|f| f.rel_path).collect()
+    }
+
+    #[test]
+    fn lists_documents_sorted_by_relative_path() {
+        let dir = corpus(&[
+            "b.txt",
+            "a/z.md",
+            "a.txt",
+            "A/UPPER.TXT",
+            "c.Html",
+            "d.htm",
+            "sub/deeper/e.txt",
+            // Not documents: other extensions, no extension, hidden, the manifest.
+            "f.pdf",
+            "README",
+            ".hidden.txt",
+            ".git/HEAD.txt",
+            "sub/.cache/x.md",
+            "praev-manifest.tsv",
+        ]);
+        let expected = ["A/UPPER.TXT", "a.txt", "a/z.md", "b.txt", "c.Html", "d.htm", "sub/deeper/e.txt"];
+        assert_eq!(listed(dir.path()), expected, "filter or order by relative path broke");
+    }
+
+    #[test]
+    fn abs_path_points_at_the_file() {
+        let dir = corpus(&["sub/a.txt"]);
+        let files = list_files(dir.path()).unwrap();
+        assert_eq!(files[0].abs_path, dir.path().join("sub").join("a.txt"));
+    }
+
+    #[test]
+    fn a_hidden_root_is_still_walked() {
+        let dir = corpus(&[".corpus/a.txt"]);
+        assert_eq!(listed(&dir.path().join(".corpus")), ["a.txt"]);
+    }
+
+    #[test]
+    fn bad_roots_are_clear_errors() {
+        let dir = corpus(&["a.txt"]);
+        let missing = list_files(&dir.path().join("nowhere")).unwrap_err();
+        assert_eq!(missing.kind(), io::ErrorKind::NotFound);
+        assert!(missing.to_string().contains("nowhere"), "message should name the path: {missing}");
+        let file = list_files(&dir.path().join("a.txt")).unwrap_err();
+        assert_eq!(file.kind(), io::ErrorKind::NotADirectory);
+        assert!(file.to_string().contains("is a file"), "{file}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlinks_are_followed_without_looping() {
+        use std::os::unix::fs::symlink;
+        let dir = corpus(&["real/a.txt"]);
+        let root = dir.path();
+        symlink(root.join("real"), root.join("linked")).unwrap();
+        symlink(root, root.join("real/loop")).unwrap();
+        symlink(root.join("gone.txt"), root.join("dangling.txt")).unwrap();
+        symlink(root.join("gone.pdf"), root.join("dangling.pdf")).unwrap();
+        symlink(root.join("gone.txt"), root.join(".dangling.txt")).unwrap();
+        let expected = ["dangling.txt", "linked/a.txt", "real/a.txt"];
+        assert_eq!(listed(root), expected, "link loop, link following or dangling links broke");
+    }
 }

@@ -200,7 +200,7 @@ fn stored_str(doc: &TantivyDocument, field: Field) -> Option<String> {
 /// case- and umlaut-insensitive, exact name first, else every name containing it
 /// (`steinfurt` → `Kreis Steinfurt`). An unknown name is an error listing the known ones.
 pub fn resolve_municipalities(index: &PraevIndex, wanted: &[String]) -> Result<Vec<String>> {
-    let known = index.meta.municipalities();
+    let known = &index.meta.municipalities;
     let mut resolved = Vec::new();
     for name in wanted {
         let key = fold_name(name);

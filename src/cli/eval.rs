@@ -1,0 +1,142 @@
+//! `praev eval`: ranking quality on judged queries, and query-by-query comparison of two runs.
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use clap::{Args, ValueEnum};
+
+use super::progress::IndexProgress;
+use super::UsageError;
+use praev::eval::{self, Dataset, Run};
+use praev::index::{BuildRequest, PraevIndex};
+use praev::output::eval as render;
+
+/// The `system` name of praev's runs.
+const SYSTEM: &str = "praev";
+
+/// Measure ranking quality on judged queries: nDCG@k, Recall@20, MRR@10 and P@5 per query,
+/// per intent and overall (the metrics of ../shared/baselines/eval.py).
+///
+/// DATASET is a folder with corpus/ (the documents), queries.tsv (qid, query, intent) and
+/// qrels.tsv (qid, file, grade 1-3, phrase). Without --index, DATASET/corpus is indexed into a
+/// temporary folder with the current index-config. Every query runs through the same search as
+/// `praev search`.
+///
+/// With --compare A.jsonl B.jsonl, scores two run files instead and lists the queries whose
+/// nDCG changed most.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// The dataset folder.
+    pub dataset: PathBuf,
+
+    /// Search this index instead of building one of DATASET/corpus.
+    #[arg(long, value_name = "IDX", conflicts_with = "compare")]
+    pub index: Option<PathBuf>,
+
+    /// The nDCG cutoff.
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=1000))]
+    pub k: u64,
+
+    /// Output format: table for people, json as documented in the README.
+    #[arg(long, short = 'f', value_enum, default_value_t = EvalFormat::Table)]
+    pub format: EvalFormat,
+
+    /// Also write the ranked passages of every query to this run file (JSON lines).
+    #[arg(long, value_name = "OUT.jsonl", conflicts_with = "compare")]
+    pub run: Option<PathBuf>,
+
+    /// Passages kept per query (the metrics look at the first 20).
+    #[arg(long, short = 'n', default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..=10_000), conflicts_with = "compare")]
+    pub limit: u64,
+
+    /// Compare two run files query by query instead of searching.
+    #[arg(long, num_args = 2, value_names = ["A.jsonl", "B.jsonl"])]
+    pub compare: Option<Vec<PathBuf>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EvalFormat {
+    /// Tables for reading in a terminal.
+    Table,
+    /// One JSON object.
+    Json,
+}
+
+pub fn run(args: EvalArgs) -> anyhow::Result<()> {
+    let dataset = Dataset::read(&args.dataset).map_err(super::usage_or_failure)?;
+    for warning in &dataset.warnings {
+        eprintln!("warning: {warning}");
+    }
+    let k = args.k as usize;
+    match &args.compare {
+        Some(runs) => compare(&dataset, &runs[0], &runs[1], k, args.format),
+        None => evaluate(&dataset, &args, k),
+    }
+}
+
+fn evaluate(dataset: &Dataset, args: &EvalArgs, k: usize) -> anyhow::Result<()> {
+    // Keeps the temporary index alive until the searches are done.
+    let (index_path, _temp) = match &args.index {
+        Some(path) => (path.clone(), None),
+        None => {
+            let temp = build_temporary_index(&dataset.root)?;
+            (temp.path().join("index"), Some(temp))
+        }
+    };
+    let index = PraevIndex::open(&index_path).map_err(super::usage_or_failure)?;
+    let run = eval::run::search_all(&index, dataset, args.limit as usize, SYSTEM).context("searching the queries")?;
+    if let Some(path) = &args.run {
+        write_run(&run, path)?;
+    }
+    let evaluation = eval::evaluate(dataset, &run, k);
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        EvalFormat::Table => render::write_evaluation_table(&mut out, &evaluation, super::stdout_style())?,
+        EvalFormat::Json => render::write_evaluation_json(&mut out, &evaluation)?,
+    }
+    Ok(())
+}
+
+/// Indexes `DATASET/corpus` with the current index-config into a new temporary folder.
+fn build_temporary_index(dataset: &Path) -> anyhow::Result<tempfile::TempDir> {
+    let corpus = dataset.join("corpus");
+    if !corpus.is_dir() {
+        let message = format!("{} does not exist: a dataset folder holds corpus/, queries.tsv and qrels.tsv (or pass --index IDX)", corpus.display());
+        return Err(UsageError(message).into());
+    }
+    let temp = tempfile::Builder::new().prefix("praev-eval-").tempdir().context("creating a temporary folder")?;
+    let config = praev::bundled::config().context("reading the index-config")?;
+    let request = BuildRequest { corpus: corpus.clone(), index: temp.path().join("index"), config };
+    let progress = IndexProgress::new("indexing the dataset's corpus");
+    praev::index::build(&request, &progress)
+        .map_err(super::usage_or_failure)
+        .with_context(|| format!("indexing {}", corpus.display()))?;
+    progress.finish();
+    Ok(temp)
+}
+
+fn write_run(run: &Run, path: &Path) -> anyhow::Result<()> {
+    let context = || format!("writing the run file {}", path.display());
+    let mut out = BufWriter::new(File::create(path).with_context(context)?);
+    run.write_jsonl(&mut out).with_context(context)?;
+    out.flush().with_context(context)
+}
+
+fn compare(dataset: &Dataset, a: &Path, b: &Path, k: usize, format: EvalFormat) -> anyhow::Result<()> {
+    for path in [a, b] {
+        if !path.is_file() {
+            return Err(UsageError(format!("run file {} does not exist", path.display())).into());
+        }
+    }
+    let a = Run::read_jsonl(a)?;
+    let b = Run::read_jsonl(b)?;
+    let comparison = eval::compare(dataset, &a, &b, k);
+    let mut out = std::io::stdout().lock();
+    match format {
+        EvalFormat::Table => render::write_comparison_table(&mut out, &comparison, super::stdout_style())?,
+        EvalFormat::Json => render::write_comparison_json(&mut out, &comparison)?,
+    }
+    Ok(())
+}

@@ -1,0 +1,225 @@
+//! `praev index`: bad input, summaries, locking, atomic rebuilds, format versions, the
+//! bundled default index, and the CLI's exit codes.
+
+mod common;
+
+use std::path::Path;
+
+use common::{bundled_corpus, hits, praev, TestIndex};
+use predicates::prelude::*;
+use predicates::str::contains;
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) {
+    let path = dir.join(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, bytes).unwrap();
+}
+
+/// A corpus with one good file of each encoding and format, and one bad file of each kind.
+fn mixed_corpus() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    write(p, "good/utf8.txt", "Kreis Steinfurt\n\nÜbergänge werden gestaltet und erleichtert.\n".as_bytes());
+    // "Frühe Hilfen für Familien in Düren" in Latin-1.
+    let latin1: Vec<u8> = "Kreis Düren\n\nFrühe Hilfen für Familien in Düren stärken.\n"
+        .chars()
+        .map(|c| u8::try_from(u32::from(c)).unwrap())
+        .collect();
+    write(p, "good/latin1.txt", &latin1);
+    let mut utf16 = vec![0xFF, 0xFE];
+    for unit in "Willkommensbesuche für Neugeborene in Gelsenkirchen.\n".encode_utf16() {
+        utf16.extend_from_slice(&unit.to_le_bytes());
+    }
+    write(p, "good/utf16.txt", &utf16);
+    write(
+        p,
+        "good/page.html",
+        b"<html><head><style>.x{color:red}</style><script>var tracking = 1;</script></head>\
+          <body><h1>Leitbild</h1><p>Partizipation der Familien <b>ist Voraussetzung<p>unclosed <div>",
+    );
+    write(p, "bad/empty.txt", b"");
+    write(p, "bad/binary.txt", &[0u8, 159, 146, 150, 0, 1, 2, 3, 0, 0, 255, 254, 0, 7]);
+    write(p, "ignored/picture.png", &[137, 80, 78, 71]);
+    dir
+}
+
+#[test]
+fn bad_files_are_skipped_with_one_warning_each_and_counted() {
+    let corpus = mixed_corpus();
+    let out_dir = tempfile::tempdir().unwrap();
+    let index = out_dir.path().join("idx");
+    let out = praev(out_dir.path()).arg("index").arg(corpus.path()).arg("--index").arg(&index).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let warnings: Vec<&str> = stderr.lines().filter(|l| l.starts_with("warning:")).collect();
+    assert_eq!(warnings.len(), 2, "one warning per bad file: {stderr}");
+    assert!(warnings.iter().any(|w| w.contains("bad/empty.txt") && w.contains("empty")));
+    assert!(warnings.iter().any(|w| w.contains("bad/binary.txt") && w.contains("binary")));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("documents:      4"), "summary: {stdout}");
+    assert!(stdout.contains("skipped:        2 (1 binary, 1 empty)"), "summary: {stdout}");
+    assert!(!stdout.contains('\u{1b}') && !stderr.contains('\u{1b}'), "no progress bar when piped");
+}
+
+#[test]
+fn latin1_utf16_and_html_documents_are_searchable() {
+    let corpus = mixed_corpus();
+    let index = TestIndex::of(corpus.path());
+    let latin1 = index.search_json("Frühe Hilfen", &[]);
+    assert_eq!(hits(&latin1)[0]["file"], "good/latin1.txt");
+    assert!(hits(&latin1)[0]["text"].as_str().unwrap().contains("Düren"), "umlauts decoded");
+    assert_eq!(hits(&index.search_json("Neugeborene", &[]))[0]["file"], "good/utf16.txt");
+    let html = index.search_json("Partizipation", &[]);
+    assert_eq!(hits(&html)[0]["file"], "good/page.html");
+    assert!(hits(&index.search_json("tracking", &[])).is_empty(), "script text is not indexed");
+    assert!(hits(&index.search_json("color", &[])).is_empty(), "style text is not indexed");
+}
+
+#[test]
+fn a_missing_corpus_folder_is_one_clear_error_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = praev(dir.path())
+        .args(["index", "/no/such/folder", "--index"])
+        .arg(dir.path().join("idx"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+    assert!(stderr.contains("/no/such/folder"));
+}
+
+#[test]
+fn a_failed_rebuild_leaves_the_previous_index_usable() {
+    let corpus = tempfile::tempdir().unwrap();
+    write(corpus.path(), "a.txt", "Kreis Coesfeld\n\nNetzwerk Chancengerechtigkeit im Kreis.\n".as_bytes());
+    let index = TestIndex::of(corpus.path());
+    // A broken manifest makes the next build fail before anything is replaced.
+    write(corpus.path(), "praev-manifest.tsv", b"file\tkind\na.txt\tnovel\n");
+    index
+        .cmd()
+        .arg("index")
+        .arg(corpus.path())
+        .arg("--index")
+        .arg(index.path())
+        .assert()
+        .failure()
+        .stderr(contains("praev-manifest.tsv").and(contains("line 2")));
+    assert_eq!(hits(&index.search_json("Chancengerechtigkeit", &[]))[0]["file"], "a.txt");
+}
+
+#[test]
+fn a_rebuild_replaces_the_index() {
+    let corpus = tempfile::tempdir().unwrap();
+    write(corpus.path(), "a.txt", "Kreis Coesfeld\n\nNetzwerk Chancengerechtigkeit im Kreis.\n".as_bytes());
+    let index = TestIndex::of(corpus.path());
+    write(corpus.path(), "b.txt", "Kreis Düren\n\nFamilienzentren in allen Kommunen.\n".as_bytes());
+    index.cmd().arg("index").arg(corpus.path()).arg("--index").arg(index.path()).assert().success();
+    assert_eq!(hits(&index.search_json("Familienzentren", &[]))[0]["file"], "b.txt");
+    let generations = std::fs::read_dir(index.path()).unwrap().filter(|e| {
+        e.as_ref().unwrap().file_name().to_string_lossy().starts_with("gen-")
+    });
+    assert_eq!(generations.count(), 1, "the old generation is removed");
+}
+
+#[test]
+fn a_second_build_on_a_locked_index_fails_at_once() {
+    let corpus = tempfile::tempdir().unwrap();
+    write(corpus.path(), "a.txt", b"Kreis Coesfeld\n\nText.\n");
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("idx");
+    std::fs::create_dir_all(&index).unwrap();
+    let lock = std::fs::File::create(index.join(".praev.lock")).unwrap();
+    lock.lock().unwrap();
+    praev(dir.path())
+        .arg("index")
+        .arg(corpus.path())
+        .arg("--index")
+        .arg(&index)
+        .timeout(std::time::Duration::from_secs(30))
+        .assert()
+        .code(1)
+        .stderr(contains("locked"));
+}
+
+#[test]
+fn an_index_of_another_format_version_asks_for_a_rebuild() {
+    let corpus = tempfile::tempdir().unwrap();
+    write(corpus.path(), "a.txt", b"Kreis Coesfeld\n\nText zum Suchen.\n");
+    let index = TestIndex::of(corpus.path());
+    let current = std::fs::read_to_string(index.path().join("CURRENT")).unwrap();
+    let meta_path = index.path().join(current.trim()).join("praev.json");
+    let meta = std::fs::read_to_string(&meta_path).unwrap();
+    let version = format!("\"format_version\": {}", praev::index::FORMAT_VERSION);
+    assert!(meta.contains(&version));
+    std::fs::write(&meta_path, meta.replace(&version, "\"format_version\": 999")).unwrap();
+    index
+        .cmd()
+        .args(["search", "Text", "--index"])
+        .arg(index.path())
+        .assert()
+        .code(1)
+        .stderr(contains("format version 999").and(contains("rebuild")));
+}
+
+#[test]
+fn refuses_to_build_into_a_folder_that_is_not_an_index() {
+    let corpus = tempfile::tempdir().unwrap();
+    write(corpus.path(), "a.txt", b"Kreis Coesfeld\n\nText.\n");
+    let target = tempfile::tempdir().unwrap();
+    write(target.path(), "thesis.docx", b"precious");
+    praev(target.path())
+        .arg("index")
+        .arg(corpus.path())
+        .arg("--index")
+        .arg(target.path())
+        .assert()
+        .code(2)
+        .stderr(contains("not a praev index"));
+    assert!(target.path().join("thesis.docx").exists());
+}
+
+#[test]
+fn the_bundled_index_is_built_on_first_use_and_reused() {
+    let cache = tempfile::tempdir().unwrap();
+    let first = praev(cache.path()).args(["search", "Übergänge", "--format", "json"]).output().unwrap();
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    let results: serde_json::Value = serde_json::from_slice(&first.stdout).unwrap();
+    assert!(!hits(&results).is_empty());
+    let built: Vec<_> = std::fs::read_dir(cache.path()).unwrap().map(|e| e.unwrap().path()).collect();
+    assert_eq!(built.len(), 1, "one bundled index in the cache");
+    let current_before = std::fs::read_to_string(built[0].join("CURRENT")).unwrap();
+    praev(cache.path()).args(["search", "Kinder"]).assert().success();
+    let current_after = std::fs::read_to_string(built[0].join("CURRENT")).unwrap();
+    assert_eq!(current_before, current_after, "an unchanged corpus reuses the index");
+}
+
+#[test]
+fn help_version_and_usage_exit_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    praev(dir.path()).arg("--help").assert().success().stdout(contains("search"));
+    praev(dir.path()).args(["search", "--help"]).assert().success().stdout(contains("--municipality"));
+    praev(dir.path()).args(["index", "--help"]).assert().success().stdout(contains("--index"));
+    praev(dir.path()).arg("--version").assert().success().stdout(contains(env!("CARGO_PKG_VERSION")));
+    praev(dir.path()).arg("frobnicate").assert().code(2);
+    praev(dir.path()).args(["search", "x", "--format", "xml"]).assert().code(2);
+    praev(dir.path()).args(["search", "x", "--limit", "0"]).assert().code(2);
+    praev(dir.path()).arg("index").arg(bundled_corpus()).assert().code(2).stderr(contains("--index"));
+}
+
+#[test]
+fn broken_pipe_is_not_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = TestIndex::of(&bundled_corpus());
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("praev"))
+        .env("PRAEV_CACHE_DIR", dir.path())
+        .args(["search", "Kinder", "--limit", "200", "--format", "jsonl", "--index"])
+        .arg(index.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+}
