@@ -101,22 +101,28 @@ impl ConfigFiles {
         Error::Config { path: self.path_of(name), source }
     }
 
-    /// Parses and validates every file.
-    pub fn load(&self) -> Result<IndexConfig> {
-        let analyzer: AnalyzerSettings = toml::from_str(self.text(ANALYZER_FILE)).map_err(|e| {
+    /// Parses and validates only what analysing text needs: what a search loads, kept cheap
+    /// because every search process pays for it.
+    pub fn load_analysis(&self) -> Result<AnalysisConfig> {
+        let settings: AnalyzerSettings = toml::from_str(self.text(ANALYZER_FILE)).map_err(|e| {
             let line = e.span().map(|s| line_of(self.text(ANALYZER_FILE), s.start)).unwrap_or(1);
             self.line_error(ANALYZER_FILE, LineError::new(line, e.message().to_string()))
         })?;
-        if analyzer.max_word_chars == 0 {
+        if settings.max_word_chars == 0 {
             return Err(self.line_error(ANALYZER_FILE, LineError::new(1, "max_word_chars must be at least 1")));
         }
+        Ok(AnalysisConfig { settings, stop_words: StopWords::parse(self.text(STOPWORDS_FILE)) })
+    }
+
+    /// Parses and validates every file.
+    pub fn load(&self) -> Result<IndexConfig> {
+        let analysis = self.load_analysis()?;
         let boilerplate = Boilerplate::parse(self.text(BOILERPLATE_FILE))
             .map_err(|e| self.line_error(BOILERPLATE_FILE, e))?;
         let municipalities = parse_municipalities(self.text(MUNICIPALITIES_FILE))
             .map_err(|e| self.line_error(MUNICIPALITIES_FILE, e))?;
         Ok(IndexConfig {
-            analyzer,
-            stop_words: StopWords::parse(self.text(STOPWORDS_FILE)),
+            analysis,
             boilerplate,
             headings: passages::parse_headings(self.text(HEADINGS_FILE)),
             municipalities,
@@ -130,11 +136,23 @@ fn line_of(text: &str, offset: usize) -> usize {
     text[..offset.min(text.len())].matches('\n').count() + 1
 }
 
-/// The validated configuration an index is built and searched with.
+/// The part of the configuration that analysing text needs (documents and queries alike).
+#[derive(Debug, Clone)]
+pub struct AnalysisConfig {
+    pub settings: AnalyzerSettings,
+    pub stop_words: StopWords,
+}
+
+impl AnalysisConfig {
+    pub fn german_analyzer(&self) -> GermanAnalyzer {
+        GermanAnalyzer::new(&self.settings, self.stop_words.clone())
+    }
+}
+
+/// The validated configuration an index is built with.
 #[derive(Debug, Clone)]
 pub struct IndexConfig {
-    pub analyzer: AnalyzerSettings,
-    pub stop_words: StopWords,
+    pub analysis: AnalysisConfig,
     pub boilerplate: Boilerplate,
     pub headings: Vec<String>,
     pub municipalities: Vec<KnownMunicipality>,
@@ -143,7 +161,7 @@ pub struct IndexConfig {
 
 impl IndexConfig {
     pub fn german_analyzer(&self) -> GermanAnalyzer {
-        GermanAnalyzer::new(&self.analyzer, self.stop_words.clone())
+        self.analysis.german_analyzer()
     }
 }
 
@@ -154,7 +172,7 @@ mod tests {
     #[test]
     fn bundled_config_loads() {
         let config = ConfigFiles::bundled().load().expect("the bundled index-config must be valid");
-        assert!(config.stop_words.contains("und"));
+        assert!(config.analysis.stop_words.contains("und"));
         assert!(config.headings.iter().any(|h| h == "Leitbild"));
     }
 
@@ -171,8 +189,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join(STOPWORDS_FILE), "nur\n").unwrap();
         let config = ConfigFiles::read_dir(dir.path()).unwrap().load().unwrap();
-        assert!(config.stop_words.contains("nur") && !config.stop_words.contains("und"));
-        assert_eq!(config.analyzer, AnalyzerSettings::default());
+        assert!(config.analysis.stop_words.contains("nur") && !config.analysis.stop_words.contains("und"));
+        assert_eq!(config.analysis.settings, AnalyzerSettings::default());
     }
 
     #[test]

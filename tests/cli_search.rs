@@ -26,7 +26,7 @@ fn uebergaenge_finds_a_passage_about_transitions_in_dueren_or_steinfurt() {
     let hit = top("Übergänge");
     let file = hit["file"].as_str().unwrap();
     assert!([DUEREN, STEINFURT_PROFILE].contains(&file), "top hit for Übergänge is {file}");
-    assert!(hit["text"].as_str().unwrap().contains("Übergang"), "the top passage mentions Übergang(e)");
+    assert!(hit["text"].as_str().unwrap().to_lowercase().contains("überg"), "the top passage mentions Übergang/Übergänge");
 }
 
 #[test]

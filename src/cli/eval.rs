@@ -103,7 +103,10 @@ fn evaluate(dataset: &Dataset, args: &EvalArgs, k: usize) -> anyhow::Result<()> 
 fn build_temporary_index(dataset: &Path) -> anyhow::Result<tempfile::TempDir> {
     let corpus = dataset.join("corpus");
     if !corpus.is_dir() {
-        let message = format!("{} does not exist: a dataset folder holds corpus/, queries.tsv and qrels.tsv (or pass --index IDX)", corpus.display());
+        let message = format!(
+            "{} does not exist: a dataset folder holds corpus/, queries.tsv and qrels.tsv (or pass --index IDX)",
+            corpus.display()
+        );
         return Err(UsageError(message).into());
     }
     let temp = tempfile::Builder::new().prefix("praev-eval-").tempdir().context("creating a temporary folder")?;

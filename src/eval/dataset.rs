@@ -49,6 +49,13 @@ impl Dataset {
         }
         let queries = root.join(QUERIES_FILE);
         let qrels = root.join(QRELS_FILE);
+        if let Some(missing) = [&queries, &qrels].into_iter().find(|p| !p.is_file()) {
+            return Err(Error::InvalidArgument(format!(
+                "{} is not a dataset folder: it lacks {} (a dataset folder holds corpus/, {QUERIES_FILE} and {QRELS_FILE})",
+                root.display(),
+                file_name(missing)
+            )));
+        }
         let mut dataset = Dataset::parse(&queries, &read_text(&queries)?, &qrels, &read_text(&qrels)?)?;
         dataset.root = root.to_path_buf();
         Ok(dataset)
@@ -138,9 +145,8 @@ fn parse_queries(path: &Path, text: &str) -> Result<Vec<Query>> {
 
 fn parse_grade(path: &Path, row: &tsv::Row) -> Result<u8> {
     let text = row.get("grade");
-    let grade: i64 = text
-        .parse()
-        .map_err(|_| line_error(path, row.line, format!("grade {text:?} is not an integer")))?;
+    let grade: i64 =
+        text.parse().map_err(|_| line_error(path, row.line, format!("grade {text:?} is not an integer")))?;
     if !(0..=MAX_GRADE).contains(&grade) {
         return Err(line_error(path, row.line, format!("grade {grade} outside 0-{MAX_GRADE}")));
     }
@@ -210,8 +216,20 @@ mod tests {
     fn malformed_rows_are_errors_with_file_and_line() {
         let qrels_head = "qid\tfile\tgrade\tphrase\n";
         let cases = [
-            (QUERIES, format!("{qrels_head}q1\ta.txt\tdrei\tx\n"), "ds/qrels.tsv", 2, "grade \"drei\" is not an integer"),
-            (QUERIES, format!("{qrels_head}q1\ta.txt\t3\tx\n\nq1\ta.txt\t4\tx\n"), "ds/qrels.tsv", 4, "grade 4 outside 0-3"),
+            (
+                QUERIES,
+                format!("{qrels_head}q1\ta.txt\tdrei\tx\n"),
+                "ds/qrels.tsv",
+                2,
+                "grade \"drei\" is not an integer",
+            ),
+            (
+                QUERIES,
+                format!("{qrels_head}q1\ta.txt\t3\tx\n\nq1\ta.txt\t4\tx\n"),
+                "ds/qrels.tsv",
+                4,
+                "grade 4 outside 0-3",
+            ),
             (QUERIES, format!("{qrels_head}q1\ta.txt\n"), "ds/qrels.tsv", 2, "grade \"\" is not an integer"),
             (QUERIES, format!("{qrels_head}q1\ta.txt\t1\tx\textra\n"), "ds/qrels.tsv", 2, "5 cells, the header has 4"),
             (QUERIES, "qid\tfile\tphrase\n".to_string(), "ds/qrels.tsv", 1, "lacks column(s) grade"),
@@ -226,8 +244,15 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_folder_is_an_argument_error() {
+    fn a_missing_folder_or_file_is_an_argument_error() {
         let err = Dataset::read(Path::new("/no/such/dataset")).unwrap_err();
         assert!(matches!(err, Error::InvalidArgument(_)), "{err}");
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(QUERIES_FILE), QUERIES).unwrap();
+        let err = Dataset::read(dir.path()).unwrap_err();
+        assert!(matches!(&err, Error::InvalidArgument(m) if m.contains("lacks qrels.tsv")), "{err}");
+        std::fs::write(dir.path().join(QRELS_FILE), QRELS).unwrap();
+        let ds = Dataset::read(dir.path()).unwrap();
+        assert_eq!((ds.root.as_path(), ds.judged().count()), (dir.path(), 2));
     }
 }

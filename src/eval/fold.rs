@@ -57,6 +57,7 @@ fn cherokee_fold(c: char) -> Option<char> {
 }
 
 /// Characters whose case folding is not their lower-case form (outside Cherokee), sorted.
+#[rustfmt::skip]
 const FOLD_NOT_LOWER: &[(char, &str)] = &[
     ('\u{00B5}', "\u{03BC}"), ('\u{00DF}', "ss"), ('\u{0149}', "\u{02BC}n"), ('\u{017F}', "s"),
     ('\u{01F0}', "j\u{030C}"), ('\u{0345}', "\u{03B9}"), ('\u{0390}', "\u{03B9}\u{0308}\u{0301}"), ('\u{03B0}', "\u{03C5}\u{0308}\u{0301}"),
@@ -116,7 +117,11 @@ mod tests {
             (" \n\t ", ""),
         ];
         for (input, expected) in cases {
-            assert_eq!(normalize(input), expected, "normalize({input:?}): whitespace or case folding differs from Python's");
+            assert_eq!(
+                normalize(input),
+                expected,
+                "normalize({input:?}): whitespace or case folding differs from Python's"
+            );
         }
     }
 }

@@ -116,7 +116,8 @@ pub fn evaluate(dataset: &Dataset, run: &Run, k: usize) -> Evaluation {
 /// The four metrics of one judged query; `hits` best first.
 pub fn score_query(dataset: &Dataset, qid: &str, hits: &[RunHit], k: usize) -> Scores {
     let files = ranked_files(dataset, &hits[..hits.len().min(RECALL_DEPTH)]);
-    let ranked_for_ndcg = if k > RECALL_DEPTH { ranked_files(dataset, &hits[..hits.len().min(k)]) } else { files.clone() };
+    let ranked_for_ndcg =
+        if k > RECALL_DEPTH { ranked_files(dataset, &hits[..hits.len().min(k)]) } else { files.clone() };
     Scores {
         ndcg: ndcg(dataset, qid, &ranked_for_ndcg, k),
         recall: recall(dataset, qid, &files),
@@ -152,7 +153,13 @@ fn ndcg(dataset: &Dataset, qid: &str, files: &[String], k: usize) -> f64 {
 
 /// Σ gain_i / log2(i + 2) over 0-based positions i.
 fn discounted(gains: impl Iterator<Item = f64>) -> f64 {
-    gains.enumerate().map(|(i, gain)| gain / ((i + 2) as f64).log2()).sum()
+    total(gains.enumerate().map(|(i, gain)| gain / ((i + 2) as f64).log2()))
+}
+
+/// Python's `sum`: from +0.0, left to right (Rust's `f64: Sum` starts at −0.0, which would
+/// print an empty sum as `-0.000`).
+fn total(values: impl Iterator<Item = f64>) -> f64 {
+    values.fold(0.0, |sum, x| sum + x)
 }
 
 fn recall(dataset: &Dataset, qid: &str, files: &[String]) -> f64 {
@@ -166,11 +173,7 @@ fn recall(dataset: &Dataset, qid: &str, files: &[String]) -> f64 {
 }
 
 fn reciprocal_rank(dataset: &Dataset, qid: &str, files: &[String]) -> f64 {
-    files
-        .iter()
-        .take(MRR_DEPTH)
-        .position(|f| dataset.grade(qid, f) > 0)
-        .map_or(0.0, |i| 1.0 / (i + 1) as f64)
+    files.iter().take(MRR_DEPTH).position(|f| dataset.grade(qid, f) > 0).map_or(0.0, |i| 1.0 / (i + 1) as f64)
 }
 
 fn passage_precision(dataset: &Dataset, qid: &str, hits: &[RunHit]) -> f64 {
@@ -193,7 +196,7 @@ fn is_relevant_passage(dataset: &Dataset, qid: &str, hit: &RunHit) -> bool {
 /// The mean of each metric; NaN for no queries (as `eval.py`).
 fn mean(queries: &[&QueryScores]) -> Scores {
     let n = queries.len() as f64;
-    let avg = |metric: fn(&Scores) -> f64| queries.iter().map(|q| metric(&q.scores)).sum::<f64>() / n;
+    let avg = |metric: fn(&Scores) -> f64| total(queries.iter().map(|q| metric(&q.scores))) / n;
     Scores { ndcg: avg(|s| s.ndcg), recall: avg(|s| s.recall), mrr: avg(|s| s.mrr), precision: avg(|s| s.precision) }
 }
 
@@ -215,7 +218,13 @@ mod tests {
         files
             .iter()
             .zip(1..)
-            .map(|(&(file, text), rank)| RunHit { rank, file: file.into(), passage: None, score: 0.0, text: text.into() })
+            .map(|(&(file, text), rank)| RunHit {
+                rank,
+                file: file.into(),
+                passage: None,
+                score: 0.0,
+                text: text.into(),
+            })
             .collect()
     }
 
@@ -266,6 +275,46 @@ mod tests {
     fn no_hits_score_zero() {
         let s = score_query(&dataset(), "q2", &[], 10);
         assert_eq!(s, Scores { ndcg: 0.0, recall: 0.0, mrr: 0.0, precision: 0.0 });
+        assert!(s.ndcg.is_sign_positive(), "0.0, not -0.0 (which prints as -0.000)");
+    }
+
+    /// The hand-computed case of `../shared/baselines/tests/test_eval.py`, with its figures.
+    #[test]
+    fn same_figures_as_eval_py_unit_test() {
+        let queries = "qid\tquery\tintent\nq1\talpha\tA\nq2\tfoo\tB\nq3\tnothing found\tB\nq4\tunjudged\tA\n";
+        let qrels = "qid\tfile\tgrade\tphrase\n\
+            q1\ta.txt\t3\talpha beta gamma delta\nq1\tb.txt\t1\tepsilon zeta eta theta\n\
+            q1\tc.txt\t1\tiota kappa lambda mu\nq1\tc.txt\t2\tnu xi omicron pi\n\
+            q2\te.txt\t2\tfoo bar baz qux\nq3\tf.txt\t1\tnever returned at all\n";
+        let ds = Dataset::parse(Path::new("queries.tsv"), queries, Path::new("qrels.tsv"), qrels).unwrap();
+        let long = format!("{}epsilon zeta eta theta", "filler ".repeat(250));
+        let mut run = Run::new("toy");
+        for (qid, file, text) in [
+            ("q1", "x.txt", "unrelated text"),
+            ("q1", "a.txt", "Intro.  ALPHA  beta\n gamma Delta and more"),
+            ("q1", "a.txt", "a.txt again, without the phrase"),
+            ("q1", "b.txt", long.as_str()),
+            ("q1", "d.txt", "nothing"),
+            ("q2", "e.txt", "xx Foo bar BAZ qux yy"),
+            ("q9", "e.txt", "a query not in queries.tsv"),
+        ] {
+            let rank = run.hits(qid).len() as i64 + 1;
+            run.push(qid, RunHit { rank, file: file.into(), passage: None, score: 1.0, text: text.into() });
+        }
+        let eval = evaluate(&ds, &run, 10);
+        assert_eq!((eval.per_query.len(), eval.unknown_qids), (3, 1), "q4 is unjudged, q9 unknown");
+        let q1 = eval.per_query[0].scores;
+        let q1_ndcg = (3.0 / 3f64.log2() + 1.0 / 4f64.log2()) / (3.0 + 2.0 / 3f64.log2() + 1.0 / 4f64.log2());
+        close(q1.ndcg, q1_ndcg, "q1 nDCG");
+        assert!((q1.ndcg - 0.502494).abs() < 5e-6, "eval.py's test pins 0.502494 to five places");
+        close(q1.recall, 2.0 / 3.0, "q1 R@20");
+        close(q1.mrr, 0.5, "q1 MRR");
+        close(q1.precision, 0.2, "q1 P@5: b.txt's passage is too long");
+        assert_eq!(eval.per_query[1].scores, Scores { ndcg: 1.0, recall: 1.0, mrr: 1.0, precision: 0.2 });
+        assert_eq!(eval.per_query[2].scores, Scores { ndcg: 0.0, recall: 0.0, mrr: 0.0, precision: 0.0 });
+        close(eval.overall.ndcg, (q1_ndcg + 1.0) / 3.0, "overall nDCG");
+        close(eval.overall.precision, 0.4 / 3.0, "overall P@5");
+        close(eval.by_intent[1].scores.ndcg, 0.5, "intent B");
     }
 
     #[test]

@@ -192,7 +192,8 @@ pub fn search_all(index: &PraevIndex, dataset: &Dataset, limit: usize, system: &
         let request = SearchRequest { query: query.text.clone(), limit, municipalities: Vec::new(), kinds: Vec::new() };
         let results = query::search(index, &request)?;
         run.order.push(query.qid.clone());
-        run.hits.insert(query.qid.clone(), results.hits.iter().zip(1..).map(|(hit, rank)| run_hit(hit, rank)).collect());
+        run.hits
+            .insert(query.qid.clone(), results.hits.iter().zip(1..).map(|(hit, rank)| run_hit(hit, rank)).collect());
     }
     Ok(run)
 }
@@ -254,7 +255,11 @@ mod tests {
         let cases = [
             (format!("{good}\nnot json\n"), 2, "not JSON"),
             (format!("{good}\n\n{{\"qid\": \"q\", \"file\": \"a\"}}\n"), 3, "missing field(s) rank, text"),
-            (format!("{{\"qid\": \"q\", \"rank\": \"eins\", \"file\": \"a\", \"text\": \"t\"}}\n"), 1, "rank \"eins\" is not an integer"),
+            (
+                "{\"qid\": \"q\", \"rank\": \"eins\", \"file\": \"a\", \"text\": \"t\"}\n".to_string(),
+                1,
+                "rank \"eins\" is not an integer",
+            ),
             ("[1, 2]\n".to_string(), 1, "not a JSON object"),
         ];
         for (text, line, words) in cases {

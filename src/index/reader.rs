@@ -9,7 +9,7 @@ use super::schema::Fields;
 use super::store::current_generation;
 use super::CONFIG_DIR;
 use crate::analysis::{GermanAnalyzer, ANALYZER_NAME};
-use crate::config::{ConfigFiles, IndexConfig};
+use crate::config::{AnalysisConfig, ConfigFiles};
 use crate::error::{Error, Result};
 
 /// An open praev index.
@@ -21,8 +21,10 @@ pub struct PraevIndex {
     pub reader: IndexReader,
     pub fields: Fields,
     pub meta: IndexMeta,
-    /// The configuration the index was built with; queries are analysed with it.
-    pub config: IndexConfig,
+    /// The files of the configuration the index was built with.
+    pub config_files: ConfigFiles,
+    /// The analysis it was built with; queries are analysed with it.
+    pub analysis: AnalysisConfig,
     pub analyzer: GermanAnalyzer,
 }
 
@@ -39,8 +41,9 @@ impl PraevIndex {
             None => return Err(Error::NoIndex { path: path.to_path_buf() }),
         };
         let meta = IndexMeta::read(&generation, path)?;
-        let config = ConfigFiles::read_dir(&generation.join(CONFIG_DIR))?.load()?;
-        let analyzer = config.german_analyzer();
+        let config_files = ConfigFiles::read_dir(&generation.join(CONFIG_DIR))?;
+        let analysis = config_files.load_analysis()?;
+        let analyzer = analysis.german_analyzer();
         let index = Index::open_in_dir(&generation).map_err(|e| Error::Damaged {
             path: path.to_path_buf(),
             message: e.to_string(),
@@ -48,7 +51,7 @@ impl PraevIndex {
         index.tokenizers().register(ANALYZER_NAME, analyzer.clone());
         let fields = Fields::from_schema(&index.schema())?;
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        Ok(PraevIndex { path: path.to_path_buf(), generation, index, reader, fields, meta, config, analyzer })
+        Ok(PraevIndex { path: path.to_path_buf(), generation, index, reader, fields, meta, config_files, analysis, analyzer })
     }
 
     /// The per-document records (metadata, figures, contact), read on demand.

@@ -63,7 +63,11 @@ fn evaluation_json(eval: &Evaluation) -> EvaluationJson<'_> {
         by_intent: eval
             .by_intent
             .iter()
-            .map(|i| MetricsJson { k, scores: &i.scores, before: vec![("intent", i.intent.clone().into()), ("queries", i.queries.into())] })
+            .map(|i| MetricsJson {
+                k,
+                scores: &i.scores,
+                before: vec![("intent", i.intent.clone().into()), ("queries", i.queries.into())],
+            })
             .collect(),
         per_query: eval
             .per_query
@@ -71,7 +75,11 @@ fn evaluation_json(eval: &Evaluation) -> EvaluationJson<'_> {
             .map(|q| MetricsJson {
                 k,
                 scores: &q.scores,
-                before: vec![("qid", q.qid.clone().into()), ("query", q.query.clone().into()), ("intent", q.intent.clone().into())],
+                before: vec![
+                    ("qid", q.qid.clone().into()),
+                    ("query", q.query.clone().into()),
+                    ("intent", q.intent.clone().into()),
+                ],
             })
             .collect(),
     }
@@ -104,7 +112,14 @@ struct QueryDeltaJson {
 
 impl From<&QueryDelta> for QueryDeltaJson {
     fn from(d: &QueryDelta) -> Self {
-        QueryDeltaJson { qid: d.qid.clone(), query: d.query.clone(), intent: d.intent.clone(), a: d.a, b: d.b, delta: d.delta }
+        QueryDeltaJson {
+            qid: d.qid.clone(),
+            query: d.query.clone(),
+            intent: d.intent.clone(),
+            a: d.a,
+            b: d.b,
+            delta: d.delta,
+        }
     }
 }
 
@@ -136,7 +151,10 @@ mod tests {
 
     fn run() -> Run {
         let mut run = Run::new("praev");
-        run.push("q1", RunHit { rank: 1, file: "a.txt".into(), passage: Some(0), score: 2.0, text: "Frühe Hilfen".into() });
+        run.push(
+            "q1",
+            RunHit { rank: 1, file: "a.txt".into(), passage: Some(0), score: 2.0, text: "Frühe Hilfen".into() },
+        );
         run
     }
 
@@ -151,7 +169,21 @@ mod tests {
         let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
         let mut top = keys(&v);
         top.sort();
-        assert_eq!(top, ["answered", "by_intent", "dataset", "gain", "judged_queries", "k", "overall", "per_query", "queries", "system"]);
+        assert_eq!(
+            top,
+            [
+                "answered",
+                "by_intent",
+                "dataset",
+                "gain",
+                "judged_queries",
+                "k",
+                "overall",
+                "per_query",
+                "queries",
+                "system"
+            ]
+        );
         let mut overall = keys(&v["overall"]);
         overall.sort();
         assert_eq!(overall, ["mrr@10", "ndcg@10", "p@5", "recall@20"], "eval.py's metric names");

@@ -27,7 +27,8 @@ pub fn write_evaluation(out: &mut dyn Write, eval: &Evaluation, style: Style) ->
 }
 
 fn per_query_table(eval: &Evaluation, style: Style) -> Table {
-    let mut table = new_table(style, ["qid", "intent", "query"].iter().map(|s| s.to_string()).chain(metric_labels(eval.k)));
+    let mut table =
+        new_table(style, ["qid", "intent", "query"].iter().map(|s| s.to_string()).chain(metric_labels(eval.k)));
     for q in &eval.per_query {
         table.add_row([q.qid.clone(), q.intent.clone(), q.query.clone()].into_iter().chain(figures(&q.scores)));
     }
@@ -36,7 +37,8 @@ fn per_query_table(eval: &Evaluation, style: Style) -> Table {
 }
 
 fn summary_table(eval: &Evaluation, style: Style) -> Table {
-    let mut table = new_table(style, ["intent".to_string(), "queries".to_string()].into_iter().chain(metric_labels(eval.k)));
+    let mut table =
+        new_table(style, ["intent".to_string(), "queries".to_string()].into_iter().chain(metric_labels(eval.k)));
     for i in &eval.by_intent {
         table.add_row([i.intent.clone(), i.queries.to_string()].into_iter().chain(figures(&i.scores)));
     }
@@ -55,7 +57,14 @@ pub fn write_comparison(out: &mut dyn Write, cmp: &Comparison, style: Style) -> 
         let header = ["qid", "intent", "query", "A", "B", "B − A"].map(String::from);
         let mut table = new_table(style, header.into_iter());
         for d in &changed {
-            table.add_row(vec![d.qid.clone(), d.intent.clone(), d.query.clone(), three(d.a), three(d.b), signed(d.delta)]);
+            table.add_row(vec![
+                d.qid.clone(),
+                d.intent.clone(),
+                d.query.clone(),
+                three(d.a),
+                three(d.b),
+                signed(d.delta),
+            ]);
         }
         align_right(&mut table, 3..6);
         writeln!(out, "{table}")?;
@@ -129,7 +138,9 @@ mod tests {
     fn evaluation_shows_queries_intents_and_overall() {
         let text = render(|out| write_evaluation(out, &evaluate(&dataset(), &run(), 10), NO_TTY));
         assert!(text.starts_with("praev on : 2 judged queries (of 2), 1 answered"), "{text}");
-        for expected in ["nDCG@10", "R@20", "MRR@10", "P@5", "Frühe Hilfen", "theme", "quote", "overall", "1.000", "0.500"] {
+        for expected in
+            ["nDCG@10", "R@20", "MRR@10", "P@5", "Frühe Hilfen", "theme", "quote", "overall", "1.000", "0.500"]
+        {
             assert!(text.contains(expected), "missing {expected:?} in\n{text}");
         }
         let overall = text.lines().find(|l| l.contains("overall")).unwrap();
