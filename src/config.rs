@@ -9,7 +9,11 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::analysis::{AnalyzerSettings, GermanAnalyzer, StopWords};
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use crate::analysis::{AnalyzerSettings, GermanAnalyzer, Lexicon, StopWords};
+use crate::query::synonyms::Synonyms;
 use crate::error::{Error, LineError, Result};
 use crate::ingest::metadata::{parse_municipalities, KnownMunicipality};
 use crate::ingest::{passages, Boilerplate};
@@ -19,6 +23,8 @@ pub const STOPWORDS_FILE: &str = "stopwords.txt";
 pub const BOILERPLATE_FILE: &str = "boilerplate.toml";
 pub const HEADINGS_FILE: &str = "headings.txt";
 pub const MUNICIPALITIES_FILE: &str = "municipalities.tsv";
+pub const COMPOUND_PARTS_FILE: &str = "compound-parts.txt";
+pub const SYNONYMS_FILE: &str = "synonyms.toml";
 
 /// The config files bundled into the binary: the fallback for any file a folder lacks.
 const BUNDLED: &[(&str, &str)] = &[
@@ -27,6 +33,8 @@ const BUNDLED: &[(&str, &str)] = &[
     (BOILERPLATE_FILE, include_str!("../index-config/boilerplate.toml")),
     (HEADINGS_FILE, include_str!("../index-config/headings.txt")),
     (MUNICIPALITIES_FILE, include_str!("../index-config/municipalities.tsv")),
+    (COMPOUND_PARTS_FILE, include_str!("../index-config/compound-parts.txt")),
+    (SYNONYMS_FILE, include_str!("../index-config/synonyms.toml")),
 ];
 
 /// The raw texts of the config files, by file name.
@@ -111,7 +119,13 @@ impl ConfigFiles {
         if settings.max_word_chars == 0 {
             return Err(self.line_error(ANALYZER_FILE, LineError::new(1, "max_word_chars must be at least 1")));
         }
-        Ok(AnalysisConfig { settings, stop_words: StopWords::parse(self.text(STOPWORDS_FILE)) })
+        let synonyms = Synonyms::parse(self.text(SYNONYMS_FILE)).map_err(|e| self.line_error(SYNONYMS_FILE, e))?;
+        Ok(AnalysisConfig {
+            settings,
+            stop_words: StopWords::parse(self.text(STOPWORDS_FILE)),
+            compound_parts: Arc::new(Lexicon::parse_curated(self.text(COMPOUND_PARTS_FILE))),
+            synonyms,
+        })
     }
 
     /// Parses and validates every file.
@@ -141,11 +155,17 @@ fn line_of(text: &str, offset: usize) -> usize {
 pub struct AnalysisConfig {
     pub settings: AnalyzerSettings,
     pub stop_words: StopWords,
+    /// The curated compound parts (folded); the corpus vocabulary is added per index.
+    pub compound_parts: Arc<HashSet<String>>,
+    /// Query-time synonyms and abbreviations.
+    pub synonyms: Synonyms,
 }
 
 impl AnalysisConfig {
-    pub fn german_analyzer(&self) -> GermanAnalyzer {
-        GermanAnalyzer::new(&self.settings, self.stop_words.clone())
+    /// The analyzer with the curated parts and, when given, an index's corpus vocabulary.
+    pub fn german_analyzer(&self, corpus_vocabulary: Option<fst::Set<Vec<u8>>>) -> GermanAnalyzer {
+        let lexicon = Lexicon::new((*self.compound_parts).clone(), corpus_vocabulary);
+        GermanAnalyzer::new(&self.settings, self.stop_words.clone(), lexicon)
     }
 }
 
@@ -159,11 +179,6 @@ pub struct IndexConfig {
     pub files: ConfigFiles,
 }
 
-impl IndexConfig {
-    pub fn german_analyzer(&self) -> GermanAnalyzer {
-        self.analysis.german_analyzer()
-    }
-}
 
 #[cfg(test)]
 mod tests {

@@ -94,7 +94,7 @@ fn exclusion_removes_matching_passages() {
 
 #[test]
 fn json_contract_fields_and_highlights() {
-    let results = index().search_json("Übergänge", &["--limit", "3"]);
+    let results = index().search_json("Übergänge", &["--limit", "3", "--exact"]);
     assert_eq!(results["query"], "Übergänge");
     assert!(results["total_hits"].as_u64().unwrap() >= hits(&results).len() as u64);
     assert!(hits(&results).len() <= 3);

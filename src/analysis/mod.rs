@@ -2,23 +2,40 @@
 //!
 //! The same [`GermanAnalyzer`] turns documents and queries into terms, so the two always meet.
 //! It is registered in tantivy under [`ANALYZER_NAME`] on every index open (writer and reader
-//! alike), and it can list its tokens with their origin for `praev analyze` and for highlights.
+//! alike), and it lists its tokens with their origin for `praev analyze`, highlights and
+//! query expansion.
 //!
-//! Steps, in order: [`tokenize`] (words and their offsets, lower case) → [`stop_words`] →
-//! [`umlaut_fold`] (ä→a, ß→ss, ae→a …) → [`stem`] (Snowball German). Each step is a type with one
-//! job over a list of [`AnalyzedToken`]s; deeper German analysis adds steps to this chain.
+//! The chain: [`tokenize`] (surface words, lower case, gender and hyphen marks) →
+//! [`umlaut_fold`] (ä→a, ß→ss, ae→a …) → [`elliptic`] (`Kinder- und Jugendhilfe` →
+//! `kinderhilfe`) → [`stop_words`] → then, word by word, [`hyphen`] (`Kita-Grundschule` →
+//! `kitagrundschule`, `kita`, `grundschule`) → [`gender`] (`Koordinator:innen` →
+//! `koordinator`) → [`decompound`] (`Präventionskette` → `~pravention`, `~kette`) →
+//! [`stem`] (Snowball German). Added tokens share the position of the word they come from,
+//! so phrases keep working. Parts found by the decompounder carry a mark (`~`) in the index,
+//! so a whole-word match always outranks a match of a part alone; queries search both.
 //! The settings come from `index-config/analyzer.toml` (see [`AnalyzerSettings`]).
 
+pub mod decompound;
+pub mod elliptic;
+pub mod gender;
+pub mod hyphen;
+pub mod lexicon;
 pub mod stem;
 pub mod stop_words;
 pub mod tokenize;
 pub mod umlaut_fold;
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
+pub use decompound::{Decompounder, PART_MARK};
+pub use elliptic::EllipticCompounds;
+pub use gender::GenderForms;
+pub use hyphen::HyphenatedCompounds;
+pub use lexicon::Lexicon;
 pub use stem::GermanStemmer;
 pub use stop_words::StopWords;
 pub use tokenize::WordTokenizer;
@@ -27,14 +44,24 @@ pub use umlaut_fold::UmlautFold;
 /// The name under which the German analyzer is registered in every praev index.
 pub const ANALYZER_NAME: &str = "praev_de";
 
-/// Where a token came from; shown by `praev analyze`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// Where a token came from; shown by `praev analyze` and `--explain`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Origin {
     /// The word as written (lower-cased and folded).
     Word,
     /// The word reduced to its stem.
     Stem,
+    /// A part of a compound found by the decompounder (indexed with the `~` mark).
+    Part,
+    /// A part of a hyphenated compound, or the compound joined (`Kita-Grundschule`).
+    Hyphen,
+    /// A truncated word completed with the head of the next compound (`Kinder- und Jugendhilfe`).
+    Elliptic,
+    /// The base of a gender form (`Koordinator:innen` → `koordinator`).
+    Gender,
+    /// A query-time synonym (only in query explanations).
+    Synonym,
 }
 
 impl Origin {
@@ -42,6 +69,11 @@ impl Origin {
         match self {
             Origin::Word => "word",
             Origin::Stem => "stem",
+            Origin::Part => "part",
+            Origin::Hyphen => "hyphen",
+            Origin::Elliptic => "elliptic",
+            Origin::Gender => "gender",
+            Origin::Synonym => "synonym",
         }
     }
 }
@@ -49,7 +81,7 @@ impl Origin {
 /// One token of the analysed text: its term, where it stands and where it came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AnalyzedToken {
-    /// The term as indexed.
+    /// The term as indexed (parts carry the [`PART_MARK`]).
     pub text: String,
     /// Byte offsets of the source word in the analysed text.
     pub offset_from: usize,
@@ -57,6 +89,27 @@ pub struct AnalyzedToken {
     /// Word position (tokens of one word share it).
     pub position: usize,
     pub origin: Origin,
+    /// What the tokenizer saw around the written word.
+    #[serde(skip)]
+    pub marks: Marks,
+}
+
+impl AnalyzedToken {
+    /// The term without the part mark.
+    pub fn bare(&self) -> &str {
+        self.text.strip_prefix(PART_MARK).unwrap_or(&self.text)
+    }
+}
+
+/// What the tokenizer and steps know about a token, for later steps.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Marks {
+    /// Written with a gender marker (`:innen`, `*innen`, Binnen-I …).
+    pub gender: bool,
+    /// Followed by a hyphen and a space or comma: `Kinder-` in `Kinder- und Jugendhilfe`.
+    pub open_hyphen: bool,
+    /// A decompounder part that is not split further.
+    pub leaf: bool,
 }
 
 /// A step of the chain: takes the tokens so far and returns the tokens after this step.
@@ -74,6 +127,15 @@ pub struct AnalyzerSettings {
     /// `snowball` (Snowball German via rust-stemmers) or `none`.
     #[serde(default = "default_stemmer")]
     pub stemmer: StemmerChoice,
+    /// Split compounds into parts (curated list + corpus vocabulary).
+    #[serde(default = "yes")]
+    pub decompound: bool,
+    /// Complete elliptic compounds (`Kinder- und Jugendhilfe` → `kinderhilfe`).
+    #[serde(default = "yes")]
+    pub elliptic_compounds: bool,
+    /// Let gender forms meet their base word (`Koordinator:innen` → `koordinator`).
+    #[serde(default = "yes")]
+    pub gender_forms: bool,
     /// Words longer than this (in characters) are not indexed: they are noise (URLs, hashes).
     #[serde(default = "default_max_word_chars")]
     pub max_word_chars: usize,
@@ -94,6 +156,9 @@ impl Default for AnalyzerSettings {
         AnalyzerSettings {
             fold_umlauts: true,
             stemmer: default_stemmer(),
+            decompound: true,
+            elliptic_compounds: true,
+            gender_forms: true,
             max_word_chars: default_max_word_chars(),
         }
     }
@@ -106,38 +171,104 @@ pub enum StemmerChoice {
     None,
 }
 
-/// The German analyzer: a tokenizer followed by the configured steps.
+/// The German analyzer: context steps over the whole token list, then word-by-word steps
+/// whose results are cached per analyzer instance while indexing.
 #[derive(Clone)]
 pub struct GermanAnalyzer {
     tokenizer: WordTokenizer,
-    steps: Arc<Vec<Box<dyn AnalysisStep>>>,
+    context_steps: Arc<Vec<Box<dyn AnalysisStep>>>,
+    word_steps: Arc<Vec<Box<dyn AnalysisStep>>>,
+    /// Word-by-word results of this instance (tantivy clones one per indexing thread).
+    cache: HashMap<(String, Marks), Vec<(String, Origin, Marks)>>,
 }
 
+/// Beyond this many distinct words the cache is cleared, bounding memory on huge corpora.
+const CACHE_LIMIT: usize = 200_000;
+
 impl GermanAnalyzer {
-    pub fn new(settings: &AnalyzerSettings, stop_words: StopWords) -> GermanAnalyzer {
-        let mut steps: Vec<Box<dyn AnalysisStep>> = vec![Box::new(stop_words)];
+    pub fn new(settings: &AnalyzerSettings, stop_words: StopWords, lexicon: Lexicon) -> GermanAnalyzer {
+        let decompounder = Decompounder::new(lexicon);
+        let mut context_steps: Vec<Box<dyn AnalysisStep>> = Vec::new();
         if settings.fold_umlauts {
-            steps.push(Box::new(UmlautFold));
+            context_steps.push(Box::new(UmlautFold));
+        }
+        if settings.elliptic_compounds && settings.decompound {
+            context_steps.push(Box::new(EllipticCompounds::new(decompounder.clone())));
+        }
+        context_steps.push(Box::new(stop_words));
+        let mut word_steps: Vec<Box<dyn AnalysisStep>> = vec![Box::new(HyphenatedCompounds)];
+        if settings.gender_forms {
+            word_steps.push(Box::new(GenderForms));
+        }
+        if settings.decompound {
+            word_steps.push(Box::new(decompounder));
         }
         if settings.stemmer == StemmerChoice::Snowball {
-            steps.push(Box::new(GermanStemmer::new()));
+            word_steps.push(Box::new(GermanStemmer::new()));
         }
+        word_steps.push(Box::new(Deduplicate));
         GermanAnalyzer {
             tokenizer: WordTokenizer { max_word_chars: settings.max_word_chars },
-            steps: Arc::new(steps),
+            context_steps: Arc::new(context_steps),
+            word_steps: Arc::new(word_steps),
+            cache: HashMap::new(),
         }
     }
 
     /// Analyses `text` into the terms that are indexed or searched.
     pub fn analyze(&self, text: &str) -> Vec<AnalyzedToken> {
-        let tokens = self.tokenizer.tokenize(text);
-        self.steps.iter().fold(tokens, |tokens, step| step.apply(tokens))
+        let tokens = self.context_tokens(text);
+        tokens.into_iter().flat_map(|token| self.expand_word(token)).collect()
     }
 
     /// The distinct terms of `text`, in order of first appearance.
     pub fn terms(&self, text: &str) -> Vec<String> {
         let mut seen = std::collections::HashSet::new();
         self.analyze(text).into_iter().map(|t| t.text).filter(|t| seen.insert(t.clone())).collect()
+    }
+
+    fn context_tokens(&self, text: &str) -> Vec<AnalyzedToken> {
+        let tokens = self.tokenizer.tokenize(text);
+        self.context_steps.iter().fold(tokens, |tokens, step| step.apply(tokens))
+    }
+
+    fn expand_word(&self, token: AnalyzedToken) -> Vec<AnalyzedToken> {
+        self.word_steps.iter().fold(vec![token], |tokens, step| step.apply(tokens))
+    }
+
+    /// [`GermanAnalyzer::analyze`] with the word-by-word results cached.
+    fn analyze_cached(&mut self, text: &str) -> Vec<AnalyzedToken> {
+        let tokens = self.context_tokens(text);
+        if self.cache.len() > CACHE_LIMIT {
+            self.cache.clear();
+        }
+        let mut out = Vec::with_capacity(tokens.len() * 2);
+        for token in tokens {
+            let key = (token.text.clone(), token.marks);
+            if let Some(expanded) = self.cache.get(&key) {
+                out.extend(expanded.iter().map(|(text, origin, marks)| AnalyzedToken {
+                    text: text.clone(),
+                    origin: if token.origin == Origin::Elliptic && *origin == Origin::Word { Origin::Elliptic } else { *origin },
+                    marks: *marks,
+                    ..token.clone()
+                }));
+                continue;
+            }
+            let expanded = self.expand_word(token);
+            self.cache.insert(key, expanded.iter().map(|t| (t.text.clone(), t.origin, t.marks)).collect());
+            out.extend(expanded);
+        }
+        out
+    }
+}
+
+/// Drops repeated terms at one position (a part equal to a gender base, say).
+struct Deduplicate;
+
+impl AnalysisStep for Deduplicate {
+    fn apply(&self, tokens: Vec<AnalyzedToken>) -> Vec<AnalyzedToken> {
+        let mut seen = std::collections::HashSet::new();
+        tokens.into_iter().filter(|t| seen.insert((t.position, t.text.clone()))).collect()
     }
 }
 
@@ -146,7 +277,7 @@ impl Tokenizer for GermanAnalyzer {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> AnalyzedTokenStream {
         let tokens = self
-            .analyze(text)
+            .analyze_cached(text)
             .into_iter()
             .map(|t| Token {
                 offset_from: t.offset_from,
@@ -182,51 +313,4 @@ impl TokenStream for AnalyzedTokenStream {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn analyzer() -> GermanAnalyzer {
-        let stop = StopWords::parse("und\nder\ndie\nfür\n");
-        GermanAnalyzer::new(&AnalyzerSettings::default(), stop)
-    }
-
-    /// (text, expected terms): the whole chain on real phrases of the field.
-    const CHAIN_CASES: &[(&str, &[&str])] = &[
-        ("Übergänge", &["ubergang"]),
-        ("Uebergaenge", &["ubergang"]),
-        ("Ubergange", &["ubergang"]),
-        ("Übergang", &["ubergang"]),
-        ("Frühe Hilfen", &["fruh", "hilf"]),
-        ("Kinder und Jugendliche", &["kind", "jugend"]),
-        ("Straße", &["strass"]),
-        ("Partizipation der Zielgruppe", &["partizipation", "zielgrupp"]),
-        ("Quelle Steuer", &["quell", "steu"]),
-    ];
-
-    #[test]
-    fn chain_turns_spellings_into_one_term() {
-        let a = analyzer();
-        for (text, expected) in CHAIN_CASES {
-            let got: Vec<String> = a.analyze(text).into_iter().map(|t| t.text).collect();
-            assert_eq!(&got, expected, "analysing {text:?}: umlaut folding or stemming changed");
-        }
-    }
-
-    #[test]
-    fn positions_keep_gaps_of_removed_stop_words() {
-        let tokens = analyzer().analyze("Kinder und Familien");
-        let positions: Vec<usize> = tokens.iter().map(|t| t.position).collect();
-        assert_eq!(positions, vec![0, 2], "stop-word removal must not close position gaps");
-    }
-
-    #[test]
-    fn token_stream_matches_analyze() {
-        let mut a = analyzer();
-        let mut stream = a.token_stream("Übergänge gestalten");
-        let mut got = Vec::new();
-        while let Some(t) = stream.next() {
-            got.push(t.text.clone());
-        }
-        assert_eq!(got, vec!["ubergang", "gestalt"]);
-    }
-}
+mod tests;

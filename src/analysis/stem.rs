@@ -1,11 +1,11 @@
 //! Snowball German stemming via rust-stemmers: `Übergänge` and `Übergang` share a stem.
 //!
 //! Expects lower-cased, folded tokens. Tokens with digits are left alone (`u3`, `sgb`,
-//! `2017` are names and numbers, not inflected words).
+//! `2017` are names and numbers, not inflected words); parts keep their mark.
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use super::{AnalysisStep, AnalyzedToken, Origin};
+use super::{AnalysisStep, AnalyzedToken, Origin, PART_MARK};
 
 pub struct GermanStemmer {
     stemmer: Stemmer,
@@ -33,9 +33,19 @@ impl Default for GermanStemmer {
 impl AnalysisStep for GermanStemmer {
     fn apply(&self, mut tokens: Vec<AnalyzedToken>) -> Vec<AnalyzedToken> {
         for token in &mut tokens {
-            let stem = self.stem(&token.text);
-            if stem != token.text {
-                token.text = stem;
+            let (mark, word) = match token.text.strip_prefix(PART_MARK) {
+                Some(word) => (Some(PART_MARK), word),
+                None => (None, token.text.as_str()),
+            };
+            let stem = self.stem(word);
+            if stem == word {
+                continue;
+            }
+            token.text = match mark {
+                Some(mark) => format!("{mark}{stem}"),
+                None => stem,
+            };
+            if token.origin == Origin::Word {
                 token.origin = Origin::Stem;
             }
         }
@@ -63,5 +73,20 @@ mod tests {
         for (word, expected) in CASES {
             assert_eq!(stemmer.stem(word), *expected, "stemming {word:?}");
         }
+    }
+
+    #[test]
+    fn parts_keep_their_mark() {
+        let token = AnalyzedToken {
+            text: "~kinder".into(),
+            offset_from: 0,
+            offset_to: 0,
+            position: 0,
+            origin: Origin::Part,
+            marks: Default::default(),
+        };
+        let out = GermanStemmer::new().apply(vec![token]);
+        assert_eq!(out[0].text, "~kind");
+        assert_eq!(out[0].origin, Origin::Part);
     }
 }

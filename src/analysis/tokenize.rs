@@ -1,15 +1,27 @@
-//! Splits text into lower-cased words with byte offsets and positions.
+//! Splits text into lower-cased surface words with byte offsets, positions and the marks
+//! later steps need.
 //!
-//! A word is a run of letters and digits. Soft hyphens (U+00AD) and zero-width characters
-//! inside a word are invisible in the source and are dropped from the term, so that
-//! `Präven\u{AD}tion` is found as `Prävention`. Words longer than the configured maximum
-//! are skipped (they are URLs or garbage), but still take a position.
+//! A word is a run of letters and digits. Some joiners keep a written word together, because
+//! German writes one word with them:
+//! * a hyphen between letters (`Kita-Grundschule`, `KeKiz-Workshop`) stays in the word;
+//! * a gender marker before `in`/`innen` (`Koordinator:innen`, `*innen`, `_innen`, `/innen`,
+//!   `/-innen`, `(innen)`) is dropped and the word marked [`Marks::gender`]; so is the
+//!   capital I of `KoordinatorInnen`;
+//! * soft hyphens and zero-width characters are invisible and dropped.
+//!
+//! A hyphen that ends a word before a space or comma (`Kinder- und Jugendhilfe`) marks the
+//! word [`Marks::open_hyphen`]: the first part of an elliptic compound. Words longer than the
+//! configured maximum are skipped (URLs, garbage) but still take a position.
 
-use super::{AnalyzedToken, Origin};
+use super::{AnalyzedToken, Marks, Origin};
 
 /// Characters that are invisible inside a word and must not split it.
-fn is_invisible_joiner(c: char) -> bool {
+fn is_invisible(c: char) -> bool {
     matches!(c, '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -17,77 +29,168 @@ pub struct WordTokenizer {
     pub max_word_chars: usize,
 }
 
+/// The word being read: its text so far and what marks it has.
+#[derive(Default)]
+struct Pending {
+    text: String,
+    start: usize,
+    end: usize,
+    marks: Marks,
+}
+
 impl WordTokenizer {
     pub fn tokenize(&self, text: &str) -> Vec<AnalyzedToken> {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
         let mut tokens = Vec::new();
         let mut position = 0;
-        let mut word = String::new();
-        let mut start: Option<usize> = None;
-        let mut end = 0;
-        for (i, c) in text.char_indices() {
-            if c.is_alphanumeric() {
-                start.get_or_insert(i);
-                word.extend(c.to_lowercase());
-                end = i + c.len_utf8();
-            } else if is_invisible_joiner(c) && start.is_some() {
+        let mut i = 0;
+        while i < chars.len() {
+            if !chars[i].1.is_alphanumeric() {
+                i += 1;
                 continue;
-            } else if let Some(s) = start.take() {
-                self.push(&mut tokens, &mut word, s, end, &mut position);
             }
-        }
-        if let Some(s) = start {
-            self.push(&mut tokens, &mut word, s, end, &mut position);
+            let (word, next) = read_word(&chars, i, text.len());
+            if word.text.chars().count() <= self.max_word_chars {
+                tokens.push(AnalyzedToken {
+                    text: word.text,
+                    offset_from: word.start,
+                    offset_to: word.end,
+                    position,
+                    origin: Origin::Word,
+                    marks: word.marks,
+                });
+            }
+            position += 1;
+            i = next;
         }
         tokens
     }
+}
 
-    fn push(&self, tokens: &mut Vec<AnalyzedToken>, word: &mut String, from: usize, to: usize, position: &mut usize) {
-        if word.chars().count() <= self.max_word_chars {
-            tokens.push(AnalyzedToken {
-                text: std::mem::take(word),
-                offset_from: from,
-                offset_to: to,
-                position: *position,
-                origin: Origin::Word,
-            });
+/// Reads the word starting at `chars[start]`; returns it and the index after it.
+fn read_word(chars: &[(usize, char)], start: usize, text_len: usize) -> (Pending, usize) {
+    let byte_at = |i: usize| chars.get(i).map(|c| c.0).unwrap_or(text_len);
+    let mut word = Pending { start: chars[start].0, ..Pending::default() };
+    let mut i = start;
+    let mut previous_lower = false;
+    while i < chars.len() {
+        let c = chars[i].1;
+        if c.is_alphanumeric() {
+            if c == 'I' && previous_lower && binnen_i_ending(chars, i) {
+                word.marks.gender = true;
+            }
+            word.text.extend(c.to_lowercase());
+            previous_lower = c.is_lowercase();
+            i += 1;
+            word.end = byte_at(i);
+        } else if is_invisible(c) {
+            i += 1;
+        } else if let Some(after) = gender_suffix(chars, i) {
+            word.text.push_str(&gender_ending(chars, after));
+            word.marks.gender = true;
+            i = after.1;
+            word.end = byte_at(i);
+            break;
+        } else if is_hyphen(c) && chars.get(i + 1).is_some_and(|n| n.1.is_alphanumeric()) {
+            word.text.push('-');
+            i += 1;
+        } else {
+            if is_hyphen(c) && chars.get(i + 1).is_none_or(|n| n.1.is_whitespace() || n.1 == ',') {
+                word.marks.open_hyphen = true;
+            }
+            break;
         }
-        word.clear();
-        *position += 1;
     }
+    (word, i)
+}
+
+/// After a gender marker at `i` (`:`, `*`, `_`, `/`, `/-`, `·`, `(`), the range of the
+/// following `in`/`innen` (start, end index), when the word ends there.
+fn gender_suffix(chars: &[(usize, char)], i: usize) -> Option<(usize, usize)> {
+    let c = chars[i].1;
+    if !matches!(c, ':' | '*' | '_' | '/' | '·' | '(') {
+        return None;
+    }
+    let mut start = i + 1;
+    if c == '/' && chars.get(start).is_some_and(|n| is_hyphen(n.1)) {
+        start += 1;
+    }
+    for ending in ["innen", "in"] {
+        let end = start + ending.len();
+        let matches = chars.get(start..end).is_some_and(|s| s.iter().map(|x| x.1).eq(ending.chars()));
+        if !matches {
+            continue;
+        }
+        let end = if c == '(' && chars.get(end).is_some_and(|n| n.1 == ')') { end + 1 } else { end };
+        if chars.get(end).is_none_or(|n| !n.1.is_alphanumeric()) {
+            return Some((start, end));
+        }
+    }
+    None
+}
+
+fn gender_ending(chars: &[(usize, char)], (start, end): (usize, usize)) -> String {
+    chars[start..end].iter().map(|c| c.1).filter(|c| c.is_alphabetic()).collect()
+}
+
+/// `KoordinatorInnen`: a capital I after a lower-case letter, followed by `n` or `nnen` and
+/// the end of the word.
+fn binnen_i_ending(chars: &[(usize, char)], i: usize) -> bool {
+    let rest: String = chars[i + 1..].iter().map(|c| c.1).take_while(|c| c.is_alphanumeric()).collect();
+    rest == "n" || rest == "nnen"
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn words(text: &str) -> Vec<(String, usize, usize)> {
+    fn words(text: &str) -> Vec<(String, bool, bool)> {
         WordTokenizer { max_word_chars: 40 }
             .tokenize(text)
             .into_iter()
-            .map(|t| (t.text, t.offset_from, t.offset_to))
+            .map(|t| (t.text, t.marks.gender, t.marks.open_hyphen))
             .collect()
     }
 
-    #[test]
-    fn splits_on_punctuation_and_lower_cases() {
-        let got = words("Kinder- und Jugendhilfe, „KeKiz“!");
-        let texts: Vec<&str> = got.iter().map(|(t, _, _)| t.as_str()).collect();
-        assert_eq!(texts, vec!["kinder", "und", "jugendhilfe", "kekiz"]);
+    fn w(text: &str, gender: bool, open: bool) -> (String, bool, bool) {
+        (text.to_string(), gender, open)
     }
 
     #[test]
-    fn offsets_point_at_the_source_word() {
-        let text = "Die Übergänge";
-        let got = words(text);
-        assert_eq!(&text[got[1].1..got[1].2], "Übergänge", "offsets must be byte offsets of the word");
+    fn surface_words_and_marks() {
+        let cases: &[(&str, Vec<(String, bool, bool)>)] = &[
+            ("Kinder und Jugendliche", vec![w("kinder", false, false), w("und", false, false), w("jugendliche", false, false)]),
+            ("Kita-Grundschule", vec![w("kita-grundschule", false, false)]),
+            ("Kinder- und Jugendhilfe", vec![w("kinder", false, true), w("und", false, false), w("jugendhilfe", false, false)]),
+            ("Kinder-, Jugend- und Familienhilfe", vec![w("kinder", false, true), w("jugend", false, true), w("und", false, false), w("familienhilfe", false, false)]),
+            ("Koordinator:innen", vec![w("koordinatorinnen", true, false)]),
+            ("Koordinator*innen", vec![w("koordinatorinnen", true, false)]),
+            ("Koordinator_innen", vec![w("koordinatorinnen", true, false)]),
+            ("Koordinator/innen", vec![w("koordinatorinnen", true, false)]),
+            ("Koordinator/-innen", vec![w("koordinatorinnen", true, false)]),
+            ("Koordinator(innen)", vec![w("koordinatorinnen", true, false)]),
+            ("KoordinatorInnen", vec![w("koordinatorinnen", true, false)]),
+            ("Sprecher/in", vec![w("sprecherin", true, false)]),
+            ("Koordinatorinnen", vec![w("koordinatorinnen", false, false)]),
+            ("INNEN", vec![w("innen", false, false)]),
+            ("Eltern/Kinder", vec![w("eltern", false, false), w("kinder", false, false)]),
+            ("Ziel: innen", vec![w("ziel", false, false), w("innen", false, false)]),
+            ("Präven\u{AD}tion", vec![w("prävention", false, false)]),
+            ("z. B. 2017", vec![w("z", false, false), w("b", false, false), w("2017", false, false)]),
+            ("Wort -", vec![w("wort", false, false)]),
+            ("Schluss-", vec![w("schluss", false, true)]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(&words(text), expected, "tokenizing {text:?}");
+        }
     }
 
     #[test]
-    fn soft_hyphen_does_not_split_a_word() {
-        let got = words("Präven\u{AD}tion");
-        assert_eq!(got.len(), 1);
-        assert_eq!(got[0].0, "prävention");
-        assert_eq!(got[0].2, "Präven\u{AD}tion".len(), "the token spans the whole written word");
+    fn offsets_point_at_the_written_word() {
+        let text = "Die Koordinator:innen und Kita-Grundschule";
+        let tokens = WordTokenizer { max_word_chars: 40 }.tokenize(text);
+        let written: Vec<&str> = tokens.iter().map(|t| &text[t.offset_from..t.offset_to]).collect();
+        assert_eq!(written, vec!["Die", "Koordinator:innen", "und", "Kita-Grundschule"]);
     }
 
     #[test]
@@ -101,6 +204,6 @@ mod tests {
     #[test]
     fn empty_and_punctuation_only_text_give_no_tokens() {
         assert!(words("").is_empty());
-        assert!(words(" ?!… — „“ ").is_empty());
+        assert!(words(" ?!… — „“ - : * ").is_empty());
     }
 }

@@ -3,6 +3,7 @@
 //! user sees; the library itself never prints.
 
 mod eval;
+mod analyze;
 mod index;
 mod progress;
 mod search;
@@ -30,6 +31,7 @@ pub struct Cli {
 pub enum Command {
     Index(index::IndexArgs),
     Search(search::SearchArgs),
+    Analyze(analyze::AnalyzeArgs),
     Eval(eval::EvalArgs),
 }
 
@@ -42,6 +44,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Index(args) => index::run(args),
         Command::Search(args) => search::run(args),
+        Command::Analyze(args) => analyze::run(args),
         Command::Eval(args) => eval::run(args),
     }
 }

@@ -8,6 +8,7 @@ use clap::Args;
 use praev::index::PraevIndex;
 use praev::ingest::DocKind;
 use praev::output::{self, Format};
+use praev::query::plan::QueryPlan;
 use praev::query::{self, SearchRequest};
 
 /// Search passages: words are ranked with BM25 (passages with more of the words first),
@@ -35,6 +36,15 @@ pub struct SearchArgs {
     #[arg(long, short = 'k', value_name = "K", value_parser = parse_kind)]
     pub kind: Vec<DocKind>,
 
+    /// Search only the words as typed (and their inflected forms, compounds, gender forms):
+    /// no synonyms.
+    #[arg(long)]
+    pub exact: bool,
+
+    /// Print how the query was analysed and expanded, with weights, to stderr.
+    #[arg(long)]
+    pub explain: bool,
+
     /// Output format: table for people; json, jsonl and csv as documented in the README.
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
     pub format: Format,
@@ -52,7 +62,13 @@ pub fn run(args: SearchArgs) -> anyhow::Result<()> {
         limit: args.limit as usize,
         municipalities: query::resolve_municipalities(&index, &args.municipality).map_err(super::usage_or_failure)?,
         kinds: args.kind,
+        exact: args.exact,
     };
+    if args.explain {
+        let synonyms = if args.exact { None } else { Some(&index.analysis.synonyms) };
+        let plan = QueryPlan::new(&index.analyzer, &args.query, synonyms);
+        eprint!("{}", output::explain::render_plan(&plan));
+    }
     let results = query::search(&index, &request).with_context(|| format!("searching {:?}", args.query))?;
     if let Some(note) = &results.note {
         eprintln!("note: {note}");

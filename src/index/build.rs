@@ -14,9 +14,9 @@ use tantivy::{doc, Index, IndexWriter, TantivyDocument};
 use super::meta::{DocumentRecord, IndexMeta, SkippedRecord, FORMAT_VERSION};
 use super::schema::{build_schema, Fields};
 use super::store::BuildLock;
-use super::CONFIG_DIR;
-use crate::analysis::ANALYZER_NAME;
-use crate::config::{ConfigFiles, IndexConfig};
+use super::{CONFIG_DIR, VOCABULARY_FILE};
+use crate::analysis::{Lexicon, UmlautFold, WordTokenizer, ANALYZER_NAME};
+use crate::config::{AnalysisConfig, ConfigFiles, IndexConfig};
 use crate::error::{Error, Result};
 use crate::ingest::{self, Document, IngestSettings, Manifest, Skipped, SourceFile};
 
@@ -138,12 +138,7 @@ fn write_generation(
     manifest: &Manifest,
     progress: &dyn BuildProgress,
 ) -> Result<Ingested> {
-    let index = Index::create_in_dir(generation, build_schema())?;
-    index.tokenizers().register(ANALYZER_NAME, config.german_analyzer());
-    let fields = Fields::from_schema(&index.schema())?;
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).clamp(1, 8);
-    let mut writer: IndexWriter = index.writer_with_num_threads(threads, WRITER_MEMORY_BYTES)?;
-
     let settings = IngestSettings {
         boilerplate: &config.boilerplate,
         known_headings: &config.headings,
@@ -151,9 +146,23 @@ fn write_generation(
         manifest,
     };
     progress.started(files.len());
+    let outcomes = ingest_all(files, &settings, threads, progress);
+
+    // The corpus's own words are compound parts too; queries must split as documents did.
+    let vocabulary_bytes = Lexicon::corpus_set_bytes(vocabulary(&outcomes, &config.analysis));
+    let vocabulary_path = generation.join(VOCABULARY_FILE);
+    std::fs::write(&vocabulary_path, &vocabulary_bytes)
+        .map_err(|source| Error::Io { path: vocabulary_path.clone(), source })?;
+    let vocabulary = Lexicon::corpus_set(vocabulary_bytes)
+        .map_err(|e| Error::Damaged { path: vocabulary_path, message: e.to_string() })?;
+
+    let index = Index::create_in_dir(generation, build_schema())?;
+    index.tokenizers().register(ANALYZER_NAME, config.analysis.german_analyzer(Some(vocabulary)));
+    let fields = Fields::from_schema(&index.schema())?;
+    let mut writer: IndexWriter = index.writer_with_num_threads(threads, WRITER_MEMORY_BYTES)?;
     let mut records = Vec::new();
     let mut skipped = Vec::new();
-    for outcome in ingest_all(files, &settings, threads, progress) {
+    for outcome in outcomes {
         match outcome {
             Ok(document) => {
                 add_document(&writer, &fields, &document)?;
@@ -183,6 +192,28 @@ fn write_generation(
     IndexMeta::write_documents(generation, &records)?;
     meta.write(generation)?;
     Ok((records, skipped))
+}
+
+/// The distinct words (lower-cased, folded, hyphenated words in pieces, no stop words, no
+/// numbers) of all passages.
+fn vocabulary(outcomes: &[std::result::Result<Document, Skipped>], analysis: &AnalysisConfig) -> Vec<String> {
+    let tokenizer = WordTokenizer { max_word_chars: analysis.settings.max_word_chars };
+    let mut words = std::collections::HashSet::new();
+    for document in outcomes.iter().flatten() {
+        for passage in &document.passages {
+            for token in tokenizer.tokenize(&passage.text) {
+                for piece in token.text.split('-') {
+                    if piece.chars().all(char::is_alphabetic) && !words.contains(piece) {
+                        let folded = UmlautFold::fold(piece);
+                        if !analysis.stop_words.contains(&folded) {
+                            words.insert(folded);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    words.into_iter().collect()
 }
 
 /// Ingests the files on `threads` threads, returning outcomes in file order.

@@ -15,3 +15,5 @@ pub use reader::PraevIndex;
 
 /// Where a generation keeps the copy of the config it was built with.
 pub const CONFIG_DIR: &str = "config";
+/// Where a generation keeps its corpus vocabulary (an FST set): compound parts for queries.
+pub const VOCABULARY_FILE: &str = "vocabulary.fst";

@@ -7,8 +7,8 @@ use tantivy::{Index, IndexReader, ReloadPolicy};
 use super::meta::{DocumentRecord, IndexMeta};
 use super::schema::Fields;
 use super::store::current_generation;
-use super::CONFIG_DIR;
-use crate::analysis::{GermanAnalyzer, ANALYZER_NAME};
+use super::{CONFIG_DIR, VOCABULARY_FILE};
+use crate::analysis::{GermanAnalyzer, Lexicon, ANALYZER_NAME};
 use crate::config::{AnalysisConfig, ConfigFiles};
 use crate::error::{Error, Result};
 
@@ -43,7 +43,8 @@ impl PraevIndex {
         let meta = IndexMeta::read(&generation, path)?;
         let config_files = ConfigFiles::read_dir(&generation.join(CONFIG_DIR))?;
         let analysis = config_files.load_analysis()?;
-        let analyzer = analysis.german_analyzer();
+        let vocabulary = read_vocabulary(&generation, path)?;
+        let analyzer = analysis.german_analyzer(Some(vocabulary));
         let index = Index::open_in_dir(&generation).map_err(|e| Error::Damaged {
             path: path.to_path_buf(),
             message: e.to_string(),
@@ -58,4 +59,11 @@ impl PraevIndex {
     pub fn documents(&self) -> Result<Vec<DocumentRecord>> {
         IndexMeta::read_documents(&self.generation, &self.path)
     }
+}
+
+fn read_vocabulary(generation: &Path, index_path: &Path) -> Result<fst::Set<Vec<u8>>> {
+    let path = generation.join(VOCABULARY_FILE);
+    let damaged = |message: String| Error::Damaged { path: index_path.to_path_buf(), message };
+    let bytes = std::fs::read(&path).map_err(|e| damaged(format!("cannot read {}: {e}", path.display())))?;
+    Lexicon::corpus_set(bytes).map_err(|e| damaged(format!("{}: {e}", path.display())))
 }

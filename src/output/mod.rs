@@ -5,6 +5,7 @@
 //! to show: it only renders what `query` computed.
 
 pub mod csv;
+pub mod explain;
 pub mod eval;
 pub mod json;
 pub mod table;

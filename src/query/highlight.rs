@@ -75,10 +75,10 @@ pub fn snippet_window(text: &str, highlights: &[Range<usize>], max_chars: usize)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::{AnalyzerSettings, StopWords};
+    use crate::analysis::{AnalyzerSettings, Lexicon, StopWords};
 
     fn analyzer() -> GermanAnalyzer {
-        GermanAnalyzer::new(&AnalyzerSettings::default(), StopWords::parse("und\nder"))
+        GermanAnalyzer::new(&AnalyzerSettings::default(), StopWords::parse("und\nder"), Lexicon::default())
     }
 
     #[test]

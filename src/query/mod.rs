@@ -5,6 +5,8 @@
 
 pub mod highlight;
 pub mod parse;
+pub mod plan;
 pub mod search;
+pub mod synonyms;
 
 pub use search::{resolve_municipalities, search, Hit, SearchRequest, SearchResults};

@@ -1,9 +1,10 @@
 //! Free-text search: a parsed query becomes a BM25-ranked tantivy query over passages.
 //!
-//! Every query word is analysed with the index's German analyzer and searched in the passage
-//! text, and with a lower weight in the section heading; passages that match more of the
-//! words rank higher. Phrases must match as phrases (positions), exclusions must not match.
-//! Municipality and kind filters are facet terms.
+//! The query is planned (see [`super::plan`]): every word analysed with the index's German
+//! analyzer and expanded into weighted alternatives, searched in the passage text and, with a
+//! lower weight, in the section heading; passages that match more of the words rank higher.
+//! Phrases must match as phrases (positions), exclusions must not match. Municipality and
+//! kind filters are facet terms that add nothing to the score.
 
 use std::collections::HashSet;
 
@@ -13,8 +14,10 @@ use tantivy::schema::{Facet, Field, IndexRecordOption, Value};
 use tantivy::{TantivyDocument, Term};
 
 use super::highlight::highlights;
-use super::parse::{parse, Clause, Occurrence};
-use crate::analysis::GermanAnalyzer;
+use super::parse::Occurrence;
+use super::plan::{Alternative, QueryPlan, PART_WEIGHT};
+use crate::analysis::PART_MARK;
+use crate::index::schema::Fields;
 use crate::error::{Error, Result};
 use crate::index::PraevIndex;
 use crate::ingest::DocKind;
@@ -31,6 +34,8 @@ pub struct SearchRequest {
     pub municipalities: Vec<String>,
     /// Empty means all kinds.
     pub kinds: Vec<DocKind>,
+    /// No synonym expansion.
+    pub exact: bool,
 }
 
 /// One ranked passage.
@@ -58,17 +63,10 @@ pub struct SearchResults {
     pub note: Option<String>,
 }
 
-/// A query turned into tantivy terms.
-struct CompiledQuery {
-    query: Box<dyn Query>,
-    /// Terms of the positive clauses: what gets highlighted.
-    highlight_terms: HashSet<String>,
-    has_positive: bool,
-}
-
 pub fn search(index: &PraevIndex, request: &SearchRequest) -> Result<SearchResults> {
-    let compiled = compile(index, &request.query);
-    if !compiled.has_positive {
+    let synonyms = if request.exact { None } else { Some(&index.analysis.synonyms) };
+    let plan = QueryPlan::new(&index.analyzer, &request.query, synonyms);
+    if !plan.has_positive() {
         return Ok(SearchResults {
             query: request.query.clone(),
             total_hits: 0,
@@ -76,14 +74,15 @@ pub fn search(index: &PraevIndex, request: &SearchRequest) -> Result<SearchResul
             note: Some(nothing_to_search(&request.query)),
         });
     }
-    let query = with_filters(index, compiled.query, request);
+    let query = with_filters(index, to_tantivy(&plan, &index.fields), request);
     let searcher = index.reader.searcher();
     let limit = request.limit.max(1);
     let (top, total_hits) = searcher.search(&*query, &(TopDocs::with_limit(limit), Count))?;
+    let highlight_terms = plan.highlight_terms();
     let mut hits = Vec::with_capacity(top.len());
     for (score, address) in top {
         let doc: TantivyDocument = searcher.doc(address)?;
-        hits.push(to_hit(index, &doc, score, &compiled.highlight_terms));
+        hits.push(to_hit(index, &doc, score, &highlight_terms));
     }
     Ok(SearchResults { query: request.query.clone(), total_hits, hits, note: None })
 }
@@ -96,20 +95,59 @@ fn nothing_to_search(query: &str) -> String {
     }
 }
 
-fn compile(index: &PraevIndex, query: &str) -> CompiledQuery {
-    let fields = &index.fields;
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    let mut highlight_terms = HashSet::new();
-    let mut has_positive = false;
-    for clause in parse(query) {
-        let Some(q) = clause_query(&index.analyzer, fields.text, fields.section, &clause) else { continue };
-        if clause.occur != Occurrence::MustNot {
-            has_positive = true;
-            highlight_terms.extend(index.analyzer.terms(&clause.text));
+/// The tantivy query of a plan: clauses with their occurrence, alternatives as weighted
+/// optional queries.
+pub fn to_tantivy(plan: &QueryPlan, fields: &Fields) -> Box<dyn Query> {
+    let clauses: Vec<(Occur, Box<dyn Query>)> = plan
+        .clauses
+        .iter()
+        .map(|clause| {
+            let groups: Vec<(Occur, Box<dyn Query>)> =
+                clause.groups.iter().map(|group| (Occur::Should, any_of(group, fields))).collect();
+            (occur_of(clause.occur), Box::new(BooleanQuery::new(groups)) as Box<dyn Query>)
+        })
+        .collect();
+    Box::new(BooleanQuery::new(clauses))
+}
+
+fn any_of(alternatives: &[Alternative], fields: &Fields) -> Box<dyn Query> {
+    let mut options: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for alternative in alternatives {
+        match alternative {
+            Alternative::Term { term, weight, .. } => {
+                options.push((Occur::Should, boosted(term_query(fields.text, term), *weight)));
+                let part = format!("{PART_MARK}{term}");
+                options.push((Occur::Should, boosted(term_query(fields.text, &part), weight * PART_WEIGHT)));
+                options.push((Occur::Should, boosted(term_query(fields.section, term), weight * SECTION_BOOST)));
+            }
+            Alternative::AllParts { terms, weight } => {
+                let all: Vec<(Occur, Box<dyn Query>)> = terms
+                    .iter()
+                    .map(|t| {
+                        let either: Vec<(Occur, Box<dyn Query>)> = vec![
+                            (Occur::Should, term_query(fields.text, t)),
+                            (Occur::Should, term_query(fields.text, &format!("{PART_MARK}{t}"))),
+                        ];
+                        (Occur::Must, Box::new(BooleanQuery::new(either)) as Box<dyn Query>)
+                    })
+                    .collect();
+                options.push((Occur::Should, boosted(Box::new(BooleanQuery::new(all)), *weight)));
+            }
+            Alternative::Phrase { terms, weight, .. } => {
+                let terms = terms.iter().map(|(offset, t)| (*offset, Term::from_field_text(fields.text, t))).collect();
+                options.push((Occur::Should, boosted(Box::new(PhraseQuery::new_with_offset(terms)), *weight)));
+            }
         }
-        clauses.push((occur_of(clause.occur), q));
     }
-    CompiledQuery { query: Box::new(BooleanQuery::new(clauses)), highlight_terms, has_positive }
+    Box::new(BooleanQuery::new(options))
+}
+
+fn boosted(query: Box<dyn Query>, weight: f32) -> Box<dyn Query> {
+    if (weight - 1.0).abs() < f32::EPSILON {
+        query
+    } else {
+        Box::new(BoostQuery::new(query, weight))
+    }
 }
 
 fn occur_of(occurrence: Occurrence) -> Occur {
@@ -118,28 +156,6 @@ fn occur_of(occurrence: Occurrence) -> Occur {
         Occurrence::Must => Occur::Must,
         Occurrence::MustNot => Occur::MustNot,
     }
-}
-
-/// The tantivy query of one clause, or None when the analyzer leaves no term of it.
-fn clause_query(analyzer: &GermanAnalyzer, text: Field, section: Field, clause: &Clause) -> Option<Box<dyn Query>> {
-    let tokens = analyzer.analyze(&clause.text);
-    if tokens.is_empty() {
-        return None;
-    }
-    if clause.is_phrase && tokens.len() > 1 {
-        let first = tokens[0].position;
-        let terms = tokens.iter().map(|t| (t.position - first, Term::from_field_text(text, &t.text))).collect();
-        return Some(Box::new(PhraseQuery::new_with_offset(terms)));
-    }
-    // A written word may give several terms (`Kita-Grundschule`): any of them may match,
-    // in the text or, weighted down, in the section heading.
-    let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    for token in &tokens {
-        alternatives.push((Occur::Should, term_query(text, &token.text)));
-        let in_section = BoostQuery::new(term_query(section, &token.text), SECTION_BOOST);
-        alternatives.push((Occur::Should, Box::new(in_section)));
-    }
-    Some(Box::new(BooleanQuery::new(alternatives)))
 }
 
 fn term_query(field: Field, term: &str) -> Box<dyn Query> {

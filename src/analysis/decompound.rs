@@ -1,0 +1,234 @@
+//! Splits German compounds into their parts: `Kinderschutzfachkräfte` → `kinderschutz`
+//! (`kinder` + `schutz`) + `fachkräfte`.
+//!
+//! A split is accepted only where every part is a word of the [`Lexicon`] (the curated parts
+//! list or the corpus's own vocabulary), optionally joined by a linking element (`-s-`,
+//! `-es-`, `-n-`, `-en-`, `-er-`, `-e-`, `-ns-`). Of all such splits the one with the fewest
+//! parts wins (then the one whose shortest part is longest), and each part is split again, so
+//! the result is a tree: `kinderschutz` and its leaves `kinder`, `schutz`. The step keeps the
+//! compound itself and adds every node of the tree at the compound's position, marked as a
+//! part (`~kinder`), so that a whole-word match still outranks a match of a part alone.
+//! Expects lower-cased, folded tokens; runs after stop-word removal and before stemming.
+
+use super::lexicon::Lexicon;
+use super::{AnalysisStep, AnalyzedToken, Origin};
+
+/// Linking elements between parts, longest first.
+const LINKS: [&str; 8] = ["ens", "es", "en", "er", "ns", "s", "n", "e"];
+/// Parts shorter than this are not split off (`ab`, `an`, `zu` are prefixes, not parts).
+const MIN_PART_CHARS: usize = 3;
+/// Words shorter than this are not split.
+const MIN_COMPOUND_CHARS: usize = 7;
+/// The prefix that marks a part in the index, so a part never counts as the whole word.
+pub const PART_MARK: char = '~';
+
+/// One node of a split: the part as written in the compound (with its lemma when the part is
+/// an irregular plural: `zentren` → `zentrum`), and its own parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Split {
+    pub part: String,
+    pub children: Vec<Split>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Decompounder {
+    lexicon: Lexicon,
+}
+
+impl Decompounder {
+    pub fn new(lexicon: Lexicon) -> Decompounder {
+        Decompounder { lexicon }
+    }
+
+    /// The parts of `word`, or an empty list when it is not a compound of known words.
+    pub fn split(&self, word: &str) -> Vec<Split> {
+        if word.chars().count() < MIN_COMPOUND_CHARS || !word.chars().all(char::is_alphabetic) {
+            return Vec::new();
+        }
+        match self.best_segmentation(word) {
+            Some(parts) if parts.len() > 1 => parts
+                .into_iter()
+                .map(|part| Split { children: self.split(&part), part: lemma(&self.lexicon, &part) })
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The last part of `word` as written (`hilfe` of `jugendhilfe`), for elliptic compounds.
+    pub fn head(&self, word: &str) -> Option<String> {
+        let parts = self.best_segmentation(word)?;
+        if parts.len() < 2 {
+            return None;
+        }
+        parts.last().cloned()
+    }
+
+    /// Splits `word` into the fewest lexicon words (with linking elements between them); among
+    /// equals, the one whose shortest part is longest. The whole word alone does not count.
+    fn best_segmentation(&self, word: &str) -> Option<Vec<String>> {
+        let chars: Vec<char> = word.chars().collect();
+        let n = chars.len();
+        let text = |a: usize, b: usize| -> String { chars[a..b].iter().collect() };
+        // best[i]: the best segmentation of chars[i..], as (parts, shortest part length).
+        let mut best: Vec<Option<(Vec<String>, usize)>> = vec![None; n + 1];
+        best[n] = Some((Vec::new(), usize::MAX));
+        for i in (0..n).rev() {
+            let mut candidate: Option<(Vec<String>, usize)> = None;
+            for j in (i + MIN_PART_CHARS)..=n {
+                if i == 0 && j == n {
+                    continue;
+                }
+                let part = text(i, j);
+                let known = if j == n { is_known_head(&self.lexicon, &part) } else { self.lexicon.contains(&part) };
+                if !known {
+                    continue;
+                }
+                for link in std::iter::once("").chain(LINKS) {
+                    let k = j + link.chars().count();
+                    if k > n || (k == n && !link.is_empty()) || text(j, k) != link {
+                        continue;
+                    }
+                    let Some((rest, shortest)) = &best[k] else { continue };
+                    let parts: Vec<String> = std::iter::once(part.clone()).chain(rest.iter().cloned()).collect();
+                    let shortest = (*shortest).min(j - i);
+                    if is_better(&parts, shortest, candidate.as_ref()) {
+                        candidate = Some((parts, shortest));
+                    }
+                }
+            }
+            best[i] = candidate;
+        }
+        best[0].take().map(|(parts, _)| parts)
+    }
+}
+
+fn is_better(parts: &[String], shortest: usize, than: Option<&(Vec<String>, usize)>) -> bool {
+    match than {
+        None => true,
+        Some((other, other_shortest)) => {
+            parts.len() < other.len() || (parts.len() == other.len() && shortest > *other_shortest)
+        }
+    }
+}
+
+/// Inflection endings a compound's last part may carry (`Sozialwesens`, `Fachkräften`).
+const HEAD_INFLECTIONS: [&str; 6] = ["s", "es", "n", "en", "e", "er"];
+
+/// Whether the last part of a compound is a known word, possibly inflected or an irregular
+/// plural.
+fn is_known_head(lexicon: &Lexicon, part: &str) -> bool {
+    lexicon.contains(part)
+        || lexicon.contains(&lemma(lexicon, part))
+        || HEAD_INFLECTIONS.iter().any(|ending| {
+            part.strip_suffix(ending).is_some_and(|base| base.chars().count() >= MIN_PART_CHARS && lexicon.contains(base))
+        })
+}
+
+/// The lemma of a part that is an irregular Latin plural the lexicon knows in the singular
+/// (`zentren` → `zentrum`, `gremien` → `gremium`); otherwise the part itself.
+fn lemma(lexicon: &Lexicon, part: &str) -> String {
+    if let Some(stem) = part.strip_suffix("en") {
+        let singular = format!("{stem}um");
+        if lexicon.contains(&singular) {
+            return singular;
+        }
+    }
+    part.to_string()
+}
+
+impl AnalysisStep for Decompounder {
+    fn apply(&self, tokens: Vec<AnalyzedToken>) -> Vec<AnalyzedToken> {
+        let mut out = Vec::with_capacity(tokens.len());
+        for token in tokens {
+            let splits = if token.origin == Origin::Part { Vec::new() } else { self.split(&token.text) };
+            let template = token.clone();
+            out.push(token);
+            push_parts(&mut out, &template, &splits);
+        }
+        out
+    }
+}
+
+/// Adds every node of the split tree as a marked part token; leaves are marked as such.
+fn push_parts(out: &mut Vec<AnalyzedToken>, template: &AnalyzedToken, splits: &[Split]) {
+    for split in splits {
+        let mut token = template.clone();
+        token.text = format!("{PART_MARK}{}", split.part);
+        token.origin = Origin::Part;
+        token.marks.leaf = split.children.is_empty();
+        out.push(token);
+        push_parts(out, template, &split.children);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decompounder() -> Decompounder {
+        let curated = Lexicon::parse_curated(
+            "Kinder\nSchutz\nFach\nKraft\nFachkräfte\nPrävention\nKette\nArmut\nFolgen\nFamilie\nZentrum\n\
+             Netzwerk\nKoordinatorin\nBegrüßung\nPaket\nBaby\nGesundheit\nKind\nJugend\nHilfe\nSchule\nGrund\nKonferenz\n",
+        );
+        Decompounder::new(Lexicon::new(curated, None))
+    }
+
+    fn leaves(split: &[Split]) -> Vec<String> {
+        split
+            .iter()
+            .flat_map(|s| if s.children.is_empty() { vec![s.part.clone()] } else { leaves(&s.children) })
+            .collect()
+    }
+
+    fn nodes(split: &[Split]) -> Vec<String> {
+        split.iter().flat_map(|s| std::iter::once(s.part.clone()).chain(nodes(&s.children))).collect()
+    }
+
+    /// (folded word, expected leaves): a failure means a compound of the field no longer splits,
+    /// or splits into the wrong words.
+    const LEAVES: &[(&str, &[&str])] = &[
+        ("kinderschutzfachkrafte", &["kinder", "schutz", "fach", "krafte"]),
+        ("praventionskette", &["pravention", "kette"]),
+        ("armutsfolgenpravention", &["armut", "folgen", "pravention"]),
+        ("familienzentren", &["familie", "zentrum"]),
+        ("netzwerkkoordinatorin", &["netzwerk", "koordinatorin"]),
+        ("begrussungspaket", &["begrussung", "paket"]),
+        ("kindergesundheit", &["kinder", "gesundheit"]),
+        ("praventionskonferenz", &["pravention", "konferenz"]),
+        ("grundschule", &["grund", "schule"]),
+        ("jugendhilfe", &["jugend", "hilfe"]),
+    ];
+
+    #[test]
+    fn splits_compounds_of_the_field() {
+        let d = decompounder();
+        for (word, expected) in LEAVES {
+            assert_eq!(leaves(&d.split(word)), expected.to_vec(), "splitting {word}");
+        }
+    }
+
+    #[test]
+    fn keeps_intermediate_compounds() {
+        let d = decompounder();
+        let all = nodes(&d.split("kinderschutzfachkrafte"));
+        assert!(all.contains(&"kinderschutz".to_string()) || all.contains(&"fachkrafte".to_string()), "{all:?}");
+        for part in ["kinder", "schutz", "fachkrafte"] {
+            assert!(all.contains(&part.to_string()), "{part} missing in {all:?}");
+        }
+    }
+
+    #[test]
+    fn leaves_plain_words_alone() {
+        let d = decompounder();
+        for word in ["kinder", "pravention", "steuerung", "verbesserung", "unterstutzung", "kinder2017"] {
+            assert!(d.split(word).is_empty(), "{word} is not a compound of known words");
+        }
+    }
+
+    #[test]
+    fn head_of_a_compound() {
+        let d = decompounder();
+        assert_eq!(d.head("jugendhilfe").as_deref(), Some("hilfe"));
+        assert_eq!(d.head("kinder"), None);
+    }
+}

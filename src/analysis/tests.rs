@@ -1,0 +1,155 @@
+//! Table-driven tests of the whole German analysis chain: one line per German word or phrase
+//! and the terms it must (or must not) produce. A failure names the case and what probably
+//! broke.
+
+use super::*;
+
+/// An analyzer with the bundled configuration, and a small corpus vocabulary standing in for
+/// an index's own words.
+fn analyzer() -> GermanAnalyzer {
+    let config = crate::config::ConfigFiles::bundled().load_analysis().expect("bundled config loads");
+    let corpus_words = ["fachkrafte", "kinderschutz", "netzwerk", "koordinatorinnen", "begrussungspaket"];
+    let vocabulary = Lexicon::corpus_set(Lexicon::corpus_set_bytes(corpus_words.map(String::from))).unwrap();
+    config.german_analyzer(Some(vocabulary))
+}
+
+fn terms(text: &str) -> Vec<String> {
+    analyzer().terms(text)
+}
+
+/// (text, terms that must be among its terms). Parts carry the `~` mark.
+const MUST_CONTAIN: &[(&str, &[&str])] = &[
+    // 1. normalisation: case, umlauts, ß, transcriptions, invisible characters
+    ("Übergänge", &["ubergang"]),
+    ("Uebergaenge", &["ubergang"]),
+    ("Ubergange", &["ubergang"]),
+    ("ÜBERGÄNGE", &["ubergang"]),
+    ("Uebergang", &["ubergang"]),
+    ("Straße", &["strass"]),
+    ("Strasse", &["strass"]),
+    ("Quelle", &["quell"]),
+    ("Steuer", &["steu"]),
+    ("Präven\u{AD}tion", &["pravention"]),
+    ("Frühe\u{A0}Hilfen", &["fruh", "hilf"]),
+    ("„Kinderschutz“", &["kinderschutz"]),
+    ("Kita–Grundschule", &["kita", "grundschul"]),
+    // 2. stemming
+    ("Kindern", &["kind"]),
+    ("Familien", &["famili"]),
+    ("Partizipation", &["partizipation"]),
+    // 3. decompounding: whole word kept, parts marked
+    ("Kinderschutzfachkräfte", &["kinderschutzfachkraft", "~kinderschutz", "~kind", "~schutz", "~fachkraft"]),
+    ("Präventionskette", &["praventionskett", "~pravention", "~kett"]),
+    ("Armutsfolgenprävention", &["armutsfolgenpravention", "~armut", "~folg", "~pravention"]),
+    ("Familienzentren", &["familienzentr", "~famili", "~zentrum"]),
+    ("Netzwerkkoordinatorinnen", &["~netzwerk"]),
+    ("Babybegrüßungspaket", &["~baby", "~begrussungspaket"]),
+    ("Präventionskonferenz", &["~pravention", "~konferenz"]),
+    ("Kindergesundheit", &["kindergesund", "~kind", "~gesund"]),
+    ("Jugendhilfe", &["jugendhilf", "~jugend", "~hilf"]),
+    ("Elternbildung", &["~elt", "~bildung"]),
+    ("Familienbüro", &["~famili", "~buro"]),
+    // 4. elliptic compounds
+    ("Kinder- und Jugendhilfe", &["kind", "kinderhilf", "jugendhilf"]),
+    ("Gesundheits- und Sozialwesen", &["gesundheitswes", "sozialwes"]),
+    ("Schul- und Berufsausbildung", &["schulausbild", "berufsausbild"]),
+    ("Kinder-, Jugend- und Familienhilfe", &["kinderhilf", "jugendhilf", "familienhilf"]),
+    ("Kinder- oder Jugendhilfe", &["kinderhilf"]),
+    ("Kinder- bis Jugendhilfe", &["kinderhilf"]),
+    ("Kinder- sowie Jugendhilfe", &["kinderhilf"]),
+    ("Gesundheits- und Sozialwesens", &["gesundheitswes"]),
+    // 5. hyphenated compounds
+    ("Kita-Grundschule", &["kitagrundschul", "kita", "grundschul"]),
+    ("KeKiz-Workshop", &["kekizworkshop", "kekiz", "workshop"]),
+    ("Schule-Beruf", &["schuleberuf", "schul", "beruf"]),
+    ("Baby-Begrüßungspaket", &["babybegrussungspaket", "baby", "begrussungspaket"]),
+    ("Netzwerk-Koordinatorinnen", &["netzwerk", "koordinator"]),
+    // 6. gender forms
+    ("Koordinator:innen", &["koordinator"]),
+    ("Koordinator*innen", &["koordinator"]),
+    ("Koordinator_innen", &["koordinator"]),
+    ("KoordinatorInnen", &["koordinator"]),
+    ("Koordinator/-innen", &["koordinator"]),
+    ("Koordinator/innen", &["koordinator"]),
+    ("Koordinatorinnen", &["koordinator"]),
+    ("Koordinatoren", &["koordinator"]),
+    ("Koordinator", &["koordinator"]),
+    ("Koordinatorin", &["koordinator"]),
+    ("Akteur*innen", &["akteur"]),
+    ("ExpertInnen", &["expert"]),
+    ("Sprecher/innen", &["sprech"]),
+    ("Landrätin", &["landrat"]),
+    ("Bürgermeisterin", &["burgermeist"]),
+];
+
+/// (text, terms that must NOT be among its terms): over-eager rules.
+const MUST_NOT_CONTAIN: &[(&str, &[&str])] = &[
+    ("Medizin", &["mediz"]),
+    ("Termin", &["term"]),
+    ("beginnen", &["beg"]),
+    ("Kinder und Jugendhilfe", &["kinderhilf"]),
+    ("Kinder- und Jugendliche", &["kinderjugend", "kinderlich"]),
+    ("Verbesserung", &["~verb"]),
+    ("Disziplin", &["diszipl"]),
+    ("und oder der die", &["und", "der"]),
+];
+
+#[test]
+fn terms_that_must_be_produced() {
+    let a = analyzer();
+    for (text, expected) in MUST_CONTAIN {
+        let got = a.terms(text);
+        for term in *expected {
+            assert!(
+                got.iter().any(|t| t == term),
+                "{text:?} should yield {term:?} (got {got:?}): normalisation, decompounding, elliptic, \
+                 hyphen or gender step changed"
+            );
+        }
+    }
+}
+
+#[test]
+fn terms_that_must_not_be_produced() {
+    let a = analyzer();
+    for (text, forbidden) in MUST_NOT_CONTAIN {
+        let got = a.terms(text);
+        for term in *forbidden {
+            assert!(!got.iter().any(|t| t == term), "{text:?} must not yield {term:?} (got {got:?})");
+        }
+    }
+}
+
+#[test]
+fn at_least_sixty_cases() {
+    assert!(MUST_CONTAIN.len() + MUST_NOT_CONTAIN.len() >= 60);
+}
+
+#[test]
+fn added_tokens_share_the_position_of_their_word() {
+    let tokens = analyzer().analyze("Die Präventionskette wirkt");
+    let positions: Vec<usize> = tokens.iter().filter(|t| t.text.contains("kett")).map(|t| t.position).collect();
+    assert!(positions.len() >= 2 && positions.iter().all(|&p| p == 1), "{tokens:?}");
+}
+
+#[test]
+fn positions_keep_gaps_of_removed_stop_words() {
+    let tokens = analyzer().analyze("Kinder und Familien");
+    let positions: Vec<usize> = tokens.iter().map(|t| t.position).collect();
+    assert_eq!(positions, vec![0, 2], "stop-word removal must not close position gaps");
+}
+
+#[test]
+fn token_stream_matches_analyze() {
+    let mut a = analyzer();
+    let expected: Vec<String> = a.analyze("Kinder- und Jugendhilfe im Kreis").into_iter().map(|t| t.text).collect();
+    for _ in 0..2 {
+        // twice: the second pass is served from the word cache
+        let mut stream = a.token_stream("Kinder- und Jugendhilfe im Kreis");
+        let mut got = Vec::new();
+        while let Some(t) = stream.next() {
+            got.push(t.text.clone());
+        }
+        assert_eq!(got, expected);
+    }
+}

@@ -1,0 +1,266 @@
+//! Dates: German and ISO notations to ISO 8601, which date is the document's own, and the
+//! press release number.
+//!
+//! Precision is kept: "26. Mai 2017" → `2017-05-26`, "Mai 2017" → `2017-05`. A bare year is
+//! never a date here: pages are full of years ("seit 2012", "Ausgangslage 2012") that are not
+//! their own date. The document's date is taken only from where publishers put it — the
+//! scraper's leading marker (see [`super::page`]), the press header ("Nr. 209 Steinfurt, 26. Mai
+//! 2017"), a dateline ("Dortmund. 14. November 2025. …", "20.05.2015, Wuppertal") or a short date
+//! line near the top. A date inside running text is an event, not the document's date.
+
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+use super::page::Page;
+
+/// German month names and the abbreviations in use, longest first so that the regex
+/// alternation (leftmost-first) prefers "Juni" over "Jun".
+const MONTHS: [(&str, u32); 26] = [
+    ("januar", 1),
+    ("jänner", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("maerz", 3),
+    ("april", 4),
+    ("mai", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("august", 8),
+    ("september", 9),
+    ("oktober", 10),
+    ("november", 11),
+    ("dezember", 12),
+    ("sept", 9),
+    ("jan", 1),
+    ("feb", 2),
+    ("mär", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("okt", 10),
+    ("nov", 11),
+    ("dez", 12),
+];
+
+fn month_alternation() -> String {
+    MONTHS.iter().map(|(name, _)| *name).collect::<Vec<_>>().join("|")
+}
+
+static DAY_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    let re = format!(r"\b(\d{{1,2}})\.\s*(?i:({}))\.?\s+(\d{{4}})\b", month_alternation());
+    Regex::new(&re).expect("valid regex")
+});
+static DAY_NUMERIC: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b").expect("valid regex"));
+static ISO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b").expect("valid regex"));
+static MONTH_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    let re = format!(r"\b(?i:({}))\.?\s+(\d{{4}})\b", month_alternation());
+    Regex::new(&re).expect("valid regex")
+});
+
+/// What may stand before a header date: nothing, a label ("Stand:"), or a place, optionally
+/// after a press number ("Nr. 209 Steinfurt,", "Dortmund.", "Kreis Düren,").
+static DATE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^(?:
+            (?i:stand|datum|veröffentlicht|erschienen|vom|am|veröffentlicht\ am|erschienen\ am)\s*:?
+          | (?:Nr\.\s*\d+[/\d]*\s+)?(?:(?:Kreis|Landkreis|Stadt|Gemeinde|Bad)\s+)?
+            \p{Lu}[\p{L}\-]+(?:\s\p{Lu}[\p{L}\-]+)?\s*[.,]?
+        )$",
+    )
+    .expect("valid regex")
+});
+
+static PRESS_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:presse\p{L}*\s+)?Nr\.?\s*(\d{1,5}(?:/\d{2,4})?)\b").expect("valid regex")
+});
+
+/// A date found in a string: where it is and its ISO form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct FoundDate {
+    pub start: usize,
+    pub end: usize,
+    pub iso: String,
+    /// `true` when the day is known (`2017-05-26`), `false` for a month (`2017-05`).
+    pub has_day: bool,
+}
+
+/// The earliest valid date in `s`, in any supported notation.
+pub(super) fn find_date(s: &str) -> Option<FoundDate> {
+    let candidates = [
+        first_valid(&DAY_NAMED, s, |c| ymd(&c[3], month_number(&c[2])?, Some(&c[1]))),
+        first_valid(&DAY_NUMERIC, s, |c| ymd(&c[3], c[2].parse().ok()?, Some(&c[1]))),
+        first_valid(&ISO, s, |c| ymd(&c[1], c[2].parse().ok()?, c.get(3).map(|d| d.as_str()))),
+        first_valid(&MONTH_NAMED, s, |c| ymd(&c[2], month_number(&c[1])?, None)),
+    ];
+    // Earliest wins; at the same start the longer (more precise) notation wins.
+    candidates.into_iter().flatten().min_by_key(|d| (d.start, usize::MAX - d.end))
+}
+
+/// Checks an ISO date or month (`2017-05-26`, `2017-05`) and returns it unchanged if valid.
+pub(super) fn normalise_iso(s: &str) -> Option<String> {
+    let c = ISO.captures(s)?;
+    let found = ymd(&c[1], c[2].parse().ok()?, c.get(3).map(|d| d.as_str()))?;
+    (c.get(0)?.as_str() == s).then_some(found.0)
+}
+
+/// The document's own date (see the module doc for where it may come from).
+pub(super) fn document_date(page: &Page) -> Option<String> {
+    if let Some(marker) = &page.marker_date {
+        return Some(marker.clone());
+    }
+    page.head().iter().enumerate().find_map(|(i, line)| header_date(i, line))
+}
+
+/// The press release number of a press header line ("Nr. 209 Steinfurt, …" → `209`).
+pub(super) fn press_number(page: &Page) -> Option<String> {
+    page.head()
+        .iter()
+        .filter(|line| line.chars().count() <= 100)
+        .find_map(|line| PRESS_NUMBER.captures(line).map(|c| c[1].to_string()))
+}
+
+/// The date of a head line when the line is a date header or dateline, not running text.
+fn header_date(index: usize, line: &str) -> Option<String> {
+    let found = find_date(line)?;
+    let before = line[..found.start].trim();
+    let after = line[found.end..].trim();
+    let short = line.chars().count() <= 100;
+    let lead_ok = before.is_empty() || DATE_LEAD.is_match(before);
+    // A short tail is a time or a source ("15:36 Uhr | Stadt Gelsenkirchen"); after a place,
+    // a dateline may run on into the first sentence ("Dortmund. 14. November 2025. Fünf …").
+    let tail_ok =
+        after.chars().count() <= 60 || (!before.is_empty() && after.starts_with(['.', ',', ':', '–', '-']));
+    if lead_ok && tail_ok && (short || !before.is_empty()) {
+        return Some(found.iso);
+    }
+    // A subtitle such as "Bericht zum Jahresfachtag … am 10.12.2024" dates the document too,
+    // but only a full date in one of the first lines and only in a heading, not a sentence.
+    let heading = short || line.chars().count() <= 160;
+    (index < 3 && found.has_day && heading && !line.ends_with('.')).then_some(found.iso)
+}
+
+fn first_valid(
+    re: &Regex,
+    s: &str,
+    parse: impl Fn(&Captures) -> Option<(String, bool)>,
+) -> Option<FoundDate> {
+    re.captures_iter(s).find_map(|c| {
+        let whole = c.get(0)?;
+        let (iso, has_day) = parse(&c)?;
+        Some(FoundDate { start: whole.start(), end: whole.end(), iso, has_day })
+    })
+}
+
+fn month_number(name: &str) -> Option<u32> {
+    let lower = name.to_lowercase();
+    MONTHS.iter().find(|(n, _)| *n == lower).map(|(_, m)| *m)
+}
+
+/// Validates and formats year, month and optional day; `None` for impossible dates.
+fn ymd(year: &str, month: u32, day: Option<&str>) -> Option<(String, bool)> {
+    let year: u32 = year.parse().ok()?;
+    if !(1950..=2100).contains(&year) || !(1..=12).contains(&month) {
+        return None;
+    }
+    match day {
+        None => Some((format!("{year:04}-{month:02}"), false)),
+        Some(day) => {
+            let day: u32 = day.parse().ok()?;
+            (1..=days_in_month(year, month))
+                .contains(&day)
+                .then(|| (format!("{year:04}-{month:02}-{day:02}"), true))
+        }
+    }
+}
+
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notations() {
+        // (text, expected ISO date of the earliest valid date)
+        let cases = [
+            ("26. Mai 2017", Some("2017-05-26")),
+            ("Nr. 209 Steinfurt, 26. Mai 2017", Some("2017-05-26")),
+            ("02. Juni 2016, 15:36 Uhr", Some("2016-06-02")),
+            ("14. NOVEMBER 2025", Some("2025-11-14")),
+            ("3. Sept. 2019", Some("2019-09-03")),
+            ("26.05.2017", Some("2017-05-26")),
+            ("am 5. 11. 2025", Some("2025-11-05")),
+            ("2017-05-26", Some("2017-05-26")),
+            ("2018-12", Some("2018-12")),
+            ("Mai 2017", Some("2017-05")),
+            ("im März 2020", Some("2020-03")),
+            ("29.02.2024", Some("2024-02-29")),
+            // Impossible or partial dates are not dates.
+            ("29.02.2023", None),
+            ("32.01.2020", None),
+            ("12.13.2020", None),
+            ("seit 2012", None),
+            ("2012-2014", None),
+            ("am Freitag, 29. August von 10 bis 16.30 Uhr", None),
+            ("(20.9.) Weltkindertag", None),
+            ("Mai", None),
+            ("+49255169-2393", None),
+            ("", None),
+        ];
+        for (text, expected) in cases {
+            let got = find_date(text).map(|d| d.iso);
+            assert_eq!(got.as_deref(), expected, "date in {text:?}: a date pattern or its validation broke");
+        }
+    }
+
+    #[test]
+    fn document_dates() {
+        // (text, expected document date): only headers and datelines date a document.
+        let cases = [
+            ("Presseinformation\nNr. 209 Steinfurt, 26. Mai 2017\nText.", Some("2017-05-26")),
+            (" date 2018-12 Ab sofort …", Some("2018-12")),
+            ("Titel\n02. Juni 2016, 15:36 Uhr | Stadt Gelsenkirchen\nText", Some("2016-06-02")),
+            ("20.05.2015, Wuppertal\n\n\"Wir sind die Zukunft\"", Some("2015-05-20")),
+            ("Titel\nUntertitel\nDortmund. 14. November 2025. Fünf Jahre nach dem Start des Landesprogramms blickt Nordrhein-Westfalen zurück auf vieles.", Some("2025-11-14")),
+            ("nachricht\nTitel\nBericht zum Jahresfachtag des Landesprogramms „Präventionsketten Hessen“ am 10.12.2024", Some("2024-12-10")),
+            ("Titel\n\nStand: März 2020", Some("2020-03")),
+            // Dates inside sentences are events.
+            ("Titel\nIm Juni 2015 fand die erste kreisweite Präventionskonferenz in Nörvenich statt, an der viele teilnahmen.", None),
+            ("Seit wann dabei:\n2012", None),
+            ("", None),
+        ];
+        for (text, expected) in cases {
+            let page = Page::new(text);
+            assert_eq!(document_date(&page).as_deref(), expected, "document date of {text:?}");
+        }
+    }
+
+    #[test]
+    fn press_numbers() {
+        let cases = [
+            ("Presseinformation\n\nNr. 209 Steinfurt, 26. Mai 2017", Some("209")),
+            ("Pressemitteilung Nr. 12/2019\nText", Some("12/2019")),
+            ("Nr.086 Steinfurt", Some("086")),
+            ("Presseinformation\nText ohne Nummer", None),
+            // Only a line that starts with the number is a press header.
+            ("Die Nr. 1 im Kreis ist eine Zeile", None),
+        ];
+        for (text, expected) in cases {
+            let page = Page::new(text);
+            let got = press_number(&page);
+            assert_eq!(got.as_deref(), expected, "press number of {text:?}");
+        }
+    }
+}

@@ -1,0 +1,224 @@
+//! Kind: profile, Leitbild, press release, article or other, decided in that order.
+//!
+//! - **profile**: a programme page, recognised by its field labels ("Seit wann dabei",
+//!   "Einwohnerzahl", "Kinder unter 18", "ZITAT der kommunalen Spitze"), or by the squeezed
+//!   unlabeled figures ("258.760,46.180") next to the municipality's name at the top;
+//! - **press**: a press header ("Presseinformation", "Nr. 209 Steinfurt, 26. Mai 2017") or a
+//!   news item signed by the municipality itself ("02. Juni 2016, 15:36 Uhr | Stadt X");
+//! - **leitbild**: the document's first heading is a Leitbild ("LEITBILD ZUM AUFBAU …");
+//! - **article**: running news text, recognised by a sum of weak signals — a dateline
+//!   ("Düren. …", "Wuppertal · …", "Kreis Düren: …"), a date at the top, photo credits and
+//!   captions ("(v.l.)"), quotes attributed with "sagte"/"so"/"betont", officials named with
+//!   title and full name ("Landrat Dr. Axel Lehmann"), weekdays ("am Freitag"), a speech or
+//!   report heading;
+//! - **other**: everything else (programme descriptions, overviews, service pages).
+//!
+//! Profiles contain a Leitbild section and press releases read like articles, hence the order.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::gazetteer::KnownMunicipality;
+use super::municipality;
+use super::page::Page;
+use super::{dates, figures, title};
+use crate::ingest::DocKind;
+
+/// An article needs this many points of evidence (see [`article_score`]).
+const ARTICLE_THRESHOLD: u32 = 2;
+/// Two profile labels make a profile; the quote label alone does too.
+const PROFILE_LABELS_NEEDED: usize = 2;
+/// How close (in lines) the squeezed figures and the municipality's name must be.
+const FIGURES_NAME_DISTANCE: usize = 3;
+
+static PROFILE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:seit wann dabei|einwohnerzahl|kinder unter 18|zitat der kommunalen spitze)")
+        .expect("valid regex")
+});
+static HEAD_QUOTE_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^zitat der kommunalen spitze").expect("valid regex"));
+static SQUEEZED_FIGURES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\d{1,3}(?:\.\d{3})+\s*[,;/|]\s*\d{1,3}(?:\.\d{3})+$").expect("valid regex")
+});
+static PRESS_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:presse(?:information|mitteilung|meldung|erklärung|info|notiz)|medien(?:information|mitteilung))(?:en)?\b")
+        .expect("valid regex")
+});
+static PRESS_NUMBER_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^Nr\.\s*\d+[/\d]*\s+\p{Lu}[\p{L}\-]*,\s*\d").expect("valid regex"));
+/// "02. Juni 2016, 15:36 Uhr | Stadt Gelsenkirchen": a news item published by the municipality.
+static MUNICIPAL_NEWS_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\d{1,2}[:.]\d{2}\s*Uhr\s*\|\s*(?:Stadt|Kreis|Landkreis|Gemeinde|Städteregion)\s+\p{Lu}")
+        .expect("valid regex")
+});
+static LEITBILD_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:unser\s+|das\s+)?leitbild\b").expect("valid regex"));
+/// "Gelsenkirchen. Das …", "Mönchengladbach · Zum …", "Gelsenkirchen." alone.
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^((?:(?:Kreis|Landkreis|Stadt|Bad|Sankt)\s+)?\p{Lu}[\p{L}\-]{2,})(?:\.(?:\s+[„"“\p{Lu}]|$)|\s+·\s+\S)"#)
+        .expect("valid regex")
+});
+/// "Kreis Düren: Ministerpräsidentin …": a dateline with a colon, if the prefix is a place.
+static COLON_DATELINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([^:]{3,40}?)\s?:\s+\S").expect("valid regex"));
+static PHOTO_CREDIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[\s(])(?:Foto|Fotos|Bild|Bildquelle)\s*:|©").expect("valid regex"));
+static ATTRIBUTED_QUOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"[“”"«»‘’]\s*,?\s*(?:so|sagte|sagt|betonte|betont|erklärte|erklärt|unterstrich|unterstreicht|berichtet|berichtete|kommentiert|kommentierte|bekräftigt|bekräftigte|ergänzt|ergänzte|meint|meinte|resümiert|resümierte|verdeutlicht|verdeutlichte|bestätigt|bestätigte|erläutert|erläuterte|lobte|lobt|fordert|forderte|weiß|freut\s+sich|freute\s+sich)\b"#,
+    )
+    .expect("valid regex")
+});
+static SPEECH_OR_REPORT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:grußwort|rede|ansprache|interview|kommentar|bericht|nachbericht|rückblick)\b|\b(?:bericht|nachbericht|rückblick)\s+(?:zum|zur|vom|von\s+der|über)\b")
+        .expect("valid regex")
+});
+/// People in a photo caption: "(v.l.)", "(2.v.r.)", "(von links, hintere Reihe)".
+static CAPTION_PEOPLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\((?:\d\.\s?)?v\.\s?[lr]\.\)|\(von (?:links|rechts)").expect("valid regex")
+});
+/// An official with title and full name: "Oberbürgermeister Frank Baranowski",
+/// "Landrat Dr. Axel Lehmann", "NRW-Familienministerin Ute Schäfer". Programme pages name
+/// offices; news names the people holding them.
+static OFFICIAL_BY_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:\p{Lu}\p{L}*(?:minister|ministerin|präsident|präsidentin|dezernent|dezernentin|meister|meisterin)|\b(?:Minister|Ministerin|Präsident|Präsidentin|Dezernent|Dezernentin|Landrat|Landrätin|Staatssekretär|Staatssekretärin|OB))\s+(?:(?:Dr|Prof)\.\s+)*\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}\p{Ll}+",
+    )
+    .expect("valid regex")
+});
+static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:am|seit|bis|ab)\s+(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\b")
+        .expect("valid regex")
+});
+/// Abbreviations that look like a one-word dateline ("Prof. Dr. …").
+const ABBREVIATIONS: [&str; 8] = ["Prof", "Dipl", "Abs", "Art", "Vgl", "Tel", "Ggf", "Inkl"];
+
+pub(super) fn detect(page: &Page, known: &[KnownMunicipality]) -> DocKind {
+    if is_profile(page, known) {
+        DocKind::Profile
+    } else if is_press(page) {
+        DocKind::Press
+    } else if is_leitbild(page) {
+        DocKind::Leitbild
+    } else if article_score(page, known) >= ARTICLE_THRESHOLD {
+        DocKind::Article
+    } else {
+        DocKind::Other
+    }
+}
+
+fn is_profile(page: &Page, known: &[KnownMunicipality]) -> bool {
+    let labels = page.lines.iter().filter(|l| PROFILE_LABEL.is_match(l)).count();
+    labels >= PROFILE_LABELS_NEEDED
+        || page.lines.iter().any(|l| HEAD_QUOTE_LABEL.is_match(l))
+        || squeezed_figures_by_name(page, known)
+}
+
+/// The unlabeled figures line near the top with the municipality's name close to it, and
+/// plausible as figures (the figures extractor's check).
+fn squeezed_figures_by_name(page: &Page, known: &[KnownMunicipality]) -> bool {
+    let head = page.head();
+    let Some(at) = head.iter().position(|l| SQUEEZED_FIGURES.is_match(l)) else {
+        return false;
+    };
+    let plausible = figures::extract(page).population.is_some();
+    let near = at.saturating_sub(FIGURES_NAME_DISTANCE)..(at + FIGURES_NAME_DISTANCE + 1).min(head.len());
+    plausible && head[near].iter().any(|l| municipality::is_name_line(l, known))
+}
+
+fn is_press(page: &Page) -> bool {
+    page.head().iter().any(|line| {
+        (PRESS_LABEL.is_match(line) && line.chars().count() <= 60)
+            || PRESS_NUMBER_LINE.is_match(line)
+            || MUNICIPAL_NEWS_HEADER.is_match(line)
+    })
+}
+
+fn is_leitbild(page: &Page) -> bool {
+    page.lines.first().is_some_and(|first| LEITBILD_HEADING.is_match(first))
+}
+
+/// Points of evidence for running news text.
+fn article_score(page: &Page, known: &[KnownMunicipality]) -> u32 {
+    let head = page.head();
+    let any_line = |re: &Regex| page.lines.iter().any(|l| re.is_match(l));
+    let mut score = 0;
+    score += match (&page.marker_date, dates::document_date(page)) {
+        // The scraper only dates news pages.
+        (Some(_), _) => 2,
+        // A publication date to the day at the top is what news items carry.
+        (None, Some(iso)) if iso.len() == "2017-05-26".len() => 2,
+        (None, Some(_)) => 1,
+        (None, None) => 0,
+    };
+    if head.iter().any(|l| is_dateline(l, known)) {
+        score += 2;
+    }
+    score += u32::from(any_line(&PHOTO_CREDIT));
+    score += u32::from(any_line(&CAPTION_PEOPLE));
+    score += u32::from(any_line(&OFFICIAL_BY_NAME));
+    score += u32::from(any_line(&WEEKDAY));
+    let attributed: usize = page.lines.iter().map(|l| ATTRIBUTED_QUOTE.find_iter(l).count()).sum();
+    score += attributed.min(2) as u32;
+    let title = title::detect(page);
+    let heading_lines = head.iter().take(3).copied().chain(title.as_deref());
+    if heading_lines.into_iter().any(|l| SPEECH_OR_REPORT.is_match(l)) {
+        score += 2;
+    }
+    score
+}
+
+fn is_dateline(line: &str, known: &[KnownMunicipality]) -> bool {
+    if let Some(c) = DATELINE.captures(line) {
+        let word = c[1].split_whitespace().next().unwrap_or("");
+        if !ABBREVIATIONS.contains(&word) {
+            return true;
+        }
+    }
+    COLON_DATELINE.captures(line).is_some_and(|c| municipality::is_name_line(&c[1], known))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(text: &str) -> DocKind {
+        let known = vec![KnownMunicipality {
+            name: "Kreis Düren".to_string(),
+            authority: "Kreis".to_string(),
+            aliases: vec![],
+        }];
+        detect(&Page::new(text), &known)
+    }
+
+    #[test]
+    fn kinds() {
+        // (text, expected kind)
+        let cases = [
+            ("language\nKreis X\nSeit wann dabei:\n2012\nEinwohnerzahl:\n100.000", DocKind::Profile),
+            ("ZITAT der kommunalen Spitze\n„Wir …“ (Landrat Y)", DocKind::Profile),
+            ("Login\n258.760,46.180\n\nKreis Düren\n\n\"Zitat\"", DocKind::Profile),
+            ("Presseinformation\n\nNr. 209 Steinfurt, 26. Mai 2017\nText.", DocKind::Press),
+            ("Pressemeldung\nFünf Jahre kinderstark", DocKind::Press),
+            ("Titel\n02. Juni 2016, 15:36 Uhr | Stadt Gelsenkirchen\nText", DocKind::Press),
+            ("LEITBILD ZUM AUFBAU EINER PRÄVENTIONSKETTE\n\nText.", DocKind::Leitbild),
+            ("Gelsenkirchen. Das Projekt zeigt erste Ergebnisse.\n„Gut“, sagte der Bürgermeister.", DocKind::Article),
+            (" date 2018-01 Ab sofort koordiniert Silke Tophoven den Aufbau.", DocKind::Article),
+            ("Titel\n\nWuppertal · Wuppertal nimmt teil.\n\nFoto: Stadt Wuppertal", DocKind::Article),
+            ("Kreis Düren: Ministerpräsidentin Kraft besuchte den Kreis.", DocKind::Article),
+            ("Login\nGrußwort von Hannelore Kraft\n\nWer Lebenschancen schaffen will, muss neue Wege gehen.", DocKind::Article),
+            ("„Das ist gut“, sagte X. „Das auch“, so Y.", DocKind::Article),
+            // Programme descriptions: no dateline, no attributed quotes.
+            ("Präventionsketten Niedersachsen\n\nDas Programm begleitet Kommunen.\n\nZiele\n\nKinder stärken.", DocKind::Other),
+            ("Prof. Dr. Müller leitet das Institut.\nDas Institut berät Kommunen.", DocKind::Other),
+            // A squeezed pair without a place name nearby is not a profile.
+            ("258.760,46.180\nText ohne Ortsnamen.", DocKind::Other),
+            ("Ziel: Die Kinder stärken.", DocKind::Other),
+            ("", DocKind::Other),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(kind(text), expected, "kind of {text:?}");
+        }
+    }
+}

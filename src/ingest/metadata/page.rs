@@ -1,0 +1,70 @@
+//! The line view every extractor reads: the non-empty, trimmed lines of the cleaned text.
+//!
+//! Paragraph breaks carry no meaning the extractors need (scraped pages put a blank line after
+//! every line or none at all), so they are dropped here once instead of in every extractor.
+//! The scraper's leading ` date 2018-12 ` marker is taken off the first line and kept apart: it
+//! is the document's date, not part of its title or first sentence.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::dates;
+
+/// How many lines from the top count as the document's head: title, press header, dateline.
+pub(super) const HEAD_LINES: usize = 10;
+
+static DATE_MARKER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)(?:\s+|$)").expect("valid regex"));
+
+/// A cleaned document as a list of lines.
+pub(super) struct Page<'a> {
+    /// Non-empty lines, trimmed (Unicode whitespace, so a line of no-break spaces is empty).
+    pub lines: Vec<&'a str>,
+    /// The ISO date of a leading ` date … ` marker, if the text starts with a valid one.
+    pub marker_date: Option<String>,
+}
+
+impl<'a> Page<'a> {
+    pub fn new(text: &'a str) -> Page<'a> {
+        let marker = DATE_MARKER
+            .captures(text)
+            .and_then(|c| Some((c.get(0)?.end(), dates::normalise_iso(c.get(1)?.as_str())?)));
+        let (body, marker_date) = match marker {
+            Some((end, iso)) => (&text[end..], Some(iso)),
+            None => (text, None),
+        };
+        let lines = body.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        Page { lines, marker_date }
+    }
+
+    /// The first [`HEAD_LINES`] lines.
+    pub fn head(&self) -> &[&'a str] {
+        &self.lines[..self.lines.len().min(HEAD_LINES)]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_and_marker() {
+        // (text, expected lines, expected marker date)
+        let cases: &[(&str, &[&str], Option<&str>)] = &[
+            ("", &[], None),
+            ("\n\n \u{a0}\n", &[], None),
+            ("Titel\n\n  Text  \n", &["Titel", "Text"], None),
+            (" date 2018-12 Ab sofort koordiniert", &["Ab sofort koordiniert"], Some("2018-12")),
+            (" date 2020-12-03\nText", &["Text"], Some("2020-12-03")),
+            // An impossible month is no marker; the text stays as it is.
+            ("date 2018-13 Text", &["date 2018-13 Text"], None),
+            ("Update 2018-12 Text", &["Update 2018-12 Text"], None),
+        ];
+        for (text, lines, marker) in cases {
+            let page = Page::new(text);
+            assert_eq!(&page.lines, lines, "lines of {text:?}: trimming or marker removal broke");
+            assert_eq!(page.marker_date.as_deref(), *marker, "marker of {text:?}");
+        }
+    }
+}

@@ -1,0 +1,185 @@
+//! From the user's query to what is searched: a plan of clauses and weighted alternatives.
+//!
+//! Each query word is analysed like the documents. Its whole-word terms (the stem, the base of
+//! a gender form, the parts of a hyphenated word) are searched with full weight; the same term
+//! as a part of an indexed compound (`~term`) with [`PART_WEIGHT`]; a compound's parts all
+//! together (`Armutsfolgenprävention` finds `Prävention von Armutsfolgen`) with
+//! [`ALL_PARTS_WEIGHT`]; synonyms with their group's weight. So a literal whole-word match
+//! always ranks above a part-only or synonym match. The plan is what `--explain` prints and
+//! what [`super::search`] turns into a tantivy query.
+
+use crate::analysis::{AnalyzedToken, GermanAnalyzer, Origin, PART_MARK};
+
+use super::parse::{parse, Clause, Occurrence};
+use super::synonyms::Synonyms;
+
+/// Weight of a query term found as a part of an indexed compound.
+pub const PART_WEIGHT: f32 = 0.5;
+/// Weight of all parts of a query compound found as words or parts.
+pub const ALL_PARTS_WEIGHT: f32 = 0.5;
+/// Weight of derived forms (gender base, completed elliptic compound, hyphen parts).
+pub const DERIVED_WEIGHT: f32 = 0.8;
+
+/// One way a clause can match.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Alternative {
+    /// A term in the text (or, marked, as a compound part).
+    Term { term: String, weight: f32, origin: Origin },
+    /// Every one of these terms, each as a word or as a part.
+    AllParts { terms: Vec<String>, weight: f32 },
+    /// Terms at relative positions.
+    Phrase { terms: Vec<(usize, String)>, weight: f32, origin: Origin },
+}
+
+/// A clause of the query with its alternatives.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlannedClause {
+    /// What the user wrote.
+    pub source: String,
+    pub occur: Occurrence,
+    /// Alternatives of one written word; several words in one clause (`Kita/Schule`) give
+    /// several groups.
+    pub groups: Vec<Vec<Alternative>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct QueryPlan {
+    pub clauses: Vec<PlannedClause>,
+}
+
+impl QueryPlan {
+    /// Plans `query`; `synonyms` is None for `--exact`.
+    pub fn new(analyzer: &GermanAnalyzer, query: &str, synonyms: Option<&Synonyms>) -> QueryPlan {
+        let parsed = parse(query);
+        let mut clauses: Vec<PlannedClause> = parsed.iter().filter_map(|c| plan_clause(analyzer, c)).collect();
+        if let Some(synonyms) = synonyms {
+            clauses.extend(synonym_clauses(analyzer, synonyms, &parsed));
+        }
+        QueryPlan { clauses }
+    }
+
+    /// Whether anything positive is searched.
+    pub fn has_positive(&self) -> bool {
+        self.clauses.iter().any(|c| c.occur != Occurrence::MustNot)
+    }
+
+    /// The terms whose words are highlighted in hits (positive clauses only).
+    pub fn highlight_terms(&self) -> std::collections::HashSet<String> {
+        let mut terms = std::collections::HashSet::new();
+        for clause in self.clauses.iter().filter(|c| c.occur != Occurrence::MustNot) {
+            for alternative in clause.groups.iter().flatten() {
+                match alternative {
+                    Alternative::Term { term, .. } => {
+                        terms.insert(term.clone());
+                        terms.insert(format!("{PART_MARK}{term}"));
+                    }
+                    Alternative::AllParts { terms: parts, .. } => {
+                        for part in parts {
+                            terms.insert(part.clone());
+                            terms.insert(format!("{PART_MARK}{part}"));
+                        }
+                    }
+                    Alternative::Phrase { terms: phrase, .. } => terms.extend(phrase.iter().map(|(_, t)| t.clone())),
+                }
+            }
+        }
+        terms
+    }
+}
+
+fn plan_clause(analyzer: &GermanAnalyzer, clause: &Clause) -> Option<PlannedClause> {
+    let tokens = analyzer.analyze(&clause.text);
+    let groups: Vec<Vec<Alternative>> = if clause.is_phrase {
+        phrase(&tokens, 1.0, Origin::Word).map(|p| vec![vec![p]]).unwrap_or_default()
+    } else {
+        by_position(&tokens).into_iter().map(|word| word_alternatives(&word, 1.0)).filter(|g| !g.is_empty()).collect()
+    };
+    if groups.is_empty() {
+        return None;
+    }
+    Some(PlannedClause { source: clause.text.clone(), occur: clause.occur, groups })
+}
+
+/// The tokens of one text grouped by word position.
+fn by_position(tokens: &[AnalyzedToken]) -> Vec<Vec<AnalyzedToken>> {
+    let mut groups: Vec<Vec<AnalyzedToken>> = Vec::new();
+    for token in tokens {
+        match groups.last_mut() {
+            Some(group) if group[0].position == token.position => group.push(token.clone()),
+            _ => groups.push(vec![token.clone()]),
+        }
+    }
+    groups
+}
+
+/// The alternatives of one written word, each weight scaled by `scale`.
+fn word_alternatives(word: &[AnalyzedToken], scale: f32) -> Vec<Alternative> {
+    let mut alternatives = Vec::new();
+    for token in word.iter().filter(|t| t.origin != Origin::Part) {
+        let weight = match token.origin {
+            Origin::Word | Origin::Stem => 1.0,
+            _ => DERIVED_WEIGHT,
+        };
+        alternatives.push(Alternative::Term { term: token.text.clone(), weight: weight * scale, origin: token.origin });
+    }
+    let leaves: Vec<String> = word
+        .iter()
+        .filter(|t| t.origin == Origin::Part && t.marks.leaf)
+        .map(|t| t.bare().to_string())
+        .collect();
+    if leaves.len() > 1 {
+        alternatives.push(Alternative::AllParts { terms: leaves, weight: ALL_PARTS_WEIGHT * scale });
+    }
+    alternatives
+}
+
+/// A phrase of the primary term of each word, or the single term of a one-word phrase.
+fn phrase(tokens: &[AnalyzedToken], weight: f32, origin: Origin) -> Option<Alternative> {
+    let words = by_position(tokens);
+    let primaries: Vec<(usize, String)> = words
+        .iter()
+        .filter_map(|w| w.iter().find(|t| !matches!(t.origin, Origin::Part)).map(|t| (t.position, t.text.clone())))
+        .collect();
+    match primaries.len() {
+        0 => None,
+        1 => Some(Alternative::Term { term: primaries[0].1.clone(), weight, origin }),
+        _ => {
+            let first = primaries[0].0;
+            Some(Alternative::Phrase { terms: primaries.into_iter().map(|(p, t)| (p - first, t)).collect(), weight, origin })
+        }
+    }
+}
+
+/// One optional clause per synonym expansion of the positive words of the query.
+fn synonym_clauses(analyzer: &GermanAnalyzer, synonyms: &Synonyms, parsed: &[Clause]) -> Vec<PlannedClause> {
+    let words: Vec<String> = parsed
+        .iter()
+        .filter(|c| c.occur != Occurrence::MustNot)
+        .flat_map(|c| c.text.split_whitespace().map(String::from).collect::<Vec<_>>())
+        .collect();
+    let mut clauses = Vec::new();
+    for expansion in synonyms.expand(analyzer, &words) {
+        let tokens = analyzer.analyze(&expansion.alternative);
+        let alternative = if by_position(&tokens).len() > 1 {
+            phrase(&tokens, expansion.weight, Origin::Synonym)
+        } else {
+            let alternatives: Vec<Alternative> = word_alternatives(&tokens, expansion.weight)
+                .into_iter()
+                .map(|a| match a {
+                    Alternative::Term { term, weight, .. } => Alternative::Term { term, weight, origin: Origin::Synonym },
+                    other => other,
+                })
+                .collect();
+            if !alternatives.is_empty() {
+                let source = format!("{} → {}", words[expansion.start..expansion.end].join(" "), expansion.alternative);
+                clauses.push(PlannedClause { source, occur: Occurrence::Should, groups: vec![alternatives] });
+            }
+            continue;
+        };
+        if let Some(alternative) = alternative {
+            let source = format!("{} → {}", words[expansion.start..expansion.end].join(" "), expansion.alternative);
+            clauses.push(PlannedClause { source, occur: Occurrence::Should, groups: vec![vec![alternative]] });
+        }
+    }
+    clauses
+}

@@ -1,0 +1,238 @@
+//! Query-time synonyms and abbreviations (`index-config/synonyms.toml`).
+//!
+//! A group lists words or phrases that mean the same in this field; an abbreviation maps a
+//! short form to long forms, one way. A query word (or run of words) that analyses like a
+//! member is also searched as the other members, each with the group's weight times the
+//! literal word's weight, so what the user typed always ranks first. Matching compares the
+//! analysed terms, so inflected forms of members need not be listed.
+
+use serde::Deserialize;
+
+use crate::analysis::{AnalyzedToken, GermanAnalyzer, Origin};
+use crate::error::LineError;
+
+const DEFAULT_WEIGHT: f32 = 0.5;
+
+#[derive(Debug, Clone, Default)]
+pub struct Synonyms {
+    groups: Vec<Group>,
+}
+
+#[derive(Debug, Clone)]
+struct Group {
+    members: Vec<String>,
+    weight: f32,
+    /// For an abbreviation: only the member at this index expands (to the others).
+    only_from: Option<usize>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default)]
+    group: Vec<GroupEntry>,
+    #[serde(default)]
+    abbreviation: Vec<AbbreviationEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GroupEntry {
+    terms: Vec<String>,
+    weight: Option<f32>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AbbreviationEntry {
+    short: String,
+    long: Vec<String>,
+    weight: Option<f32>,
+}
+
+/// One expansion of a query: the query words `[start, end)` (indexes into the word list) may
+/// also be written as `alternative`, searched with `weight`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Expansion {
+    pub start: usize,
+    pub end: usize,
+    pub alternative: String,
+    pub weight: f32,
+}
+
+impl Synonyms {
+    pub fn parse(text: &str) -> Result<Synonyms, LineError> {
+        let file: File = toml::from_str(text).map_err(|e| {
+            let line = e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1).unwrap_or(1);
+            LineError::new(line, e.message().to_string())
+        })?;
+        let mut groups = Vec::new();
+        for (i, entry) in file.group.into_iter().enumerate() {
+            check(&entry.terms, entry.weight, header_line(text, "[[group]]", i))?;
+            groups.push(Group { members: entry.terms, weight: entry.weight.unwrap_or(DEFAULT_WEIGHT), only_from: None });
+        }
+        for (i, entry) in file.abbreviation.into_iter().enumerate() {
+            let members: Vec<String> = std::iter::once(entry.short).chain(entry.long).collect();
+            check(&members, entry.weight, header_line(text, "[[abbreviation]]", i))?;
+            groups.push(Group { members, weight: entry.weight.unwrap_or(DEFAULT_WEIGHT), only_from: Some(0) });
+        }
+        Ok(Synonyms { groups })
+    }
+
+    pub fn len(&self) -> usize {
+        self.groups.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty()
+    }
+
+    /// The expansions of a query given as words (each analysed on its own).
+    pub fn expand(&self, analyzer: &GermanAnalyzer, words: &[String]) -> Vec<Expansion> {
+        let query: Vec<Option<String>> = words.iter().map(|w| primary_term(&analyzer.analyze(w))).collect();
+        let mut expansions: Vec<Expansion> = Vec::new();
+        for group in &self.groups {
+            let keys: Vec<Vec<String>> = group.members.iter().map(|m| key_of(analyzer, m)).collect();
+            for (from, key) in keys.iter().enumerate() {
+                if key.is_empty() || group.only_from.is_some_and(|only| only != from) {
+                    continue;
+                }
+                for start in occurrences(&query, key) {
+                    for (to, member) in group.members.iter().enumerate() {
+                        if to == from || keys[to] == *key {
+                            continue;
+                        }
+                        let expansion =
+                            Expansion { start, end: start + key.len(), alternative: member.clone(), weight: group.weight };
+                        add_best(&mut expansions, expansion);
+                    }
+                }
+            }
+        }
+        expansions
+    }
+}
+
+fn check(members: &[String], weight: Option<f32>, line: usize) -> Result<(), LineError> {
+    if members.len() < 2 || members.iter().any(|m| m.trim().is_empty()) {
+        return Err(LineError::new(line, "an entry needs at least two non-empty terms"));
+    }
+    if let Some(w) = weight {
+        if !(0.0..=1.0).contains(&w) || w == 0.0 {
+            return Err(LineError::new(line, format!("weight {w} must be above 0 and at most 1")));
+        }
+    }
+    Ok(())
+}
+
+/// The line of the `n`-th (0-based) table header `header`: where an entry's error is reported.
+fn header_line(text: &str, header: &str, n: usize) -> usize {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| line.trim() == header)
+        .nth(n)
+        .map(|(i, _)| i + 1)
+        .unwrap_or(1)
+}
+
+/// The first whole-word term of one analysed word (its stem), if any.
+fn primary_term(tokens: &[AnalyzedToken]) -> Option<String> {
+    tokens.iter().find(|t| matches!(t.origin, Origin::Word | Origin::Stem)).map(|t| t.text.clone())
+}
+
+/// A member as a sequence of primary terms, one per word.
+fn key_of(analyzer: &GermanAnalyzer, member: &str) -> Vec<String> {
+    member.split_whitespace().filter_map(|w| primary_term(&analyzer.analyze(w))).collect()
+}
+
+/// Where `key` occurs as a run of query words (words without terms are skipped over).
+fn occurrences(query: &[Option<String>], key: &[String]) -> Vec<usize> {
+    let mut found = Vec::new();
+    for start in 0..query.len() {
+        if query[start].as_deref() != Some(key[0].as_str()) {
+            continue;
+        }
+        let mut i = start;
+        let mut matched = 0;
+        while i < query.len() && matched < key.len() {
+            match &query[i] {
+                Some(term) if *term == key[matched] => matched += 1,
+                Some(_) => break,
+                None => {}
+            }
+            i += 1;
+        }
+        if matched == key.len() {
+            found.push(start);
+        }
+    }
+    found
+}
+
+/// Keeps one expansion per alternative and span: the one with the highest weight.
+fn add_best(expansions: &mut Vec<Expansion>, new: Expansion) {
+    let same = |e: &Expansion| e.alternative == new.alternative && e.start == new.start && e.end == new.end;
+    match expansions.iter_mut().find(|e| same(e)) {
+        Some(old) if old.weight < new.weight => *old = new,
+        Some(_) => {}
+        None => expansions.push(new),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{AnalyzerSettings, Lexicon, StopWords};
+
+    fn analyzer() -> GermanAnalyzer {
+        GermanAnalyzer::new(&AnalyzerSettings::default(), StopWords::parse("von\nund\nkein\nder\n"), Lexicon::default())
+    }
+
+    const FILE: &str = r#"
+[[group]]
+terms = ["Beteiligung", "Partizipation", "Mitbestimmung"]
+weight = 0.6
+
+[[group]]
+terms = ["Kein Kind zurücklassen", "KeKiz"]
+
+[[abbreviation]]
+short = "OGS"
+long = ["Offener Ganztag"]
+"#;
+
+    fn alternatives(query: &str) -> Vec<(String, f32)> {
+        let synonyms = Synonyms::parse(FILE).unwrap();
+        let words: Vec<String> = query.split_whitespace().map(String::from).collect();
+        synonyms.expand(&analyzer(), &words).into_iter().map(|e| (e.alternative, e.weight)).collect()
+    }
+
+    #[test]
+    fn expands_inflected_members_both_ways() {
+        assert_eq!(alternatives("Mitbestimmung"), vec![("Beteiligung".into(), 0.6), ("Partizipation".into(), 0.6)]);
+        assert_eq!(alternatives("Beteiligungen von Kindern").len(), 2);
+        assert_eq!(alternatives("KeKiz"), vec![("Kein Kind zurücklassen".to_string(), 0.5)]);
+        assert_eq!(alternatives("kein Kind zurücklassen"), vec![("KeKiz".to_string(), 0.5)]);
+    }
+
+    #[test]
+    fn abbreviations_expand_one_way() {
+        assert_eq!(alternatives("OGS"), vec![("Offener Ganztag".to_string(), 0.5)]);
+        assert!(alternatives("Offener Ganztag").is_empty());
+    }
+
+    #[test]
+    fn bad_files_are_errors() {
+        let err = Synonyms::parse("# c\n[[group]]\nterms = [\"a\", \"b\"]\n\n[[group]]\nterms = [\"nur eins\"]\n").unwrap_err();
+        assert_eq!(err.line, 5, "the error names the entry's line");
+        let err = Synonyms::parse("[[group]]\nterms = \"kein array\"\n").unwrap_err();
+        assert_eq!(err.line, 2);
+        assert!(Synonyms::parse("[[group]]\nterms = [\"a\", \"b\"]\nweight = 3.0\n").is_err());
+    }
+
+    #[test]
+    fn the_shipped_synonyms_load() {
+        let synonyms = Synonyms::parse(include_str!("../../index-config/synonyms.toml")).unwrap();
+        assert!(synonyms.len() >= 30);
+    }
+}
