@@ -15,7 +15,7 @@ use std::sync::Arc;
 use crate::analysis::{AnalyzerSettings, GermanAnalyzer, Lexicon, StopWords};
 use crate::query::synonyms::Synonyms;
 use crate::error::{Error, LineError, Result};
-use crate::ingest::metadata::{parse_municipalities, KnownMunicipality};
+use crate::ingest::metadata::{parse_municipalities, Gazetteer};
 use crate::ingest::{passages, Boilerplate};
 
 pub const ANALYZER_FILE: &str = "analyzer.toml";
@@ -135,6 +135,7 @@ impl ConfigFiles {
             .map_err(|e| self.line_error(BOILERPLATE_FILE, e))?;
         let municipalities = parse_municipalities(self.text(MUNICIPALITIES_FILE))
             .map_err(|e| self.line_error(MUNICIPALITIES_FILE, e))?;
+        let municipalities = Gazetteer::new(&municipalities);
         Ok(IndexConfig {
             analysis,
             boilerplate,
@@ -175,7 +176,7 @@ pub struct IndexConfig {
     pub analysis: AnalysisConfig,
     pub boilerplate: Boilerplate,
     pub headings: Vec<String>,
-    pub municipalities: Vec<KnownMunicipality>,
+    pub municipalities: Gazetteer,
     pub files: ConfigFiles,
 }
 

@@ -16,6 +16,7 @@
 //! The settings come from `index-config/analyzer.toml` (see [`AnalyzerSettings`]).
 
 pub mod decompound;
+pub mod derivation;
 pub mod elliptic;
 pub mod gender;
 pub mod hyphen;
@@ -32,6 +33,7 @@ use serde::{Deserialize, Serialize};
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 pub use decompound::{Decompounder, PART_MARK};
+pub use derivation::{WordFamilies, ROOT_MARK};
 pub use elliptic::EllipticCompounds;
 pub use gender::GenderForms;
 pub use hyphen::HyphenatedCompounds;
@@ -60,6 +62,8 @@ pub enum Origin {
     Elliptic,
     /// The base of a gender form (`Koordinator:innen` → `koordinator`).
     Gender,
+    /// The root of a word family (`koordinieren`, `Koordination` → `^koordin`).
+    Root,
     /// A query-time synonym (only in query explanations).
     Synonym,
 }
@@ -73,6 +77,7 @@ impl Origin {
             Origin::Hyphen => "hyphen",
             Origin::Elliptic => "elliptic",
             Origin::Gender => "gender",
+            Origin::Root => "root",
             Origin::Synonym => "synonym",
         }
     }
@@ -136,6 +141,9 @@ pub struct AnalyzerSettings {
     /// Let gender forms meet their base word (`Koordinator:innen` → `koordinator`).
     #[serde(default = "yes")]
     pub gender_forms: bool,
+    /// Let members of Latin-derived word families meet (`koordinieren`, `Koordination`).
+    #[serde(default = "yes")]
+    pub word_families: bool,
     /// Words longer than this (in characters) are not indexed: they are noise (URLs, hashes).
     #[serde(default = "default_max_word_chars")]
     pub max_word_chars: usize,
@@ -159,6 +167,7 @@ impl Default for AnalyzerSettings {
             decompound: true,
             elliptic_compounds: true,
             gender_forms: true,
+            word_families: true,
             max_word_chars: default_max_word_chars(),
         }
     }
@@ -178,6 +187,7 @@ pub struct GermanAnalyzer {
     tokenizer: WordTokenizer,
     context_steps: Arc<Vec<Box<dyn AnalysisStep>>>,
     word_steps: Arc<Vec<Box<dyn AnalysisStep>>>,
+    stop_words: StopWords,
     /// Word-by-word results of this instance (tantivy clones one per indexing thread).
     cache: HashMap<(String, Marks), Vec<(String, Origin, Marks)>>,
 }
@@ -195,13 +205,16 @@ impl GermanAnalyzer {
         if settings.elliptic_compounds && settings.decompound {
             context_steps.push(Box::new(EllipticCompounds::new(decompounder.clone())));
         }
-        context_steps.push(Box::new(stop_words));
+        context_steps.push(Box::new(stop_words.clone()));
         let mut word_steps: Vec<Box<dyn AnalysisStep>> = vec![Box::new(HyphenatedCompounds)];
         if settings.gender_forms {
             word_steps.push(Box::new(GenderForms));
         }
         if settings.decompound {
             word_steps.push(Box::new(decompounder));
+        }
+        if settings.word_families {
+            word_steps.push(Box::new(WordFamilies));
         }
         if settings.stemmer == StemmerChoice::Snowball {
             word_steps.push(Box::new(GermanStemmer::new()));
@@ -211,8 +224,14 @@ impl GermanAnalyzer {
             tokenizer: WordTokenizer { max_word_chars: settings.max_word_chars },
             context_steps: Arc::new(context_steps),
             word_steps: Arc::new(word_steps),
+            stop_words,
             cache: HashMap::new(),
         }
+    }
+
+    /// Whether `word` (lower-cased, folded) is a stop word of this analyzer.
+    pub fn is_stop_word(&self, word: &str) -> bool {
+        self.stop_words.contains(word)
     }
 
     /// Analyses `text` into the terms that are indexed or searched.

@@ -33,6 +33,9 @@ impl Default for GermanStemmer {
 impl AnalysisStep for GermanStemmer {
     fn apply(&self, mut tokens: Vec<AnalyzedToken>) -> Vec<AnalyzedToken> {
         for token in &mut tokens {
+            if token.text.starts_with(super::ROOT_MARK) {
+                continue; // a family root is already as short as it gets
+            }
             let (mark, word) = match token.text.strip_prefix(PART_MARK) {
                 Some(word) => (Some(PART_MARK), word),
                 None => (None, token.text.as_str()),

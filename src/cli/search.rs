@@ -36,6 +36,11 @@ pub struct SearchArgs {
     #[arg(long, short = 'k', value_name = "K", value_parser = parse_kind)]
     pub kind: Vec<DocKind>,
 
+    /// Show at most N passages of one file (0: all), so that one long document does not fill
+    /// the list.
+    #[arg(long, value_name = "N", default_value_t = query::search::DEFAULT_PER_FILE)]
+    pub per_file: usize,
+
     /// Search only the words as typed (and their inflected forms, compounds, gender forms):
     /// no synonyms.
     #[arg(long)]
@@ -63,6 +68,7 @@ pub fn run(args: SearchArgs) -> anyhow::Result<()> {
         municipalities: query::resolve_municipalities(&index, &args.municipality).map_err(super::usage_or_failure)?,
         kinds: args.kind,
         exact: args.exact,
+        per_file: args.per_file,
     };
     if args.explain {
         let synonyms = if args.exact { None } else { Some(&index.analysis.synonyms) };

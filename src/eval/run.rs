@@ -189,7 +189,7 @@ fn system_from_file_name(path: &Path) -> String {
 pub fn search_all(index: &PraevIndex, dataset: &Dataset, limit: usize, system: &str) -> Result<Run> {
     let mut run = Run::new(system);
     for query in &dataset.queries {
-        let request = SearchRequest { query: query.text.clone(), limit, municipalities: Vec::new(), kinds: Vec::new(), exact: false };
+        let request = SearchRequest { query: query.text.clone(), limit, municipalities: Vec::new(), kinds: Vec::new(), exact: false, per_file: crate::query::search::DEFAULT_PER_FILE };
         let results = query::search(index, &request)?;
         run.order.push(query.qid.clone());
         run.hits

@@ -139,7 +139,7 @@ pub struct Document {
 pub struct IngestSettings<'a> {
     pub boilerplate: &'a Boilerplate,
     pub known_headings: &'a [String],
-    pub municipalities: &'a [metadata::KnownMunicipality],
+    pub municipalities: &'a metadata::Gazetteer,
     pub manifest: &'a Manifest,
 }
 

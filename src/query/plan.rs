@@ -14,9 +14,16 @@ use super::parse::{parse, Clause, Occurrence};
 use super::synonyms::Synonyms;
 
 /// Weight of a query term found as a part of an indexed compound.
-pub const PART_WEIGHT: f32 = 0.5;
+pub const PART_WEIGHT: f32 = 0.6;
 /// Weight of all parts of a query compound found as words or parts.
 pub const ALL_PARTS_WEIGHT: f32 = 0.5;
+/// Weight of each single part of a query compound (`Präventionskonferenz` also finds texts
+/// about a `Konferenz` or `Prävention` alone, ranked below texts with both).
+pub const SINGLE_PART_WEIGHT: f32 = 0.2;
+/// Weight of another member of a word family (`Koordination` for `Koordinator`).
+pub const ROOT_WEIGHT: f32 = 0.5;
+/// Parts shorter than this are not searched on their own.
+const MIN_QUERY_PART_CHARS: usize = 4;
 /// Weight of derived forms (gender base, completed elliptic compound, hyphen parts).
 pub const DERIVED_WEIGHT: f32 = 0.8;
 
@@ -37,6 +44,7 @@ pub struct PlannedClause {
     /// What the user wrote.
     pub source: String,
     pub occur: Occurrence,
+    pub is_phrase: bool,
     /// Alternatives of one written word; several words in one clause (`Kita/Schule`) give
     /// several groups.
     pub groups: Vec<Vec<Alternative>>,
@@ -53,7 +61,7 @@ impl QueryPlan {
         let parsed = parse(query);
         let mut clauses: Vec<PlannedClause> = parsed.iter().filter_map(|c| plan_clause(analyzer, c)).collect();
         if let Some(synonyms) = synonyms {
-            clauses.extend(synonym_clauses(analyzer, synonyms, &parsed));
+            add_synonyms(analyzer, synonyms, &mut clauses);
         }
         QueryPlan { clauses }
     }
@@ -92,12 +100,12 @@ fn plan_clause(analyzer: &GermanAnalyzer, clause: &Clause) -> Option<PlannedClau
     let groups: Vec<Vec<Alternative>> = if clause.is_phrase {
         phrase(&tokens, 1.0, Origin::Word).map(|p| vec![vec![p]]).unwrap_or_default()
     } else {
-        by_position(&tokens).into_iter().map(|word| word_alternatives(&word, 1.0)).filter(|g| !g.is_empty()).collect()
+        by_position(&tokens).into_iter().map(|word| word_alternatives(analyzer, &word, 1.0, true)).filter(|g| !g.is_empty()).collect()
     };
     if groups.is_empty() {
         return None;
     }
-    Some(PlannedClause { source: clause.text.clone(), occur: clause.occur, groups })
+    Some(PlannedClause { source: clause.text.clone(), occur: clause.occur, is_phrase: clause.is_phrase, groups })
 }
 
 /// The tokens of one text grouped by word position.
@@ -112,22 +120,29 @@ fn by_position(tokens: &[AnalyzedToken]) -> Vec<Vec<AnalyzedToken>> {
     groups
 }
 
-/// The alternatives of one written word, each weight scaled by `scale`.
-fn word_alternatives(word: &[AnalyzedToken], scale: f32) -> Vec<Alternative> {
+/// The alternatives of one written word, each weight scaled by `scale`; `single_parts` adds
+/// each part of a compound on its own.
+fn word_alternatives(analyzer: &GermanAnalyzer, word: &[AnalyzedToken], scale: f32, single_parts: bool) -> Vec<Alternative> {
     let mut alternatives = Vec::new();
     for token in word.iter().filter(|t| t.origin != Origin::Part) {
         let weight = match token.origin {
             Origin::Word | Origin::Stem => 1.0,
+            Origin::Root => ROOT_WEIGHT,
             _ => DERIVED_WEIGHT,
         };
         alternatives.push(Alternative::Term { term: token.text.clone(), weight: weight * scale, origin: token.origin });
     }
+    // Particles split off as parts (`mit|bestimmung`, `über|gang`) carry no topic of their own.
     let leaves: Vec<String> = word
         .iter()
         .filter(|t| t.origin == Origin::Part && t.marks.leaf)
         .map(|t| t.bare().to_string())
+        .filter(|leaf| leaf.chars().count() >= MIN_QUERY_PART_CHARS && !analyzer.is_stop_word(leaf))
         .collect();
     if leaves.len() > 1 {
+        for leaf in leaves.iter().filter(|_| single_parts) {
+            alternatives.push(Alternative::Term { term: leaf.clone(), weight: SINGLE_PART_WEIGHT * scale, origin: Origin::Part });
+        }
         alternatives.push(Alternative::AllParts { terms: leaves, weight: ALL_PARTS_WEIGHT * scale });
     }
     alternatives
@@ -150,36 +165,45 @@ fn phrase(tokens: &[AnalyzedToken], weight: f32, origin: Origin) -> Option<Alter
     }
 }
 
-/// One optional clause per synonym expansion of the positive words of the query.
-fn synonym_clauses(analyzer: &GermanAnalyzer, synonyms: &Synonyms, parsed: &[Clause]) -> Vec<PlannedClause> {
-    let words: Vec<String> = parsed
+/// Adds the synonyms of the positive words: those of a single word join that word's group
+/// (one concept, scored once: see the search's disjunction-max), those of a run of words
+/// form a clause of their own.
+fn add_synonyms(analyzer: &GermanAnalyzer, synonyms: &Synonyms, clauses: &mut Vec<PlannedClause>) {
+    let words: Vec<(usize, String)> = clauses
         .iter()
-        .filter(|c| c.occur != Occurrence::MustNot)
-        .flat_map(|c| c.text.split_whitespace().map(String::from).collect::<Vec<_>>())
+        .enumerate()
+        .filter(|(_, c)| c.occur != Occurrence::MustNot && !c.is_phrase)
+        .map(|(i, c)| (i, c.source.clone()))
         .collect();
-    let mut clauses = Vec::new();
-    for expansion in synonyms.expand(analyzer, &words) {
+    let texts: Vec<String> = words.iter().map(|(_, w)| w.clone()).collect();
+    let mut extra = Vec::new();
+    for expansion in synonyms.expand(analyzer, &texts) {
+        let weight = expansion.weight;
         let tokens = analyzer.analyze(&expansion.alternative);
-        let alternative = if by_position(&tokens).len() > 1 {
-            phrase(&tokens, expansion.weight, Origin::Synonym)
+        let alternatives: Vec<Alternative> = if by_position(&tokens).len() > 1 {
+            phrase(&tokens, weight, Origin::Synonym).into_iter().collect()
         } else {
-            let alternatives: Vec<Alternative> = word_alternatives(&tokens, expansion.weight)
+            word_alternatives(analyzer, &tokens, weight, false)
                 .into_iter()
                 .map(|a| match a {
                     Alternative::Term { term, weight, .. } => Alternative::Term { term, weight, origin: Origin::Synonym },
                     other => other,
                 })
-                .collect();
-            if !alternatives.is_empty() {
-                let source = format!("{} → {}", words[expansion.start..expansion.end].join(" "), expansion.alternative);
-                clauses.push(PlannedClause { source, occur: Occurrence::Should, groups: vec![alternatives] });
-            }
-            continue;
+                .collect()
         };
-        if let Some(alternative) = alternative {
-            let source = format!("{} → {}", words[expansion.start..expansion.end].join(" "), expansion.alternative);
-            clauses.push(PlannedClause { source, occur: Occurrence::Should, groups: vec![vec![alternative]] });
+        if alternatives.is_empty() {
+            continue;
         }
+        if expansion.end - expansion.start == 1 {
+            let clause = &mut clauses[words[expansion.start].0];
+            if let Some(group) = clause.groups.first_mut() {
+                group.extend(alternatives);
+                continue;
+            }
+        }
+        let source = format!("{} → {}", texts[expansion.start..expansion.end].join(" "), expansion.alternative);
+        extra.push(PlannedClause { source, occur: Occurrence::Should, is_phrase: false, groups: vec![alternatives] });
     }
-    clauses
+    clauses.extend(extra);
 }
+

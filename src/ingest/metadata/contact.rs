@@ -7,6 +7,7 @@
 //! and the person and organisation from the few short lines just above it, so that names in the
 //! running text are never mistaken for the contact.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -18,6 +19,8 @@ use super::Contact;
 const BLOCK_RADIUS: usize = 6;
 /// How many lines above the block may hold the person and organisation.
 const LOOK_BACK: usize = 4;
+/// A phone number has at least this many digits.
+const MIN_PHONE_DIGITS: usize = 6;
 
 static OBFUSCATED_AT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\s*[(\[{]\s*(?:at|ät|@)\s*[)\]}]\s*").expect("valid regex"));
@@ -113,7 +116,7 @@ const ORGANISATION_PARTS: [&str; 22] = [
 ];
 
 pub(super) fn extract(page: &Page) -> Option<Contact> {
-    let lines: Vec<String> = page.lines.iter().map(|l| deobfuscate(l)).collect();
+    let lines: Vec<Cow<str>> = page.lines.iter().map(|l| deobfuscate(l)).collect();
     let emails: Vec<(usize, String)> =
         lines.iter().enumerate().filter_map(|(i, l)| email_in(l).map(|e| (i, e))).collect();
     let phones: Vec<(usize, String)> =
@@ -146,14 +149,21 @@ pub(super) fn extract(page: &Page) -> Option<Contact> {
 }
 
 /// `(at)`, `[at]`, ` [at] `, `(dot)` → `@` and `.`.
-fn deobfuscate(line: &str) -> String {
+fn deobfuscate(line: &str) -> Cow<'_, str> {
+    // Both spellings need an opening bracket; most lines have none and are kept as they are.
+    if !line.contains(['(', '[', '{']) {
+        return Cow::Borrowed(line);
+    }
     let at = OBFUSCATED_AT.replace_all(line, "@");
-    OBFUSCATED_DOT.replace_all(&at, ".").into_owned()
+    Cow::Owned(OBFUSCATED_DOT.replace_all(&at, ".").into_owned())
 }
 
 /// The e-mail address in a line, rejoining it where a stray space split it after or before a
 /// `.`, `-`, `_` or around the `@` ("lisa.kopp- hense@…", "name @ kreis.de").
 fn email_in(line: &str) -> Option<String> {
+    if !line.contains('@') {
+        return None;
+    }
     let tokens: Vec<&str> = line.split_whitespace().collect();
     let at = tokens.iter().position(|t| t.contains('@'))?;
     let (mut first, mut last) = (at, at);
@@ -172,9 +182,14 @@ fn email_in(line: &str) -> Option<String> {
 
 /// A labelled phone number, with runs of whitespace (also no-break spaces) made one space.
 fn phone_in(line: &str) -> Option<String> {
+    // The number needs six digits; most lines have fewer, and the label regex is slow on
+    // non-ASCII text (Unicode word boundaries).
+    if line.bytes().filter(u8::is_ascii_digit).count() < MIN_PHONE_DIGITS {
+        return None;
+    }
     let number = PHONE.captures(line)?.get(1)?.as_str();
     let digits = number.chars().filter(char::is_ascii_digit).count();
-    (digits >= 6).then(|| number.split_whitespace().collect::<Vec<_>>().join(" "))
+    (digits >= MIN_PHONE_DIGITS).then(|| number.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -189,7 +204,11 @@ struct Address {
 
 /// The address whose postcode is on line `index`: the street is the comma-separated part
 /// before the postcode, or else the line above.
-fn address_at(lines: &[String], index: usize) -> Option<Address> {
+fn address_at(lines: &[Cow<str>], index: usize) -> Option<Address> {
+    // A postcode is five digits (Unicode digits, as the regex's `\d`); most lines have none.
+    if !lines[index].chars().any(char::is_numeric) {
+        return None;
+    }
     let parts: Vec<&str> = lines[index].split(',').map(str::trim).collect();
     let postcode_at = parts.iter().position(|p| POSTCODE.is_match(p))?;
     let postcode = parts[postcode_at];
@@ -202,7 +221,7 @@ fn address_at(lines: &[String], index: usize) -> Option<Address> {
             return Some(Address { text, first_line: index, organisation });
         }
     }
-    match index.checked_sub(1).map(|i| lines[i].as_str()) {
+    match index.checked_sub(1).map(|i| lines[i].as_ref()) {
         Some(street) if STREET.is_match(street) => {
             Some(Address { text: format!("{street}, {postcode}"), first_line: index - 1, organisation: None })
         }
@@ -216,12 +235,12 @@ fn nearest<T>(found: &[(usize, T)], anchor: usize) -> Option<&(usize, T)> {
 }
 
 /// The short lines just above the block, nearest first, stopping at running text.
-fn lines_above(lines: &[String], block_start: usize) -> Vec<&str> {
+fn lines_above<'a>(lines: &'a [Cow<str>], block_start: usize) -> Vec<&'a str> {
     lines[..block_start]
         .iter()
         .rev()
         .take(LOOK_BACK)
-        .map(String::as_str)
+        .map(AsRef::as_ref)
         .take_while(|l| l.chars().count() <= 80 && !(l.ends_with('.') && l.chars().count() > 40))
         .collect()
 }

@@ -91,6 +91,11 @@ pub(super) struct FoundDate {
 
 /// The earliest valid date in `s`, in any supported notation.
 pub(super) fn find_date(s: &str) -> Option<FoundDate> {
+    // Every notation has a year of four ASCII digits (the validation parses it); most lines
+    // have none, and the regexes are slow on non-ASCII text (Unicode word boundaries).
+    if !has_ascii_year(s) {
+        return None;
+    }
     let candidates = [
         first_valid(&DAY_NAMED, s, |c| ymd(&c[3], month_number(&c[2])?, Some(&c[1]))),
         first_valid(&DAY_NUMERIC, s, |c| ymd(&c[3], c[2].parse().ok()?, Some(&c[1]))),
@@ -99,6 +104,18 @@ pub(super) fn find_date(s: &str) -> Option<FoundDate> {
     ];
     // Earliest wins; at the same start the longer (more precise) notation wins.
     candidates.into_iter().flatten().min_by_key(|d| (d.start, usize::MAX - d.end))
+}
+
+/// Whether `s` has four ASCII digits in a row.
+fn has_ascii_year(s: &str) -> bool {
+    let mut run = 0;
+    for byte in s.bytes() {
+        run = if byte.is_ascii_digit() { run + 1 } else { 0 };
+        if run == 4 {
+            return true;
+        }
+    }
+    false
 }
 
 /// Checks an ISO date or month (`2017-05-26`, `2017-05`) and returns it unchanged if valid.

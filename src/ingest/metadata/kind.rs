@@ -19,7 +19,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::gazetteer::KnownMunicipality;
+use super::gazetteer::Gazetteer;
+use super::guarded::Guarded;
 use super::municipality;
 use super::page::Page;
 use super::{dates, figures, title};
@@ -48,9 +49,12 @@ static PRESS_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 static PRESS_NUMBER_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^Nr\.\s*\d+[/\d]*\s+\p{Lu}[\p{L}\-]*,\s*\d").expect("valid regex"));
 /// "02. Juni 2016, 15:36 Uhr | Stadt Gelsenkirchen": a news item published by the municipality.
-static MUNICIPAL_NEWS_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\d{1,2}[:.]\d{2}\s*Uhr\s*\|\s*(?:Stadt|Kreis|Landkreis|Gemeinde|Städteregion)\s+\p{Lu}")
-        .expect("valid regex")
+static MUNICIPAL_NEWS_HEADER: LazyLock<Guarded> = LazyLock::new(|| {
+    Guarded::new(
+        &["Uhr"],
+        false,
+        r"\d{1,2}[:.]\d{2}\s*Uhr\s*\|\s*(?:Stadt|Kreis|Landkreis|Gemeinde|Städteregion)\s+\p{Lu}",
+    )
 });
 static LEITBILD_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:unser\s+|das\s+)?leitbild\b").expect("valid regex"));
@@ -62,17 +66,28 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 /// "Kreis Düren: Ministerpräsidentin …": a dateline with a colon, if the prefix is a place.
 static COLON_DATELINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([^:]{3,40}?)\s?:\s+\S").expect("valid regex"));
-static PHOTO_CREDIT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[\s(])(?:Foto|Fotos|Bild|Bildquelle)\s*:|©").expect("valid regex"));
+static PHOTO_CREDIT: LazyLock<Guarded> = LazyLock::new(|| {
+    Guarded::new(&["Foto", "Bild", "©"], false, r"(?:^|[\s(])(?:Foto|Fotos|Bild|Bildquelle)\s*:|©")
+});
 static ATTRIBUTED_QUOTE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r#"[“”"«»‘’]\s*,?\s*(?:so|sagte|sagt|betonte|betont|erklärte|erklärt|unterstrich|unterstreicht|berichtet|berichtete|kommentiert|kommentierte|bekräftigt|bekräftigte|ergänzt|ergänzte|meint|meinte|resümiert|resümierte|verdeutlicht|verdeutlichte|bestätigt|bestätigte|erläutert|erläuterte|lobte|lobt|fordert|forderte|weiß|freut\s+sich|freute\s+sich)\b"#,
     )
     .expect("valid regex")
 });
+/// A heading that opens with a speech or report word ("Grußwort von …", "Rückblick: …").
 static SPEECH_OR_REPORT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:grußwort|rede|ansprache|interview|kommentar|bericht|nachbericht|rückblick)\b|\b(?:bericht|nachbericht|rückblick)\s+(?:zum|zur|vom|von\s+der|über)\b")
+    Regex::new(r"(?i)^(?:grußwort|rede|ansprache|interview|kommentar|bericht|nachbericht|rückblick)\b")
         .expect("valid regex")
+});
+/// A report on an event anywhere in a heading ("Bericht zum Jahresfachtag …"). Apart from
+/// [`SPEECH_OR_REPORT`] because, unanchored, it is worth guarding.
+static REPORT_ON: LazyLock<Guarded> = LazyLock::new(|| {
+    Guarded::new(
+        &["bericht", "blic"],
+        true,
+        r"(?i)\b(?:bericht|nachbericht|rückblick)\s+(?:zum|zur|vom|von\s+der|über)\b",
+    )
 });
 /// People in a photo caption: "(v.l.)", "(2.v.r.)", "(von links, hintere Reihe)".
 static CAPTION_PEOPLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -81,11 +96,12 @@ static CAPTION_PEOPLE: LazyLock<Regex> = LazyLock::new(|| {
 /// An official with title and full name: "Oberbürgermeister Frank Baranowski",
 /// "Landrat Dr. Axel Lehmann", "NRW-Familienministerin Ute Schäfer". Programme pages name
 /// offices; news names the people holding them.
-static OFFICIAL_BY_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static OFFICIAL_BY_NAME: LazyLock<Guarded> = LazyLock::new(|| {
+    Guarded::new(
+        &["inister", "räsident", "ezernent", "meister", "Landr", "Staatssekretär", "OB"],
+        false,
         r"(?:\p{Lu}\p{L}*(?:minister|ministerin|präsident|präsidentin|dezernent|dezernentin|meister|meisterin)|\b(?:Minister|Ministerin|Präsident|Präsidentin|Dezernent|Dezernentin|Landrat|Landrätin|Staatssekretär|Staatssekretärin|OB))\s+(?:(?:Dr|Prof)\.\s+)*\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}\p{Ll}+",
     )
-    .expect("valid regex")
 });
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:am|seit|bis|ab)\s+(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\b")
@@ -94,37 +110,38 @@ static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
 /// Abbreviations that look like a one-word dateline ("Prof. Dr. …").
 const ABBREVIATIONS: [&str; 8] = ["Prof", "Dipl", "Abs", "Art", "Vgl", "Tel", "Ggf", "Inkl"];
 
-pub(super) fn detect(page: &Page, known: &[KnownMunicipality]) -> DocKind {
-    if is_profile(page, known) {
+pub(super) fn detect(page: &Page, places: &Gazetteer) -> DocKind {
+    if is_profile(page, places) {
         DocKind::Profile
     } else if is_press(page) {
         DocKind::Press
     } else if is_leitbild(page) {
         DocKind::Leitbild
-    } else if article_score(page, known) >= ARTICLE_THRESHOLD {
+    } else if article_score(page, places) >= ARTICLE_THRESHOLD {
         DocKind::Article
     } else {
         DocKind::Other
     }
 }
 
-fn is_profile(page: &Page, known: &[KnownMunicipality]) -> bool {
-    let labels = page.lines.iter().filter(|l| PROFILE_LABEL.is_match(l)).count();
-    labels >= PROFILE_LABELS_NEEDED
-        || page.lines.iter().any(|l| HEAD_QUOTE_LABEL.is_match(l))
-        || squeezed_figures_by_name(page, known)
+fn is_profile(page: &Page, places: &Gazetteer) -> bool {
+    // The quote label is one of the profile labels: only those lines need the second look.
+    let labels: Vec<&str> = page.lines.iter().copied().filter(|l| PROFILE_LABEL.is_match(l)).collect();
+    labels.len() >= PROFILE_LABELS_NEEDED
+        || labels.iter().any(|l| HEAD_QUOTE_LABEL.is_match(l))
+        || squeezed_figures_by_name(page, places)
 }
 
 /// The unlabeled figures line near the top with the municipality's name close to it, and
 /// plausible as figures (the figures extractor's check).
-fn squeezed_figures_by_name(page: &Page, known: &[KnownMunicipality]) -> bool {
+fn squeezed_figures_by_name(page: &Page, places: &Gazetteer) -> bool {
     let head = page.head();
     let Some(at) = head.iter().position(|l| SQUEEZED_FIGURES.is_match(l)) else {
         return false;
     };
     let plausible = figures::extract(page).population.is_some();
     let near = at.saturating_sub(FIGURES_NAME_DISTANCE)..(at + FIGURES_NAME_DISTANCE + 1).min(head.len());
-    plausible && head[near].iter().any(|l| municipality::is_name_line(l, known))
+    plausible && head[near].iter().any(|l| municipality::is_name_line(l, places))
 }
 
 fn is_press(page: &Page) -> bool {
@@ -140,9 +157,10 @@ fn is_leitbild(page: &Page) -> bool {
 }
 
 /// Points of evidence for running news text.
-fn article_score(page: &Page, known: &[KnownMunicipality]) -> u32 {
+fn article_score(page: &Page, places: &Gazetteer) -> u32 {
     let head = page.head();
     let any_line = |re: &Regex| page.lines.iter().any(|l| re.is_match(l));
+    let any_line_guarded = |re: &Guarded| page.lines.iter().any(|l| re.is_match(l));
     let mut score = 0;
     score += match (&page.marker_date, dates::document_date(page)) {
         // The scraper only dates news pages.
@@ -152,43 +170,44 @@ fn article_score(page: &Page, known: &[KnownMunicipality]) -> u32 {
         (None, Some(_)) => 1,
         (None, None) => 0,
     };
-    if head.iter().any(|l| is_dateline(l, known)) {
+    if head.iter().any(|l| is_dateline(l, places)) {
         score += 2;
     }
-    score += u32::from(any_line(&PHOTO_CREDIT));
+    score += u32::from(any_line_guarded(&PHOTO_CREDIT));
     score += u32::from(any_line(&CAPTION_PEOPLE));
-    score += u32::from(any_line(&OFFICIAL_BY_NAME));
+    score += u32::from(any_line_guarded(&OFFICIAL_BY_NAME));
     score += u32::from(any_line(&WEEKDAY));
     let attributed: usize = page.lines.iter().map(|l| ATTRIBUTED_QUOTE.find_iter(l).count()).sum();
     score += attributed.min(2) as u32;
     let title = title::detect(page);
     let heading_lines = head.iter().take(3).copied().chain(title.as_deref());
-    if heading_lines.into_iter().any(|l| SPEECH_OR_REPORT.is_match(l)) {
+    if heading_lines.into_iter().any(|l| SPEECH_OR_REPORT.is_match(l) || REPORT_ON.is_match(l)) {
         score += 2;
     }
     score
 }
 
-fn is_dateline(line: &str, known: &[KnownMunicipality]) -> bool {
+fn is_dateline(line: &str, places: &Gazetteer) -> bool {
     if let Some(c) = DATELINE.captures(line) {
         let word = c[1].split_whitespace().next().unwrap_or("");
         if !ABBREVIATIONS.contains(&word) {
             return true;
         }
     }
-    COLON_DATELINE.captures(line).is_some_and(|c| municipality::is_name_line(&c[1], known))
+    COLON_DATELINE.captures(line).is_some_and(|c| municipality::is_name_line(&c[1], places))
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::gazetteer::KnownMunicipality;
     use super::*;
 
     fn kind(text: &str) -> DocKind {
-        let known = vec![KnownMunicipality {
+        let known = Gazetteer::new(&[KnownMunicipality {
             name: "Kreis Düren".to_string(),
             authority: "Kreis".to_string(),
             aliases: vec![],
-        }];
+        }]);
         detect(&Page::new(text), &known)
     }
 

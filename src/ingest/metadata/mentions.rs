@@ -29,6 +29,7 @@ const NOT_ARTICLES: [&str; 12] = [
 ];
 
 /// A surface form of a candidate place.
+#[derive(Debug, Clone)]
 pub(super) struct Form {
     pub text: String,
     /// The all-caps spelling, for headings such as "… IN KREFELD" (when it differs).
@@ -45,6 +46,8 @@ pub(super) struct Hit {
     end: usize,
     pub candidate: usize,
     pub weight: u32,
+    /// The form's number in its list: where two forms match the same text, the first wins.
+    form: usize,
 }
 
 /// The forms of one spelling of a place: the spelling, its genitives, "Stadt X" for towns
@@ -75,23 +78,48 @@ pub(super) fn forms_of(candidate: usize, spelling: &str, city: bool, claimed: &H
         .collect()
 }
 
+impl Form {
+    /// The spellings to look for: the form and its all-caps spelling.
+    pub fn variants(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.text.as_str()).chain(self.upper.as_deref())
+    }
+}
+
 /// The mentions in one line, longest first where they overlap ("Kreis Steinfurt" hides the
-/// "Steinfurt" inside it).
+/// "Steinfurt" inside it). The reference the one-pass search (`known_forms`) is tested against.
+#[cfg(test)]
 pub(super) fn hits(forms: &[Form], line: &str) -> Vec<Hit> {
-    let mut hits = Vec::new();
-    for form in forms {
-        for variant in std::iter::once(&form.text).chain(&form.upper) {
-            for (start, _) in line.match_indices(variant.as_str()) {
-                let end = start + variant.len();
-                if let Some(end) = mention_end(line, start, end, form.name_like) {
-                    hits.push(Hit { start, end, candidate: form.candidate, weight: form.weight });
-                }
+    let mut found = Vec::new();
+    scan(forms, 0, line, &mut found);
+    resolve(found)
+}
+
+/// Appends every mention of `forms` in a line, overlapping ones included; the forms are
+/// numbered from `first`. A plain substring search per form: for the few forms discovered in
+/// one document (the known ones are searched all at once, see `known_forms`).
+pub(super) fn scan(forms: &[Form], first: usize, line: &str, found: &mut Vec<Hit>) {
+    for (index, form) in forms.iter().enumerate() {
+        for variant in form.variants() {
+            for (start, _) in line.match_indices(variant) {
+                push_mention(line, start, start + variant.len(), form, first + index, found);
             }
         }
     }
-    hits.sort_by_key(|h| (h.start, usize::MAX - h.end));
+}
+
+/// Appends the match `start..end` of `form` (number `index`) if it is a mention of the place.
+pub(super) fn push_mention(line: &str, start: usize, end: usize, form: &Form, index: usize, found: &mut Vec<Hit>) {
+    if let Some(end) = mention_end(line, start, end, form.name_like) {
+        found.push(Hit { start, end, candidate: form.candidate, weight: form.weight, form: index });
+    }
+}
+
+/// Of overlapping mentions, keeps the one that starts first and, among those, the longest; at
+/// the same span the form listed first.
+pub(super) fn resolve(mut found: Vec<Hit>) -> Vec<Hit> {
+    found.sort_unstable_by_key(|h| (h.start, usize::MAX - h.end, h.form));
     let mut kept: Vec<Hit> = Vec::new();
-    for hit in hits {
+    for hit in found {
         if kept.last().is_none_or(|last| hit.start >= last.end) {
             kept.push(hit);
         }

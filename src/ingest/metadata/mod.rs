@@ -7,15 +7,20 @@
 //! the metadata types and the gazetteer format (`index-config/municipalities.tsv`); it does not
 //! read files, print, or apply the manifest (the caller does, after [`extract`]).
 //!
-//! One file per extractor: `kind`, `municipality` (with `gazetteer`, its TSV, and `mentions`,
-//! how a place name appears in text), `dates` (document date and press number), `figures`,
-//! `contact`, `quote`, `title`; `page` is the line view they share.
+//! One file per extractor: `kind`, `municipality` (with `gazetteer`, its TSV and its prebuilt
+//! form, `mentions`, how a place name appears in text, `known_forms`, all known forms searched
+//! at once, and `discovery`, explicit mentions of places the gazetteer lacks), `dates`
+//! (document date and press number), `figures`, `contact`, `quote`, `title`; `page` is the line
+//! view they share.
 
 mod contact;
 mod dates;
+mod discovery;
 mod figures;
+mod guarded;
 mod gazetteer;
 mod kind;
+mod known_forms;
 mod mentions;
 mod municipality;
 mod page;
@@ -25,7 +30,7 @@ mod title;
 use serde::{Deserialize, Serialize};
 
 use super::DocKind;
-pub use gazetteer::{parse_municipalities, KnownMunicipality, AUTHORITIES};
+pub use gazetteer::{parse_municipalities, Gazetteer, KnownMunicipality, AUTHORITIES};
 
 /// What is known about a document besides its text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -90,14 +95,15 @@ pub struct HeadQuote {
 }
 
 /// Reads the metadata of one cleaned document. `rel_path` is only a hint for the
-/// municipality; `known` is the gazetteer from [`parse_municipalities`]. Never panics.
-pub fn extract(text: &str, rel_path: &str, known: &[KnownMunicipality]) -> DocumentMeta {
+/// municipality; `places` is the gazetteer, built once from [`parse_municipalities`]. Never
+/// panics.
+pub fn extract(text: &str, rel_path: &str, places: &Gazetteer) -> DocumentMeta {
     let page = page::Page::new(text);
-    let kind = kind::detect(&page, known);
+    let kind = kind::detect(&page, places);
     let figures = figures::extract(&page);
     DocumentMeta {
         kind,
-        municipality: municipality::detect(&page, rel_path, known),
+        municipality: municipality::detect(&page, rel_path, places),
         title: title::detect(&page),
         date: dates::document_date(&page),
         year_joined: figures.year_joined,
@@ -118,7 +124,7 @@ mod tests {
         include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/index-config/municipalities.tsv"));
 
     fn seed(name: &str) -> DocumentMeta {
-        let known = parse_municipalities(GAZETTEER).expect("the shipped gazetteer parses");
+        let known = Gazetteer::new(&parse_municipalities(GAZETTEER).expect("the shipped gazetteer parses"));
         let path = format!("{}/corpus/{name}", env!("CARGO_MANIFEST_DIR"));
         let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
         extract(&text, name, &known)
@@ -215,7 +221,7 @@ mod tests {
 
     #[test]
     fn never_panics_on_odd_input() {
-        let known = parse_municipalities(GAZETTEER).expect("gazetteer");
+        let known = Gazetteer::new(&parse_municipalities(GAZETTEER).expect("gazetteer"));
         let long_line = "ä".repeat(10_000);
         let odd = [
             "",

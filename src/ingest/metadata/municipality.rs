@@ -8,7 +8,7 @@
 //!   "Städteregion Aachen".
 //!
 //! Places missing from the gazetteer are named the same way from the text ("Stadt Dormagen" →
-//! "Dormagen", "Kreises Olpe" → "Kreis Olpe").
+//! "Dormagen", "Kreises Olpe" → "Kreis Olpe"; see `discovery`).
 //!
 //! Every mention is scored, because texts name many places in passing. Explicit forms
 //! ("Kreis Düren", "Kreises Steinfurt", "Stadt Krefeld") weigh more than bare ones ("Düren",
@@ -17,12 +17,10 @@
 //! named in the file name gets a bonus. The leading place must lead clearly (twice the
 //! runner-up), so pages that list many places (programme overviews) get `None`, not a guess.
 
-use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
+use std::collections::HashSet;
 
-use regex::Regex;
-
-use super::gazetteer::KnownMunicipality;
+use super::discovery;
+use super::gazetteer::Gazetteer;
 use super::mentions::{self, core_name, is_explicit, Form};
 use super::page::Page;
 
@@ -36,130 +34,105 @@ const FILE_NAME_BONUS: u32 = 2;
 /// The leading place needs this many times the runner-up's score.
 const LEAD_FACTOR: u32 = 2;
 
-/// Capitalised function words that follow "Stadt"/"Kreis" without being a place.
-const NOT_PLACE_NAMES: [&str; 20] = [
-    "Der", "Die", "Das", "Den", "Dem", "Des", "Und", "Oder", "Mit", "Von", "Für", "Auf", "Aus", "Bei",
-    "Nach", "Zur", "Zum", "Ein", "Eine", "Sie",
-];
-
-/// Explicit mentions of places that may be missing from the gazetteer.
-static DISCOVER: LazyLock<Regex> = LazyLock::new(|| {
-    // No "am Main"-style continuation: "Stadt Blomberg im Mittelpunkt" would read as a name.
-    // Multi-word names belong in the gazetteer.
-    let name = r"(?:(?:Bad|Sankt|St\.)\s+)?\p{Lu}\p{Ll}\p{L}+(?:-\p{Lu}\p{L}+)*";
-    let re = format!(
-        r"\b(?:(Kreis|Kreises|Landkreis|Landkreises|Städteregion|StädteRegion|Stadt|Gemeinde)\s+({name})|(\p{{Lu}}\p{{L}}+(?:-\p{{Lu}}\p{{L}}+)*-Kreis)(?:es)?\b)"
-    );
-    Regex::new(&re).expect("valid regex")
-});
-
 /// The municipality the document is about, or `None` when no place clearly leads.
-pub(super) fn detect(page: &Page, rel_path: &str, known: &[KnownMunicipality]) -> Option<String> {
-    let mut gazetteer = Gazetteer::from_known(known);
-    gazetteer.discover(page);
-    let mut scores = gazetteer.scores(page);
+pub(super) fn detect(page: &Page, rel_path: &str, places: &Gazetteer) -> Option<String> {
+    let candidates = Candidates::new(places, page);
+    let mut scores = candidates.scores(page);
     let path = fold(rel_path);
     for (candidate, score) in scores.iter_mut().enumerate() {
-        if *score > 0 && contains_token(&path, &fold(core_name(&gazetteer.names[candidate]))) {
+        if *score > 0 && contains_token(&path, &fold(core_name(candidates.name(candidate)))) {
             *score += FILE_NAME_BONUS;
         }
     }
-    let mut ranked: Vec<(u32, usize)> =
-        scores.iter().enumerate().map(|(candidate, score)| (*score, candidate)).collect();
-    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let (best, candidate) = *ranked.first()?;
-    let second = ranked.get(1).map_or(0, |r| r.0);
+    let (best, candidate, second) = leader(&scores)?;
     // The leader must clearly lead: at least twice the runner-up's score.
     (best >= MIN_SCORE && best >= LEAD_FACTOR * second && best > second)
-        .then(|| gazetteer.names[candidate].clone())
+        .then(|| candidates.name(candidate).to_string())
+}
+
+/// The highest score with its candidate (the first one on a tie) and the next highest score
+/// (equal to the first on a tie); `None` without candidates.
+fn leader(scores: &[u32]) -> Option<(u32, usize, u32)> {
+    let (mut best, mut candidate, mut second) = (*scores.first()?, 0, 0);
+    for (index, &score) in scores.iter().enumerate().skip(1) {
+        if score > best {
+            (second, best, candidate) = (best, score, index);
+        } else if score > second {
+            second = score;
+        }
+    }
+    Some((best, candidate, second))
 }
 
 /// Whether a short line is just a place name ("Kreis Düren", "Krefeld"): how profile pages
 /// and datelines name their municipality.
-pub(super) fn is_name_line(line: &str, known: &[KnownMunicipality]) -> bool {
+pub(super) fn is_name_line(line: &str, places: &Gazetteer) -> bool {
     let line = line.trim().trim_end_matches([':', '.', ',']);
-    let is_known = known
-        .iter()
-        .any(|k| k.name.eq_ignore_ascii_case(line) || k.aliases.iter().any(|a| a.eq_ignore_ascii_case(line)));
-    is_known || DISCOVER.find(line).is_some_and(|m| m.start() == 0 && m.end() == line.len())
+    places.is_known_spelling(line)
+        || discovery::is_explicit_mention(line)
 }
 
-/// The places a document may be about: the known ones and those discovered in its text.
-struct Gazetteer {
-    names: Vec<String>,
-    forms: Vec<Form>,
-    /// Every name and alias, to keep bare and discovered forms from shadowing known places.
-    claimed: HashSet<String>,
+/// The places one document may be about: the known ones (numbered as in the gazetteer) and,
+/// after them, those discovered in its text.
+struct Candidates<'g> {
+    places: &'g Gazetteer,
+    discovered: Vec<String>,
+    /// The forms of the discovered places, numbered after the known forms.
+    discovered_forms: Vec<Form>,
 }
 
-impl Gazetteer {
-    fn from_known(known: &[KnownMunicipality]) -> Gazetteer {
-        let claimed: HashSet<String> =
-            known.iter().flat_map(|k| std::iter::once(&k.name).chain(&k.aliases)).cloned().collect();
-        let mut gazetteer = Gazetteer { names: Vec::new(), forms: Vec::new(), claimed };
-        for place in known {
-            let candidate = gazetteer.add_candidate(&place.name);
-            let city = matches!(place.authority.as_str(), "kreisfreie Stadt" | "Stadt" | "Gemeinde");
-            for spelling in std::iter::once(&place.name).chain(&place.aliases) {
-                gazetteer.add_spelling(candidate, spelling, city);
-            }
-        }
-        gazetteer
-    }
-
-    fn add_candidate(&mut self, name: &str) -> usize {
-        self.names.push(name.to_string());
-        self.names.len() - 1
-    }
-
-    fn add_spelling(&mut self, candidate: usize, spelling: &str, city: bool) {
-        let forms = mentions::forms_of(candidate, spelling, city, &self.claimed);
-        self.forms.extend(forms);
-    }
-
+impl<'g> Candidates<'g> {
     /// Adds places the text names explicitly but the gazetteer lacks.
-    fn discover(&mut self, page: &Page) {
-        let mut found: Vec<String> = Vec::new();
-        for line in &page.lines {
-            for c in DISCOVER.captures_iter(line) {
-                if let Some(name) = discovered_name(&c) {
-                    if !found.contains(&name)
-                        && !self.claimed.contains(&name)
-                        && !self.claimed.contains(core_name(&name))
-                    {
-                        found.push(name);
-                    }
-                }
-            }
-        }
-        for name in found {
-            let candidate = self.add_candidate(&name);
+    fn new(places: &'g Gazetteer, page: &Page) -> Candidates<'g> {
+        let mut candidates = Candidates { places, discovered: Vec::new(), discovered_forms: Vec::new() };
+        for name in discover(page, &places.claimed) {
+            let candidate = places.names.len() + candidates.discovered.len();
             let city = !is_explicit(&name);
-            self.add_spelling(candidate, &name, city);
+            let mut forms = mentions::forms_of(candidate, &name, city, &places.claimed);
             if city {
                 // The bare name of an unknown town counts only via its explicit forms: a
                 // capitalised word after "Stadt" may be any noun ("die Stadt Ziele definiert").
-                self.forms.retain(|f| !(f.candidate == candidate && f.text == name));
+                forms.retain(|f| f.text != name);
             }
+            candidates.discovered_forms.extend(forms);
+            candidates.discovered.push(name);
+        }
+        candidates
+    }
+
+    fn name(&self, candidate: usize) -> &str {
+        match candidate.checked_sub(self.places.names.len()) {
+            Some(discovered) => &self.discovered[discovered],
+            None => &self.places.names[candidate],
         }
     }
 
     fn scores(&self, page: &Page) -> Vec<u32> {
-        let mut scores = vec![0; self.names.len()];
+        let mut scores = vec![0; self.places.names.len() + self.discovered.len()];
+        let mut found = Vec::new();
+        let mut strongest: Vec<(usize, u32)> = Vec::new();
         for (index, line) in page.lines.iter().enumerate() {
             let factor = match index {
                 0 => TITLE_FACTOR,
                 i if i < HEAD_RANGE => HEAD_FACTOR,
                 _ => 1,
             };
+            found.clear();
+            self.places.forms.scan(line, &mut found);
+            mentions::scan(&self.discovered_forms, self.places.forms.len(), line, &mut found);
+            if found.is_empty() {
+                continue;
+            }
             // A place counts once per line (paragraph), with its strongest form there: a
             // caption listing "Gemeinde X" five times is not five paragraphs about X.
-            let mut strongest: HashMap<usize, u32> = HashMap::new();
-            for hit in mentions::hits(&self.forms, line) {
-                let weight = strongest.entry(hit.candidate).or_default();
-                *weight = (*weight).max(hit.weight);
+            strongest.clear();
+            for hit in mentions::resolve(std::mem::take(&mut found)) {
+                match strongest.iter_mut().find(|(candidate, _)| *candidate == hit.candidate) {
+                    Some((_, weight)) => *weight = (*weight).max(hit.weight),
+                    None => strongest.push((hit.candidate, hit.weight)),
+                }
             }
-            for (candidate, weight) in strongest {
+            for &(candidate, weight) in &strongest {
                 scores[candidate] += weight * factor;
             }
         }
@@ -167,21 +140,18 @@ impl Gazetteer {
     }
 }
 
-/// The canonical name of an explicit mention found by [`DISCOVER`], if it is a place name.
-fn discovered_name(c: &regex::Captures) -> Option<String> {
-    if let Some(kreis) = c.get(3) {
-        return Some(kreis.as_str().to_string());
+/// The places a text names explicitly that are not claimed by the gazetteer, in order of
+/// first mention.
+fn discover(page: &Page, claimed: &HashSet<String>) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for line in &page.lines {
+        for name in discovery::explicit_names(line) {
+            if !found.contains(&name) && !claimed.contains(&name) && !claimed.contains(core_name(&name)) {
+                found.push(name);
+            }
+        }
     }
-    let (authority, name) = (c.get(1)?.as_str(), c.get(2)?.as_str());
-    if NOT_PLACE_NAMES.contains(&name) {
-        return None;
-    }
-    Some(match authority {
-        "Kreis" | "Kreises" => format!("Kreis {name}"),
-        "Landkreis" | "Landkreises" => format!("Landkreis {name}"),
-        "Städteregion" | "StädteRegion" => format!("Städteregion {name}"),
-        _ => name.to_string(),
-    })
+    found
 }
 
 /// Lower case ASCII with umlauts spelled out and other characters as `-`, as in file names:
@@ -213,6 +183,7 @@ fn contains_token(haystack: &str, token: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::gazetteer::KnownMunicipality;
     use super::*;
 
     fn place(name: &str, authority: &str, aliases: &[&str]) -> KnownMunicipality {
@@ -223,8 +194,8 @@ mod tests {
         }
     }
 
-    fn gazetteer() -> Vec<KnownMunicipality> {
-        vec![
+    fn gazetteer() -> Gazetteer {
+        Gazetteer::new(&[
             place("Kreis Steinfurt", "Kreis", &[]),
             place("Kreis Düren", "Kreis", &[]),
             place("Kreis Lippe", "Kreis", &["lippischen"]),
@@ -236,7 +207,7 @@ mod tests {
             place("Rhein-Sieg-Kreis", "Kreis", &[]),
             place("Potsdam", "kreisfreie Stadt", &[]),
             place("Landkreis Potsdam-Mittelmark", "Landkreis", &[]),
-        ]
+        ])
     }
 
     #[test]

@@ -1,0 +1,140 @@
+//! Explicit mentions of places — "Stadt Dormagen", "Kreises Olpe", "Ennepe-Ruhr-Kreis" — and
+//! the names they give places the gazetteer may lack ("Dormagen", "Kreis Olpe").
+//!
+//! The pattern relies on Unicode word boundaries, which the regex crate's fast engines give up
+//! on in non-ASCII text: run over a whole German line it costs microseconds, and every line of
+//! every document is searched. So it is tried, anchored, only where a match can start — at an
+//! authority word, or at a capital letter when the line has a "-Kreis" — which finds exactly
+//! the matches a search of the whole line finds.
+
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+use regex::{Captures, Regex};
+
+/// Capitalised function words that follow "Stadt"/"Kreis" without being a place.
+const NOT_PLACE_NAMES: [&str; 20] = [
+    "Der", "Die", "Das", "Den", "Dem", "Des", "Und", "Oder", "Mit", "Von", "Für", "Auf", "Aus", "Bei",
+    "Nach", "Zur", "Zum", "Ein", "Eine", "Sie",
+];
+
+/// Explicit mentions of places that may be missing from the gazetteer, anchored at the start of
+/// the text searched (see the module doc).
+static DISCOVER_AT: LazyLock<Regex> = LazyLock::new(|| {
+    // No "am Main"-style continuation: "Stadt Blomberg im Mittelpunkt" would read as a name.
+    // Multi-word names belong in the gazetteer.
+    let name = r"(?:(?:Bad|Sankt|St\.)\s+)?\p{Lu}\p{Ll}\p{L}+(?:-\p{Lu}\p{L}+)*";
+    let re = format!(
+        r"^(?:\b(?:(Kreis|Kreises|Landkreis|Landkreises|Städteregion|StädteRegion|Stadt|Gemeinde)\s+({name})|(\p{{Lu}}\p{{L}}+(?:-\p{{Lu}}\p{{L}}+)*-Kreis)(?:es)?\b))"
+    );
+    Regex::new(&re).expect("valid regex")
+});
+
+/// Where the first alternative can start ("Kreises" and "Landkreises" start as "Kreis" and
+/// "Landkreis" do).
+static AUTHORITY_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(["Kreis", "Landkreis", "Städteregion", "StädteRegion", "Stadt", "Gemeinde"])
+        .expect("valid literals")
+});
+
+static WORD_CHAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\w$").expect("valid regex"));
+
+/// The names of the places a line mentions explicitly, in order: "Stadt Dormagen" →
+/// "Dormagen", "Kreises Olpe" → "Kreis Olpe", "Ennepe-Ruhr-Kreises" → "Ennepe-Ruhr-Kreis".
+pub(super) fn explicit_names(line: &str) -> impl Iterator<Item = String> + '_ {
+    mentions(line).into_iter().filter_map(|c| name_of(&c))
+}
+
+/// Whether the whole text is one explicit mention ("Kreis Olpe", "Ennepe-Ruhr-Kreis").
+pub(super) fn is_explicit_mention(text: &str) -> bool {
+    DISCOVER_AT.find(text).is_some_and(|m| m.end() == text.len())
+}
+
+/// The matches of the unanchored pattern in a line, as its `captures_iter` would give them: a
+/// match starts after a word boundary, at one of the few places one can start, and the search
+/// goes on after its end.
+fn mentions(line: &str) -> Vec<Captures<'_>> {
+    let mut starts: Vec<usize> = AUTHORITY_WORDS.find_overlapping_iter(line).map(|m| m.start()).collect();
+    if line.contains("-Kreis") {
+        starts.extend(line.char_indices().filter(|(_, c)| c.is_uppercase()).map(|(i, _)| i));
+        starts.sort_unstable();
+        starts.dedup();
+    }
+    let mut found = Vec::new();
+    let mut resume = 0;
+    for start in starts {
+        if start < resume || !word_boundary_before(line, start) {
+            continue;
+        }
+        // The slice loses what precedes `start`; that context is the word boundary just checked.
+        if let Some(c) = DISCOVER_AT.captures(&line[start..]) {
+            resume = start + c.get(0).map_or(0, |m| m.end());
+            found.push(c);
+        }
+    }
+    found
+}
+
+/// Whether the character before `at` is not a word character (`\w`), as a word boundary
+/// before a word character requires.
+fn word_boundary_before(line: &str, at: usize) -> bool {
+    line[..at].chars().next_back().is_none_or(|c| {
+        let word = if c.is_ascii() {
+            c.is_ascii_alphanumeric() || c == '_'
+        } else {
+            WORD_CHAR.is_match(c.encode_utf8(&mut [0; 4]))
+        };
+        !word
+    })
+}
+
+/// The canonical name of an explicit mention, if it is a place name.
+fn name_of(c: &Captures) -> Option<String> {
+    if let Some(kreis) = c.get(3) {
+        return Some(kreis.as_str().to_string());
+    }
+    let (authority, name) = (c.get(1)?.as_str(), c.get(2)?.as_str());
+    if NOT_PLACE_NAMES.contains(&name) {
+        return None;
+    }
+    Some(match authority {
+        "Kreis" | "Kreises" => format!("Kreis {name}"),
+        "Landkreis" | "Landkreises" => format!("Landkreis {name}"),
+        "Städteregion" | "StädteRegion" => format!("Städteregion {name}"),
+        _ => name.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The unanchored pattern as the detector used to run it over whole lines: the reference.
+    fn searched_whole(line: &str) -> Vec<String> {
+        let anchored = DISCOVER_AT.as_str();
+        let unanchored = Regex::new(&anchored["^(?:".len()..anchored.len() - 1]).expect("valid regex");
+        unanchored.captures_iter(line).filter_map(|c| name_of(&c)).collect()
+    }
+
+    #[test]
+    fn names_as_a_search_of_the_whole_line_finds_them() {
+        // (line, expected names)
+        let cases: &[(&str, &[&str])] = &[
+            ("Die Stadt Dormagen und der Kreis Olpe", &["Dormagen", "Kreis Olpe"]),
+            ("Kreises Olpe, Landkreises Harz, StädteRegion Aachen", &["Kreis Olpe", "Landkreis Harz", "Städteregion Aachen"]),
+            ("Der Ennepe-Ruhr-Kreises Plan im Rhein-Sieg-Kreis", &["Ennepe-Ruhr-Kreis", "Rhein-Sieg-Kreis"]),
+            ("Stadt Bad Honnef, Stadt St. Augustin, Gemeinde Sankt Katharinen", &["Bad Honnef", "St. Augustin", "Sankt Katharinen"]),
+            // No word boundary before the authority word, a function word after it.
+            ("HauptStadt Berlin, ÄStadt Köln, _Kreis Olpe, 1Stadt Bonn, die Stadt Die", &[]),
+            ("«Stadt Köln» und (Kreis Olpe)", &["Köln", "Kreis Olpe"]),
+            ("Ärztekreis Süd, ÜberKreis Nord, Rhein-Sieg-Kreisel", &[]),
+            ("Groß-Umstadt-Kreis und Ö-Kreis", &["Groß-Umstadt-Kreis"]),
+            ("", &[]),
+        ];
+        for (line, expected) in cases {
+            let names: Vec<String> = explicit_names(line).collect();
+            assert_eq!(names, *expected, "names in {line:?}");
+            assert_eq!(names, searched_whole(line), "anchored search differs from the whole-line search in {line:?}");
+        }
+    }
+}
