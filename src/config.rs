@@ -112,6 +112,13 @@ impl ConfigFiles {
     /// Parses and validates only what analysing text needs: what a search loads, kept cheap
     /// because every search process pays for it.
     pub fn load_analysis(&self) -> Result<AnalysisConfig> {
+        let synonyms = Synonyms::parse(self.text(SYNONYMS_FILE)).map_err(|e| self.line_error(SYNONYMS_FILE, e))?;
+        self.load_analysis_with(synonyms)
+    }
+
+    /// [`ConfigFiles::load_analysis`] with synonyms already parsed (an index keeps them
+    /// compiled, see `index::reader`).
+    pub fn load_analysis_with(&self, synonyms: Synonyms) -> Result<AnalysisConfig> {
         let settings: AnalyzerSettings = toml::from_str(self.text(ANALYZER_FILE)).map_err(|e| {
             let line = e.span().map(|s| line_of(self.text(ANALYZER_FILE), s.start)).unwrap_or(1);
             self.line_error(ANALYZER_FILE, LineError::new(line, e.message().to_string()))
@@ -119,11 +126,10 @@ impl ConfigFiles {
         if settings.max_word_chars == 0 {
             return Err(self.line_error(ANALYZER_FILE, LineError::new(1, "max_word_chars must be at least 1")));
         }
-        let synonyms = Synonyms::parse(self.text(SYNONYMS_FILE)).map_err(|e| self.line_error(SYNONYMS_FILE, e))?;
         Ok(AnalysisConfig {
             settings,
             stop_words: StopWords::parse(self.text(STOPWORDS_FILE)),
-            compound_parts: Arc::new(Lexicon::parse_curated(self.text(COMPOUND_PARTS_FILE))),
+            compound_parts_text: Arc::from(self.text(COMPOUND_PARTS_FILE)),
             synonyms,
         })
     }
@@ -156,16 +162,25 @@ fn line_of(text: &str, offset: usize) -> usize {
 pub struct AnalysisConfig {
     pub settings: AnalyzerSettings,
     pub stop_words: StopWords,
-    /// The curated compound parts (folded); the corpus vocabulary is added per index.
-    pub compound_parts: Arc<HashSet<String>>,
+    /// The curated compound parts list as written; an index stores them folded in its
+    /// vocabulary, so searches need not parse it.
+    pub compound_parts_text: Arc<str>,
     /// Query-time synonyms and abbreviations.
     pub synonyms: Synonyms,
 }
 
 impl AnalysisConfig {
+    /// The curated compound parts, folded.
+    pub fn compound_parts(&self) -> HashSet<String> {
+        Lexicon::parse_curated(&self.compound_parts_text)
+    }
+
     /// The analyzer with the curated parts and, when given, an index's corpus vocabulary.
     pub fn german_analyzer(&self, corpus_vocabulary: Option<fst::Set<Vec<u8>>>) -> GermanAnalyzer {
-        let lexicon = Lexicon::new((*self.compound_parts).clone(), corpus_vocabulary);
+        let lexicon = match corpus_vocabulary {
+            Some(vocabulary) => Lexicon::new(HashSet::new(), Some(vocabulary)),
+            None => Lexicon::new(self.compound_parts(), None),
+        };
         GermanAnalyzer::new(&self.settings, self.stop_words.clone(), lexicon)
     }
 }

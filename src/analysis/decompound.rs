@@ -66,47 +66,52 @@ impl Decompounder {
     /// Splits `word` into the fewest lexicon words (with linking elements between them); among
     /// equals, the one whose shortest part is longest. The whole word alone does not count.
     fn best_segmentation(&self, word: &str) -> Option<Vec<String>> {
-        let chars: Vec<char> = word.chars().collect();
-        let n = chars.len();
-        let text = |a: usize, b: usize| -> String { chars[a..b].iter().collect() };
-        // best[i]: the best segmentation of chars[i..], as (parts, shortest part length).
-        let mut best: Vec<Option<(Vec<String>, usize)>> = vec![None; n + 1];
+        // Works on byte offsets: parts are slices, and the lexicon lists the words starting at
+        // a place in one walk of its FST.
+        let n = word.len();
+        let chars_between = |a: usize, b: usize| word[a..b].chars().count();
+        // best[i]: the best segmentation of word[i..] as (part ranges, shortest part in chars).
+        let mut best: Vec<Option<(Vec<(usize, usize)>, usize)>> = vec![None; n + 1];
         best[n] = Some((Vec::new(), usize::MAX));
-        for i in (0..n).rev() {
-            let mut candidate: Option<(Vec<String>, usize)> = None;
-            for j in (i + MIN_PART_CHARS)..=n {
-                if i == 0 && j == n {
-                    continue;
-                }
-                let part = text(i, j);
-                let known = if j == n { is_known_head(&self.lexicon, &part) } else { self.lexicon.contains(&part) };
-                if !known {
+        for i in (0..n).rev().filter(|&i| word.is_char_boundary(i)) {
+            let mut ends = self.lexicon.word_ends(word, i);
+            if i > 0 && !ends.contains(&n) && is_known_head(&self.lexicon, &word[i..]) {
+                ends.push(n);
+            }
+            let mut candidate: Option<(Vec<(usize, usize)>, usize)> = None;
+            for j in ends {
+                let part_chars = chars_between(i, j);
+                if part_chars < MIN_PART_CHARS || (i == 0 && j == n) {
                     continue;
                 }
                 for link in std::iter::once("").chain(LINKS) {
-                    let k = j + link.chars().count();
-                    if k > n || (k == n && !link.is_empty()) || text(j, k) != link {
+                    let k = j + link.len();
+                    if k > n || (k == n && !link.is_empty()) || !word[j..].starts_with(link) {
                         continue;
                     }
                     let Some((rest, shortest)) = &best[k] else { continue };
-                    let parts: Vec<String> = std::iter::once(part.clone()).chain(rest.iter().cloned()).collect();
-                    let shortest = (*shortest).min(j - i);
-                    if is_better(&parts, shortest, candidate.as_ref()) {
+                    let parts_len = rest.len() + 1;
+                    let shortest = (*shortest).min(part_chars);
+                    if is_better(parts_len, shortest, candidate.as_ref().map(|(p, s)| (p.len(), *s))) {
+                        let mut parts = Vec::with_capacity(parts_len);
+                        parts.push((i, j));
+                        parts.extend_from_slice(rest);
                         candidate = Some((parts, shortest));
                     }
                 }
             }
             best[i] = candidate;
         }
-        best[0].take().map(|(parts, _)| parts)
+        best[0].take().map(|(parts, _)| parts.into_iter().map(|(a, b)| word[a..b].to_string()).collect())
     }
 }
 
-fn is_better(parts: &[String], shortest: usize, than: Option<&(Vec<String>, usize)>) -> bool {
+/// Fewer parts win; among equals, the longer shortest part.
+fn is_better(parts: usize, shortest: usize, than: Option<(usize, usize)>) -> bool {
     match than {
         None => true,
-        Some((other, other_shortest)) => {
-            parts.len() < other.len() || (parts.len() == other.len() && shortest > *other_shortest)
+        Some((other_parts, other_shortest)) => {
+            parts < other_parts || (parts == other_parts && shortest > other_shortest)
         }
     }
 }

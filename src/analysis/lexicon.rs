@@ -18,18 +18,22 @@ use super::umlaut_fold::UmlautFold;
 /// often abbreviations or fragments (`ers`, `tes`). The curated list may hold shorter words.
 pub const MIN_CORPUS_PART_CHARS: usize = 4;
 
-#[derive(Clone, Default)]
+/// A set of words stored as an FST: membership tests and, for the decompounder, every word
+/// that starts at a given place of a text in one walk.
+#[derive(Clone)]
 pub struct Lexicon {
-    curated: Arc<HashSet<String>>,
-    corpus: Option<Arc<Set<Vec<u8>>>>,
+    words: Arc<Set<Vec<u8>>>,
+}
+
+impl Default for Lexicon {
+    fn default() -> Self {
+        Lexicon::new(HashSet::new(), None)
+    }
 }
 
 impl std::fmt::Debug for Lexicon {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Lexicon")
-            .field("curated", &self.curated.len())
-            .field("corpus", &self.corpus.as_ref().map(|s| s.len()))
-            .finish()
+        f.debug_struct("Lexicon").field("words", &self.words.len()).finish()
     }
 }
 
@@ -43,38 +47,66 @@ impl Lexicon {
             .collect()
     }
 
-    pub fn new(curated: HashSet<String>, corpus: Option<Set<Vec<u8>>>) -> Lexicon {
-        Lexicon { curated: Arc::new(curated), corpus: corpus.map(Arc::new) }
+    /// The lexicon of an index: its stored vocabulary (which already holds the curated words,
+    /// see [`Lexicon::vocabulary_bytes`]); without one, the curated words alone.
+    pub fn new(curated: HashSet<String>, vocabulary: Option<Set<Vec<u8>>>) -> Lexicon {
+        let words = vocabulary.unwrap_or_else(|| {
+            Set::new(set_bytes(curated.into_iter().collect())).expect("a freshly built FST is valid")
+        });
+        Lexicon { words: Arc::new(words) }
     }
 
-    /// Loads a corpus vocabulary written by [`Lexicon::corpus_set_bytes`].
+    /// Loads a vocabulary written by [`Lexicon::vocabulary_bytes`].
     pub fn corpus_set(bytes: Vec<u8>) -> Result<Set<Vec<u8>>, fst::Error> {
         Set::new(bytes)
     }
 
-    /// Builds the FST bytes of a corpus vocabulary from folded words (any order, repeats fine).
-    pub fn corpus_set_bytes(words: impl IntoIterator<Item = String>) -> Vec<u8> {
-        let mut sorted: Vec<String> =
-            words.into_iter().filter(|w| w.chars().count() >= MIN_CORPUS_PART_CHARS).collect();
-        sorted.sort_unstable();
-        sorted.dedup();
-        let mut builder = SetBuilder::memory();
-        for word in &sorted {
-            builder.insert(word).expect("sorted, deduplicated input");
-        }
-        builder.into_inner().expect("in-memory FST")
+    /// The FST bytes of an index's vocabulary: the corpus words (folded; any order, repeats
+    /// fine) of at least [`MIN_CORPUS_PART_CHARS`] characters, and every curated word.
+    pub fn vocabulary_bytes(corpus: impl IntoIterator<Item = String>, curated: &HashSet<String>) -> Vec<u8> {
+        let mut words: Vec<String> =
+            corpus.into_iter().filter(|w| w.chars().count() >= MIN_CORPUS_PART_CHARS).collect();
+        words.extend(curated.iter().cloned());
+        set_bytes(words)
     }
 
     /// Is `word` (folded, lower case) a possible compound part?
     pub fn contains(&self, word: &str) -> bool {
-        self.curated.contains(word)
-            || (word.chars().count() >= MIN_CORPUS_PART_CHARS
-                && self.corpus.as_ref().is_some_and(|set| set.contains(word)))
+        self.words.contains(word)
     }
 
-    pub fn curated_len(&self) -> usize {
-        self.curated.len()
+    /// The end offsets (bytes) of every lexicon word that starts at byte `start` of `text`.
+    pub fn word_ends(&self, text: &str, start: usize) -> Vec<usize> {
+        let fst = self.words.as_fst();
+        let mut node = fst.root();
+        let mut ends = Vec::new();
+        for (i, byte) in text.as_bytes()[start..].iter().enumerate() {
+            let Some(index) = node.find_input(*byte) else { break };
+            node = fst.node(node.transition(index).addr);
+            if node.is_final() {
+                ends.push(start + i + 1);
+            }
+        }
+        ends
     }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
+fn set_bytes(mut words: Vec<String>) -> Vec<u8> {
+    words.sort_unstable();
+    words.dedup();
+    let mut builder = SetBuilder::memory();
+    for word in &words {
+        builder.insert(word).expect("sorted, deduplicated input");
+    }
+    builder.into_inner().expect("in-memory FST")
 }
 
 #[cfg(test)]
@@ -84,8 +116,9 @@ mod tests {
     #[test]
     fn curated_and_corpus_words_are_parts() {
         let curated = Lexicon::parse_curated("# parts\nKinder\nSchutz  # a comment\nAmt\n");
-        let corpus = Lexicon::corpus_set(Lexicon::corpus_set_bytes(
+        let corpus = Lexicon::corpus_set(Lexicon::vocabulary_bytes(
             ["fachkrafte", "ers", "fachkrafte", "netzwerk"].map(String::from),
+            &curated,
         ))
         .unwrap();
         let lexicon = Lexicon::new(curated, Some(corpus));
@@ -100,5 +133,20 @@ mod tests {
     fn curated_words_are_folded() {
         let curated = Lexicon::parse_curated("Prävention\nBegrüßung\n");
         assert!(curated.contains("pravention") && curated.contains("begrussung"));
+    }
+}
+
+#[cfg(test)]
+mod walk_tests {
+    use super::*;
+
+    #[test]
+    fn word_ends_lists_every_word_starting_at_a_place() {
+        let lexicon = Lexicon::new(Lexicon::parse_curated("Kind\nKinder\nSchutz\nKinderschutz\n"), None);
+        let text = "kinderschutzfachkraft";
+        let ends: Vec<&str> = lexicon.word_ends(text, 0).into_iter().map(|e| &text[..e]).collect();
+        assert_eq!(ends, vec!["kind", "kinder", "kinderschutz"]);
+        assert_eq!(lexicon.word_ends(text, 6), vec![12]);
+        assert!(lexicon.word_ends(text, 1).is_empty());
     }
 }

@@ -188,6 +188,7 @@ pub struct GermanAnalyzer {
     context_steps: Arc<Vec<Box<dyn AnalysisStep>>>,
     word_steps: Arc<Vec<Box<dyn AnalysisStep>>>,
     stop_words: StopWords,
+    stemmer: Option<Arc<GermanStemmer>>,
     /// Word-by-word results of this instance (tantivy clones one per indexing thread).
     cache: HashMap<(String, Marks), Vec<(String, Origin, Marks)>>,
 }
@@ -225,6 +226,7 @@ impl GermanAnalyzer {
             context_steps: Arc::new(context_steps),
             word_steps: Arc::new(word_steps),
             stop_words,
+            stemmer: (settings.stemmer == StemmerChoice::Snowball).then(|| Arc::new(GermanStemmer::new())),
             cache: HashMap::new(),
         }
     }
@@ -232,6 +234,46 @@ impl GermanAnalyzer {
     /// Whether `word` (lower-cased, folded) is a stop word of this analyzer.
     pub fn is_stop_word(&self, word: &str) -> bool {
         self.stop_words.contains(word)
+    }
+
+    /// The primary term of each word of `text` (joined if hyphenated, stemmed), without
+    /// decompounding or other added tokens: a cheap key for matching synonym entries.
+    pub fn primary_terms(&self, text: &str) -> Vec<String> {
+        self.context_tokens(text)
+            .into_iter()
+            .filter(|t| t.origin == Origin::Word)
+            .map(|t| self.primary_of(&t.text))
+            .collect()
+    }
+
+    /// The byte ranges of the words of `text` that yield any of `terms`: what a hit
+    /// highlights. Only words whose primary term matches, or whose folded text contains a
+    /// searched term, are analysed in full, so highlighting a passage stays cheap.
+    pub fn words_matching(&mut self, text: &str, terms: &std::collections::HashSet<String>) -> Vec<std::ops::Range<usize>> {
+        // Every term is a stem or part of the written (folded) word, so a word that contains
+        // none of them as a substring cannot match: most words are skipped unanalysed.
+        let needles: Vec<&str> = terms.iter().map(|t| t.trim_start_matches([PART_MARK, ROOT_MARK])).collect();
+        let mut ranges = Vec::new();
+        for token in self.context_tokens(text) {
+            if !needles.iter().any(|n| token.text.contains(n)) {
+                continue;
+            }
+            let range = token.offset_from..token.offset_to;
+            if terms.contains(&self.primary_of(&token.text))
+                || self.expand_cached(token).iter().any(|t| terms.contains(&t.text))
+            {
+                ranges.push(range);
+            }
+        }
+        ranges
+    }
+
+    fn primary_of(&self, word: &str) -> String {
+        let joined = word.replace('-', "");
+        match &self.stemmer {
+            Some(stemmer) => stemmer.stem(&joined),
+            None => joined,
+        }
     }
 
     /// Analyses `text` into the terms that are indexed or searched.
@@ -255,29 +297,36 @@ impl GermanAnalyzer {
         self.word_steps.iter().fold(vec![token], |tokens, step| step.apply(tokens))
     }
 
-    /// [`GermanAnalyzer::analyze`] with the word-by-word results cached.
-    fn analyze_cached(&mut self, text: &str) -> Vec<AnalyzedToken> {
+    /// [`GermanAnalyzer::analyze`] with the word-by-word results cached in this instance.
+    pub fn analyze_cached(&mut self, text: &str) -> Vec<AnalyzedToken> {
         let tokens = self.context_tokens(text);
+        let mut out = Vec::with_capacity(tokens.len() * 2);
+        for token in tokens {
+            out.extend(self.expand_cached(token));
+        }
+        out
+    }
+
+    /// The word-by-word steps for one token, from this instance's cache when it has them.
+    fn expand_cached(&mut self, token: AnalyzedToken) -> Vec<AnalyzedToken> {
         if self.cache.len() > CACHE_LIMIT {
             self.cache.clear();
         }
-        let mut out = Vec::with_capacity(tokens.len() * 2);
-        for token in tokens {
-            let key = (token.text.clone(), token.marks);
-            if let Some(expanded) = self.cache.get(&key) {
-                out.extend(expanded.iter().map(|(text, origin, marks)| AnalyzedToken {
+        let key = (token.text.clone(), token.marks);
+        if let Some(expanded) = self.cache.get(&key) {
+            return expanded
+                .iter()
+                .map(|(text, origin, marks)| AnalyzedToken {
                     text: text.clone(),
                     origin: if token.origin == Origin::Elliptic && *origin == Origin::Word { Origin::Elliptic } else { *origin },
                     marks: *marks,
                     ..token.clone()
-                }));
-                continue;
-            }
-            let expanded = self.expand_word(token);
-            self.cache.insert(key, expanded.iter().map(|t| (t.text.clone(), t.origin, t.marks)).collect());
-            out.extend(expanded);
+                })
+                .collect();
         }
-        out
+        let expanded = self.expand_word(token);
+        self.cache.insert(key, expanded.iter().map(|t| (t.text.clone(), t.origin, t.marks)).collect());
+        expanded
     }
 }
 

@@ -9,7 +9,8 @@ use super::*;
 fn analyzer() -> GermanAnalyzer {
     let config = crate::config::ConfigFiles::bundled().load_analysis().expect("bundled config loads");
     let corpus_words = ["fachkrafte", "kinderschutz", "netzwerk", "koordinatorinnen", "begrussungspaket"];
-    let vocabulary = Lexicon::corpus_set(Lexicon::corpus_set_bytes(corpus_words.map(String::from))).unwrap();
+    let vocabulary =
+        Lexicon::corpus_set(Lexicon::vocabulary_bytes(corpus_words.map(String::from), &config.compound_parts())).unwrap();
     config.german_analyzer(Some(vocabulary))
 }
 

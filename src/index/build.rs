@@ -14,7 +14,7 @@ use tantivy::{doc, Index, IndexWriter, TantivyDocument};
 use super::meta::{DocumentRecord, IndexMeta, SkippedRecord, FORMAT_VERSION};
 use super::schema::{build_schema, Fields};
 use super::store::BuildLock;
-use super::{CONFIG_DIR, VOCABULARY_FILE};
+use super::{CONFIG_DIR, SYNONYMS_FILE, VOCABULARY_FILE};
 use crate::analysis::{Lexicon, UmlautFold, WordTokenizer, ANALYZER_NAME};
 use crate::config::{AnalysisConfig, ConfigFiles, IndexConfig};
 use crate::error::{Error, Result};
@@ -149,7 +149,8 @@ fn write_generation(
     let outcomes = ingest_all(files, &settings, threads, progress);
 
     // The corpus's own words are compound parts too; queries must split as documents did.
-    let vocabulary_bytes = Lexicon::corpus_set_bytes(vocabulary(&outcomes, &config.analysis));
+    let vocabulary_bytes =
+        Lexicon::vocabulary_bytes(vocabulary(&outcomes, &config.analysis), &config.analysis.compound_parts());
     let vocabulary_path = generation.join(VOCABULARY_FILE);
     std::fs::write(&vocabulary_path, &vocabulary_bytes)
         .map_err(|source| Error::Io { path: vocabulary_path.clone(), source })?;
@@ -189,6 +190,9 @@ fn write_generation(
         skipped: skipped.iter().map(|s| SkippedRecord { file: s.rel_path.clone(), reason: s.reason.to_string() }).collect(),
     };
     config.files.write_dir(&generation.join(CONFIG_DIR))?;
+    let synonyms_path = generation.join(SYNONYMS_FILE);
+    let synonyms_json = serde_json::to_vec(&config.analysis.synonyms).expect("synonyms serialise");
+    std::fs::write(&synonyms_path, synonyms_json).map_err(|source| Error::Io { path: synonyms_path, source })?;
     IndexMeta::write_documents(generation, &records)?;
     meta.write(generation)?;
     Ok((records, skipped))

@@ -17,3 +17,5 @@ pub use reader::PraevIndex;
 pub const CONFIG_DIR: &str = "config";
 /// Where a generation keeps its corpus vocabulary (an FST set): compound parts for queries.
 pub const VOCABULARY_FILE: &str = "vocabulary.fst";
+/// The synonyms of the config, parsed once at build time (JSON reads faster than TOML).
+pub const SYNONYMS_FILE: &str = "synonyms.json";

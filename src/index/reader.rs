@@ -7,7 +7,7 @@ use tantivy::{Index, IndexReader, ReloadPolicy};
 use super::meta::{DocumentRecord, IndexMeta};
 use super::schema::Fields;
 use super::store::current_generation;
-use super::{CONFIG_DIR, VOCABULARY_FILE};
+use super::{CONFIG_DIR, SYNONYMS_FILE, VOCABULARY_FILE};
 use crate::analysis::{GermanAnalyzer, Lexicon, ANALYZER_NAME};
 use crate::config::{AnalysisConfig, ConfigFiles};
 use crate::error::{Error, Result};
@@ -42,7 +42,10 @@ impl PraevIndex {
         };
         let meta = IndexMeta::read(&generation, path)?;
         let config_files = ConfigFiles::read_dir(&generation.join(CONFIG_DIR))?;
-        let analysis = config_files.load_analysis()?;
+        let analysis = match read_synonyms(&generation) {
+            Some(synonyms) => config_files.load_analysis_with(synonyms)?,
+            None => config_files.load_analysis()?,
+        };
         let vocabulary = read_vocabulary(&generation, path)?;
         let analyzer = analysis.german_analyzer(Some(vocabulary));
         let index = Index::open_in_dir(&generation).map_err(|e| Error::Damaged {
@@ -66,4 +69,11 @@ fn read_vocabulary(generation: &Path, index_path: &Path) -> Result<fst::Set<Vec<
     let damaged = |message: String| Error::Damaged { path: index_path.to_path_buf(), message };
     let bytes = std::fs::read(&path).map_err(|e| damaged(format!("cannot read {}: {e}", path.display())))?;
     Lexicon::corpus_set(bytes).map_err(|e| damaged(format!("{}: {e}", path.display())))
+}
+
+/// The synonyms compiled at build time; None when missing or unreadable (then the config's
+/// TOML is parsed instead).
+fn read_synonyms(generation: &Path) -> Option<crate::query::synonyms::Synonyms> {
+    let bytes = std::fs::read(generation.join(SYNONYMS_FILE)).ok()?;
+    serde_json::from_slice(&bytes).ok()
 }

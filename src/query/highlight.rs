@@ -12,16 +12,11 @@ use crate::analysis::GermanAnalyzer;
 
 /// Character ranges (start inclusive, end exclusive) of the words of `text` whose analysed
 /// term is in `terms`, sorted and merged.
-pub fn highlights(analyzer: &GermanAnalyzer, text: &str, terms: &HashSet<String>) -> Vec<Range<usize>> {
+pub fn highlights(analyzer: &mut GermanAnalyzer, text: &str, terms: &HashSet<String>) -> Vec<Range<usize>> {
     if terms.is_empty() {
         return Vec::new();
     }
-    let mut byte_ranges: Vec<Range<usize>> = analyzer
-        .analyze(text)
-        .into_iter()
-        .filter(|t| terms.contains(&t.text))
-        .map(|t| t.offset_from..t.offset_to)
-        .collect();
+    let mut byte_ranges: Vec<Range<usize>> = analyzer.words_matching(text, terms);
     byte_ranges.sort_by_key(|r| (r.start, r.end));
     byte_ranges.dedup();
     let char_ranges = byte_ranges.into_iter().map(|r| char_index(text, r.start)..char_index(text, r.end));
@@ -85,7 +80,7 @@ mod tests {
     fn highlights_inflected_forms_in_characters() {
         let text = "Ein Übergang, viele Übergänge und Uebergaenge.";
         let terms: HashSet<String> = analyzer().terms("Übergänge").into_iter().collect();
-        let got: Vec<&str> = highlights(&analyzer(), text, &terms)
+        let got: Vec<&str> = highlights(&mut analyzer(), text, &terms)
             .into_iter()
             .map(|r| {
                 let start = text.char_indices().nth(r.start).unwrap().0;
@@ -100,7 +95,7 @@ mod tests {
     fn snippet_window_centres_on_the_matches() {
         let text = format!("{} Übergänge gestalten {}", "Vorwort ".repeat(40), "Nachwort ".repeat(40));
         let terms: HashSet<String> = analyzer().terms("Übergänge").into_iter().collect();
-        let hl = highlights(&analyzer(), &text, &terms);
+        let hl = highlights(&mut analyzer(), &text, &terms);
         let window = snippet_window(&text, &hl, 100);
         assert!(window.start <= hl[0].start && hl[0].end <= window.end, "the match is inside the window");
         assert!(window.len() <= 100);

@@ -16,7 +16,7 @@ use tantivy::{TantivyDocument, Term};
 use super::highlight::highlights;
 use super::parse::Occurrence;
 use super::plan::{Alternative, QueryPlan, PART_WEIGHT};
-use crate::analysis::PART_MARK;
+use crate::analysis::{GermanAnalyzer, PART_MARK};
 use crate::index::schema::Fields;
 use crate::error::{Error, Result};
 use crate::index::PraevIndex;
@@ -90,6 +90,8 @@ pub fn search(index: &PraevIndex, request: &SearchRequest) -> Result<SearchResul
     let fetch = if request.per_file > 0 { limit.saturating_mul(FETCH_FACTOR) } else { limit };
     let (top, total_hits) = searcher.search(&*query, &(TopDocs::with_limit(fetch), Count))?;
     let highlight_terms = plan.highlight_terms();
+    // One analyzer for all hits, so words repeated across passages are analysed once.
+    let mut analyzer = index.analyzer.clone();
     let mut hits: Vec<Hit> = Vec::with_capacity(limit);
     let mut per_file: HashMap<String, usize> = HashMap::new();
     for (score, address) in top {
@@ -100,7 +102,7 @@ pub fn search(index: &PraevIndex, request: &SearchRequest) -> Result<SearchResul
         if request.per_file > 0 && *shown > request.per_file {
             continue;
         }
-        hits.push(to_hit(index, &doc, score, &highlight_terms));
+        hits.push(to_hit(index, &mut analyzer, &doc, score, &highlight_terms));
         if hits.len() == limit {
             break;
         }
@@ -214,10 +216,10 @@ fn facet_any<'a>(field: Field, values: impl Iterator<Item = &'a str>) -> Box<dyn
     Box::new(BooleanQuery::new(options))
 }
 
-fn to_hit(index: &PraevIndex, doc: &TantivyDocument, score: f32, terms: &HashSet<String>) -> Hit {
+fn to_hit(index: &PraevIndex, analyzer: &mut GermanAnalyzer, doc: &TantivyDocument, score: f32, terms: &HashSet<String>) -> Hit {
     let f = &index.fields;
     let text = stored_str(doc, f.text).unwrap_or_default();
-    let highlights = highlights(&index.analyzer, &text, terms).into_iter().map(|r| [r.start, r.end]).collect();
+    let highlights = highlights(analyzer, &text, terms).into_iter().map(|r| [r.start, r.end]).collect();
     Hit {
         file: stored_str(doc, f.file).unwrap_or_default(),
         passage: doc.get_first(f.passage).and_then(|v| v.as_u64()).unwrap_or(0),

@@ -6,19 +6,19 @@
 //! literal word's weight, so what the user typed always ranks first. Matching compares the
 //! analysed terms, so inflected forms of members need not be listed.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
-use crate::analysis::{AnalyzedToken, GermanAnalyzer, Origin};
+use crate::analysis::GermanAnalyzer;
 use crate::error::LineError;
 
 const DEFAULT_WEIGHT: f32 = 0.5;
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Synonyms {
     groups: Vec<Group>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 struct Group {
     members: Vec<String>,
     weight: f32,
@@ -68,12 +68,12 @@ impl Synonyms {
         })?;
         let mut groups = Vec::new();
         for (i, entry) in file.group.into_iter().enumerate() {
-            check(&entry.terms, entry.weight, header_line(text, "[[group]]", i))?;
+            check(&entry.terms, entry.weight).map_err(|m| LineError::new(header_line(text, "[[group]]", i), m))?;
             groups.push(Group { members: entry.terms, weight: entry.weight.unwrap_or(DEFAULT_WEIGHT), only_from: None });
         }
         for (i, entry) in file.abbreviation.into_iter().enumerate() {
             let members: Vec<String> = std::iter::once(entry.short).chain(entry.long).collect();
-            check(&members, entry.weight, header_line(text, "[[abbreviation]]", i))?;
+            check(&members, entry.weight).map_err(|m| LineError::new(header_line(text, "[[abbreviation]]", i), m))?;
             groups.push(Group { members, weight: entry.weight.unwrap_or(DEFAULT_WEIGHT), only_from: Some(0) });
         }
         Ok(Synonyms { groups })
@@ -89,10 +89,19 @@ impl Synonyms {
 
     /// The expansions of a query given as words (each analysed on its own).
     pub fn expand(&self, analyzer: &GermanAnalyzer, words: &[String]) -> Vec<Expansion> {
-        let query: Vec<Option<String>> = words.iter().map(|w| primary_term(&analyzer.analyze(w))).collect();
+        let query: Vec<Option<String>> = words.iter().map(|w| analyzer.primary_terms(w).into_iter().next()).collect();
+        if query.iter().all(Option::is_none) {
+            return Vec::new();
+        }
         let mut expansions: Vec<Expansion> = Vec::new();
+        let stems: Vec<&str> = query.iter().flatten().map(String::as_str).collect();
         for group in &self.groups {
-            let keys: Vec<Vec<String>> = group.members.iter().map(|m| key_of(analyzer, m)).collect();
+            // A member can only match when one of its words starts with a query stem (stems
+            // are prefixes of the folded word): skip the analysis of all other groups.
+            if !group.members.iter().any(|m| starts_with_any(m, &stems)) {
+                continue;
+            }
+            let keys: Vec<Vec<String>> = group.members.iter().map(|m| analyzer.primary_terms(m)).collect();
             for (from, key) in keys.iter().enumerate() {
                 if key.is_empty() || group.only_from.is_some_and(|only| only != from) {
                     continue;
@@ -113,16 +122,15 @@ impl Synonyms {
     }
 }
 
-fn check(members: &[String], weight: Option<f32>, line: usize) -> Result<(), LineError> {
+/// What is wrong with an entry, if anything (the caller adds the line).
+fn check(members: &[String], weight: Option<f32>) -> Result<(), String> {
     if members.len() < 2 || members.iter().any(|m| m.trim().is_empty()) {
-        return Err(LineError::new(line, "an entry needs at least two non-empty terms"));
+        return Err("an entry needs at least two non-empty terms".into());
     }
-    if let Some(w) = weight {
-        if !(0.0..=1.0).contains(&w) || w == 0.0 {
-            return Err(LineError::new(line, format!("weight {w} must be above 0 and at most 1")));
-        }
+    match weight {
+        Some(w) if !(w > 0.0 && w <= 1.0) => Err(format!("weight {w} must be above 0 and at most 1")),
+        _ => Ok(()),
     }
-    Ok(())
 }
 
 /// The line of the `n`-th (0-based) table header `header`: where an entry's error is reported.
@@ -135,14 +143,12 @@ fn header_line(text: &str, header: &str, n: usize) -> usize {
         .unwrap_or(1)
 }
 
-/// The first whole-word term of one analysed word (its stem), if any.
-fn primary_term(tokens: &[AnalyzedToken]) -> Option<String> {
-    tokens.iter().find(|t| matches!(t.origin, Origin::Word | Origin::Stem)).map(|t| t.text.clone())
-}
-
-/// A member as a sequence of primary terms, one per word.
-fn key_of(analyzer: &GermanAnalyzer, member: &str) -> Vec<String> {
-    member.split_whitespace().filter_map(|w| primary_term(&analyzer.analyze(w))).collect()
+/// Whether a word of `member` starts with one of the query's stems.
+fn starts_with_any(member: &str, stems: &[&str]) -> bool {
+    member.split_whitespace().any(|word| {
+        let folded = crate::analysis::UmlautFold::fold(&word.to_lowercase().replace('-', ""));
+        stems.iter().any(|stem| folded.starts_with(stem))
+    })
 }
 
 /// Where `key` occurs as a run of query words (words without terms are skipped over).

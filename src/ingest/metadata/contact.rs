@@ -13,6 +13,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::page::Page;
+use super::prefilter::has_digit_run;
 use super::Contact;
 
 /// How far (in lines) phone and address may be from the anchor to count as the same block.
@@ -205,8 +206,8 @@ struct Address {
 /// The address whose postcode is on line `index`: the street is the comma-separated part
 /// before the postcode, or else the line above.
 fn address_at(lines: &[Cow<str>], index: usize) -> Option<Address> {
-    // A postcode is five digits (Unicode digits, as the regex's `\d`); most lines have none.
-    if !lines[index].chars().any(char::is_numeric) {
+    // A postcode is five digits; most lines have none.
+    if !has_digit_run(&lines[index], 5) {
         return None;
     }
     let parts: Vec<&str> = lines[index].split(',').map(str::trim).collect();

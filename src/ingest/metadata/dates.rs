@@ -8,11 +8,14 @@
 //! 2017"), a dateline ("Dortmund. 14. November 2025. …", "20.05.2015, Wuppertal") or a short date
 //! line near the top. A date inside running text is an event, not the document's date.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::{Captures, Regex};
 
 use super::page::Page;
+use super::prefilter::Anchored;
 
 /// German month names and the abbreviations in use, longest first so that the regex
 /// alternation (leftmost-first) prefers "Juni" over "Jun".
@@ -49,18 +52,28 @@ fn month_alternation() -> String {
     MONTHS.iter().map(|(name, _)| *name).collect::<Vec<_>>().join("|")
 }
 
-static DAY_NAMED: LazyLock<Regex> = LazyLock::new(|| {
-    let re = format!(r"\b(\d{{1,2}})\.\s*(?i:({}))\.?\s+(\d{{4}})\b", month_alternation());
-    Regex::new(&re).expect("valid regex")
+/// Where a month name can start: every name and abbreviation starts with one of these, in
+/// either case as the date patterns match month names; the long s and the Kelvin sign, which
+/// `(?i)` takes for `s` and `k`, and upper-case umlauts need spellings of their own.
+static MONTH_STARTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let stems = [
+        "jan", "jän", "jÄn", "feb", "mär", "mÄr", "mae", "apr", "mai", "jun", "jul", "aug", "sep", "\u{17f}ep",
+        "okt", "o\u{212a}t", "nov", "dez",
+    ];
+    AhoCorasick::builder().ascii_case_insensitive(true).build(stems).expect("valid month stems")
+});
+
+// The patterns with month names are slow to search for (Unicode word boundaries, long
+// alternations), so they are tried only where a match can start (see `prefilter`).
+static DAY_NAMED: LazyLock<Anchored> = LazyLock::new(|| {
+    Anchored::new(&format!(r"\b(\d{{1,2}})\.\s*(?i:({}))\.?\s+(\d{{4}})\b", month_alternation()))
 });
 static DAY_NUMERIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b").expect("valid regex"));
 static ISO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b").expect("valid regex"));
-static MONTH_NAMED: LazyLock<Regex> = LazyLock::new(|| {
-    let re = format!(r"\b(?i:({}))\.?\s+(\d{{4}})\b", month_alternation());
-    Regex::new(&re).expect("valid regex")
-});
+static MONTH_NAMED: LazyLock<Anchored> =
+    LazyLock::new(|| Anchored::new(&format!(r"\b(?i:({}))\.?\s+(\d{{4}})\b", month_alternation())));
 
 /// What may stand before a header date: nothing, a label ("Stand:"), or a place, optionally
 /// after a press number ("Nr. 209 Steinfurt,", "Dortmund.", "Kreis Düren,").
@@ -96,11 +109,13 @@ pub(super) fn find_date(s: &str) -> Option<FoundDate> {
     if !has_ascii_year(s) {
         return None;
     }
+    let months = month_starts(s);
+    let days = day_starts(s, &months);
     let candidates = [
-        first_valid(&DAY_NAMED, s, |c| ymd(&c[3], month_number(&c[2])?, Some(&c[1]))),
-        first_valid(&DAY_NUMERIC, s, |c| ymd(&c[3], c[2].parse().ok()?, Some(&c[1]))),
-        first_valid(&ISO, s, |c| ymd(&c[1], c[2].parse().ok()?, c.get(3).map(|d| d.as_str()))),
-        first_valid(&MONTH_NAMED, s, |c| ymd(&c[2], month_number(&c[1])?, None)),
+        first_valid(anchored(&DAY_NAMED, s, days), |g| ymd(g[3]?, month_number(g[2]?)?, g[1])),
+        first_valid(searched(&DAY_NUMERIC, s), |g| ymd(g[3]?, g[2]?.parse().ok()?, g[1])),
+        first_valid(searched(&ISO, s), |g| ymd(g[1]?, g[2]?.parse().ok()?, g[3])),
+        first_valid(anchored(&MONTH_NAMED, s, months), |g| ymd(g[2]?, month_number(g[1]?)?, None)),
     ];
     // Earliest wins; at the same start the longer (more precise) notation wins.
     candidates.into_iter().flatten().min_by_key(|d| (d.start, usize::MAX - d.end))
@@ -161,15 +176,46 @@ fn header_date(index: usize, line: &str) -> Option<String> {
     (index < 3 && found.has_day && heading && !line.ends_with('.')).then_some(found.iso)
 }
 
-fn first_valid(
-    re: &Regex,
-    s: &str,
-    parse: impl Fn(&Captures) -> Option<(String, bool)>,
-) -> Option<FoundDate> {
-    re.captures_iter(s).find_map(|c| {
-        let whole = c.get(0)?;
-        let (iso, has_day) = parse(&c)?;
-        Some(FoundDate { start: whole.start(), end: whole.end(), iso, has_day })
+/// A match of a date pattern: where it is and the texts of its groups (0 being the whole).
+type DateMatch<'h> = (Range<usize>, [Option<&'h str>; 4]);
+
+fn searched<'h>(re: &Regex, s: &'h str) -> Vec<DateMatch<'h>> {
+    let group = |c: &Captures<'h>, i| c.get(i).map(|g| g.as_str());
+    re.captures_iter(s).map(|c| (c.get(0).map_or(0..0, |m| m.range()), [0, 1, 2, 3].map(|i| group(&c, i)))).collect()
+}
+
+fn anchored<'h>(re: &Anchored, s: &'h str, starts: Vec<usize>) -> Vec<DateMatch<'h>> {
+    re.matches(s, starts).into_iter().map(|m| (m.span.clone(), [0, 1, 2, 3].map(|i| m.group(i)))).collect()
+}
+
+/// Where a month name may start in `s`, in ascending order.
+fn month_starts(s: &str) -> Vec<usize> {
+    let mut starts: Vec<usize> = MONTH_STARTS.find_overlapping_iter(s).map(|m| m.start()).collect();
+    starts.sort_unstable();
+    starts.dedup();
+    starts
+}
+
+/// Where the day before a month name may start ("26. Mai": `\d{1,2}\.\s*` before the month), in
+/// ascending order.
+fn day_starts(s: &str, months: &[usize]) -> Vec<usize> {
+    let mut starts = Vec::new();
+    for &month in months {
+        let mut before = s[..month].char_indices().rev().skip_while(|(_, c)| c.is_whitespace());
+        if before.next().is_some_and(|(_, c)| c == '.') {
+            starts.extend(before.take(2).take_while(|(_, c)| c.is_numeric()).map(|(i, _)| i));
+        }
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    starts
+}
+
+/// The first match that is a valid date (see `ymd`).
+fn first_valid(matches: Vec<DateMatch>, parse: impl Fn(&[Option<&str>; 4]) -> Option<(String, bool)>) -> Option<FoundDate> {
+    matches.into_iter().find_map(|(span, groups)| {
+        let (iso, has_day) = parse(&groups)?;
+        Some(FoundDate { start: span.start, end: span.end, iso, has_day })
     })
 }
 
@@ -240,6 +286,29 @@ mod tests {
             let got = find_date(text).map(|d| d.iso);
             assert_eq!(got.as_deref(), expected, "date in {text:?}: a date pattern or its validation broke");
         }
+    }
+
+    #[test]
+    fn month_patterns_find_what_a_whole_search_finds() {
+        // Case folding beyond ASCII (Kelvin sign for k, long s, upper-case umlauts), days
+        // that are no days, and a Unicode digit, which `\d` takes.
+        let lines = [
+            "3. O\u{212a}TOBER 2019",
+            "\u{17f}eptember 2020",
+            "1. JÄNNER 2020 und 2.März 2021",
+            "123. Mai 2017, x12. Mai 2017, ä1. Mai 2017, ٣. Mai 2017",
+            "Mai 2017 bis Juni 2018",
+            "Mainz 2017, Maifest. 2017",
+            "2017",
+        ];
+        for line in lines {
+            for (pattern, starts) in [(&*DAY_NAMED, day_starts(line, &month_starts(line))), (&*MONTH_NAMED, month_starts(line))] {
+                let spans = |found: Vec<DateMatch>| -> Vec<Range<usize>> { found.into_iter().map(|(span, _)| span).collect() };
+                let expected = spans(searched(pattern.unanchored(), line));
+                assert_eq!(spans(anchored(pattern, line, starts)), expected, "date matches in {line:?}");
+            }
+        }
+        assert_eq!(find_date("3. O\u{212a}TOBER 2019").map(|d| d.iso).as_deref(), Some("2019-10-03"));
     }
 
     #[test]

@@ -10,7 +10,8 @@
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
-use regex::{Captures, Regex};
+
+use super::prefilter::{Anchored, AnchoredMatch};
 
 /// Capitalised function words that follow "Stadt"/"Kreis" without being a place.
 const NOT_PLACE_NAMES: [&str; 20] = [
@@ -18,16 +19,15 @@ const NOT_PLACE_NAMES: [&str; 20] = [
     "Nach", "Zur", "Zum", "Ein", "Eine", "Sie",
 ];
 
-/// Explicit mentions of places that may be missing from the gazetteer, anchored at the start of
-/// the text searched (see the module doc).
-static DISCOVER_AT: LazyLock<Regex> = LazyLock::new(|| {
+/// Explicit mentions of places that may be missing from the gazetteer.
+static DISCOVER: LazyLock<Anchored> = LazyLock::new(|| {
     // No "am Main"-style continuation: "Stadt Blomberg im Mittelpunkt" would read as a name.
     // Multi-word names belong in the gazetteer.
     let name = r"(?:(?:Bad|Sankt|St\.)\s+)?\p{Lu}\p{Ll}\p{L}+(?:-\p{Lu}\p{L}+)*";
     let re = format!(
-        r"^(?:\b(?:(Kreis|Kreises|Landkreis|Landkreises|Städteregion|StädteRegion|Stadt|Gemeinde)\s+({name})|(\p{{Lu}}\p{{L}}+(?:-\p{{Lu}}\p{{L}}+)*-Kreis)(?:es)?\b))"
+        r"\b(?:(Kreis|Kreises|Landkreis|Landkreises|Städteregion|StädteRegion|Stadt|Gemeinde)\s+({name})|(\p{{Lu}}\p{{L}}+(?:-\p{{Lu}}\p{{L}}+)*-Kreis)(?:es)?\b)"
     );
-    Regex::new(&re).expect("valid regex")
+    Anchored::new(&re)
 });
 
 /// Where the first alternative can start ("Kreises" and "Landkreises" start as "Kreis" and
@@ -37,63 +37,36 @@ static AUTHORITY_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("valid literals")
 });
 
-static WORD_CHAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\w$").expect("valid regex"));
-
 /// The names of the places a line mentions explicitly, in order: "Stadt Dormagen" →
 /// "Dormagen", "Kreises Olpe" → "Kreis Olpe", "Ennepe-Ruhr-Kreises" → "Ennepe-Ruhr-Kreis".
 pub(super) fn explicit_names(line: &str) -> impl Iterator<Item = String> + '_ {
-    mentions(line).into_iter().filter_map(|c| name_of(&c))
+    mentions(line).into_iter().filter_map(|m| name_of(|group| m.group(group)))
 }
 
 /// Whether the whole text is one explicit mention ("Kreis Olpe", "Ennepe-Ruhr-Kreis").
 pub(super) fn is_explicit_mention(text: &str) -> bool {
-    DISCOVER_AT.find(text).is_some_and(|m| m.end() == text.len())
+    DISCOVER.match_at(text, 0).is_some_and(|m| m.span.end == text.len())
 }
 
-/// The matches of the unanchored pattern in a line, as its `captures_iter` would give them: a
-/// match starts after a word boundary, at one of the few places one can start, and the search
-/// goes on after its end.
-fn mentions(line: &str) -> Vec<Captures<'_>> {
+/// The explicit mentions in a line: the pattern tried where a match can start (see the module
+/// doc).
+fn mentions(line: &str) -> Vec<AnchoredMatch<'_>> {
     let mut starts: Vec<usize> = AUTHORITY_WORDS.find_overlapping_iter(line).map(|m| m.start()).collect();
     if line.contains("-Kreis") {
         starts.extend(line.char_indices().filter(|(_, c)| c.is_uppercase()).map(|(i, _)| i));
         starts.sort_unstable();
         starts.dedup();
     }
-    let mut found = Vec::new();
-    let mut resume = 0;
-    for start in starts {
-        if start < resume || !word_boundary_before(line, start) {
-            continue;
-        }
-        // The slice loses what precedes `start`; that context is the word boundary just checked.
-        if let Some(c) = DISCOVER_AT.captures(&line[start..]) {
-            resume = start + c.get(0).map_or(0, |m| m.end());
-            found.push(c);
-        }
-    }
-    found
+    DISCOVER.matches(line, starts)
 }
 
-/// Whether the character before `at` is not a word character (`\w`), as a word boundary
-/// before a word character requires.
-fn word_boundary_before(line: &str, at: usize) -> bool {
-    line[..at].chars().next_back().is_none_or(|c| {
-        let word = if c.is_ascii() {
-            c.is_ascii_alphanumeric() || c == '_'
-        } else {
-            WORD_CHAR.is_match(c.encode_utf8(&mut [0; 4]))
-        };
-        !word
-    })
-}
-
-/// The canonical name of an explicit mention, if it is a place name.
-fn name_of(c: &Captures) -> Option<String> {
-    if let Some(kreis) = c.get(3) {
-        return Some(kreis.as_str().to_string());
+/// The canonical name of an explicit mention (given the texts of its groups), if it is a place
+/// name.
+fn name_of<'h>(group: impl Fn(usize) -> Option<&'h str>) -> Option<String> {
+    if let Some(kreis) = group(3) {
+        return Some(kreis.to_string());
     }
-    let (authority, name) = (c.get(1)?.as_str(), c.get(2)?.as_str());
+    let (authority, name) = (group(1)?, group(2)?);
     if NOT_PLACE_NAMES.contains(&name) {
         return None;
     }
@@ -111,9 +84,8 @@ mod tests {
 
     /// The unanchored pattern as the detector used to run it over whole lines: the reference.
     fn searched_whole(line: &str) -> Vec<String> {
-        let anchored = DISCOVER_AT.as_str();
-        let unanchored = Regex::new(&anchored["^(?:".len()..anchored.len() - 1]).expect("valid regex");
-        unanchored.captures_iter(line).filter_map(|c| name_of(&c)).collect()
+        let matches = DISCOVER.unanchored().captures_iter(line);
+        matches.filter_map(|c| name_of(|group| c.get(group).map(|g| g.as_str()))).collect()
     }
 
     #[test]

@@ -11,7 +11,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::known_forms::KnownForms;
+use super::form_index::FormIndex;
 use super::mentions;
 use crate::error::LineError;
 
@@ -33,7 +33,7 @@ pub const AUTHORITIES: [&str; 6] =
 const HEADER: [&str; 3] = ["name", "authority", "aliases"];
 
 /// The known places, prepared once for all documents: their surface forms in one automaton
-/// (see `known_forms`), the names that keep other forms from shadowing them, and the spellings
+/// (see `form_index`), the names that keep other forms from shadowing them, and the spellings
 /// a name line may consist of. Build it with [`Gazetteer::new`] from [`parse_municipalities`].
 #[derive(Clone)]
 pub struct Gazetteer {
@@ -41,7 +41,7 @@ pub struct Gazetteer {
     pub(super) names: Vec<String>,
     /// Every name and alias, to keep bare and discovered forms from shadowing known places.
     pub(super) claimed: HashSet<String>,
-    pub(super) forms: KnownForms,
+    pub(super) forms: FormIndex,
     /// Every name and alias in ASCII lower case, for [`Gazetteer::is_known_spelling`].
     spellings: HashSet<String>,
 }
@@ -60,7 +60,7 @@ impl Gazetteer {
         Gazetteer {
             names: known.iter().map(|k| k.name.clone()).collect(),
             claimed,
-            forms: KnownForms::new(forms),
+            forms: FormIndex::new(forms),
             spellings: all_spellings().map(|s| s.to_ascii_lowercase()).collect(),
         }
     }

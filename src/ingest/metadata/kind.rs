@@ -17,10 +17,11 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::gazetteer::Gazetteer;
-use super::guarded::Guarded;
+use super::prefilter::{Anchored, Guarded};
 use super::municipality;
 use super::page::Page;
 use super::{dates, figures, title};
@@ -96,10 +97,8 @@ static CAPTION_PEOPLE: LazyLock<Regex> = LazyLock::new(|| {
 /// An official with title and full name: "Oberbürgermeister Frank Baranowski",
 /// "Landrat Dr. Axel Lehmann", "NRW-Familienministerin Ute Schäfer". Programme pages name
 /// offices; news names the people holding them.
-static OFFICIAL_BY_NAME: LazyLock<Guarded> = LazyLock::new(|| {
-    Guarded::new(
-        &["inister", "räsident", "ezernent", "meister", "Landr", "Staatssekretär", "OB"],
-        false,
+static OFFICIAL_BY_NAME: LazyLock<Anchored> = LazyLock::new(|| {
+    Anchored::new(
         r"(?:\p{Lu}\p{L}*(?:minister|ministerin|präsident|präsidentin|dezernent|dezernentin|meister|meisterin)|\b(?:Minister|Ministerin|Präsident|Präsidentin|Dezernent|Dezernentin|Landrat|Landrätin|Staatssekretär|Staatssekretärin|OB))\s+(?:(?:Dr|Prof)\.\s+)*\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}\p{Ll}+",
     )
 });
@@ -175,7 +174,7 @@ fn article_score(page: &Page, places: &Gazetteer) -> u32 {
     }
     score += u32::from(any_line_guarded(&PHOTO_CREDIT));
     score += u32::from(any_line(&CAPTION_PEOPLE));
-    score += u32::from(any_line_guarded(&OFFICIAL_BY_NAME));
+    score += u32::from(page.lines.iter().any(|l| names_official(l)));
     score += u32::from(any_line(&WEEKDAY));
     let attributed: usize = page.lines.iter().map(|l| ATTRIBUTED_QUOTE.find_iter(l).count()).sum();
     score += attributed.min(2) as u32;
@@ -185,6 +184,26 @@ fn article_score(page: &Page, places: &Gazetteer) -> u32 {
         score += 2;
     }
     score
+}
+
+/// Whether [`OFFICIAL_BY_NAME`] matches in a line. It is slow to search for (Unicode word
+/// boundaries), so it is tried only where a match can start: at an office ("Landrat …"), or
+/// at a capital letter of a word ending in one ("Oberbürgermeister …"); see `prefilter`.
+fn names_official(line: &str) -> bool {
+    static OFFICES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        let offices = ["Minister", "Präsident", "Dezernent", "Landrat", "Landrätin", "Staatssekretär", "OB"];
+        let endings = ["minister", "präsident", "dezernent", "meister"];
+        AhoCorasick::new(offices.iter().chain(&endings)).expect("valid literals")
+    });
+    OFFICES.find_overlapping_iter(line).any(|office| {
+        let word_start = line[..office.start()]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphabetic())
+            .filter(|(_, c)| c.is_uppercase())
+            .map(|(i, _)| i);
+        std::iter::once(office.start()).chain(word_start).any(|at| OFFICIAL_BY_NAME.match_at(line, at).is_some())
+    })
 }
 
 fn is_dateline(line: &str, places: &Gazetteer) -> bool {
@@ -209,6 +228,39 @@ mod tests {
             aliases: vec![],
         }]);
         detect(&Page::new(text), &known)
+    }
+
+    #[test]
+    fn guards_keep_what_the_patterns_match() {
+        // (guarded pattern, line it must match)
+        let cases = [
+            (&*REPORT_ON, "RÜCKBLIC\u{212a} ZUM FACHTAG"),
+            (&*REPORT_ON, "Nachbericht vom Fachtag"),
+            (&*PHOTO_CREDIT, "(Bildquelle: Stadt)"),
+            (&*MUNICIPAL_NEWS_HEADER, "15:36 Uhr | Stadt Gelsenkirchen"),
+        ];
+        for (guarded, line) in cases {
+            assert!(guarded.regex().is_match(line), "the pattern itself should match {line:?}");
+            assert!(guarded.is_match(line), "the guard keeps {line:?} from its pattern");
+        }
+    }
+
+    #[test]
+    fn officials_found_where_a_whole_search_finds_them() {
+        let lines = [
+            "NRW-Familienministerin Ute Schäfer",
+            "OB Frank Baranowski",
+            "Oberbürgermeisterin Dr. Eva Maria Muster",
+            "Landrätin Anna Berg-Thal kam",
+            "der Ministerpräsident Armin Laschet",
+            "ÄMinister Hans Meier, xOB Frank Baranowski",
+            "Bürgermeister und Landrat sprachen",
+            "",
+        ];
+        for line in lines {
+            let expected = OFFICIAL_BY_NAME.unanchored().is_match(line);
+            assert_eq!(names_official(line), expected, "official named in {line:?}");
+        }
     }
 
     #[test]

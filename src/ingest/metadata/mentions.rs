@@ -41,6 +41,7 @@ pub(super) struct Form {
 }
 
 /// One mention found in a line.
+#[derive(Debug, Clone)]
 pub(super) struct Hit {
     start: usize,
     end: usize,
@@ -86,7 +87,7 @@ impl Form {
 }
 
 /// The mentions in one line, longest first where they overlap ("Kreis Steinfurt" hides the
-/// "Steinfurt" inside it). The reference the one-pass search (`known_forms`) is tested against.
+/// "Steinfurt" inside it). The reference the one-pass search (`form_index`) is tested against.
 #[cfg(test)]
 pub(super) fn hits(forms: &[Form], line: &str) -> Vec<Hit> {
     let mut found = Vec::new();
@@ -95,23 +96,23 @@ pub(super) fn hits(forms: &[Form], line: &str) -> Vec<Hit> {
 }
 
 /// Appends every mention of `forms` in a line, overlapping ones included; the forms are
-/// numbered from `first`. A plain substring search per form: for the few forms discovered in
-/// one document (the known ones are searched all at once, see `known_forms`).
+/// numbered from `first`. A plain substring search per form, which `form_index` does in one
+/// pass.
+#[cfg(test)]
 pub(super) fn scan(forms: &[Form], first: usize, line: &str, found: &mut Vec<Hit>) {
     for (index, form) in forms.iter().enumerate() {
         for variant in form.variants() {
             for (start, _) in line.match_indices(variant) {
-                push_mention(line, start, start + variant.len(), form, first + index, found);
+                found.extend(mention(line, start, start + variant.len(), form, first + index));
             }
         }
     }
 }
 
-/// Appends the match `start..end` of `form` (number `index`) if it is a mention of the place.
-pub(super) fn push_mention(line: &str, start: usize, end: usize, form: &Form, index: usize, found: &mut Vec<Hit>) {
-    if let Some(end) = mention_end(line, start, end, form.name_like) {
-        found.push(Hit { start, end, candidate: form.candidate, weight: form.weight, form: index });
-    }
+/// The match `start..end` of `form` (number `index`) in a line, if it is a mention of the place.
+pub(super) fn mention(line: &str, start: usize, end: usize, form: &Form, index: usize) -> Option<Hit> {
+    let end = mention_end(line, start, end, form.name_like)?;
+    Some(Hit { start, end, candidate: form.candidate, weight: form.weight, form: index })
 }
 
 /// Of overlapping mentions, keeps the one that starts first and, among those, the longest; at

@@ -8,7 +8,7 @@
 //! read files, print, or apply the manifest (the caller does, after [`extract`]).
 //!
 //! One file per extractor: `kind`, `municipality` (with `gazetteer`, its TSV and its prebuilt
-//! form, `mentions`, how a place name appears in text, `known_forms`, all known forms searched
+//! form, `mentions`, how a place name appears in text, `form_index`, all known forms searched
 //! at once, and `discovery`, explicit mentions of places the gazetteer lacks), `dates`
 //! (document date and press number), `figures`, `contact`, `quote`, `title`; `page` is the line
 //! view they share.
@@ -17,10 +17,10 @@ mod contact;
 mod dates;
 mod discovery;
 mod figures;
-mod guarded;
+mod prefilter;
 mod gazetteer;
 mod kind;
-mod known_forms;
+mod form_index;
 mod mentions;
 mod municipality;
 mod page;

@@ -21,7 +21,7 @@ use std::collections::HashSet;
 
 use super::discovery;
 use super::gazetteer::Gazetteer;
-use super::mentions::{self, core_name, is_explicit, Form};
+use super::mentions::{self, core_name, is_explicit, Form, Hit};
 use super::page::Page;
 
 /// A place needs at least this score: one explicit mention in the head, or several mentions.
@@ -68,8 +68,7 @@ fn leader(scores: &[u32]) -> Option<(u32, usize, u32)> {
 /// and datelines name their municipality.
 pub(super) fn is_name_line(line: &str, places: &Gazetteer) -> bool {
     let line = line.trim().trim_end_matches([':', '.', ',']);
-    places.is_known_spelling(line)
-        || discovery::is_explicit_mention(line)
+    places.is_known_spelling(line) || discovery::is_explicit_mention(line)
 }
 
 /// The places one document may be about: the known ones (numbered as in the gazetteer) and,
@@ -77,27 +76,39 @@ pub(super) fn is_name_line(line: &str, places: &Gazetteer) -> bool {
 struct Candidates<'g> {
     places: &'g Gazetteer,
     discovered: Vec<String>,
-    /// The forms of the discovered places, numbered after the known forms.
-    discovered_forms: Vec<Form>,
+    /// The mentions of discovered places with the number of their line, in line order; their
+    /// forms are numbered after the known forms.
+    discovered_hits: Vec<(usize, Hit)>,
 }
 
 impl<'g> Candidates<'g> {
     /// Adds places the text names explicitly but the gazetteer lacks.
     fn new(places: &'g Gazetteer, page: &Page) -> Candidates<'g> {
-        let mut candidates = Candidates { places, discovered: Vec::new(), discovered_forms: Vec::new() };
-        for name in discover(page, &places.claimed) {
-            let candidate = places.names.len() + candidates.discovered.len();
-            let city = !is_explicit(&name);
-            let mut forms = mentions::forms_of(candidate, &name, city, &places.claimed);
+        let discovered = discover(page, &places.claimed);
+        let mut forms: Vec<Form> = Vec::new();
+        for (index, name) in discovered.iter().enumerate() {
+            let candidate = places.names.len() + index;
+            let city = !is_explicit(name);
+            let mut forms_of_name = mentions::forms_of(candidate, name, city, &places.claimed);
             if city {
                 // The bare name of an unknown town counts only via its explicit forms: a
                 // capitalised word after "Stadt" may be any noun ("die Stadt Ziele definiert").
-                forms.retain(|f| f.text != name);
+                forms_of_name.retain(|f| f.text != *name);
             }
-            candidates.discovered_forms.extend(forms);
-            candidates.discovered.push(name);
+            forms.extend(forms_of_name);
         }
-        candidates
+        let mut discovered_hits = Vec::new();
+        for (index, form) in forms.iter().enumerate() {
+            for variant in form.variants() {
+                for (number, start) in page.occurrences(variant) {
+                    let (line, end) = (page.lines[number], start + variant.len());
+                    let hit = mentions::mention(line, start, end, form, places.forms.len() + index);
+                    discovered_hits.extend(hit.map(|hit| (number, hit)));
+                }
+            }
+        }
+        discovered_hits.sort_by_key(|(number, _)| *number);
+        Candidates { places, discovered, discovered_hits }
     }
 
     fn name(&self, candidate: usize) -> &str {
@@ -111,6 +122,7 @@ impl<'g> Candidates<'g> {
         let mut scores = vec![0; self.places.names.len() + self.discovered.len()];
         let mut found = Vec::new();
         let mut strongest: Vec<(usize, u32)> = Vec::new();
+        let mut discovered = self.discovered_hits.iter().peekable();
         for (index, line) in page.lines.iter().enumerate() {
             let factor = match index {
                 0 => TITLE_FACTOR,
@@ -119,7 +131,9 @@ impl<'g> Candidates<'g> {
             };
             found.clear();
             self.places.forms.scan(line, &mut found);
-            mentions::scan(&self.discovered_forms, self.places.forms.len(), line, &mut found);
+            while let Some((_, hit)) = discovered.next_if(|(number, _)| *number == index) {
+                found.push(hit.clone());
+            }
             if found.is_empty() {
                 continue;
             }

@@ -23,6 +23,9 @@ pub(super) struct Page<'a> {
     pub lines: Vec<&'a str>,
     /// The ISO date of a leading ` date … ` marker, if the text starts with a valid one.
     pub marker_date: Option<String>,
+    /// The text the lines are cut from (without the marker), and where in it each one starts.
+    body: &'a str,
+    starts: Vec<usize>,
 }
 
 impl<'a> Page<'a> {
@@ -34,8 +37,31 @@ impl<'a> Page<'a> {
             Some((end, iso)) => (&text[end..], Some(iso)),
             None => (text, None),
         };
-        let lines = body.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-        Page { lines, marker_date }
+        // As `body.lines().map(str::trim)`: the `\r` of a `\r\n` is trimmed with the rest.
+        let (mut lines, mut starts) = (Vec::new(), Vec::new());
+        let mut offset = 0;
+        for raw in body.split('\n') {
+            let line = raw.trim();
+            if !line.is_empty() {
+                lines.push(line);
+                starts.push(offset + raw.len() - raw.trim_start().len());
+            }
+            offset += raw.len() + 1;
+        }
+        Page { lines, marker_date, body, starts }
+    }
+
+    /// Where `needle` occurs, as (line number, byte offset in the line): what
+    /// `line.match_indices(needle)` finds in each line, with one search of the whole text.
+    /// `needle` must not start or end with whitespace (then no occurrence can reach beyond the
+    /// trimmed line) nor hold a line break.
+    pub fn occurrences(&self, needle: &str) -> Vec<(usize, usize)> {
+        debug_assert!(needle.trim() == needle && !needle.contains('\n'), "{needle:?} could span lines");
+        let line_of = |at: usize| self.starts.partition_point(|&start| start <= at).checked_sub(1);
+        self.body
+            .match_indices(needle)
+            .filter_map(|(at, _)| line_of(at).map(|line| (line, at - self.starts[line])))
+            .collect()
     }
 
     /// The first [`HEAD_LINES`] lines.
@@ -65,6 +91,19 @@ mod tests {
             let page = Page::new(text);
             assert_eq!(&page.lines, lines, "lines of {text:?}: trimming or marker removal broke");
             assert_eq!(page.marker_date.as_deref(), *marker, "marker of {text:?}");
+        }
+    }
+
+    #[test]
+    fn occurrences_are_those_in_each_line() {
+        let text = " date 2018-12 Stadt Olpe\r\n\n \u{a0}Olpe, OlpeOlpe \r\nOl\npe Olpe\n";
+        let page = Page::new(text);
+        for needle in ["Olpe", "OlpeOlpe", "Stadt Olpe", "Ol", "e"] {
+            let expected: Vec<(usize, usize)> = (page.lines.iter().enumerate())
+                .flat_map(|(i, line)| line.match_indices(needle).map(move |(at, _)| (i, at)))
+                .collect();
+            assert!(!expected.is_empty(), "{needle:?} is in the text");
+            assert_eq!(page.occurrences(needle), expected, "occurrences of {needle:?}");
         }
     }
 }

@@ -7,19 +7,32 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::dates;
 use super::page::Page;
+use super::prefilter::{digit_runs, Anchored};
 
 const MAX_TITLE_CHARS: usize = 160;
 /// Date lines longer than this are text that mentions a date, not a date line.
 const MAX_DATE_LINE_CHARS: usize = 60;
 
-static CONTACT_OR_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)@|\(at\)|\[at\]|\b(?:tel|telefon|telefax|fax|e-mail|internet)\b\s*[.:]|\b\d{5}\s+\p{Lu}|^nr\.\s*\d")
-        .expect("valid regex")
+// Contact details and numbers: an e-mail address ("@", "(at)", "[at]"), a contact label
+// ("Tel.:", "Internet:"), a postcode and town, a press number ("Nr. 209"). One pattern once;
+// its parts with word boundaries are slow to search for, so they are tried only where a match
+// can start (see `prefilter`).
+static E_MAIL_MARK: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder().ascii_case_insensitive(true).build(["@", "(at)", "[at]"]).expect("valid literals")
 });
+static CONTACT_LABEL_WORD: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let words = ["tel", "fax", "e-mail", "internet"];
+    AhoCorasick::builder().ascii_case_insensitive(true).build(words).expect("valid literals")
+});
+static CONTACT_LABEL: LazyLock<Anchored> =
+    LazyLock::new(|| Anchored::new(r"(?i)\b(?:tel|telefon|telefax|fax|e-mail|internet)\b\s*[.:]"));
+static POSTCODE_TOWN: LazyLock<Anchored> = LazyLock::new(|| Anchored::new(r"(?i)\b\d{5}\s+\p{Lu}"));
+static PRESS_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^nr\.\s*\d").expect("valid regex"));
 static LIST_ITEM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:\d{1,2}\.\s|[•·\-–*>]\s)").expect("valid regex"));
 static CAPTION: LazyLock<Regex> =
@@ -39,9 +52,17 @@ fn is_header_material(line: &str) -> bool {
         || no_letters
         || line.ends_with(':')
         || date_line
-        || CONTACT_OR_NUMBER.is_match(line)
+        || is_contact_or_number(line)
         || LIST_ITEM.is_match(line)
         || CAPTION.is_match(line)
+}
+
+fn is_contact_or_number(line: &str) -> bool {
+    let label_at = |m: aho_corasick::Match| CONTACT_LABEL.match_at(line, m.start()).is_some();
+    E_MAIL_MARK.is_match(line)
+        || CONTACT_LABEL_WORD.find_overlapping_iter(line).any(label_at)
+        || digit_runs(line, 5).into_iter().any(|at| POSTCODE_TOWN.match_at(line, at).is_some())
+        || PRESS_NUMBER.is_match(line)
 }
 
 fn is_headline(line: &str) -> bool {
@@ -53,6 +74,22 @@ fn is_headline(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contact_or_number_as_one_pattern_finds_it() {
+        let whole = Regex::new(
+            r"(?i)@|\(at\)|\[at\]|\b(?:tel|telefon|telefax|fax|e-mail|internet)\b\s*[.:]|\b\d{5}\s+\p{Lu}|^nr\.\s*\d",
+        )
+        .expect("valid regex");
+        let lines = [
+            "a(AT)b", "Telefon: 0251", "TEL. 0251", "Hotel: Zimmer", "Mittel: viel", "Tel 0251", "E-MAIL: x",
+            "48565 Steinfurt", "485651 Steinfurt", "x48565 Steinfurt", "ä48565 Steinfurt", "(48565 öhringen",
+            "NR. 209", "Die Nr. 209", "Internet", "Übertelefon: 1",
+        ];
+        for line in lines {
+            assert_eq!(is_contact_or_number(line), whole.is_match(line), "contact or number in {line:?}");
+        }
+    }
 
     #[test]
     fn titles() {

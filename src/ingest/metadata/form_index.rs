@@ -3,9 +3,9 @@
 //!
 //! Built once per gazetteer (see [`super::Gazetteer`]). It finds the same mentions as searching
 //! each form on its own (`mentions::scan`): every occurrence of every spelling, overlapping ones
-//! included, each checked by `mentions::push_mention`; which of overlapping mentions counts is
-//! decided afterwards (`mentions::resolve`). It does not know about places discovered in a
-//! document; those few forms are searched one by one.
+//! included, each checked by `mentions::mention`; which of overlapping mentions counts is
+//! decided afterwards (`mentions::resolve`). The few places discovered in a document are not
+//! in it: an automaton costs more to build than their forms cost to search for one by one.
 
 use std::collections::HashMap;
 
@@ -14,7 +14,7 @@ use aho_corasick::{AhoCorasick, MatchKind, PatternID};
 use super::mentions::{self, Form, Hit};
 
 #[derive(Debug, Clone)]
-pub(super) struct KnownForms {
+pub(super) struct FormIndex {
     forms: Vec<Form>,
     /// One pattern per distinct spelling (a form's text or its all-caps spelling).
     /// `MatchKind::Standard`, the kind that reports overlapping matches: "Kreis Steinfurt" must
@@ -24,8 +24,8 @@ pub(super) struct KnownForms {
     spelled_by: Vec<Vec<usize>>,
 }
 
-impl KnownForms {
-    pub fn new(forms: Vec<Form>) -> KnownForms {
+impl FormIndex {
+    pub fn new(forms: Vec<Form>) -> FormIndex {
         let mut patterns: Vec<&str> = Vec::new();
         let mut spelled_by: Vec<Vec<usize>> = Vec::new();
         let mut pattern_of: HashMap<&str, usize> = HashMap::new();
@@ -46,7 +46,7 @@ impl KnownForms {
             .match_kind(MatchKind::Standard)
             .build(&patterns)
             .expect("the place forms fit an Aho-Corasick automaton");
-        KnownForms { forms, automaton, spelled_by }
+        FormIndex { forms, automaton, spelled_by }
     }
 
     /// How many forms are known.
@@ -68,7 +68,7 @@ impl KnownForms {
                 None => last_end.push((pattern, m.end())),
             }
             for &index in &self.spelled_by[pattern.as_usize()] {
-                mentions::push_mention(line, m.start(), m.end(), &self.forms[index], index, found);
+                found.extend(mentions::mention(line, m.start(), m.end(), &self.forms[index], index));
             }
         }
     }
@@ -92,7 +92,7 @@ mod tests {
         forms.extend(mentions::forms_of(4, "Aachener", true, &claimed));
         forms.extend(mentions::forms_of(5, "Aa", true, &claimed));
         forms.extend(mentions::forms_of(6, "Rhein-Sieg-Kreis", false, &claimed));
-        let known = KnownForms::new(forms.clone());
+        let known = FormIndex::new(forms.clone());
         let lines = [
             "Der Kreis Steinfurt und die Stadt Steinfurt, STEINFURT, Kreises Steinfurt",
             "In Essen isst man gesundes Essen; Essener Straße, ESSEN",

@@ -1,0 +1,184 @@
+//! Cheap ways to run the slow patterns, with the results of running them plainly.
+//!
+//! Several extractors' patterns need Unicode word boundaries (`\b`), which the regex crate's
+//! fast engines give up on in non-ASCII text: searching a German line with one takes
+//! microseconds, and such patterns run over every line of every document. Two remedies:
+//!
+//! - [`Guarded`]: most lines contain none of the words a pattern needs, and one Aho-Corasick
+//!   pass tells so; the regex runs only on the rest.
+//! - [`Anchored`]: where the needed words are common, the pattern is tried only where a match
+//!   can start (the caller knows where: at a month name, an authority word, …), anchored
+//!   there, which costs about as much as the match is long.
+//!
+//! Words and starts must be chosen with the pattern's case rules in mind: under `(?i)` the
+//! regex also matches "K" (Kelvin sign) for `k` and "ſ" (long s) for `s`, and `ä` matches `Ä`,
+//! none of which an ASCII-case-insensitive word matches; such spellings need words of their own.
+
+use std::ops::Range;
+
+use aho_corasick::AhoCorasick;
+use regex::{Captures, Regex};
+
+/// A regex tried only on lines that contain one of the words every match contains.
+pub(super) struct Guarded {
+    words: AhoCorasick,
+    regex: Regex,
+}
+
+impl Guarded {
+    /// `pattern`, tried only on lines containing one of `words`; ASCII letters of the words
+    /// match in either case when `ascii_case_insensitive`.
+    pub fn new(words: &[&str], ascii_case_insensitive: bool, pattern: &str) -> Guarded {
+        let words = AhoCorasick::builder()
+            .ascii_case_insensitive(ascii_case_insensitive)
+            .build(words)
+            .expect("valid guard words");
+        Guarded { words, regex: Regex::new(pattern).expect("valid regex") }
+    }
+
+    pub fn is_match(&self, line: &str) -> bool {
+        self.words.is_match(line) && self.regex.is_match(line)
+    }
+
+    /// The unguarded regex, for tests that compare the two.
+    #[cfg(test)]
+    pub fn regex(&self) -> &Regex {
+        &self.regex
+    }
+}
+
+/// A regex tried, anchored, at given positions of a line only. It finds what the unanchored
+/// pattern finds, provided the positions include every place where a match can start.
+pub(super) struct Anchored {
+    /// The pattern anchored at the start of the text searched: for a match at the line's start.
+    at_start: Regex,
+    /// The pattern after any one character: elsewhere the search begins one character early,
+    /// so that the pattern's look-behind (`\b`, `^`) sees what precedes the match.
+    after_char: Regex,
+    #[cfg(test)]
+    unanchored: Regex,
+}
+
+/// A match of an [`Anchored`] pattern.
+pub(super) struct AnchoredMatch<'h> {
+    /// Where the match is in the line.
+    pub span: Range<usize>,
+    /// The texts of the groups (numbered as in the pattern) are these captures'; their offsets
+    /// are not the line's.
+    captures: Captures<'h>,
+}
+
+impl<'h> AnchoredMatch<'h> {
+    /// The text of a capture group.
+    pub fn group(&self, index: usize) -> Option<&'h str> {
+        self.captures.get(index).map(|m| m.as_str())
+    }
+}
+
+impl Anchored {
+    /// `pattern` may look back one character at most (`\b`, `^`; the regex crate has no
+    /// look-behind beyond that).
+    pub fn new(pattern: &str) -> Anchored {
+        let compile = |re: String| Regex::new(&re).expect("valid regex");
+        Anchored {
+            at_start: compile(format!("^(?:{pattern})")),
+            after_char: compile(format!("^(?s:.)(?:{pattern})")),
+            #[cfg(test)]
+            unanchored: compile(pattern.to_string()),
+        }
+    }
+
+    /// The match that starts exactly at byte `at` of the line, if any.
+    pub fn match_at<'h>(&self, line: &'h str, at: usize) -> Option<AnchoredMatch<'h>> {
+        let (from, regex) = match line[..at].chars().next_back() {
+            None => (at, &self.at_start),
+            Some(before) => (at - before.len_utf8(), &self.after_char),
+        };
+        let captures = regex.captures(&line[from..])?;
+        let end = from + captures.get(0)?.end();
+        Some(AnchoredMatch { span: at..end, captures })
+    }
+
+    /// The matches in a line, as `captures_iter` of the unanchored pattern gives them (each
+    /// begins at or after the end of the one before), given the positions where one can start
+    /// in ascending order.
+    pub fn matches<'h>(&self, line: &'h str, starts: impl IntoIterator<Item = usize>) -> Vec<AnchoredMatch<'h>> {
+        let mut found: Vec<AnchoredMatch> = Vec::new();
+        for start in starts {
+            let resume = found.last().map_or(0, |m| m.span.end);
+            if start < resume {
+                continue;
+            }
+            found.extend(self.match_at(line, start));
+        }
+        found
+    }
+
+    /// The unanchored pattern, for tests that compare the two.
+    #[cfg(test)]
+    pub fn unanchored(&self) -> &Regex {
+        &self.unanchored
+    }
+}
+
+/// Whether `text` has `n` digits in a row, counting any numeric character: a cheap test that
+/// `\d{n}` (Unicode decimal digits) may match.
+pub(super) fn has_digit_run(text: &str, n: usize) -> bool {
+    let mut run = 0;
+    for c in text.chars() {
+        run = if c.is_numeric() { run + 1 } else { 0 };
+        if run == n {
+            return true;
+        }
+    }
+    false
+}
+
+/// Where `n` numeric characters in a row start: every place `\d{n}` can match.
+pub(super) fn digit_runs(text: &str, n: usize) -> Vec<usize> {
+    let numeric: Vec<(usize, bool)> = text.char_indices().map(|(i, c)| (i, c.is_numeric())).collect();
+    numeric.windows(n.max(1)).filter(|run| run.iter().all(|(_, d)| *d)).map(|run| run[0].0).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn guards_only_lines_without_the_words() {
+        let guarded = Guarded::new(&["tag"], true, r"(?i)\b\w+tag\b");
+        // (line, expected match)
+        let cases = [("am Montag", true), ("AM MONTAG", true), ("Geburtstage", false), ("", false)];
+        for (line, expected) in cases {
+            assert_eq!(guarded.is_match(line), expected, "is_match of {line:?}");
+        }
+    }
+
+    #[test]
+    fn anchored_matches_are_the_unanchored_ones() {
+        let pattern = Anchored::new(r"\b(\p{Lu}\w+)\b");
+        // Every position is a possible start: the matches must be captures_iter's.
+        let lines = ["Über Köln nach Düren", "äÖl Öl", "_Öl x Öl", "Öl", "", "ÄÖÜ-Weg"];
+        for line in lines {
+            let starts = line.char_indices().map(|(i, _)| i);
+            let got: Vec<(Range<usize>, Option<&str>)> =
+                pattern.matches(line, starts).iter().map(|m| (m.span.clone(), m.group(1))).collect();
+            let expected: Vec<(Range<usize>, Option<&str>)> = pattern
+                .unanchored()
+                .captures_iter(line)
+                .map(|c| (c.get(0).unwrap().range(), c.get(1).map(|g| g.as_str())))
+                .collect();
+            assert_eq!(got, expected, "matches in {line:?}");
+        }
+        assert!(pattern.match_at("äÖl", "ä".len()).is_none(), "no word boundary after ä");
+    }
+
+    #[test]
+    fn digit_runs_and_their_starts() {
+        let cases = [("48565 Steinfurt", 5, true), ("4856 Steinfurt 1", 5, false), ("٤٨٥٦٥", 5, true), ("", 1, false)];
+        for (text, n, expected) in cases {
+            assert_eq!(has_digit_run(text, n), expected, "{n} digits in a row in {text:?}");
+        }
+        assert_eq!(digit_runs("PLZ 123456", 5), [4, 5]);
+    }
+}
