@@ -75,7 +75,7 @@ impl Decompounder {
         best[n] = Some((Vec::new(), usize::MAX));
         for i in (0..n).rev().filter(|&i| word.is_char_boundary(i)) {
             let mut ends = self.lexicon.word_ends(word, i);
-            if i > 0 && !ends.contains(&n) && is_known_head(&self.lexicon, &word[i..]) {
+            if i > 0 && !ends.contains(&n) && self.is_inflected_head(word, i, &ends) {
                 ends.push(n);
             }
             let mut candidate: Option<(Vec<(usize, usize)>, usize)> = None;
@@ -106,6 +106,18 @@ impl Decompounder {
     }
 }
 
+impl Decompounder {
+    /// Whether `word[i..]` is a known word with an inflection ending (`wesens`, `krafte`) or
+    /// an irregular plural (`zentren`), given the ends of the lexicon words starting at `i`.
+    fn is_inflected_head(&self, word: &str, i: usize, ends: &[usize]) -> bool {
+        let n = word.len();
+        let inflected = HEAD_INFLECTIONS.iter().any(|ending| {
+            word.ends_with(ending) && n - ending.len() > i && ends.contains(&(n - ending.len()))
+        });
+        inflected || (word.ends_with("en") && lemma(&self.lexicon, &word[i..]) != word[i..])
+    }
+}
+
 /// Fewer parts win; among equals, the longer shortest part.
 fn is_better(parts: usize, shortest: usize, than: Option<(usize, usize)>) -> bool {
     match than {
@@ -118,16 +130,6 @@ fn is_better(parts: usize, shortest: usize, than: Option<(usize, usize)>) -> boo
 
 /// Inflection endings a compound's last part may carry (`Sozialwesens`, `Fachkräften`).
 const HEAD_INFLECTIONS: [&str; 6] = ["s", "es", "n", "en", "e", "er"];
-
-/// Whether the last part of a compound is a known word, possibly inflected or an irregular
-/// plural.
-fn is_known_head(lexicon: &Lexicon, part: &str) -> bool {
-    lexicon.contains(part)
-        || lexicon.contains(&lemma(lexicon, part))
-        || HEAD_INFLECTIONS.iter().any(|ending| {
-            part.strip_suffix(ending).is_some_and(|base| base.chars().count() >= MIN_PART_CHARS && lexicon.contains(base))
-        })
-}
 
 /// The lemma of a part that is an irregular Latin plural the lexicon knows in the singular
 /// (`zentren` → `zentrum`, `gremien` → `gremium`); otherwise the part itself.

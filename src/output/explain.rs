@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
-use crate::analysis::{AnalyzedToken, PART_MARK};
+use crate::analysis::{AnalyzedToken, PART_MARK, ROOT_MARK};
 use crate::query::parse::Occurrence;
 use crate::query::plan::{Alternative, QueryPlan};
 
@@ -49,7 +49,9 @@ pub fn render_tokens(text: &str, tokens: &[AnalyzedToken]) -> String {
 
 /// The query plan: each clause, its alternatives and their weights.
 pub fn render_plan(plan: &QueryPlan) -> String {
-    let mut out = String::from("query plan (weights relative to a literal word = 1.00; `~` = as a compound part):\n");
+    let mut out = String::from(
+        "query plan (weights relative to a literal word = 1.00; `~` = as a compound part, `^` = word family):\n",
+    );
     if plan.clauses.is_empty() {
         out.push_str("  (nothing to search)\n");
     }
@@ -69,6 +71,9 @@ pub fn render_plan(plan: &QueryPlan) -> String {
 
 fn describe(alternative: &Alternative) -> String {
     match alternative {
+        Alternative::Term { term, weight, origin } if term.starts_with(ROOT_MARK) => {
+            format!("{term:<28} {weight:.2}  ({})", origin.as_str())
+        }
         Alternative::Term { term, weight, origin } => format!(
             "{term:<28} {weight:.2}  ({}); {PART_MARK}{term} {:.2}",
             origin.as_str(),

@@ -16,7 +16,7 @@ use tantivy::{TantivyDocument, Term};
 use super::highlight::highlights;
 use super::parse::Occurrence;
 use super::plan::{Alternative, QueryPlan, PART_WEIGHT};
-use crate::analysis::{GermanAnalyzer, PART_MARK};
+use crate::analysis::{GermanAnalyzer, PART_MARK, ROOT_MARK};
 use crate::index::schema::Fields;
 use crate::error::{Error, Result};
 use crate::index::PraevIndex;
@@ -139,6 +139,9 @@ fn any_of(alternatives: &[Alternative], fields: &Fields) -> Box<dyn Query> {
     let mut options: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for alternative in alternatives {
         match alternative {
+            Alternative::Term { term, weight, .. } if term.starts_with(ROOT_MARK) => {
+                options.push((Occur::Should, boosted(term_query(fields.text, term), *weight)));
+            }
             Alternative::Term { term, weight, .. } => {
                 options.push((Occur::Should, boosted(term_query(fields.text, term), *weight)));
                 let part = format!("{PART_MARK}{term}");
