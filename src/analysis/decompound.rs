@@ -73,8 +73,15 @@ impl Decompounder {
         // best[i]: the best segmentation of word[i..] as (part ranges, shortest part in chars).
         let mut best: Vec<Option<(Vec<(usize, usize)>, usize)>> = vec![None; n + 1];
         best[n] = Some((Vec::new(), usize::MAX));
+        let suffix_ends = derived_modifier_ends(word);
         for i in (0..n).rev().filter(|&i| word.is_char_boundary(i)) {
             let mut ends = self.lexicon.word_ends(word, i);
+            // A derived noun before a linking `s` is a modifier even when the lexicon lacks it.
+            for &j in suffix_ends.iter().filter(|&&j| j > i) {
+                if !ends.contains(&j) {
+                    ends.push(j);
+                }
+            }
             if i > 0 && !ends.contains(&n) && self.is_inflected_head(word, i, &ends) {
                 ends.push(n);
             }
@@ -105,6 +112,29 @@ impl Decompounder {
         best[0].take().map(|(parts, _)| parts.into_iter().map(|(a, b)| word[a..b].to_string()).collect())
     }
 }
+
+/// Suffixes of derived nouns that always take the linking `s` as a compound's modifier
+/// (`Koordinierung|s|stelle`, `Gesundheit|s|wesen`, `Prävention|s|kette`), folded.
+const LINKED_SUFFIXES: [&str; 7] = ["ung", "heit", "keit", "schaft", "ion", "tat", "ling"];
+
+/// The ends of modifiers made by [`LINKED_SUFFIXES`]: byte offsets just after such a suffix
+/// that a linking `s` and at least a short word follow.
+fn derived_modifier_ends(word: &str) -> Vec<usize> {
+    let mut ends = Vec::new();
+    for suffix in LINKED_SUFFIXES {
+        let linked = format!("{suffix}s");
+        for (at, _) in word.match_indices(&linked) {
+            let end = at + suffix.len();
+            if word[end + 1..].chars().count() >= MIN_PART_CHARS && word[..end].chars().count() >= MIN_MODIFIER_CHARS {
+                ends.push(end);
+            }
+        }
+    }
+    ends
+}
+
+/// A modifier recognised by its suffix alone must be at least this long (`Lösungs-` yes, `ungs-` no).
+const MIN_MODIFIER_CHARS: usize = 6;
 
 impl Decompounder {
     /// Whether `word[i..]` is a known word with an inflection ending (`wesens`, `krafte`) or
@@ -212,6 +242,16 @@ mod tests {
         for (word, expected) in LEAVES {
             assert_eq!(leaves(&d.split(word)), expected.to_vec(), "splitting {word}");
         }
+    }
+
+    #[test]
+    fn derived_modifiers_split_before_the_linking_s() {
+        // Neither "koordinierung" nor "sicherheit" is in the lexicon: the suffix and the
+        // linking s mark them as modifiers.
+        let d = decompounder();
+        assert_eq!(leaves(&d.split("koordinierungsschule")), vec!["koordinierung", "schule"]);
+        assert_eq!(leaves(&d.split("sicherheitskonferenz")), vec!["sicherheit", "konferenz"]);
+        assert!(d.split("sprungschanze").is_empty(), "the rest must be a known word");
     }
 
     #[test]

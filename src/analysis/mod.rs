@@ -176,7 +176,10 @@ impl Default for AnalyzerSettings {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum StemmerChoice {
+    /// Snowball German (rust-stemmers).
     Snowball,
+    /// Inflection endings only (Savoy's light stemmer).
+    Light,
     None,
 }
 
@@ -217,8 +220,10 @@ impl GermanAnalyzer {
         if settings.word_families {
             word_steps.push(Box::new(WordFamilies));
         }
-        if settings.stemmer == StemmerChoice::Snowball {
-            word_steps.push(Box::new(GermanStemmer::new()));
+        match settings.stemmer {
+            StemmerChoice::Snowball => word_steps.push(Box::new(GermanStemmer::new())),
+            StemmerChoice::Light => word_steps.push(Box::new(GermanStemmer::light())),
+            StemmerChoice::None => {}
         }
         word_steps.push(Box::new(Deduplicate));
         GermanAnalyzer {
@@ -226,7 +231,11 @@ impl GermanAnalyzer {
             context_steps: Arc::new(context_steps),
             word_steps: Arc::new(word_steps),
             stop_words,
-            stemmer: (settings.stemmer == StemmerChoice::Snowball).then(|| Arc::new(GermanStemmer::new())),
+            stemmer: match settings.stemmer {
+                StemmerChoice::Snowball => Some(Arc::new(GermanStemmer::new())),
+                StemmerChoice::Light => Some(Arc::new(GermanStemmer::light())),
+                StemmerChoice::None => None,
+            },
             cache: HashMap::new(),
         }
     }

@@ -8,19 +8,30 @@ use rust_stemmers::{Algorithm, Stemmer};
 use super::{AnalysisStep, AnalyzedToken, Origin, PART_MARK};
 
 pub struct GermanStemmer {
-    stemmer: Stemmer,
+    /// Snowball German; None for the light stemmer.
+    snowball: Option<Stemmer>,
 }
 
 impl GermanStemmer {
+    /// Snowball German (rust-stemmers).
     pub fn new() -> GermanStemmer {
-        GermanStemmer { stemmer: Stemmer::create(Algorithm::German) }
+        GermanStemmer { snowball: Some(Stemmer::create(Algorithm::German)) }
+    }
+
+    /// A light stemmer that removes only inflection endings, in the manner of Savoy's light
+    /// German stemmer (Lucene's GermanLightStemmer).
+    pub fn light() -> GermanStemmer {
+        GermanStemmer { snowball: None }
     }
 
     pub fn stem(&self, word: &str) -> String {
         if word.chars().any(|c| c.is_ascii_digit()) {
             return word.to_string();
         }
-        self.stemmer.stem(word).into_owned()
+        match &self.snowball {
+            Some(stemmer) => stemmer.stem(word).into_owned(),
+            None => light_stem(word),
+        }
     }
 }
 
@@ -28,6 +39,41 @@ impl Default for GermanStemmer {
     fn default() -> Self {
         GermanStemmer::new()
     }
+}
+
+/// Letters after which a final `s` (or `st`) is an ending rather than part of the stem.
+fn st_ending(c: char) -> bool {
+    matches!(c, 'b' | 'd' | 'f' | 'g' | 'h' | 'k' | 'l' | 'm' | 'n' | 't')
+}
+
+/// Inflection endings off a folded word: `-ern`, `-em/-en/-er/-es`, `-e`, `-s`; then
+/// `-est`, `-er/-en`, `-st`.
+fn light_stem(word: &str) -> String {
+    let mut chars: Vec<char> = word.chars().collect();
+    let ends = |c: &[char], suffix: &str| c.iter().rev().zip(suffix.chars().rev()).filter(|(a, b)| *a == b).count() == suffix.len() && c.len() >= suffix.len();
+    let n = chars.len();
+    let cut = if n > 5 && ends(&chars, "ern") {
+        3
+    } else if n > 4 && ["em", "en", "er", "es"].iter().any(|s| ends(&chars, s)) {
+        2
+    } else if n > 3 && (ends(&chars, "e") || (ends(&chars, "s") && st_ending(chars[n - 2]))) {
+        1
+    } else {
+        0
+    };
+    chars.truncate(n - cut);
+    let n = chars.len();
+    let cut = if n > 5 && ends(&chars, "est") {
+        3
+    } else if n > 4 && (ends(&chars, "er") || ends(&chars, "en")) {
+        2
+    } else if n > 4 && ends(&chars, "st") && st_ending(chars[n - 3]) {
+        2
+    } else {
+        0
+    };
+    chars.truncate(n - cut);
+    chars.into_iter().collect()
 }
 
 impl AnalysisStep for GermanStemmer {
@@ -75,6 +121,14 @@ mod tests {
         let stemmer = GermanStemmer::new();
         for (word, expected) in CASES {
             assert_eq!(stemmer.stem(word), *expected, "stemming {word:?}");
+        }
+    }
+
+    #[test]
+    fn light_stemmer_removes_only_inflection() {
+        let light = GermanStemmer::light();
+        for (word, expected) in [("kindern", "kind"), ("kinder", "kind"), ("ubergange", "ubergang"), ("gesundheit", "gesundheit"), ("familien", "famili")] {
+            assert_eq!(light.stem(word), expected, "light stem of {word}");
         }
     }
 
