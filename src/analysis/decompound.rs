@@ -71,7 +71,7 @@ impl Decompounder {
         let n = word.len();
         let chars_between = |a: usize, b: usize| word[a..b].chars().count();
         // best[i]: the best segmentation of word[i..] as (part ranges, shortest part in chars).
-        let mut best: Vec<Option<(Vec<(usize, usize)>, usize)>> = vec![None; n + 1];
+        let mut best: Vec<Option<Segmentation>> = vec![None; n + 1];
         best[n] = Some((Vec::new(), usize::MAX));
         let suffix_ends = derived_modifier_ends(word);
         for i in (0..n).rev().filter(|&i| word.is_char_boundary(i)) {
@@ -85,7 +85,7 @@ impl Decompounder {
             if i > 0 && !ends.contains(&n) && self.is_inflected_head(word, i, &ends) {
                 ends.push(n);
             }
-            let mut candidate: Option<(Vec<(usize, usize)>, usize)> = None;
+            let mut candidate: Option<Segmentation> = None;
             for j in ends {
                 let part_chars = chars_between(i, j);
                 if part_chars < MIN_PART_CHARS || (i == 0 && j == n) {
@@ -147,6 +147,9 @@ impl Decompounder {
         inflected || (word.ends_with("en") && lemma(&self.lexicon, &word[i..]) != word[i..])
     }
 }
+
+/// Part ranges (byte offsets) and the length of the shortest part in characters.
+type Segmentation = (Vec<(usize, usize)>, usize);
 
 /// Fewer parts win; among equals, the longer shortest part.
 fn is_better(parts: usize, shortest: usize, than: Option<(usize, usize)>) -> bool {

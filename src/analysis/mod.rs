@@ -193,8 +193,11 @@ pub struct GermanAnalyzer {
     stop_words: StopWords,
     stemmer: Option<Arc<GermanStemmer>>,
     /// Word-by-word results of this instance (tantivy clones one per indexing thread).
-    cache: HashMap<(String, Marks), Vec<(String, Origin, Marks)>>,
+    cache: HashMap<(String, Marks), Vec<CachedToken>>,
 }
+
+/// What the cache keeps of an expanded token: term, origin, marks.
+type CachedToken = (String, Origin, Marks);
 
 /// Beyond this many distinct words the cache is cleared, bounding memory on huge corpora.
 const CACHE_LIMIT: usize = 200_000;

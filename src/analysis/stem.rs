@@ -65,9 +65,7 @@ fn light_stem(word: &str) -> String {
     let n = chars.len();
     let cut = if n > 5 && ends(&chars, "est") {
         3
-    } else if n > 4 && (ends(&chars, "er") || ends(&chars, "en")) {
-        2
-    } else if n > 4 && ends(&chars, "st") && st_ending(chars[n - 3]) {
+    } else if n > 4 && (ends(&chars, "er") || ends(&chars, "en") || (ends(&chars, "st") && st_ending(chars[n - 3]))) {
         2
     } else {
         0

@@ -14,10 +14,6 @@ fn analyzer() -> GermanAnalyzer {
     config.german_analyzer(Some(vocabulary))
 }
 
-fn terms(text: &str) -> Vec<String> {
-    analyzer().terms(text)
-}
-
 /// (text, terms that must be among its terms). Parts carry the `~` mark.
 const MUST_CONTAIN: &[(&str, &[&str])] = &[
     // 1. normalisation: case, umlauts, ß, transcriptions, invisible characters

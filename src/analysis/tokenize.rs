@@ -144,7 +144,10 @@ fn binnen_i_ending(chars: &[(usize, char)], i: usize) -> bool {
 mod tests {
     use super::*;
 
-    fn words(text: &str) -> Vec<(String, bool, bool)> {
+    /// (term, gender mark, open hyphen)
+    type Word = (String, bool, bool);
+
+    fn words(text: &str) -> Vec<Word> {
         WordTokenizer { max_word_chars: 40 }
             .tokenize(text)
             .into_iter()
@@ -152,13 +155,13 @@ mod tests {
             .collect()
     }
 
-    fn w(text: &str, gender: bool, open: bool) -> (String, bool, bool) {
+    fn w(text: &str, gender: bool, open: bool) -> Word {
         (text.to_string(), gender, open)
     }
 
     #[test]
     fn surface_words_and_marks() {
-        let cases: &[(&str, Vec<(String, bool, bool)>)] = &[
+        let cases: &[(&str, Vec<Word>)] = &[
             ("Kinder und Jugendliche", vec![w("kinder", false, false), w("und", false, false), w("jugendliche", false, false)]),
             ("Kita-Grundschule", vec![w("kita-grundschule", false, false)]),
             ("Kinder- und Jugendhilfe", vec![w("kinder", false, true), w("und", false, false), w("jugendhilfe", false, false)]),

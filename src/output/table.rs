@@ -95,9 +95,10 @@ mod tests {
     use super::*;
 
     #[test]
+    #[allow(clippy::single_range_in_vec_init)] // one highlighted word, as a list of ranges
     fn bold_only_with_colour() {
         let text = "Strukturierte Übergänge und Inklusion";
-        let hl = vec![14..23];
+        let hl = [14..23];
         assert_eq!(render_snippet(text, &hl, 0..text.chars().count(), false), text);
         let coloured = render_snippet(text, &hl, 0..text.chars().count(), true);
         assert_eq!(coloured, format!("Strukturierte {BOLD}Übergänge{RESET} und Inklusion"));
