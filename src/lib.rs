@@ -8,6 +8,8 @@
 //! * [`query`]: user queries → ranked, highlighted hits
 //! * [`output`]: hits → table, JSON, JSON lines, CSV
 //!
+//! [`eval`] measures the ranking on judged queries (nDCG@10, R@20, MRR@10, P@5).
+//!
 //! [`config`] loads the editable resources of `index-config/`; [`bundled`] keeps the default
 //! index of the bundled corpus up to date. The library never prints; the binary (`cli`) does.
 
