@@ -13,10 +13,10 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use crate::analysis::{AnalyzerSettings, GermanAnalyzer, Lexicon, StopWords};
-use crate::query::synonyms::Synonyms;
 use crate::error::{Error, LineError, Result};
 use crate::ingest::metadata::{parse_municipalities, Gazetteer};
 use crate::ingest::{passages, Boilerplate};
+use crate::query::synonyms::Synonyms;
 
 pub const ANALYZER_FILE: &str = "analyzer.toml";
 pub const STOPWORDS_FILE: &str = "stopwords.txt";
@@ -112,7 +112,8 @@ impl ConfigFiles {
     /// Parses and validates only what analysing text needs: what a search loads, kept cheap
     /// because every search process pays for it.
     pub fn load_analysis(&self) -> Result<AnalysisConfig> {
-        let synonyms = Synonyms::parse(self.text(SYNONYMS_FILE)).map_err(|e| self.line_error(SYNONYMS_FILE, e))?;
+        let synonyms =
+            Synonyms::parse(self.text(SYNONYMS_FILE)).map_err(|e| self.line_error(SYNONYMS_FILE, e))?;
         self.load_analysis_with(synonyms)
     }
 
@@ -124,7 +125,9 @@ impl ConfigFiles {
             self.line_error(ANALYZER_FILE, LineError::new(line, e.message().to_string()))
         })?;
         if settings.max_word_chars == 0 {
-            return Err(self.line_error(ANALYZER_FILE, LineError::new(1, "max_word_chars must be at least 1")));
+            return Err(
+                self.line_error(ANALYZER_FILE, LineError::new(1, "max_word_chars must be at least 1"))
+            );
         }
         Ok(AnalysisConfig {
             settings,
@@ -195,7 +198,6 @@ pub struct IndexConfig {
     pub files: ConfigFiles,
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -210,7 +212,8 @@ mod tests {
     #[test]
     fn a_bad_analyzer_setting_names_file_and_line() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join(ANALYZER_FILE), "fold_umlauts = true\nstemmer = \"porter\"\n").unwrap();
+        std::fs::write(dir.path().join(ANALYZER_FILE), "fold_umlauts = true\nstemmer = \"porter\"\n")
+            .unwrap();
         let err = ConfigFiles::read_dir(dir.path()).unwrap().load().unwrap_err().to_string();
         assert!(err.contains("analyzer.toml") && err.contains("line 2"), "got: {err}");
     }

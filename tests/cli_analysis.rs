@@ -76,7 +76,10 @@ fn each_query_finds_the_other_spelling() {
 
 #[test]
 fn exact_turns_synonyms_off() {
-    assert!(files("Partizipation", &["--exact"]).is_empty(), "Beteiligung is only a synonym of Partizipation");
+    assert!(
+        files("Partizipation", &["--exact"]).is_empty(),
+        "Beteiligung is only a synonym of Partizipation"
+    );
     assert_eq!(files("Beteiligung", &["--exact"]), vec!["beteiligung.txt"]);
 }
 

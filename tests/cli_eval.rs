@@ -73,7 +73,8 @@ fn fixture() -> tempfile::TempDir {
 }
 
 fn eval_json(dataset: &Path, extra: &[&str]) -> Value {
-    let out = praev(dataset).arg("eval").arg(dataset).args(["--format", "json"]).args(extra).output().unwrap();
+    let out =
+        praev(dataset).arg("eval").arg(dataset).args(["--format", "json"]).args(extra).output().unwrap();
     assert!(out.status.success(), "praev eval failed: {}", String::from_utf8_lossy(&out.stderr));
     serde_json::from_slice(&out.stdout).expect("praev eval --format json prints JSON")
 }
@@ -92,7 +93,8 @@ fn fixture_queries_find_their_documents() {
         assert_eq!(q["p@5"], 0.2, "one passage in five holds the phrase (after case folding): {q}");
     }
     assert_eq!(v["overall"]["ndcg@10"], 1.0);
-    let intents: Vec<&str> = v["by_intent"].as_array().unwrap().iter().map(|i| i["intent"].as_str().unwrap()).collect();
+    let intents: Vec<&str> =
+        v["by_intent"].as_array().unwrap().iter().map(|i| i["intent"].as_str().unwrap()).collect();
     assert_eq!(intents, ["keyword", "theme"]);
 }
 
@@ -102,7 +104,8 @@ fn table_shows_queries_intents_and_overall() {
     let out = praev(ds.path()).arg("eval").arg(ds.path()).output().unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    for expected in ["3 judged queries (of 3)", "nDCG@10", "R@20", "MRR@10", "P@5", "Kinderschutz", "theme", "overall"]
+    for expected in
+        ["3 judged queries (of 3)", "nDCG@10", "R@20", "MRR@10", "P@5", "Kinderschutz", "theme", "overall"]
     {
         assert!(text.contains(expected), "missing {expected:?} in\n{text}");
     }
@@ -114,8 +117,10 @@ fn run_file_and_prebuilt_index_give_the_same_figures() {
     let index = ds.path().join("idx");
     praev(ds.path()).arg("index").arg(ds.path().join("corpus")).arg("--index").arg(&index).assert().success();
     let run = ds.path().join("run.jsonl");
-    let with_index =
-        eval_json(ds.path(), &["--index", index.to_str().unwrap(), "--run", run.to_str().unwrap(), "--k", "5"]);
+    let with_index = eval_json(
+        ds.path(),
+        &["--index", index.to_str().unwrap(), "--run", run.to_str().unwrap(), "--k", "5"],
+    );
     let temporary = eval_json(ds.path(), &["--k", "5"]);
     assert_eq!(with_index["per_query"], temporary["per_query"]);
     assert!(with_index["overall"]["ndcg@5"].is_number(), "--k 5 reports nDCG@5");
@@ -138,7 +143,8 @@ fn compare_lists_the_largest_changes_first() {
     };
     let a = [line("q1", 1, "a.txt"), line("q2", 1, "c.txt"), line("q3", 1, "c.txt")].concat();
     // q1: a.txt drops to rank 2 (nDCG 0.631); q2: b.txt found (0 → 1); q3 unchanged.
-    let b = [line("q1", 1, "b.txt"), line("q1", 2, "a.txt"), line("q2", 1, "b.txt"), line("q3", 1, "c.txt")].concat();
+    let b = [line("q1", 1, "b.txt"), line("q1", 2, "a.txt"), line("q2", 1, "b.txt"), line("q3", 1, "c.txt")]
+        .concat();
     write(ds.path(), "a.jsonl", &a);
     write(ds.path(), "b.jsonl", &b);
     let (a, b) = (ds.path().join("a.jsonl"), ds.path().join("b.jsonl"));
@@ -160,7 +166,8 @@ fn compare_lists_the_largest_changes_first() {
         .output()
         .unwrap();
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let order: Vec<&str> = v["deltas"].as_array().unwrap().iter().map(|d| d["qid"].as_str().unwrap()).collect();
+    let order: Vec<&str> =
+        v["deltas"].as_array().unwrap().iter().map(|d| d["qid"].as_str().unwrap()).collect();
     assert_eq!(order, ["q2", "q1", "q3"]);
 }
 
@@ -194,7 +201,12 @@ fn usage_errors_exit_2() {
             "cannot be used with",
         ),
         (
-            vec!["--compare".into(), "/no/a.jsonl".into(), "/no/b.jsonl".into(), ds.path().display().to_string()],
+            vec![
+                "--compare".into(),
+                "/no/a.jsonl".into(),
+                "/no/b.jsonl".into(),
+                ds.path().display().to_string(),
+            ],
             "run file /no/a.jsonl does not exist",
         ),
     ];
@@ -235,18 +247,25 @@ fn assert_close(praev: &Value, python: &Value, what: &str) {
     for metric in METRICS {
         let (p, q) = (praev[metric].as_f64(), python[metric].as_f64());
         let (Some(p), Some(q)) = (p, q) else { panic!("{what} {metric}: praev {praev}, eval.py {python}") };
-        assert!((p - q).abs() < 5e-4, "{what} {metric}: praev {p:.4}, eval.py {q:.4} disagree at three decimals");
+        assert!(
+            (p - q).abs() < 5e-4,
+            "{what} {metric}: praev {p:.4}, eval.py {q:.4} disagree at three decimals"
+        );
     }
 }
 
 #[test]
 fn metrics_agree_with_eval_py_on_the_dev_set() {
     let Some((dir, run, praev)) = dev_eval() else { return };
-    if !available(Path::new(EVAL_PY).is_file() && python_available(), "python3 or ../shared/baselines/eval.py") {
+    if !available(
+        Path::new(EVAL_PY).is_file() && python_available(),
+        "python3 or ../shared/baselines/eval.py",
+    ) {
         return;
     }
     let json = dir.path().join("eval-py.json");
-    let out = Process::new("python3").arg(EVAL_PY).arg(DEV).arg(run).arg("--json").arg(&json).output().unwrap();
+    let out =
+        Process::new("python3").arg(EVAL_PY).arg(DEV).arg(run).arg("--json").arg(&json).output().unwrap();
     assert!(out.status.success(), "eval.py failed: {}", String::from_utf8_lossy(&out.stderr));
     let python: Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
     let system = &python["systems"][0];

@@ -48,7 +48,8 @@ fn bad_files_are_skipped_with_one_warning_each_and_counted() {
     let corpus = mixed_corpus();
     let out_dir = tempfile::tempdir().unwrap();
     let index = out_dir.path().join("idx");
-    let out = praev(out_dir.path()).arg("index").arg(corpus.path()).arg("--index").arg(&index).output().unwrap();
+    let out =
+        praev(out_dir.path()).arg("index").arg(corpus.path()).arg("--index").arg(&index).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let stderr = String::from_utf8(out.stderr).unwrap();
     let warnings: Vec<&str> = stderr.lines().filter(|l| l.starts_with("warning:")).collect();
@@ -116,9 +117,9 @@ fn a_rebuild_replaces_the_index() {
     write(corpus.path(), "b.txt", "Kreis Düren\n\nFamilienzentren in allen Kommunen.\n".as_bytes());
     index.cmd().arg("index").arg(corpus.path()).arg("--index").arg(index.path()).assert().success();
     assert_eq!(hits(&index.search_json("Familienzentren", &[]))[0]["file"], "b.txt");
-    let generations = std::fs::read_dir(index.path()).unwrap().filter(|e| {
-        e.as_ref().unwrap().file_name().to_string_lossy().starts_with("gen-")
-    });
+    let generations = std::fs::read_dir(index.path())
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().starts_with("gen-"));
     assert_eq!(generations.count(), 1, "the old generation is removed");
 }
 

@@ -26,7 +26,10 @@ fn uebergaenge_finds_a_passage_about_transitions_in_dueren_or_steinfurt() {
     let hit = top("Übergänge");
     let file = hit["file"].as_str().unwrap();
     assert!([DUEREN, STEINFURT_PROFILE].contains(&file), "top hit for Übergänge is {file}");
-    assert!(hit["text"].as_str().unwrap().to_lowercase().contains("überg"), "the top passage mentions Übergang/Übergänge");
+    assert!(
+        hit["text"].as_str().unwrap().to_lowercase().contains("überg"),
+        "the top passage mentions Übergang/Übergänge"
+    );
 }
 
 #[test]
@@ -161,10 +164,30 @@ fn unknown_municipality_is_a_usage_error_naming_it() {
 
 #[test]
 fn odd_queries_never_fail() {
-    for query in ["", "   ", "?!.,;", "\"", "\"Frühe Hilfen", "-", "+", "- +", "-Kinder", "und die der", "((Kita)) AND OR", "ß", "🙂"] {
-        let out = index().cmd().args(["search", query, "--format", "json", "--index"]).arg(index().path()).output().unwrap();
+    for query in [
+        "",
+        "   ",
+        "?!.,;",
+        "\"",
+        "\"Frühe Hilfen",
+        "-",
+        "+",
+        "- +",
+        "-Kinder",
+        "und die der",
+        "((Kita)) AND OR",
+        "ß",
+        "🙂",
+    ] {
+        let out = index()
+            .cmd()
+            .args(["search", query, "--format", "json", "--index"])
+            .arg(index().path())
+            .output()
+            .unwrap();
         assert!(out.status.success(), "query {query:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-        let _: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{query:?}: {e}"));
+        let _: serde_json::Value =
+            serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{query:?}: {e}"));
     }
 }
 

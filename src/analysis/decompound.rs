@@ -125,7 +125,9 @@ fn derived_modifier_ends(word: &str) -> Vec<usize> {
         let linked = format!("{suffix}s");
         for (at, _) in word.match_indices(&linked) {
             let end = at + suffix.len();
-            if word[end + 1..].chars().count() >= MIN_PART_CHARS && word[..end].chars().count() >= MIN_MODIFIER_CHARS {
+            if word[end + 1..].chars().count() >= MIN_PART_CHARS
+                && word[..end].chars().count() >= MIN_MODIFIER_CHARS
+            {
                 ends.push(end);
             }
         }
@@ -261,7 +263,10 @@ mod tests {
     fn keeps_intermediate_compounds() {
         let d = decompounder();
         let all = nodes(&d.split("kinderschutzfachkrafte"));
-        assert!(all.contains(&"kinderschutz".to_string()) || all.contains(&"fachkrafte".to_string()), "{all:?}");
+        assert!(
+            all.contains(&"kinderschutz".to_string()) || all.contains(&"fachkrafte".to_string()),
+            "{all:?}"
+        );
         for part in ["kinder", "schutz", "fachkrafte"] {
             assert!(all.contains(&part.to_string()), "{part} missing in {all:?}");
         }

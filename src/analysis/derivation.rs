@@ -14,8 +14,28 @@ use super::{AnalysisStep, AnalyzedToken, Origin};
 pub const ROOT_MARK: char = '^';
 /// Family suffixes, longest first.
 const SUFFIXES: [&str; 22] = [
-    "atorinnen", "ierungen", "ationen", "atorin", "atoren", "ierung", "ierten", "ierter", "iertes", "ierend",
-    "ativen", "ieren", "ierte", "ation", "ative", "ativ", "ator", "iert", "iere", "ierst", "ier", "at",
+    "atorinnen",
+    "ierungen",
+    "ationen",
+    "atorin",
+    "atoren",
+    "ierung",
+    "ierten",
+    "ierter",
+    "iertes",
+    "ierend",
+    "ativen",
+    "ieren",
+    "ierte",
+    "ation",
+    "ative",
+    "ativ",
+    "ator",
+    "iert",
+    "iere",
+    "ierst",
+    "ier",
+    "at",
 ];
 const MIN_ROOT_CHARS: usize = 5;
 

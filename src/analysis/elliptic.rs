@@ -76,7 +76,9 @@ mod tests {
 
     fn completed(text: &str) -> Vec<String> {
         let lexicon = Lexicon::new(
-            Lexicon::parse_curated("Jugend\nHilfe\nSozial\nWesen\nBeruf\nAusbildung\nFamilie\nArbeit\nGesundheit\n"),
+            Lexicon::parse_curated(
+                "Jugend\nHilfe\nSozial\nWesen\nBeruf\nAusbildung\nFamilie\nArbeit\nGesundheit\n",
+            ),
             None,
         );
         let step = EllipticCompounds::new(Decompounder::new(lexicon));

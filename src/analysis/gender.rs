@@ -13,7 +13,8 @@ use super::{AnalysisStep, AnalyzedToken, Origin};
 /// Endings of person nouns that take a feminine `-in`: Koordinator, Lehrer, Referent,
 /// Praktikant, Akteur, Sozialarbeiter, Jurist, Landrat (folded: landrätin → landratin),
 /// Kollege (kollegin: `-eg`), Psychologe (psychologin: `-og`), Kunde (kundin: `-nd`).
-const PERSON_ENDINGS: [&str; 12] = ["or", "er", "ent", "ant", "eur", "ist", "at", "ar", "eg", "og", "nd", "ier"];
+const PERSON_ENDINGS: [&str; 12] =
+    ["or", "er", "ent", "ant", "eur", "ist", "at", "ar", "eg", "og", "nd", "ier"];
 const MIN_BASE_CHARS: usize = 4;
 
 #[derive(Debug, Clone, Copy, Default)]

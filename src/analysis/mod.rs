@@ -261,7 +261,11 @@ impl GermanAnalyzer {
     /// The byte ranges of the words of `text` that yield any of `terms`: what a hit
     /// highlights. Only words whose primary term matches, or whose folded text contains a
     /// searched term, are analysed in full, so highlighting a passage stays cheap.
-    pub fn words_matching(&mut self, text: &str, terms: &std::collections::HashSet<String>) -> Vec<std::ops::Range<usize>> {
+    pub fn words_matching(
+        &mut self,
+        text: &str,
+        terms: &std::collections::HashSet<String>,
+    ) -> Vec<std::ops::Range<usize>> {
         // Every term is a stem or part of the written (folded) word, so a word that contains
         // none of them as a substring cannot match: most words are skipped unanalysed.
         let needles: Vec<&str> = terms.iter().map(|t| t.trim_start_matches([PART_MARK, ROOT_MARK])).collect();
@@ -330,7 +334,11 @@ impl GermanAnalyzer {
                 .iter()
                 .map(|(text, origin, marks)| AnalyzedToken {
                     text: text.clone(),
-                    origin: if token.origin == Origin::Elliptic && *origin == Origin::Word { Origin::Elliptic } else { *origin },
+                    origin: if token.origin == Origin::Elliptic && *origin == Origin::Word {
+                        Origin::Elliptic
+                    } else {
+                        *origin
+                    },
                     marks: *marks,
                     ..token.clone()
                 })

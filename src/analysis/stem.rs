@@ -50,7 +50,10 @@ fn st_ending(c: char) -> bool {
 /// `-est`, `-er/-en`, `-st`.
 fn light_stem(word: &str) -> String {
     let mut chars: Vec<char> = word.chars().collect();
-    let ends = |c: &[char], suffix: &str| c.iter().rev().zip(suffix.chars().rev()).filter(|(a, b)| *a == b).count() == suffix.len() && c.len() >= suffix.len();
+    let ends = |c: &[char], suffix: &str| {
+        c.iter().rev().zip(suffix.chars().rev()).filter(|(a, b)| *a == b).count() == suffix.len()
+            && c.len() >= suffix.len()
+    };
     let n = chars.len();
     let cut = if n > 5 && ends(&chars, "ern") {
         3
@@ -65,7 +68,9 @@ fn light_stem(word: &str) -> String {
     let n = chars.len();
     let cut = if n > 5 && ends(&chars, "est") {
         3
-    } else if n > 4 && (ends(&chars, "er") || ends(&chars, "en") || (ends(&chars, "st") && st_ending(chars[n - 3]))) {
+    } else if n > 4
+        && (ends(&chars, "er") || ends(&chars, "en") || (ends(&chars, "st") && st_ending(chars[n - 3])))
+    {
         2
     } else {
         0
@@ -125,7 +130,13 @@ mod tests {
     #[test]
     fn light_stemmer_removes_only_inflection() {
         let light = GermanStemmer::light();
-        for (word, expected) in [("kindern", "kind"), ("kinder", "kind"), ("ubergange", "ubergang"), ("gesundheit", "gesundheit"), ("familien", "famili")] {
+        for (word, expected) in [
+            ("kindern", "kind"),
+            ("kinder", "kind"),
+            ("ubergange", "ubergang"),
+            ("gesundheit", "gesundheit"),
+            ("familien", "famili"),
+        ] {
             assert_eq!(light.stem(word), expected, "light stem of {word}");
         }
     }

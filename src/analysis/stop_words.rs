@@ -54,7 +54,14 @@ mod tests {
     use crate::analysis::Origin;
 
     fn token(text: &str, position: usize) -> AnalyzedToken {
-        AnalyzedToken { text: text.into(), offset_from: 0, offset_to: 0, position, origin: Origin::Word, marks: Default::default() }
+        AnalyzedToken {
+            text: text.into(),
+            offset_from: 0,
+            offset_to: 0,
+            position,
+            origin: Origin::Word,
+            marks: Default::default(),
+        }
     }
 
     #[test]
@@ -62,7 +69,8 @@ mod tests {
         let stop = StopWords::parse("# comment\nund\n für  # trailing comment\n\n");
         assert!(stop.contains("fur"), "stop words are folded like tokens");
         assert_eq!(stop.len(), 3, "und, für, fur");
-        let out = stop.apply(vec![token("kinder", 0), token("und", 1), token("fur", 2), token("familien", 3)]);
+        let out =
+            stop.apply(vec![token("kinder", 0), token("und", 1), token("fur", 2), token("familien", 3)]);
         let got: Vec<(&str, usize)> = out.iter().map(|t| (t.text.as_str(), t.position)).collect();
         assert_eq!(got, vec![("kinder", 0), ("familien", 3)]);
     }

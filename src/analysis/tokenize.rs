@@ -162,10 +162,24 @@ mod tests {
     #[test]
     fn surface_words_and_marks() {
         let cases: &[(&str, Vec<Word>)] = &[
-            ("Kinder und Jugendliche", vec![w("kinder", false, false), w("und", false, false), w("jugendliche", false, false)]),
+            (
+                "Kinder und Jugendliche",
+                vec![w("kinder", false, false), w("und", false, false), w("jugendliche", false, false)],
+            ),
             ("Kita-Grundschule", vec![w("kita-grundschule", false, false)]),
-            ("Kinder- und Jugendhilfe", vec![w("kinder", false, true), w("und", false, false), w("jugendhilfe", false, false)]),
-            ("Kinder-, Jugend- und Familienhilfe", vec![w("kinder", false, true), w("jugend", false, true), w("und", false, false), w("familienhilfe", false, false)]),
+            (
+                "Kinder- und Jugendhilfe",
+                vec![w("kinder", false, true), w("und", false, false), w("jugendhilfe", false, false)],
+            ),
+            (
+                "Kinder-, Jugend- und Familienhilfe",
+                vec![
+                    w("kinder", false, true),
+                    w("jugend", false, true),
+                    w("und", false, false),
+                    w("familienhilfe", false, false),
+                ],
+            ),
             ("Koordinator:innen", vec![w("koordinatorinnen", true, false)]),
             ("Koordinator*innen", vec![w("koordinatorinnen", true, false)]),
             ("Koordinator_innen", vec![w("koordinatorinnen", true, false)]),

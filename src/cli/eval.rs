@@ -86,7 +86,8 @@ fn evaluate(dataset: &Dataset, args: &EvalArgs, k: usize) -> anyhow::Result<()> 
         }
     };
     let index = PraevIndex::open(&index_path).map_err(super::usage_or_failure)?;
-    let run = eval::run::search_all(&index, dataset, args.limit as usize, SYSTEM).context("searching the queries")?;
+    let run = eval::run::search_all(&index, dataset, args.limit as usize, SYSTEM)
+        .context("searching the queries")?;
     if let Some(path) = &args.run {
         write_run(&run, path)?;
     }
@@ -109,7 +110,8 @@ fn build_temporary_index(dataset: &Path) -> anyhow::Result<tempfile::TempDir> {
         );
         return Err(UsageError(message).into());
     }
-    let temp = tempfile::Builder::new().prefix("praev-eval-").tempdir().context("creating a temporary folder")?;
+    let temp =
+        tempfile::Builder::new().prefix("praev-eval-").tempdir().context("creating a temporary folder")?;
     let config = praev::bundled::config().context("reading the index-config")?;
     let request = BuildRequest { corpus: corpus.clone(), index: temp.path().join("index"), config };
     let progress = IndexProgress::new("indexing the dataset's corpus");

@@ -38,7 +38,9 @@ pub fn run(args: IndexArgs) -> anyhow::Result<()> {
             return Err(UsageError("name the folder to index: praev index DIR --index IDX".into()).into())
         }
         (Some(_), None) => {
-            return Err(UsageError("say where to write the index: --index IDX (or set PRAEV_INDEX)".into()).into())
+            return Err(
+                UsageError("say where to write the index: --index IDX (or set PRAEV_INDEX)".into()).into()
+            )
         }
         (Some(dir), Some(index)) => {
             let config = match &args.config {

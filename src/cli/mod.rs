@@ -2,8 +2,8 @@
 //! exit codes. Commands turn raw arguments into typed library requests and decide what the
 //! user sees; the library itself never prints.
 
-mod eval;
 mod analyze;
+mod eval;
 mod index;
 mod progress;
 mod search;

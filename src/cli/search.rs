@@ -56,7 +56,8 @@ pub struct SearchArgs {
 }
 
 fn parse_kind(value: &str) -> Result<DocKind, String> {
-    DocKind::parse(value).ok_or_else(|| format!("unknown kind {value:?} (profile, leitbild, press, article, other)"))
+    DocKind::parse(value)
+        .ok_or_else(|| format!("unknown kind {value:?} (profile, leitbild, press, article, other)"))
 }
 
 pub fn run(args: SearchArgs) -> anyhow::Result<()> {
@@ -65,7 +66,8 @@ pub fn run(args: SearchArgs) -> anyhow::Result<()> {
     let request = SearchRequest {
         query: args.query.clone(),
         limit: args.limit as usize,
-        municipalities: query::resolve_municipalities(&index, &args.municipality).map_err(super::usage_or_failure)?,
+        municipalities: query::resolve_municipalities(&index, &args.municipality)
+            .map_err(super::usage_or_failure)?,
         kinds: args.kind,
         exact: args.exact,
         per_file: args.per_file,

@@ -82,7 +82,10 @@ mod tests {
     fn run(system: &str, answers: &[(&str, &str)]) -> Run {
         let mut run = Run::new(system);
         for &(qid, file) in answers {
-            run.push(qid, RunHit { rank: 1, file: file.into(), passage: None, score: 1.0, text: String::new() });
+            run.push(
+                qid,
+                RunHit { rank: 1, file: file.into(), passage: None, score: 1.0, text: String::new() },
+            );
         }
         run
     }
@@ -105,8 +108,14 @@ mod tests {
         let a = run("a", &[("q1", "a.txt"), ("q2", "b.txt"), ("q3", "c.txt")]);
         let mut b = run("b", &[("q2", "x.txt"), ("q3", "c.txt")]);
         // q1 in b: the relevant file drops to rank 2, nDCG 1/log2(3) ≈ 0.63.
-        b.push("q1", RunHit { rank: 1, file: "x.txt".into(), passage: None, score: 2.0, text: String::new() });
-        b.push("q1", RunHit { rank: 2, file: "a.txt".into(), passage: None, score: 1.0, text: String::new() });
+        b.push(
+            "q1",
+            RunHit { rank: 1, file: "x.txt".into(), passage: None, score: 2.0, text: String::new() },
+        );
+        b.push(
+            "q1",
+            RunHit { rank: 2, file: "a.txt".into(), passage: None, score: 1.0, text: String::new() },
+        );
         let cmp = compare(&dataset(), &a, &b, 10);
         let order: Vec<&str> = cmp.deltas.iter().map(|d| d.qid.as_str()).collect();
         assert_eq!(order, ["q2", "q1", "q3"]);

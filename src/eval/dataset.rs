@@ -67,7 +67,8 @@ impl Dataset {
         for row in tsv::parse(qrels_path, qrels, &["qid", "file", "grade", "phrase"])? {
             dataset.add_qrel(qrels_path, &row)?;
         }
-        dataset.by_basename = dataset.grades.values().flat_map(|files| files.keys()).all(|f| !f.contains('/'));
+        dataset.by_basename =
+            dataset.grades.values().flat_map(|files| files.keys()).all(|f| !f.contains('/'));
         Ok(dataset)
     }
 
@@ -138,7 +139,11 @@ fn parse_queries(path: &Path, text: &str) -> Result<Vec<Query>> {
             "" => "-",
             intent => intent,
         };
-        queries.push(Query { qid: qid.to_string(), text: row.get("query").to_string(), intent: intent.to_string() });
+        queries.push(Query {
+            qid: qid.to_string(),
+            text: row.get("query").to_string(),
+            intent: intent.to_string(),
+        });
     }
     Ok(queries)
 }
@@ -175,7 +180,8 @@ fn file_name(path: &Path) -> String {
 mod tests {
     use super::*;
 
-    const QUERIES: &str = "qid\tquery\tintent\nq1\tFrühe Hilfen\ttheme\nq2\tLandrat Zitat\n\nq3\tnichts\tkeyword\n";
+    const QUERIES: &str =
+        "qid\tquery\tintent\nq1\tFrühe Hilfen\ttheme\nq2\tLandrat Zitat\n\nq3\tnichts\tkeyword\n";
     const QRELS: &str = "qid\tfile\tgrade\tphrase\n\
         q1\ta.txt\t3\tFrühe  HILFEN im Kreis\n\
         q1\t./a.txt\t1\tanderer Satz\n\
@@ -231,7 +237,13 @@ mod tests {
                 "grade 4 outside 0-3",
             ),
             (QUERIES, format!("{qrels_head}q1\ta.txt\n"), "ds/qrels.tsv", 2, "grade \"\" is not an integer"),
-            (QUERIES, format!("{qrels_head}q1\ta.txt\t1\tx\textra\n"), "ds/qrels.tsv", 2, "5 cells, the header has 4"),
+            (
+                QUERIES,
+                format!("{qrels_head}q1\ta.txt\t1\tx\textra\n"),
+                "ds/qrels.tsv",
+                2,
+                "5 cells, the header has 4",
+            ),
             (QUERIES, "qid\tfile\tphrase\n".to_string(), "ds/qrels.tsv", 1, "lacks column(s) grade"),
             ("qid\tquery\nq1\ta\nq1\tb\n", QRELS.to_string(), "ds/queries.tsv", 3, "duplicate qid q1"),
         ];

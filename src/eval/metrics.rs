@@ -177,7 +177,8 @@ fn reciprocal_rank(dataset: &Dataset, qid: &str, files: &[String]) -> f64 {
 }
 
 fn passage_precision(dataset: &Dataset, qid: &str, hits: &[RunHit]) -> f64 {
-    let relevant = hits.iter().take(PRECISION_DEPTH).filter(|hit| is_relevant_passage(dataset, qid, hit)).count();
+    let relevant =
+        hits.iter().take(PRECISION_DEPTH).filter(|hit| is_relevant_passage(dataset, qid, hit)).count();
     relevant as f64 / PRECISION_DEPTH as f64
 }
 
@@ -197,7 +198,12 @@ fn is_relevant_passage(dataset: &Dataset, qid: &str, hit: &RunHit) -> bool {
 fn mean(queries: &[&QueryScores]) -> Scores {
     let n = queries.len() as f64;
     let avg = |metric: fn(&Scores) -> f64| total(queries.iter().map(|q| metric(&q.scores))) / n;
-    Scores { ndcg: avg(|s| s.ndcg), recall: avg(|s| s.recall), mrr: avg(|s| s.mrr), precision: avg(|s| s.precision) }
+    Scores {
+        ndcg: avg(|s| s.ndcg),
+        recall: avg(|s| s.recall),
+        mrr: avg(|s| s.mrr),
+        precision: avg(|s| s.precision),
+    }
 }
 
 #[cfg(test)]
@@ -234,7 +240,12 @@ mod tests {
 
     #[test]
     fn ideal_ranking_scores_one() {
-        let s = score_query(&dataset(), "q1", &hits(&[("a.txt", "Frühe Hilfen"), ("b.txt", ""), ("c.txt", "")]), 10);
+        let s = score_query(
+            &dataset(),
+            "q1",
+            &hits(&[("a.txt", "Frühe Hilfen"), ("b.txt", ""), ("c.txt", "")]),
+            10,
+        );
         close(s.ndcg, 1.0, "nDCG of the ideal order");
         close(s.recall, 1.0, "recall");
         close(s.mrr, 1.0, "MRR");
@@ -244,7 +255,8 @@ mod tests {
     #[test]
     fn hand_computed_mixed_ranking() {
         // Files in order: x (0), b (2), a (3), x again (ignored), c beyond rank 20 (not seen).
-        let mut run = vec![("x.txt", ""), ("sub/b.txt", ""), ("a.txt", "Text: FRÜHE\n Hilfen!"), ("x.txt", "")];
+        let mut run =
+            vec![("x.txt", ""), ("sub/b.txt", ""), ("a.txt", "Text: FRÜHE\n Hilfen!"), ("x.txt", "")];
         run.extend(std::iter::repeat_n(("y.txt", ""), 16));
         run.push(("c.txt", ""));
         let s = score_query(&dataset(), "q1", &hits(&run), 10);
@@ -331,7 +343,8 @@ mod tests {
         assert_eq!((eval.queries, eval.answered(), eval.unknown_qids), (3, 1, 1));
         close(eval.overall.ndcg, 0.5, "mean of 1 and 0 (q2 missing from the run)");
         close(eval.overall.precision, 0.1, "mean of 0.2 and 0");
-        let intents: Vec<(&str, usize)> = eval.by_intent.iter().map(|i| (i.intent.as_str(), i.queries)).collect();
+        let intents: Vec<(&str, usize)> =
+            eval.by_intent.iter().map(|i| (i.intent.as_str(), i.queries)).collect();
         assert_eq!(intents, [("quote", 1), ("theme", 1)]);
         close(eval.by_intent[1].scores.ndcg, 1.0, "theme = q1");
     }

@@ -96,7 +96,8 @@ impl Run {
 
     /// Reads a run file.
     pub fn read_jsonl(path: &Path) -> Result<Run> {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+        let text =
+            std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
         Run::parse_jsonl(path, &text)
     }
 
@@ -107,7 +108,8 @@ impl Run {
             if line.trim().is_empty() {
                 continue;
             }
-            let (qid, hit, system) = parse_line(line).map_err(|message| line_error(path, index + 1, message))?;
+            let (qid, hit, system) =
+                parse_line(line).map_err(|message| line_error(path, index + 1, message))?;
             if run.system.is_empty() {
                 run.system = system.unwrap_or_default();
             }
@@ -138,7 +140,8 @@ struct RunLine<'a> {
 fn parse_line(line: &str) -> std::result::Result<(String, RunHit, Option<String>), String> {
     let value: Value = serde_json::from_str(line).map_err(|e| format!("not JSON ({e})"))?;
     let Value::Object(row) = value else { return Err("not a JSON object".into()) };
-    let missing: Vec<&str> = ["qid", "rank", "file", "text"].into_iter().filter(|k| !row.contains_key(*k)).collect();
+    let missing: Vec<&str> =
+        ["qid", "rank", "file", "text"].into_iter().filter(|k| !row.contains_key(*k)).collect();
     if !missing.is_empty() {
         return Err(format!("missing field(s) {}", missing.join(", ")));
     }
@@ -189,17 +192,32 @@ fn system_from_file_name(path: &Path) -> String {
 pub fn search_all(index: &PraevIndex, dataset: &Dataset, limit: usize, system: &str) -> Result<Run> {
     let mut run = Run::new(system);
     for query in &dataset.queries {
-        let request = SearchRequest { query: query.text.clone(), limit, municipalities: Vec::new(), kinds: Vec::new(), exact: false, per_file: crate::query::search::DEFAULT_PER_FILE };
+        let request = SearchRequest {
+            query: query.text.clone(),
+            limit,
+            municipalities: Vec::new(),
+            kinds: Vec::new(),
+            exact: false,
+            per_file: crate::query::search::DEFAULT_PER_FILE,
+        };
         let results = query::search(index, &request)?;
         run.order.push(query.qid.clone());
-        run.hits
-            .insert(query.qid.clone(), results.hits.iter().zip(1..).map(|(hit, rank)| run_hit(hit, rank)).collect());
+        run.hits.insert(
+            query.qid.clone(),
+            results.hits.iter().zip(1..).map(|(hit, rank)| run_hit(hit, rank)).collect(),
+        );
     }
     Ok(run)
 }
 
 fn run_hit(hit: &Hit, rank: i64) -> RunHit {
-    RunHit { rank, file: hit.file.clone(), passage: Some(hit.passage), score: widen(hit.score), text: hit.text.clone() }
+    RunHit {
+        rank,
+        file: hit.file.clone(),
+        passage: Some(hit.passage),
+        score: widen(hit.score),
+        text: hit.text.clone(),
+    }
 }
 
 /// The f64 nearest the f32's shortest decimal form, so run files show `7.4181` rather than
@@ -229,7 +247,11 @@ mod tests {
         let keys: Vec<&str> = first.as_object().unwrap().keys().map(String::as_str).collect();
         let mut sorted = keys.clone();
         sorted.sort();
-        assert_eq!(sorted, ["file", "passage", "qid", "rank", "score", "system", "text"], "the run format's fields");
+        assert_eq!(
+            sorted,
+            ["file", "passage", "qid", "rank", "score", "system", "text"],
+            "the run format's fields"
+        );
         let back = Run::parse_jsonl(Path::new("r.jsonl"), &text).unwrap();
         assert_eq!(back.system, "praev");
         assert_eq!(back.qids().collect::<Vec<_>>(), ["q1", "q2"]);

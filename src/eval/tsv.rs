@@ -35,7 +35,8 @@ pub fn parse(path: &Path, text: &str, required: &[&str]) -> Result<Vec<Row>> {
     let header: Vec<String> = first.trim_start_matches('\u{FEFF}').split('\t').map(trim).collect();
     let missing: Vec<&str> = required.iter().copied().filter(|c| !header.iter().any(|h| h == c)).collect();
     if !missing.is_empty() {
-        let message = format!("the header lacks column(s) {}; it has {}", missing.join(", "), header.join(", "));
+        let message =
+            format!("the header lacks column(s) {}; it has {}", missing.join(", "), header.join(", "));
         return Err(line_error(path, 1, message));
     }
     let mut rows = Vec::new();
@@ -94,7 +95,18 @@ fn split_lines(text: &str) -> Vec<&str> {
 }
 
 fn is_line_break(c: char) -> bool {
-    matches!(c, '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{1C}' | '\u{1D}' | '\u{1E}' | '\u{85}' | '\u{2028}' | '\u{2029}')
+    matches!(
+        c,
+        '\n' | '\r'
+            | '\u{0B}'
+            | '\u{0C}'
+            | '\u{1C}'
+            | '\u{1D}'
+            | '\u{1E}'
+            | '\u{85}'
+            | '\u{2028}'
+            | '\u{2029}'
+    )
 }
 
 #[cfg(test)]

@@ -187,12 +187,16 @@ fn write_generation(
         documents: records.len(),
         passages: records.iter().map(|d| d.passages).sum(),
         municipalities: distinct_municipalities(&records),
-        skipped: skipped.iter().map(|s| SkippedRecord { file: s.rel_path.clone(), reason: s.reason.to_string() }).collect(),
+        skipped: skipped
+            .iter()
+            .map(|s| SkippedRecord { file: s.rel_path.clone(), reason: s.reason.to_string() })
+            .collect(),
     };
     config.files.write_dir(&generation.join(CONFIG_DIR))?;
     let synonyms_path = generation.join(SYNONYMS_FILE);
     let synonyms_json = serde_json::to_vec(&config.analysis.synonyms).expect("synonyms serialise");
-    std::fs::write(&synonyms_path, synonyms_json).map_err(|source| Error::Io { path: synonyms_path, source })?;
+    std::fs::write(&synonyms_path, synonyms_json)
+        .map_err(|source| Error::Io { path: synonyms_path, source })?;
     IndexMeta::write_documents(generation, &records)?;
     meta.write(generation)?;
     Ok((records, skipped))

@@ -48,14 +48,22 @@ impl PraevIndex {
         };
         let vocabulary = read_vocabulary(&generation, path)?;
         let analyzer = analysis.german_analyzer(Some(vocabulary));
-        let index = Index::open_in_dir(&generation).map_err(|e| Error::Damaged {
-            path: path.to_path_buf(),
-            message: e.to_string(),
-        })?;
+        let index = Index::open_in_dir(&generation)
+            .map_err(|e| Error::Damaged { path: path.to_path_buf(), message: e.to_string() })?;
         index.tokenizers().register(ANALYZER_NAME, analyzer.clone());
         let fields = Fields::from_schema(&index.schema())?;
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        Ok(PraevIndex { path: path.to_path_buf(), generation, index, reader, fields, meta, config_files, analysis, analyzer })
+        Ok(PraevIndex {
+            path: path.to_path_buf(),
+            generation,
+            index,
+            reader,
+            fields,
+            meta,
+            config_files,
+            analysis,
+            analyzer,
+        })
     }
 
     /// The per-document records (metadata, figures, contact), read on demand.

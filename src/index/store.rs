@@ -56,7 +56,12 @@ impl BuildLock {
         refuse_foreign_folder(index)?;
         std::fs::create_dir_all(index).map_err(io_error(index))?;
         let path = index.join(LOCK_FILE);
-        let file = OpenOptions::new().create(true).truncate(false).write(true).open(&path).map_err(io_error(&path))?;
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(io_error(&path))?;
         match file.try_lock() {
             Ok(()) => Ok(BuildLock { index: index.to_path_buf(), _file: file }),
             Err(TryLockError::WouldBlock) => Err(Error::Locked { path: index.to_path_buf() }),
@@ -74,7 +79,8 @@ impl BuildLock {
 
     /// Makes `generation` the one readers open (an atomic rename), then removes the others.
     pub fn publish(&self, generation: &Path) -> Result<()> {
-        let name = generation.file_name().and_then(|n| n.to_str()).expect("generation folders have UTF-8 names");
+        let name =
+            generation.file_name().and_then(|n| n.to_str()).expect("generation folders have UTF-8 names");
         let tmp = self.index.join(format!("{CURRENT_FILE}.tmp"));
         std::fs::write(&tmp, name).map_err(io_error(&tmp))?;
         File::open(&tmp).and_then(|f| f.sync_all()).map_err(io_error(&tmp))?;

@@ -5,7 +5,8 @@ use std::io::Write;
 
 use crate::query::Hit;
 
-pub const HEADER: [&str; 9] = ["file", "passage", "municipality", "kind", "section", "date", "score", "highlights", "text"];
+pub const HEADER: [&str; 9] =
+    ["file", "passage", "municipality", "kind", "section", "date", "score", "highlights", "text"];
 
 pub fn write_hits(out: &mut dyn Write, hits: &[Hit]) -> std::io::Result<()> {
     let mut writer = ::csv::Writer::from_writer(out);

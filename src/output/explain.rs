@@ -42,7 +42,14 @@ pub fn render_tokens(text: &str, tokens: &[AnalyzedToken]) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{:>4}  {:<28} {:<9} word", "pos", "term", "origin");
     for t in tokens {
-        let _ = writeln!(out, "{:>4}  {:<28} {:<9} {}", t.position, t.text, t.origin.as_str(), &text[t.offset_from..t.offset_to]);
+        let _ = writeln!(
+            out,
+            "{:>4}  {:<28} {:<9} {}",
+            t.position,
+            t.text,
+            t.origin.as_str(),
+            &text[t.offset_from..t.offset_to]
+        );
     }
     out
 }
@@ -79,7 +86,9 @@ fn describe(alternative: &Alternative) -> String {
             origin.as_str(),
             weight * crate::query::plan::PART_WEIGHT
         ),
-        Alternative::AllParts { terms, weight } => format!("all of [{}] {weight:.2}  (compound parts)", terms.join(", ")),
+        Alternative::AllParts { terms, weight } => {
+            format!("all of [{}] {weight:.2}  (compound parts)", terms.join(", "))
+        }
         Alternative::Phrase { terms, weight, origin } => {
             let words: Vec<&str> = terms.iter().map(|(_, t)| t.as_str()).collect();
             format!("\"{}\" {weight:.2}  (phrase, {})", words.join(" "), origin.as_str())

@@ -81,7 +81,10 @@ mod tests {
 
     #[test]
     fn json_field_names_are_the_contract() {
-        let results = SearchResults { query: "Übergänge".into(), total_hits: 1, hits: vec![sample_hit()], note: None };
+        let results =
+            SearchResults {
+                query: "Übergänge".into(), total_hits: 1, hits: vec![sample_hit()], note: None
+            };
         let mut out = Vec::new();
         write_results(&mut out, &results).unwrap();
         let value: serde_json::Value = serde_json::from_slice(&out).unwrap();
@@ -90,7 +93,10 @@ mod tests {
         let hit = &value["hits"][0];
         let mut keys: Vec<&str> = hit.as_object().unwrap().keys().map(String::as_str).collect();
         keys.sort();
-        assert_eq!(keys, vec!["date", "file", "highlights", "kind", "municipality", "passage", "score", "section", "text"]);
+        assert_eq!(
+            keys,
+            vec!["date", "file", "highlights", "kind", "municipality", "passage", "score", "section", "text"]
+        );
         assert_eq!(hit["highlights"], serde_json::json!([[13, 22]]));
         assert!(hit["section"].is_null());
     }

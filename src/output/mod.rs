@@ -5,8 +5,8 @@
 //! to show: it only renders what `query` computed.
 
 pub mod csv;
-pub mod explain;
 pub mod eval;
+pub mod explain;
 pub mod json;
 pub mod table;
 
@@ -37,7 +37,12 @@ pub struct Style {
     pub width: Option<u16>,
 }
 
-pub fn write_search_results(out: &mut dyn Write, results: &SearchResults, format: Format, style: Style) -> std::io::Result<()> {
+pub fn write_search_results(
+    out: &mut dyn Write,
+    results: &SearchResults,
+    format: Format,
+    style: Style,
+) -> std::io::Result<()> {
     match format {
         Format::Table => table::write_hits(out, results, style),
         Format::Json => json::write_results(out, results),

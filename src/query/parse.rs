@@ -45,7 +45,9 @@ pub fn parse(query: &str) -> Vec<Clause> {
             clauses.push(Clause { text: text.trim().to_string(), is_phrase: true, occur });
             i = end + 1;
         } else {
-            let end = (i..chars.len()).find(|&j| chars[j].is_whitespace() || is_quote(chars[j])).unwrap_or(chars.len());
+            let end = (i..chars.len())
+                .find(|&j| chars[j].is_whitespace() || is_quote(chars[j]))
+                .unwrap_or(chars.len());
             let text: String = chars[i..end].iter().collect();
             clauses.push(Clause { text, is_phrase: false, occur });
             i = end;
@@ -74,12 +76,25 @@ mod tests {
         let cases: &[(&str, Vec<Clause>)] = &[
             ("Übergänge", vec![clause("Übergänge", false, Should)]),
             ("Frühe Hilfen", vec![clause("Frühe", false, Should), clause("Hilfen", false, Should)]),
-            ("\"Frühe Hilfen\" Düren", vec![clause("Frühe Hilfen", true, Must), clause("Düren", false, Should)]),
+            (
+                "\"Frühe Hilfen\" Düren",
+                vec![clause("Frühe Hilfen", true, Must), clause("Düren", false, Should)],
+            ),
             ("„Kultur des Übergangs“", vec![clause("Kultur des Übergangs", true, Must)]),
             ("Kinder -Jugend", vec![clause("Kinder", false, Should), clause("Jugend", false, MustNot)]),
             ("+Kita Schule", vec![clause("Kita", false, Must), clause("Schule", false, Should)]),
-            ("-\"Kein Kind\" Prävention", vec![clause("Kein Kind", true, MustNot), clause("Prävention", false, Should)]),
-            ("Kinder- und Jugendhilfe", vec![clause("Kinder-", false, Should), clause("und", false, Should), clause("Jugendhilfe", false, Should)]),
+            (
+                "-\"Kein Kind\" Prävention",
+                vec![clause("Kein Kind", true, MustNot), clause("Prävention", false, Should)],
+            ),
+            (
+                "Kinder- und Jugendhilfe",
+                vec![
+                    clause("Kinder-", false, Should),
+                    clause("und", false, Should),
+                    clause("Jugendhilfe", false, Should),
+                ],
+            ),
         ];
         for (query, expected) in cases {
             assert_eq!(&parse(query), expected, "parsing {query:?}");
@@ -88,8 +103,16 @@ mod tests {
 
     #[test]
     fn broken_queries_still_parse() {
-        assert_eq!(parse("\"Frühe Hilfen"), vec![clause("Frühe Hilfen", true, Must)], "unbalanced quote runs to the end");
-        assert_eq!(parse(" - + "), vec![clause("-", false, Should), clause("+", false, Should)], "lone operators are plain text");
+        assert_eq!(
+            parse("\"Frühe Hilfen"),
+            vec![clause("Frühe Hilfen", true, Must)],
+            "unbalanced quote runs to the end"
+        );
+        assert_eq!(
+            parse(" - + "),
+            vec![clause("-", false, Should), clause("+", false, Should)],
+            "lone operators are plain text"
+        );
         assert!(parse("").is_empty());
         assert!(parse("\"\"").is_empty(), "an empty phrase is dropped");
         assert_eq!(parse("?!").len(), 1, "punctuation is left to the analyzer");

@@ -59,7 +59,8 @@ impl QueryPlan {
     /// Plans `query`; `synonyms` is None for `--exact`.
     pub fn new(analyzer: &GermanAnalyzer, query: &str, synonyms: Option<&Synonyms>) -> QueryPlan {
         let parsed = parse(query);
-        let mut clauses: Vec<PlannedClause> = parsed.iter().filter_map(|c| plan_clause(analyzer, c)).collect();
+        let mut clauses: Vec<PlannedClause> =
+            parsed.iter().filter_map(|c| plan_clause(analyzer, c)).collect();
         if let Some(synonyms) = synonyms {
             add_synonyms(analyzer, synonyms, &mut clauses);
         }
@@ -87,7 +88,9 @@ impl QueryPlan {
                             terms.insert(format!("{PART_MARK}{part}"));
                         }
                     }
-                    Alternative::Phrase { terms: phrase, .. } => terms.extend(phrase.iter().map(|(_, t)| t.clone())),
+                    Alternative::Phrase { terms: phrase, .. } => {
+                        terms.extend(phrase.iter().map(|(_, t)| t.clone()))
+                    }
                 }
             }
         }
@@ -100,12 +103,21 @@ fn plan_clause(analyzer: &GermanAnalyzer, clause: &Clause) -> Option<PlannedClau
     let groups: Vec<Vec<Alternative>> = if clause.is_phrase {
         phrase(&tokens, 1.0, Origin::Word).map(|p| vec![vec![p]]).unwrap_or_default()
     } else {
-        by_position(&tokens).into_iter().map(|word| word_alternatives(analyzer, &word, 1.0, true)).filter(|g| !g.is_empty()).collect()
+        by_position(&tokens)
+            .into_iter()
+            .map(|word| word_alternatives(analyzer, &word, 1.0, true))
+            .filter(|g| !g.is_empty())
+            .collect()
     };
     if groups.is_empty() {
         return None;
     }
-    Some(PlannedClause { source: clause.text.clone(), occur: clause.occur, is_phrase: clause.is_phrase, groups })
+    Some(PlannedClause {
+        source: clause.text.clone(),
+        occur: clause.occur,
+        is_phrase: clause.is_phrase,
+        groups,
+    })
 }
 
 /// The tokens of one text grouped by word position.
@@ -122,7 +134,12 @@ fn by_position(tokens: &[AnalyzedToken]) -> Vec<Vec<AnalyzedToken>> {
 
 /// The alternatives of one written word, each weight scaled by `scale`; `single_parts` adds
 /// each part of a compound on its own.
-fn word_alternatives(analyzer: &GermanAnalyzer, word: &[AnalyzedToken], scale: f32, single_parts: bool) -> Vec<Alternative> {
+fn word_alternatives(
+    analyzer: &GermanAnalyzer,
+    word: &[AnalyzedToken],
+    scale: f32,
+    single_parts: bool,
+) -> Vec<Alternative> {
     let mut alternatives = Vec::new();
     for token in word.iter().filter(|t| t.origin != Origin::Part) {
         let weight = match token.origin {
@@ -130,7 +147,11 @@ fn word_alternatives(analyzer: &GermanAnalyzer, word: &[AnalyzedToken], scale: f
             Origin::Root => ROOT_WEIGHT,
             _ => DERIVED_WEIGHT,
         };
-        alternatives.push(Alternative::Term { term: token.text.clone(), weight: weight * scale, origin: token.origin });
+        alternatives.push(Alternative::Term {
+            term: token.text.clone(),
+            weight: weight * scale,
+            origin: token.origin,
+        });
     }
     // Particles split off as parts (`mit|bestimmung`, `über|gang`) carry no topic of their own.
     let leaves: Vec<String> = word
@@ -141,7 +162,11 @@ fn word_alternatives(analyzer: &GermanAnalyzer, word: &[AnalyzedToken], scale: f
         .collect();
     if leaves.len() > 1 {
         for leaf in leaves.iter().filter(|_| single_parts) {
-            alternatives.push(Alternative::Term { term: leaf.clone(), weight: SINGLE_PART_WEIGHT * scale, origin: Origin::Part });
+            alternatives.push(Alternative::Term {
+                term: leaf.clone(),
+                weight: SINGLE_PART_WEIGHT * scale,
+                origin: Origin::Part,
+            });
         }
         alternatives.push(Alternative::AllParts { terms: leaves, weight: ALL_PARTS_WEIGHT * scale });
     }
@@ -153,14 +178,20 @@ fn phrase(tokens: &[AnalyzedToken], weight: f32, origin: Origin) -> Option<Alter
     let words = by_position(tokens);
     let primaries: Vec<(usize, String)> = words
         .iter()
-        .filter_map(|w| w.iter().find(|t| !matches!(t.origin, Origin::Part)).map(|t| (t.position, t.text.clone())))
+        .filter_map(|w| {
+            w.iter().find(|t| !matches!(t.origin, Origin::Part)).map(|t| (t.position, t.text.clone()))
+        })
         .collect();
     match primaries.len() {
         0 => None,
         1 => Some(Alternative::Term { term: primaries[0].1.clone(), weight, origin }),
         _ => {
             let first = primaries[0].0;
-            Some(Alternative::Phrase { terms: primaries.into_iter().map(|(p, t)| (p - first, t)).collect(), weight, origin })
+            Some(Alternative::Phrase {
+                terms: primaries.into_iter().map(|(p, t)| (p - first, t)).collect(),
+                weight,
+                origin,
+            })
         }
     }
 }
@@ -186,7 +217,9 @@ fn add_synonyms(analyzer: &GermanAnalyzer, synonyms: &Synonyms, clauses: &mut Ve
             word_alternatives(analyzer, &tokens, weight, false)
                 .into_iter()
                 .map(|a| match a {
-                    Alternative::Term { term, weight, .. } => Alternative::Term { term, weight, origin: Origin::Synonym },
+                    Alternative::Term { term, weight, .. } => {
+                        Alternative::Term { term, weight, origin: Origin::Synonym }
+                    }
                     other => other,
                 })
                 .collect()
@@ -201,9 +234,14 @@ fn add_synonyms(analyzer: &GermanAnalyzer, synonyms: &Synonyms, clauses: &mut Ve
                 continue;
             }
         }
-        let source = format!("{} → {}", texts[expansion.start..expansion.end].join(" "), expansion.alternative);
-        extra.push(PlannedClause { source, occur: Occurrence::Should, is_phrase: false, groups: vec![alternatives] });
+        let source =
+            format!("{} → {}", texts[expansion.start..expansion.end].join(" "), expansion.alternative);
+        extra.push(PlannedClause {
+            source,
+            occur: Occurrence::Should,
+            is_phrase: false,
+            groups: vec![alternatives],
+        });
     }
     clauses.extend(extra);
 }
-

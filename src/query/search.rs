@@ -9,7 +9,9 @@
 use std::collections::{HashMap, HashSet};
 
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{BooleanQuery, BoostQuery, DisjunctionMaxQuery, EmptyQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::query::{
+    BooleanQuery, BoostQuery, DisjunctionMaxQuery, EmptyQuery, Occur, PhraseQuery, Query, TermQuery,
+};
 use tantivy::schema::{Facet, Field, IndexRecordOption, Value};
 use tantivy::{TantivyDocument, Term};
 
@@ -17,8 +19,8 @@ use super::highlight::highlights;
 use super::parse::Occurrence;
 use super::plan::{Alternative, QueryPlan, PART_WEIGHT};
 use crate::analysis::{GermanAnalyzer, PART_MARK, ROOT_MARK};
-use crate::index::schema::Fields;
 use crate::error::{Error, Result};
+use crate::index::schema::Fields;
 use crate::index::PraevIndex;
 use crate::ingest::DocKind;
 
@@ -146,7 +148,8 @@ fn any_of(alternatives: &[Alternative], fields: &Fields) -> Box<dyn Query> {
                 options.push((Occur::Should, boosted(term_query(fields.text, term), *weight)));
                 let part = format!("{PART_MARK}{term}");
                 options.push((Occur::Should, boosted(term_query(fields.text, &part), weight * PART_WEIGHT)));
-                options.push((Occur::Should, boosted(term_query(fields.section, term), weight * SECTION_BOOST)));
+                options
+                    .push((Occur::Should, boosted(term_query(fields.section, term), weight * SECTION_BOOST)));
             }
             Alternative::AllParts { terms, weight } => {
                 let all: Vec<(Occur, Box<dyn Query>)> = terms
@@ -162,12 +165,19 @@ fn any_of(alternatives: &[Alternative], fields: &Fields) -> Box<dyn Query> {
                 options.push((Occur::Should, boosted(Box::new(BooleanQuery::new(all)), *weight)));
             }
             Alternative::Phrase { terms, weight, .. } => {
-                let terms = terms.iter().map(|(offset, t)| (*offset, Term::from_field_text(fields.text, t))).collect();
-                options.push((Occur::Should, boosted(Box::new(PhraseQuery::new_with_offset(terms)), *weight)));
+                let terms = terms
+                    .iter()
+                    .map(|(offset, t)| (*offset, Term::from_field_text(fields.text, t)))
+                    .collect();
+                options
+                    .push((Occur::Should, boosted(Box::new(PhraseQuery::new_with_offset(terms)), *weight)));
             }
         }
     }
-    Box::new(DisjunctionMaxQuery::with_tie_breaker(options.into_iter().map(|(_, q)| q).collect(), TIE_BREAKER))
+    Box::new(DisjunctionMaxQuery::with_tie_breaker(
+        options.into_iter().map(|(_, q)| q).collect(),
+        TIE_BREAKER,
+    ))
 }
 
 fn boosted(query: Box<dyn Query>, weight: f32) -> Box<dyn Query> {
@@ -193,10 +203,16 @@ fn term_query(field: Field, term: &str) -> Box<dyn Query> {
 fn with_filters(index: &PraevIndex, query: Box<dyn Query>, request: &SearchRequest) -> Box<dyn Query> {
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, query)];
     if !request.municipalities.is_empty() {
-        clauses.push((Occur::Must, facet_any(index.fields.municipality_facet, request.municipalities.iter().map(String::as_str))));
+        clauses.push((
+            Occur::Must,
+            facet_any(index.fields.municipality_facet, request.municipalities.iter().map(String::as_str)),
+        ));
     }
     if !request.kinds.is_empty() {
-        clauses.push((Occur::Must, facet_any(index.fields.kind_facet, request.kinds.iter().map(|k| k.as_str()))));
+        clauses.push((
+            Occur::Must,
+            facet_any(index.fields.kind_facet, request.kinds.iter().map(|k| k.as_str())),
+        ));
     }
     if clauses.len() == 1 {
         return clauses.pop().expect("one clause").1;
@@ -209,7 +225,8 @@ fn facet_any<'a>(field: Field, values: impl Iterator<Item = &'a str>) -> Box<dyn
     let options: Vec<(Occur, Box<dyn Query>)> = values
         .map(|v| {
             let term = Term::from_facet(field, &Facet::from_path([v]));
-            let q: Box<dyn Query> = Box::new(BoostQuery::new(Box::new(TermQuery::new(term, IndexRecordOption::Basic)), 0.0));
+            let q: Box<dyn Query> =
+                Box::new(BoostQuery::new(Box::new(TermQuery::new(term, IndexRecordOption::Basic)), 0.0));
             (Occur::Should, q)
         })
         .collect();
@@ -219,7 +236,13 @@ fn facet_any<'a>(field: Field, values: impl Iterator<Item = &'a str>) -> Box<dyn
     Box::new(BooleanQuery::new(options))
 }
 
-fn to_hit(index: &PraevIndex, analyzer: &mut GermanAnalyzer, doc: &TantivyDocument, score: f32, terms: &HashSet<String>) -> Hit {
+fn to_hit(
+    index: &PraevIndex,
+    analyzer: &mut GermanAnalyzer,
+    doc: &TantivyDocument,
+    score: f32,
+    terms: &HashSet<String>,
+) -> Hit {
     let f = &index.fields;
     let text = stored_str(doc, f.text).unwrap_or_default();
     let highlights = highlights(analyzer, &text, terms).into_iter().map(|r| [r.start, r.end]).collect();

@@ -63,18 +63,29 @@ pub struct Expansion {
 impl Synonyms {
     pub fn parse(text: &str) -> Result<Synonyms, LineError> {
         let file: File = toml::from_str(text).map_err(|e| {
-            let line = e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1).unwrap_or(1);
+            let line =
+                e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1).unwrap_or(1);
             LineError::new(line, e.message().to_string())
         })?;
         let mut groups = Vec::new();
         for (i, entry) in file.group.into_iter().enumerate() {
-            check(&entry.terms, entry.weight).map_err(|m| LineError::new(header_line(text, "[[group]]", i), m))?;
-            groups.push(Group { members: entry.terms, weight: entry.weight.unwrap_or(DEFAULT_WEIGHT), only_from: None });
+            check(&entry.terms, entry.weight)
+                .map_err(|m| LineError::new(header_line(text, "[[group]]", i), m))?;
+            groups.push(Group {
+                members: entry.terms,
+                weight: entry.weight.unwrap_or(DEFAULT_WEIGHT),
+                only_from: None,
+            });
         }
         for (i, entry) in file.abbreviation.into_iter().enumerate() {
             let members: Vec<String> = std::iter::once(entry.short).chain(entry.long).collect();
-            check(&members, entry.weight).map_err(|m| LineError::new(header_line(text, "[[abbreviation]]", i), m))?;
-            groups.push(Group { members, weight: entry.weight.unwrap_or(DEFAULT_WEIGHT), only_from: Some(0) });
+            check(&members, entry.weight)
+                .map_err(|m| LineError::new(header_line(text, "[[abbreviation]]", i), m))?;
+            groups.push(Group {
+                members,
+                weight: entry.weight.unwrap_or(DEFAULT_WEIGHT),
+                only_from: Some(0),
+            });
         }
         Ok(Synonyms { groups })
     }
@@ -89,7 +100,8 @@ impl Synonyms {
 
     /// The expansions of a query given as words (each analysed on its own).
     pub fn expand(&self, analyzer: &GermanAnalyzer, words: &[String]) -> Vec<Expansion> {
-        let query: Vec<Option<String>> = words.iter().map(|w| analyzer.primary_terms(w).into_iter().next()).collect();
+        let query: Vec<Option<String>> =
+            words.iter().map(|w| analyzer.primary_terms(w).into_iter().next()).collect();
         if query.iter().all(Option::is_none) {
             return Vec::new();
         }
@@ -111,8 +123,12 @@ impl Synonyms {
                         if to == from || keys[to] == *key {
                             continue;
                         }
-                        let expansion =
-                            Expansion { start, end: start + key.len(), alternative: member.clone(), weight: group.weight };
+                        let expansion = Expansion {
+                            start,
+                            end: start + key.len(),
+                            alternative: member.clone(),
+                            weight: group.weight,
+                        };
                         add_best(&mut expansions, expansion);
                     }
                 }
@@ -135,12 +151,7 @@ fn check(members: &[String], weight: Option<f32>) -> Result<(), String> {
 
 /// The line of the `n`-th (0-based) table header `header`: where an entry's error is reported.
 fn header_line(text: &str, header: &str, n: usize) -> usize {
-    text.lines()
-        .enumerate()
-        .filter(|(_, line)| line.trim() == header)
-        .nth(n)
-        .map(|(i, _)| i + 1)
-        .unwrap_or(1)
+    text.lines().enumerate().filter(|(_, line)| line.trim() == header).nth(n).map(|(i, _)| i + 1).unwrap_or(1)
 }
 
 /// Whether a word of `member` starts with one of the query's stems.
@@ -191,7 +202,11 @@ mod tests {
     use crate::analysis::{AnalyzerSettings, Lexicon, StopWords};
 
     fn analyzer() -> GermanAnalyzer {
-        GermanAnalyzer::new(&AnalyzerSettings::default(), StopWords::parse("von\nund\nkein\nder\n"), Lexicon::default())
+        GermanAnalyzer::new(
+            &AnalyzerSettings::default(),
+            StopWords::parse("von\nund\nkein\nder\n"),
+            Lexicon::default(),
+        )
     }
 
     const FILE: &str = r#"
@@ -215,7 +230,10 @@ long = ["Offener Ganztag"]
 
     #[test]
     fn expands_inflected_members_both_ways() {
-        assert_eq!(alternatives("Mitbestimmung"), vec![("Beteiligung".into(), 0.6), ("Partizipation".into(), 0.6)]);
+        assert_eq!(
+            alternatives("Mitbestimmung"),
+            vec![("Beteiligung".into(), 0.6), ("Partizipation".into(), 0.6)]
+        );
         assert_eq!(alternatives("Beteiligungen von Kindern").len(), 2);
         assert_eq!(alternatives("KeKiz"), vec![("Kein Kind zurücklassen".to_string(), 0.5)]);
         assert_eq!(alternatives("kein Kind zurücklassen"), vec![("KeKiz".to_string(), 0.5)]);
@@ -229,7 +247,9 @@ long = ["Offener Ganztag"]
 
     #[test]
     fn bad_files_are_errors() {
-        let err = Synonyms::parse("# c\n[[group]]\nterms = [\"a\", \"b\"]\n\n[[group]]\nterms = [\"nur eins\"]\n").unwrap_err();
+        let err =
+            Synonyms::parse("# c\n[[group]]\nterms = [\"a\", \"b\"]\n\n[[group]]\nterms = [\"nur eins\"]\n")
+                .unwrap_err();
         assert_eq!(err.line, 5, "the error names the entry's line");
         let err = Synonyms::parse("[[group]]\nterms = \"kein array\"\n").unwrap_err();
         assert_eq!(err.line, 2);

@@ -52,7 +52,8 @@ impl TestIndex {
             .output()
             .unwrap();
         assert!(out.status.success(), "search {query:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("search {query:?} printed no JSON: {e}"))
+        serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("search {query:?} printed no JSON: {e}"))
     }
 
     /// The files of the hits, best first.

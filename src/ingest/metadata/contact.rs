@@ -151,12 +151,29 @@ pub(super) fn extract(page: &Page) -> Option<Contact> {
 
 /// `(at)`, `[at]`, ` [at] `, `(dot)` → `@` and `.`.
 fn deobfuscate(line: &str) -> Cow<'_, str> {
-    // Both spellings need an opening bracket; most lines have none and are kept as they are.
-    if !line.contains(['(', '[', '{']) {
-        return Cow::Borrowed(line);
+    // Most lines hide nothing and are kept as they are, without a search for the patterns.
+    let at = match bracket_opens(line, &["at", "ät", "@"]) {
+        true => OBFUSCATED_AT.replace_all(line, "@"),
+        false => Cow::Borrowed(line),
+    };
+    match bracket_opens(&at, &["dot", "punkt"]) {
+        true => Cow::Owned(OBFUSCATED_DOT.replace_all(&at, ".").into_owned()),
+        false => at,
     }
-    let at = OBFUSCATED_AT.replace_all(line, "@");
-    Cow::Owned(OBFUSCATED_DOT.replace_all(&at, ".").into_owned())
+}
+
+/// Whether a bracket in the line opens with one of `words` (lower case; spaces allowed before
+/// it), in any case: what the obfuscation patterns need.
+fn bracket_opens(line: &str, words: &[&str]) -> bool {
+    let brackets = line.bytes().enumerate().filter(|(_, b)| matches!(b, b'(' | b'[' | b'{'));
+    brackets.map(|(at, _)| line[at + 1..].trim_start()).any(|inside| {
+        // Lower-casing takes every spelling `(?i)` matches ("AT", "Ät", "K" for k) to the word.
+        let starts_with = |word: &str| {
+            let mut folded = inside.chars().flat_map(char::to_lowercase);
+            word.chars().all(|c| folded.next() == Some(c))
+        };
+        words.iter().any(|word| starts_with(word))
+    })
 }
 
 /// The e-mail address in a line, rejoining it where a stray space split it after or before a
@@ -295,6 +312,24 @@ mod tests {
         for (line, expected) in cases {
             assert_eq!(email_in(&deobfuscate(line)).as_deref(), expected, "e-mail in {line:?}");
         }
+    }
+
+    #[test]
+    fn bracket_words() {
+        // (line, whether a bracket opens with "at", "ät" or "@")
+        let cases = [
+            ("name(at)kreis.de", true),
+            ("name [ AT ] kreis.de", true),
+            ("name{Ät}kreis.de", true),
+            ("name(@)kreis.de", true),
+            ("(02551) 69-2160", false),
+            ("Staat (Bund) und Rat", false),
+            ("kein Klammerpaar, at", false),
+        ];
+        for (line, expected) in cases {
+            assert_eq!(bracket_opens(line, &["at", "ät", "@"]), expected, "bracketed at in {line:?}");
+        }
+        assert!(bracket_opens("a(PUN\u{212a}T)b", &["dot", "punkt"]), "the Kelvin sign is a k to (?i)");
     }
 
     #[test]

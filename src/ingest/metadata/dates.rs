@@ -57,8 +57,24 @@ fn month_alternation() -> String {
 /// `(?i)` takes for `s` and `k`, and upper-case umlauts need spellings of their own.
 static MONTH_STARTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     let stems = [
-        "jan", "jän", "jÄn", "feb", "mär", "mÄr", "mae", "apr", "mai", "jun", "jul", "aug", "sep", "\u{17f}ep",
-        "okt", "o\u{212a}t", "nov", "dez",
+        "jan",
+        "jän",
+        "jÄn",
+        "feb",
+        "mär",
+        "mÄr",
+        "mae",
+        "apr",
+        "mai",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "\u{17f}ep",
+        "okt",
+        "o\u{212a}t",
+        "nov",
+        "dez",
     ];
     AhoCorasick::builder().ascii_case_insensitive(true).build(stems).expect("valid month stems")
 });
@@ -179,21 +195,24 @@ fn header_date(index: usize, line: &str) -> Option<String> {
 /// A match of a date pattern: where it is and the texts of its groups (0 being the whole).
 type DateMatch<'h> = (Range<usize>, [Option<&'h str>; 4]);
 
+/// The matches of a pattern searched for in the whole of `s`.
 fn searched<'h>(re: &Regex, s: &'h str) -> Vec<DateMatch<'h>> {
     let group = |c: &Captures<'h>, i| c.get(i).map(|g| g.as_str());
-    re.captures_iter(s).map(|c| (c.get(0).map_or(0..0, |m| m.range()), [0, 1, 2, 3].map(|i| group(&c, i)))).collect()
+    re.captures_iter(s)
+        .map(|c| (c.get(0).map_or(0..0, |m| m.range()), [0, 1, 2, 3].map(|i| group(&c, i))))
+        .collect()
 }
 
+/// The matches of a pattern tried where a match can start (see `prefilter`).
 fn anchored<'h>(re: &Anchored, s: &'h str, starts: Vec<usize>) -> Vec<DateMatch<'h>> {
     re.matches(s, starts).into_iter().map(|m| (m.span.clone(), [0, 1, 2, 3].map(|i| m.group(i)))).collect()
 }
 
 /// Where a month name may start in `s`, in ascending order.
 fn month_starts(s: &str) -> Vec<usize> {
-    let mut starts: Vec<usize> = MONTH_STARTS.find_overlapping_iter(s).map(|m| m.start()).collect();
-    starts.sort_unstable();
-    starts.dedup();
-    starts
+    // A plain search passes over a stem overlapping the one before ("junov"), but that one
+    // starts after a letter, where the patterns' word boundary rules out a month.
+    MONTH_STARTS.find_iter(s).map(|m| m.start()).collect()
 }
 
 /// Where the day before a month name may start ("26. Mai": `\d{1,2}\.\s*` before the month), in
@@ -212,7 +231,10 @@ fn day_starts(s: &str, months: &[usize]) -> Vec<usize> {
 }
 
 /// The first match that is a valid date (see `ymd`).
-fn first_valid(matches: Vec<DateMatch>, parse: impl Fn(&[Option<&str>; 4]) -> Option<(String, bool)>) -> Option<FoundDate> {
+fn first_valid(
+    matches: Vec<DateMatch>,
+    parse: impl Fn(&[Option<&str>; 4]) -> Option<(String, bool)>,
+) -> Option<FoundDate> {
     matches.into_iter().find_map(|(span, groups)| {
         let (iso, has_day) = parse(&groups)?;
         Some(FoundDate { start: span.start, end: span.end, iso, has_day })
@@ -244,7 +266,7 @@ fn ymd(year: &str, month: u32, day: Option<&str>) -> Option<(String, bool)> {
 fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
         4 | 6 | 9 | 11 => 30,
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => 29,
         2 => 28,
         _ => 31,
     }
@@ -302,8 +324,12 @@ mod tests {
             "2017",
         ];
         for line in lines {
-            for (pattern, starts) in [(&*DAY_NAMED, day_starts(line, &month_starts(line))), (&*MONTH_NAMED, month_starts(line))] {
-                let spans = |found: Vec<DateMatch>| -> Vec<Range<usize>> { found.into_iter().map(|(span, _)| span).collect() };
+            for (pattern, starts) in
+                [(&*DAY_NAMED, day_starts(line, &month_starts(line))), (&*MONTH_NAMED, month_starts(line))]
+            {
+                let spans = |found: Vec<DateMatch>| -> Vec<Range<usize>> {
+                    found.into_iter().map(|(span, _)| span).collect()
+                };
                 let expected = spans(searched(pattern.unanchored(), line));
                 assert_eq!(spans(anchored(pattern, line, starts)), expected, "date matches in {line:?}");
             }

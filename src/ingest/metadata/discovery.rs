@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-use super::prefilter::{Anchored, AnchoredMatch};
+use super::prefilter::{capitalised_word_after_space, Anchored, AnchoredMatch};
 
 /// Capitalised function words that follow "Stadt"/"Kreis" without being a place.
 const NOT_PLACE_NAMES: [&str; 20] = [
@@ -31,7 +31,7 @@ static DISCOVER: LazyLock<Anchored> = LazyLock::new(|| {
 });
 
 /// Where the first alternative can start ("Kreises" and "Landkreises" start as "Kreis" and
-/// "Landkreis" do).
+/// "Landkreis" do). No two of the words can overlap, so a plain search finds every one.
 static AUTHORITY_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::new(["Kreis", "Landkreis", "Städteregion", "StädteRegion", "Stadt", "Gemeinde"])
         .expect("valid literals")
@@ -51,8 +51,21 @@ pub(super) fn is_explicit_mention(text: &str) -> bool {
 /// The explicit mentions in a line: the pattern tried where a match can start (see the module
 /// doc).
 fn mentions(line: &str) -> Vec<AnchoredMatch<'_>> {
-    let mut starts: Vec<usize> = AUTHORITY_WORDS.find_overlapping_iter(line).map(|m| m.start()).collect();
-    if line.contains("-Kreis") {
+    let district_suffix = line.contains("-Kreis");
+    // The first alternative needs a capitalised word after the authority word (and space):
+    // "Kreisverwaltung" or "Stadt und Land" are no places. Without a "-Kreis" in the line, the
+    // second alternative cannot match anywhere.
+    let mut starts: Vec<usize> = AUTHORITY_WORDS
+        .find_iter(line)
+        .filter(|word| {
+            let rest = &line[word.end()..];
+            district_suffix
+                || capitalised_word_after_space(rest)
+                || rest.strip_prefix("es").is_some_and(capitalised_word_after_space)
+        })
+        .map(|word| word.start())
+        .collect();
+    if district_suffix {
         starts.extend(line.char_indices().filter(|(_, c)| c.is_uppercase()).map(|(i, _)| i));
         starts.sort_unstable();
         starts.dedup();
@@ -93,9 +106,15 @@ mod tests {
         // (line, expected names)
         let cases: &[(&str, &[&str])] = &[
             ("Die Stadt Dormagen und der Kreis Olpe", &["Dormagen", "Kreis Olpe"]),
-            ("Kreises Olpe, Landkreises Harz, StädteRegion Aachen", &["Kreis Olpe", "Landkreis Harz", "Städteregion Aachen"]),
+            (
+                "Kreises Olpe, Landkreises Harz, StädteRegion Aachen",
+                &["Kreis Olpe", "Landkreis Harz", "Städteregion Aachen"],
+            ),
             ("Der Ennepe-Ruhr-Kreises Plan im Rhein-Sieg-Kreis", &["Ennepe-Ruhr-Kreis", "Rhein-Sieg-Kreis"]),
-            ("Stadt Bad Honnef, Stadt St. Augustin, Gemeinde Sankt Katharinen", &["Bad Honnef", "St. Augustin", "Sankt Katharinen"]),
+            (
+                "Stadt Bad Honnef, Stadt St. Augustin, Gemeinde Sankt Katharinen",
+                &["Bad Honnef", "St. Augustin", "Sankt Katharinen"],
+            ),
             // No word boundary before the authority word, a function word after it.
             ("HauptStadt Berlin, ÄStadt Köln, _Kreis Olpe, 1Stadt Bonn, die Stadt Die", &[]),
             ("«Stadt Köln» und (Kreis Olpe)", &["Köln", "Kreis Olpe"]),
@@ -106,7 +125,11 @@ mod tests {
         for (line, expected) in cases {
             let names: Vec<String> = explicit_names(line).collect();
             assert_eq!(names, *expected, "names in {line:?}");
-            assert_eq!(names, searched_whole(line), "anchored search differs from the whole-line search in {line:?}");
+            assert_eq!(
+                names,
+                searched_whole(line),
+                "anchored search differs from the whole-line search in {line:?}"
+            );
         }
     }
 }

@@ -47,6 +47,8 @@ pub struct Gazetteer {
 }
 
 impl Gazetteer {
+    /// Prepares the places for matching; building the automaton takes some milliseconds, so
+    /// this is done once per configuration, not per document.
     pub fn new(known: &[KnownMunicipality]) -> Gazetteer {
         let all_spellings = || known.iter().flat_map(|k| std::iter::once(&k.name).chain(&k.aliases));
         let claimed: HashSet<String> = all_spellings().cloned().collect();
@@ -65,15 +67,6 @@ impl Gazetteer {
         }
     }
 
-    /// How many places the gazetteer knows.
-    pub fn len(&self) -> usize {
-        self.names.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.names.is_empty()
-    }
-
     /// Whether `text` is a known name or alias, ignoring ASCII case.
     pub(super) fn is_known_spelling(&self, text: &str) -> bool {
         self.spellings.contains(&text.to_ascii_lowercase())
@@ -83,7 +76,10 @@ impl Gazetteer {
 impl fmt::Debug for Gazetteer {
     /// A summary: the automaton itself is large and says nothing to a reader.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Gazetteer").field("places", &self.names.len()).field("forms", &self.forms.len()).finish()
+        f.debug_struct("Gazetteer")
+            .field("places", &self.names.len())
+            .field("forms", &self.forms.len())
+            .finish()
     }
 }
 

@@ -21,9 +21,9 @@ use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::gazetteer::Gazetteer;
-use super::prefilter::{Anchored, Guarded};
 use super::municipality;
 use super::page::Page;
+use super::prefilter::{capitalised_word_after_space, Anchored, Guarded};
 use super::{dates, figures, title};
 use crate::ingest::DocKind;
 
@@ -195,14 +195,23 @@ fn names_official(line: &str) -> bool {
         let endings = ["minister", "präsident", "dezernent", "meister"];
         AhoCorasick::new(offices.iter().chain(&endings)).expect("valid literals")
     });
-    OFFICES.find_overlapping_iter(line).any(|office| {
+    // No two of the words can overlap, so a plain search finds every one. The pattern goes on
+    // with a name (titles are capitalised too): "Bürgermeisterin Anna …", not "Bürgermeisteramt".
+    let named = |office: &aho_corasick::Match| {
+        let rest = &line[office.end()..];
+        capitalised_word_after_space(rest)
+            || rest.strip_prefix("in").is_some_and(capitalised_word_after_space)
+    };
+    OFFICES.find_iter(line).filter(named).any(|office| {
         let word_start = line[..office.start()]
             .char_indices()
             .rev()
             .take_while(|(_, c)| c.is_alphabetic())
             .filter(|(_, c)| c.is_uppercase())
             .map(|(i, _)| i);
-        std::iter::once(office.start()).chain(word_start).any(|at| OFFICIAL_BY_NAME.match_at(line, at).is_some())
+        std::iter::once(office.start())
+            .chain(word_start)
+            .any(|at| OFFICIAL_BY_NAME.match_at(line, at).is_some())
     })
 }
 
@@ -247,18 +256,24 @@ mod tests {
 
     #[test]
     fn officials_found_where_a_whole_search_finds_them() {
-        let lines = [
-            "NRW-Familienministerin Ute Schäfer",
-            "OB Frank Baranowski",
-            "Oberbürgermeisterin Dr. Eva Maria Muster",
-            "Landrätin Anna Berg-Thal kam",
-            "der Ministerpräsident Armin Laschet",
-            "ÄMinister Hans Meier, xOB Frank Baranowski",
-            "Bürgermeister und Landrat sprachen",
-            "",
+        // (line, whether an official is named with title and full name)
+        let cases = [
+            ("NRW-Familienministerin Ute Schäfer", true),
+            ("OB Frank Baranowski", true),
+            ("Oberbürgermeisterin Dr. Eva Maria Muster", true),
+            ("Landrätin Anna Berg-Thal kam", true),
+            ("der Ministerpräsident Armin Laschet", true),
+            ("ÄMinister Hans Meier, xOB Frank Baranowski", false),
+            ("Bürgermeister und Landrat sprachen", false),
+            ("Bürgermeisteramt Hans Meier", false),
+            ("", false),
         ];
-        for line in lines {
-            let expected = OFFICIAL_BY_NAME.unanchored().is_match(line);
+        for (line, expected) in cases {
+            assert_eq!(
+                OFFICIAL_BY_NAME.unanchored().is_match(line),
+                expected,
+                "the pattern itself on {line:?}"
+            );
             assert_eq!(names_official(line), expected, "official named in {line:?}");
         }
     }

@@ -92,13 +92,13 @@ impl Form {
 pub(super) fn hits(forms: &[Form], line: &str) -> Vec<Hit> {
     let mut found = Vec::new();
     scan(forms, 0, line, &mut found);
-    resolve(found)
+    resolve(&mut found);
+    found
 }
 
 /// Appends every mention of `forms` in a line, overlapping ones included; the forms are
-/// numbered from `first`. A plain substring search per form, which `form_index` does in one
-/// pass.
-#[cfg(test)]
+/// numbered from `first`. A plain substring search per form: for the few forms of places
+/// discovered in a document (`form_index` searches the known ones in one pass).
 pub(super) fn scan(forms: &[Form], first: usize, line: &str, found: &mut Vec<Hit>) {
     for (index, form) in forms.iter().enumerate() {
         for variant in form.variants() {
@@ -116,16 +116,17 @@ pub(super) fn mention(line: &str, start: usize, end: usize, form: &Form, index: 
 }
 
 /// Of overlapping mentions, keeps the one that starts first and, among those, the longest; at
-/// the same span the form listed first.
-pub(super) fn resolve(mut found: Vec<Hit>) -> Vec<Hit> {
+/// the same span the form listed first. The mentions kept are left in order.
+pub(super) fn resolve(found: &mut Vec<Hit>) {
     found.sort_unstable_by_key(|h| (h.start, usize::MAX - h.end, h.form));
-    let mut kept: Vec<Hit> = Vec::new();
-    for hit in found {
-        if kept.last().is_none_or(|last| hit.start >= last.end) {
-            kept.push(hit);
+    let mut end_of_last = 0;
+    found.retain(|hit| {
+        let kept = hit.start >= end_of_last;
+        if kept {
+            end_of_last = hit.end;
         }
-    }
-    kept
+        kept
+    });
 }
 
 /// Whether a spelling names its authority ("Kreis Soest", "Rhein-Sieg-Kreis", "Stadt MG").

@@ -7,23 +7,27 @@
 //! the metadata types and the gazetteer format (`index-config/municipalities.tsv`); it does not
 //! read files, print, or apply the manifest (the caller does, after [`extract`]).
 //!
-//! One file per extractor: `kind`, `municipality` (with `gazetteer`, its TSV and its prebuilt
-//! form, `mentions`, how a place name appears in text, `form_index`, all known forms searched
-//! at once, and `discovery`, explicit mentions of places the gazetteer lacks), `dates`
-//! (document date and press number), `figures`, `contact`, `quote`, `title`; `page` is the line
-//! view they share.
+//! One file per extractor: `kind`, `municipality` (with `gazetteer`, its TSV and the places
+//! prepared once for all documents, `mentions`, how a place name appears in text, `form_index`,
+//! all known forms searched at once, and `discovery`, explicit mentions of places the gazetteer
+//! lacks), `dates` (document date and press number), `figures`, `contact`, `quote`, `title`;
+//! `page` is the line view they share, `prefilter` the cheap ways to run patterns that are slow
+//! to search for.
+//!
+//! Everything that does not depend on the document is built once: the [`Gazetteer`] by the
+//! caller, the patterns on first use.
 
 mod contact;
 mod dates;
 mod discovery;
 mod figures;
-mod prefilter;
+mod form_index;
 mod gazetteer;
 mod kind;
-mod form_index;
 mod mentions;
 mod municipality;
 mod page;
+mod prefilter;
 mod quote;
 mod title;
 

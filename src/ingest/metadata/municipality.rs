@@ -85,27 +85,16 @@ impl<'g> Candidates<'g> {
     /// Adds places the text names explicitly but the gazetteer lacks.
     fn new(places: &'g Gazetteer, page: &Page) -> Candidates<'g> {
         let discovered = discover(page, &places.claimed);
-        let mut forms: Vec<Form> = Vec::new();
+        let (mut discovered_hits, mut hits) = (Vec::new(), Vec::new());
+        let mut first = places.forms.len();
         for (index, name) in discovered.iter().enumerate() {
-            let candidate = places.names.len() + index;
-            let city = !is_explicit(name);
-            let mut forms_of_name = mentions::forms_of(candidate, name, city, &places.claimed);
-            if city {
-                // The bare name of an unknown town counts only via its explicit forms: a
-                // capitalised word after "Stadt" may be any noun ("die Stadt Ziele definiert").
-                forms_of_name.retain(|f| f.text != *name);
+            let forms = discovered_forms(places.names.len() + index, name, &places.claimed);
+            // Every form holds the place's name: only the lines with the name need a look.
+            for number in lines_naming(page, core_name(name)) {
+                mentions::scan(&forms, first, page.lines[number], &mut hits);
+                discovered_hits.extend(hits.drain(..).map(|hit| (number, hit)));
             }
-            forms.extend(forms_of_name);
-        }
-        let mut discovered_hits = Vec::new();
-        for (index, form) in forms.iter().enumerate() {
-            for variant in form.variants() {
-                for (number, start) in page.occurrences(variant) {
-                    let (line, end) = (page.lines[number], start + variant.len());
-                    let hit = mentions::mention(line, start, end, form, places.forms.len() + index);
-                    discovered_hits.extend(hit.map(|hit| (number, hit)));
-                }
-            }
+            first += forms.len();
         }
         discovered_hits.sort_by_key(|(number, _)| *number);
         Candidates { places, discovered, discovered_hits }
@@ -140,7 +129,8 @@ impl<'g> Candidates<'g> {
             // A place counts once per line (paragraph), with its strongest form there: a
             // caption listing "Gemeinde X" five times is not five paragraphs about X.
             strongest.clear();
-            for hit in mentions::resolve(std::mem::take(&mut found)) {
+            mentions::resolve(&mut found);
+            for hit in &found {
                 match strongest.iter_mut().find(|(candidate, _)| *candidate == hit.candidate) {
                     Some((_, weight)) => *weight = (*weight).max(hit.weight),
                     None => strongest.push((hit.candidate, hit.weight)),
@@ -152,6 +142,31 @@ impl<'g> Candidates<'g> {
         }
         scores
     }
+}
+
+/// The forms of a place discovered in the text.
+fn discovered_forms(candidate: usize, name: &str, claimed: &HashSet<String>) -> Vec<Form> {
+    let city = !is_explicit(name);
+    let mut forms = mentions::forms_of(candidate, name, city, claimed);
+    if city {
+        // The bare name of an unknown town counts only via its explicit forms: a capitalised
+        // word after "Stadt" may be any noun ("die Stadt Ziele definiert").
+        forms.retain(|f| f.text != name);
+    }
+    forms
+}
+
+/// The numbers of the lines in which a name appears, as written or in capitals.
+fn lines_naming(page: &Page, name: &str) -> Vec<usize> {
+    let upper = name.to_uppercase();
+    let mut found = page.occurrences(name);
+    if upper != name {
+        found.extend(page.occurrences(&upper));
+    }
+    let mut lines: Vec<usize> = found.into_iter().map(|(line, _)| line).collect();
+    lines.sort_unstable();
+    lines.dedup();
+    lines
 }
 
 /// The places a text names explicitly that are not claimed by the gazetteer, in order of

@@ -8,7 +8,7 @@
 //!   pass tells so; the regex runs only on the rest.
 //! - [`Anchored`]: where the needed words are common, the pattern is tried only where a match
 //!   can start (the caller knows where: at a month name, an authority word, …), anchored
-//!   there, which costs about as much as the match is long.
+//!   there, which gives up as soon as the text stops fitting the pattern.
 //!
 //! Words and starts must be chosen with the pattern's case rules in mind: under `(?i)` the
 //! regex also matches "K" (Kelvin sign) for `k` and "ſ" (long s) for `s`, and `ä` matches `Ä`,
@@ -48,7 +48,8 @@ impl Guarded {
 }
 
 /// A regex tried, anchored, at given positions of a line only. It finds what the unanchored
-/// pattern finds, provided the positions include every place where a match can start.
+/// pattern finds, provided the positions include every place where a match can start and the
+/// pattern matches no empty text.
 pub(super) struct Anchored {
     /// The pattern anchored at the start of the text searched: for a match at the line's start.
     at_start: Regex,
@@ -76,8 +77,8 @@ impl<'h> AnchoredMatch<'h> {
 }
 
 impl Anchored {
-    /// `pattern` may look back one character at most (`\b`, `^`; the regex crate has no
-    /// look-behind beyond that).
+    /// `pattern` may look back one character at most, as `\b` and `^` do (the regex crate has
+    /// no look-behind beyond that).
     pub fn new(pattern: &str) -> Anchored {
         let compile = |re: String| Regex::new(&re).expect("valid regex");
         Anchored {
@@ -102,7 +103,11 @@ impl Anchored {
     /// The matches in a line, as `captures_iter` of the unanchored pattern gives them (each
     /// begins at or after the end of the one before), given the positions where one can start
     /// in ascending order.
-    pub fn matches<'h>(&self, line: &'h str, starts: impl IntoIterator<Item = usize>) -> Vec<AnchoredMatch<'h>> {
+    pub fn matches<'h>(
+        &self,
+        line: &'h str,
+        starts: impl IntoIterator<Item = usize>,
+    ) -> Vec<AnchoredMatch<'h>> {
         let mut found: Vec<AnchoredMatch> = Vec::new();
         for start in starts {
             let resume = found.last().map_or(0, |m| m.span.end);
@@ -121,12 +126,19 @@ impl Anchored {
     }
 }
 
-/// Whether `text` has `n` digits in a row, counting any numeric character: a cheap test that
-/// `\d{n}` (Unicode decimal digits) may match.
+/// Whether `text` starts with whitespace (`\s+`) and then an upper-case letter (`\p{Lu}`): a
+/// cheap test that a pattern going on with a name may match at its start.
+pub(super) fn capitalised_word_after_space(text: &str) -> bool {
+    let word = text.trim_start();
+    word.len() < text.len() && word.starts_with(char::is_uppercase)
+}
+
+/// Whether `text` has `n` digits in a row: a cheap test that `\d{n}` (Unicode decimal digits)
+/// may match.
 pub(super) fn has_digit_run(text: &str, n: usize) -> bool {
     let mut run = 0;
-    for c in text.chars() {
-        run = if c.is_numeric() { run + 1 } else { 0 };
+    for (_, digit) in possible_digits(text) {
+        run = if digit { run + 1 } else { 0 };
         if run == n {
             return true;
         }
@@ -134,10 +146,32 @@ pub(super) fn has_digit_run(text: &str, n: usize) -> bool {
     false
 }
 
-/// Where `n` numeric characters in a row start: every place `\d{n}` can match.
+/// Where `n` possible digits in a row start: every place `\d{n}` can match.
 pub(super) fn digit_runs(text: &str, n: usize) -> Vec<usize> {
-    let numeric: Vec<(usize, bool)> = text.char_indices().map(|(i, c)| (i, c.is_numeric())).collect();
-    numeric.windows(n.max(1)).filter(|run| run.iter().all(|(_, d)| *d)).map(|run| run[0].0).collect()
+    let flags: Vec<(usize, bool)> = possible_digits(text).collect();
+    flags.windows(n.max(1)).filter(|run| run.iter().all(|(_, d)| *d)).map(|run| run[0].0).collect()
+}
+
+/// For each character, its offset and whether it may be a decimal digit (`\d`). Latin-1 has no
+/// decimal digits but the ASCII ones, so only characters beyond it are looked up: German text
+/// is scanned byte by byte, the second bytes of umlauts passing as non-digits of their own.
+fn possible_digits(text: &str) -> impl Iterator<Item = (usize, bool)> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = at;
+        let byte = *bytes.get(start)?;
+        // A byte from 0xC4 on starts a character beyond U+00FF (other bytes above 0x7F start a
+        // Latin-1 letter or sign, or continue one).
+        let (digit, len) = if byte >= 0xC4 {
+            let c = text[start..].chars().next()?;
+            (c.is_numeric(), c.len_utf8())
+        } else {
+            (byte.is_ascii_digit(), 1)
+        };
+        at += len;
+        Some((start, digit))
+    })
 }
 
 #[cfg(test)]
@@ -174,11 +208,41 @@ mod tests {
     }
 
     #[test]
+    fn capitalised_words_after_space() {
+        let cases = [
+            (" Düren", true),
+            ("\u{a0} Ärzte", true),
+            (" düren", false),
+            ("Düren", false),
+            ("", false),
+            ("  ", false),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(
+                capitalised_word_after_space(text),
+                expected,
+                "capitalised word after space in {text:?}"
+            );
+        }
+    }
+
+    #[test]
     fn digit_runs_and_their_starts() {
-        let cases = [("48565 Steinfurt", 5, true), ("4856 Steinfurt 1", 5, false), ("٤٨٥٦٥", 5, true), ("", 1, false)];
+        let cases = [
+            ("48565 Steinfurt", 5, true),
+            ("4856 Steinfurt 1", 5, false),
+            ("٤٨٥٦٥", 5, true),
+            ("", 1, false),
+        ];
         for (text, n, expected) in cases {
             assert_eq!(has_digit_run(text, n), expected, "{n} digits in a row in {text:?}");
         }
         assert_eq!(digit_runs("PLZ 123456", 5), [4, 5]);
+        let digit = Regex::new(r"^\d$").expect("valid regex");
+        for c in ('\u{0}'..='\u{ff}').chain(['٣', '۵', '߁', '१', '０']) {
+            let is_digit = digit.is_match(c.encode_utf8(&mut [0; 4]));
+            let text = format!("{c}{c}");
+            assert!(!is_digit || has_digit_run(&text, 2), "{c:?} is a \\d the digit test misses");
+        }
     }
 }

@@ -19,12 +19,14 @@ const MAX_TITLE_CHARS: usize = 160;
 const MAX_DATE_LINE_CHARS: usize = 60;
 
 // Contact details and numbers: an e-mail address ("@", "(at)", "[at]"), a contact label
-// ("Tel.:", "Internet:"), a postcode and town, a press number ("Nr. 209"). One pattern once;
-// its parts with word boundaries are slow to search for, so they are tried only where a match
-// can start (see `prefilter`).
+// ("Tel.:", "Internet:"), a postcode and town, a press number ("Nr. 209"), in parts: those with
+// word boundaries are slow to search for, so they are tried only where a match can start (see
+// `prefilter`).
 static E_MAIL_MARK: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder().ascii_case_insensitive(true).build(["@", "(at)", "[at]"]).expect("valid literals")
 });
+/// Where a contact label can start. A plain search passes over a word overlapping the one
+/// before ("internetel"), but that one starts after a letter, where `\b` rules out a label.
 static CONTACT_LABEL_WORD: LazyLock<AhoCorasick> = LazyLock::new(|| {
     let words = ["tel", "fax", "e-mail", "internet"];
     AhoCorasick::builder().ascii_case_insensitive(true).build(words).expect("valid literals")
@@ -60,7 +62,7 @@ fn is_header_material(line: &str) -> bool {
 fn is_contact_or_number(line: &str) -> bool {
     let label_at = |m: aho_corasick::Match| CONTACT_LABEL.match_at(line, m.start()).is_some();
     E_MAIL_MARK.is_match(line)
-        || CONTACT_LABEL_WORD.find_overlapping_iter(line).any(label_at)
+        || CONTACT_LABEL_WORD.find_iter(line).any(label_at)
         || digit_runs(line, 5).into_iter().any(|at| POSTCODE_TOWN.match_at(line, at).is_some())
         || PRESS_NUMBER.is_match(line)
 }
@@ -82,9 +84,22 @@ mod tests {
         )
         .expect("valid regex");
         let lines = [
-            "a(AT)b", "Telefon: 0251", "TEL. 0251", "Hotel: Zimmer", "Mittel: viel", "Tel 0251", "E-MAIL: x",
-            "48565 Steinfurt", "485651 Steinfurt", "x48565 Steinfurt", "ä48565 Steinfurt", "(48565 öhringen",
-            "NR. 209", "Die Nr. 209", "Internet", "Übertelefon: 1",
+            "a(AT)b",
+            "Telefon: 0251",
+            "TEL. 0251",
+            "Hotel: Zimmer",
+            "Mittel: viel",
+            "Tel 0251",
+            "E-MAIL: x",
+            "48565 Steinfurt",
+            "485651 Steinfurt",
+            "x48565 Steinfurt",
+            "ä48565 Steinfurt",
+            "(48565 öhringen",
+            "NR. 209",
+            "Die Nr. 209",
+            "Internet",
+            "Übertelefon: 1",
         ];
         for line in lines {
             assert_eq!(is_contact_or_number(line), whole.is_match(line), "contact or number in {line:?}");

@@ -153,7 +153,13 @@ mod tests {
         let mut run = Run::new("praev");
         run.push(
             "q1",
-            RunHit { rank: 1, file: "a.txt".into(), passage: Some(0), score: 2.0, text: "Frühe Hilfen".into() },
+            RunHit {
+                rank: 1,
+                file: "a.txt".into(),
+                passage: Some(0),
+                score: 2.0,
+                text: "Frühe Hilfen".into(),
+            },
         );
         run
     }

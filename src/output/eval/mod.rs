@@ -14,10 +14,20 @@ use crate::eval::metrics::{MRR_DEPTH, PRECISION_DEPTH, RECALL_DEPTH};
 
 /// The names of the four metrics, in display order, with nDCG cut off at `k`.
 pub(crate) fn metric_keys(k: usize) -> [String; 4] {
-    [format!("ndcg@{k}"), format!("recall@{RECALL_DEPTH}"), format!("mrr@{MRR_DEPTH}"), format!("p@{PRECISION_DEPTH}")]
+    [
+        format!("ndcg@{k}"),
+        format!("recall@{RECALL_DEPTH}"),
+        format!("mrr@{MRR_DEPTH}"),
+        format!("p@{PRECISION_DEPTH}"),
+    ]
 }
 
 /// The column labels of the four metrics.
 pub(crate) fn metric_labels(k: usize) -> [String; 4] {
-    [format!("nDCG@{k}"), format!("R@{RECALL_DEPTH}"), format!("MRR@{MRR_DEPTH}"), format!("P@{PRECISION_DEPTH}")]
+    [
+        format!("nDCG@{k}"),
+        format!("R@{RECALL_DEPTH}"),
+        format!("MRR@{MRR_DEPTH}"),
+        format!("P@{PRECISION_DEPTH}"),
+    ]
 }

@@ -27,22 +27,30 @@ pub fn write_evaluation(out: &mut dyn Write, eval: &Evaluation, style: Style) ->
 }
 
 fn per_query_table(eval: &Evaluation, style: Style) -> Table {
-    let mut table =
-        new_table(style, ["qid", "intent", "query"].iter().map(|s| s.to_string()).chain(metric_labels(eval.k)));
+    let mut table = new_table(
+        style,
+        ["qid", "intent", "query"].iter().map(|s| s.to_string()).chain(metric_labels(eval.k)),
+    );
     for q in &eval.per_query {
-        table.add_row([q.qid.clone(), q.intent.clone(), q.query.clone()].into_iter().chain(figures(&q.scores)));
+        table.add_row(
+            [q.qid.clone(), q.intent.clone(), q.query.clone()].into_iter().chain(figures(&q.scores)),
+        );
     }
     align_right(&mut table, 3..7);
     table
 }
 
 fn summary_table(eval: &Evaluation, style: Style) -> Table {
-    let mut table =
-        new_table(style, ["intent".to_string(), "queries".to_string()].into_iter().chain(metric_labels(eval.k)));
+    let mut table = new_table(
+        style,
+        ["intent".to_string(), "queries".to_string()].into_iter().chain(metric_labels(eval.k)),
+    );
     for i in &eval.by_intent {
         table.add_row([i.intent.clone(), i.queries.to_string()].into_iter().chain(figures(&i.scores)));
     }
-    table.add_row(["overall".to_string(), eval.per_query.len().to_string()].into_iter().chain(figures(&eval.overall)));
+    table.add_row(
+        ["overall".to_string(), eval.per_query.len().to_string()].into_iter().chain(figures(&eval.overall)),
+    );
     align_right(&mut table, 1..6);
     table
 }
@@ -70,7 +78,12 @@ pub fn write_comparison(out: &mut dyn Write, cmp: &Comparison, style: Style) -> 
         writeln!(out, "{table}")?;
     }
     let unchanged = cmp.deltas.len() - changed.len();
-    writeln!(out, "{} of {} judged queries changed {label}, {unchanged} unchanged", changed.len(), cmp.deltas.len())
+    writeln!(
+        out,
+        "{} of {} judged queries changed {label}, {unchanged} unchanged",
+        changed.len(),
+        cmp.deltas.len()
+    )
 }
 
 fn new_table(style: Style, header: impl Iterator<Item = String>) -> Table {
@@ -124,7 +137,10 @@ mod tests {
 
     fn run() -> Run {
         let mut run = Run::new("praev");
-        run.push("q1", RunHit { rank: 1, file: "a.txt".into(), passage: None, score: 1.0, text: String::new() });
+        run.push(
+            "q1",
+            RunHit { rank: 1, file: "a.txt".into(), passage: None, score: 1.0, text: String::new() },
+        );
         run
     }
 
@@ -138,9 +154,18 @@ mod tests {
     fn evaluation_shows_queries_intents_and_overall() {
         let text = render(|out| write_evaluation(out, &evaluate(&dataset(), &run(), 10), NO_TTY));
         assert!(text.starts_with("praev on : 2 judged queries (of 2), 1 answered"), "{text}");
-        for expected in
-            ["nDCG@10", "R@20", "MRR@10", "P@5", "Frühe Hilfen", "theme", "quote", "overall", "1.000", "0.500"]
-        {
+        for expected in [
+            "nDCG@10",
+            "R@20",
+            "MRR@10",
+            "P@5",
+            "Frühe Hilfen",
+            "theme",
+            "quote",
+            "overall",
+            "1.000",
+            "0.500",
+        ] {
             assert!(text.contains(expected), "missing {expected:?} in\n{text}");
         }
         let overall = text.lines().find(|l| l.contains("overall")).unwrap();
@@ -149,7 +174,8 @@ mod tests {
 
     #[test]
     fn comparison_lists_only_changed_queries() {
-        let text = render(|out| write_comparison(out, &compare(&dataset(), &run(), &Run::new("empty"), 10), NO_TTY));
+        let text =
+            render(|out| write_comparison(out, &compare(&dataset(), &run(), &Run::new("empty"), 10), NO_TTY));
         assert!(text.contains("B: empty, nDCG@10 0.000 (-0.500)"), "{text}");
         assert!(text.contains("-1.000"), "{text}");
         assert!(!text.contains("Zitat"), "q2 did not change: {text}");
