@@ -66,50 +66,46 @@ impl Decompounder {
     /// Splits `word` into the fewest lexicon words (with linking elements between them); among
     /// equals, the one whose shortest part is longest. The whole word alone does not count.
     fn best_segmentation(&self, word: &str) -> Option<Vec<String>> {
-        // Works on byte offsets: parts are slices, and the lexicon lists the words starting at
-        // a place in one walk of its FST.
+        // Forward over byte offsets: only places where a part (and its link) ends are tried as
+        // starts, and the lexicon lists the words starting at a place in one walk of its FST.
         let n = word.len();
-        let chars_between = |a: usize, b: usize| word[a..b].chars().count();
-        // best[i]: the best segmentation of word[i..] as (part ranges, shortest part in chars).
-        let mut best: Vec<Option<Segmentation>> = vec![None; n + 1];
-        best[n] = Some((Vec::new(), usize::MAX));
         let suffix_ends = derived_modifier_ends(word);
-        for i in (0..n).rev().filter(|&i| word.is_char_boundary(i)) {
+        // best[i]: the best segmentation of word[..i] as (part ranges, shortest part in chars).
+        let mut best: Vec<Option<Segmentation>> = vec![None; n + 1];
+        best[0] = Some((Vec::new(), usize::MAX));
+        for i in 0..n {
+            let Some((parts_before, shortest_before)) = best[i].clone() else { continue };
             let mut ends = self.lexicon.word_ends(word, i);
+            if i > 0 && !ends.contains(&n) && self.is_inflected_head(word, i, &ends) {
+                ends.push(n);
+            }
             // A derived noun before a linking `s` is a modifier even when the lexicon lacks it.
             for &j in suffix_ends.iter().filter(|&&j| j > i) {
                 if !ends.contains(&j) {
                     ends.push(j);
                 }
             }
-            if i > 0 && !ends.contains(&n) && self.is_inflected_head(word, i, &ends) {
-                ends.push(n);
-            }
-            let mut candidate: Option<Segmentation> = None;
             for j in ends {
-                let part_chars = chars_between(i, j);
+                let part_chars = word[i..j].chars().count();
                 if part_chars < MIN_PART_CHARS || (i == 0 && j == n) {
                     continue;
                 }
+                let mut parts = parts_before.clone();
+                parts.push((i, j));
+                let shortest = shortest_before.min(part_chars);
                 for link in std::iter::once("").chain(LINKS) {
                     let k = j + link.len();
                     if k > n || (k == n && !link.is_empty()) || !word[j..].starts_with(link) {
                         continue;
                     }
-                    let Some((rest, shortest)) = &best[k] else { continue };
-                    let parts_len = rest.len() + 1;
-                    let shortest = (*shortest).min(part_chars);
-                    if is_better(parts_len, shortest, candidate.as_ref().map(|(p, s)| (p.len(), *s))) {
-                        let mut parts = Vec::with_capacity(parts_len);
-                        parts.push((i, j));
-                        parts.extend_from_slice(rest);
-                        candidate = Some((parts, shortest));
+                    let current = best[k].as_ref().map(|(p, s)| (p.len(), *s));
+                    if is_better(parts.len(), shortest, current) {
+                        best[k] = Some((parts.clone(), shortest));
                     }
                 }
             }
-            best[i] = candidate;
         }
-        best[0].take().map(|(parts, _)| parts.into_iter().map(|(a, b)| word[a..b].to_string()).collect())
+        best[n].take().map(|(parts, _)| parts.into_iter().map(|(a, b)| word[a..b].to_string()).collect())
     }
 }
 

@@ -26,7 +26,7 @@ pub mod stop_words;
 pub mod tokenize;
 pub mod umlaut_fold;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -193,7 +193,7 @@ pub struct GermanAnalyzer {
     stop_words: StopWords,
     stemmer: Option<Arc<GermanStemmer>>,
     /// Word-by-word results of this instance (tantivy clones one per indexing thread).
-    cache: HashMap<(String, Marks), Vec<CachedToken>>,
+    cache: FxHashMap<(String, Marks), Vec<CachedToken>>,
 }
 
 /// What the cache keeps of an expanded token: term, origin, marks.
@@ -239,7 +239,7 @@ impl GermanAnalyzer {
                 StemmerChoice::Light => Some(Arc::new(GermanStemmer::light())),
                 StemmerChoice::None => None,
             },
-            cache: HashMap::new(),
+            cache: FxHashMap::default(),
         }
     }
 

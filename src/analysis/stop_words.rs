@@ -4,7 +4,7 @@
 //! folded the same way on load.
 //! Removed words leave their position empty, so phrases do not match across a gap.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::Arc;
 
 use super::umlaut_fold::UmlautFold;
@@ -12,7 +12,7 @@ use super::{AnalysisStep, AnalyzedToken};
 
 #[derive(Debug, Clone, Default)]
 pub struct StopWords {
-    words: Arc<HashSet<String>>,
+    words: Arc<FxHashSet<String>>,
 }
 
 impl StopWords {

@@ -40,6 +40,11 @@ fn ends_with_double_vowel(out: &str) -> bool {
     after_vowel_or_q(out)
 }
 
+/// Whether folding could change `word`: non-ASCII letters or an `ae`/`oe`/`ue` pair.
+fn needs_folding(word: &str) -> bool {
+    !word.is_ascii() || word.as_bytes().windows(2).any(|pair| pair[1] == b'e' && matches!(pair[0], b'a' | b'o' | b'u'))
+}
+
 fn push_folded(out: &mut String, c: char) {
     match c {
         'ä' | 'à' | 'á' | 'â' | 'ã' | 'å' => out.push('a'),
@@ -57,7 +62,7 @@ fn push_folded(out: &mut String, c: char) {
 impl AnalysisStep for UmlautFold {
     fn apply(&self, mut tokens: Vec<AnalyzedToken>) -> Vec<AnalyzedToken> {
         for token in &mut tokens {
-            if !token.text.is_ascii() || token.text.contains('e') {
+            if needs_folding(&token.text) {
                 token.text = UmlautFold::fold(&token.text);
             }
         }

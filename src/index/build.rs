@@ -5,6 +5,7 @@
 //! what it did (documents, passages, municipalities, skipped files by reason) and never prints:
 //! the caller hears about each file through [`BuildProgress`].
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
@@ -15,7 +16,7 @@ use super::meta::{DocumentRecord, IndexMeta, SkippedRecord, FORMAT_VERSION};
 use super::schema::{build_schema, Fields};
 use super::store::BuildLock;
 use super::{CONFIG_DIR, SYNONYMS_FILE, VOCABULARY_FILE};
-use crate::analysis::{Lexicon, UmlautFold, WordTokenizer, ANALYZER_NAME};
+use crate::analysis::{Lexicon, UmlautFold, ANALYZER_NAME};
 use crate::config::{AnalysisConfig, ConfigFiles, IndexConfig};
 use crate::error::{Error, Result};
 use crate::ingest::{self, Document, IngestSettings, Manifest, Skipped, SourceFile};
@@ -146,11 +147,11 @@ fn write_generation(
         manifest,
     };
     progress.started(files.len());
-    let outcomes = ingest_all(files, &settings, threads, progress);
+    let (outcomes, corpus_words) = ingest_all(files, &settings, &config.analysis, threads, progress);
 
     // The corpus's own words are compound parts too; queries must split as documents did.
     let vocabulary_bytes =
-        Lexicon::vocabulary_bytes(vocabulary(&outcomes, &config.analysis), &config.analysis.compound_parts());
+        Lexicon::vocabulary_bytes(corpus_words, &config.analysis.compound_parts());
     let vocabulary_path = generation.join(VOCABULARY_FILE);
     std::fs::write(&vocabulary_path, &vocabulary_bytes)
         .map_err(|source| Error::Io { path: vocabulary_path.clone(), source })?;
@@ -203,51 +204,79 @@ fn write_generation(
 }
 
 /// The distinct words (lower-cased, folded, hyphenated words in pieces, no stop words, no
-/// numbers) of all passages.
-fn vocabulary(outcomes: &[std::result::Result<Document, Skipped>], analysis: &AnalysisConfig) -> Vec<String> {
-    let tokenizer = WordTokenizer { max_word_chars: analysis.settings.max_word_chars };
-    let mut words = std::collections::HashSet::new();
-    for document in outcomes.iter().flatten() {
+/// numbers) of some documents. Written forms are collected first and folded once each: a
+/// corpus repeats its words many times over.
+fn vocabulary<'a>(documents: impl Iterator<Item = &'a Document>, analysis: &AnalysisConfig) -> HashSet<String> {
+    let mut written: HashSet<&str> = HashSet::new();
+    for document in documents {
         for passage in &document.passages {
-            for token in tokenizer.tokenize(&passage.text) {
-                for piece in token.text.split('-') {
-                    if piece.chars().all(char::is_alphabetic) && !words.contains(piece) {
-                        let folded = UmlautFold::fold(piece);
-                        if !analysis.stop_words.contains(&folded) {
-                            words.insert(folded);
-                        }
-                    }
-                }
-            }
+            written.extend(
+                passage
+                    .text
+                    .split(|c: char| !c.is_alphanumeric() && !is_invisible(c))
+                    .filter(|w| !w.is_empty() && w.chars().all(|c| c.is_alphabetic() || is_invisible(c))),
+            );
         }
     }
-    words.into_iter().collect()
+    let max = analysis.settings.max_word_chars;
+    let mut words: HashSet<String> = HashSet::new();
+    for word in written {
+        let lower: String = word.chars().filter(|c| !is_invisible(*c)).flat_map(char::to_lowercase).collect();
+        if lower.chars().count() > max {
+            continue;
+        }
+        let folded = UmlautFold::fold(&lower);
+        if !analysis.stop_words.contains(&folded) {
+            words.insert(folded);
+        }
+    }
+    words
 }
 
-/// Ingests the files on `threads` threads, returning outcomes in file order.
+/// Characters the tokenizer drops inside a word (soft hyphen, zero-width characters).
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
+type Outcome = std::result::Result<Document, Skipped>;
+
+/// Ingests the files on `threads` threads, returning outcomes in file order and the corpus
+/// vocabulary (see [`vocabulary`]), which each thread collects for its own files.
 fn ingest_all(
     files: &[SourceFile],
     settings: &IngestSettings,
+    analysis: &AnalysisConfig,
     threads: usize,
     progress: &dyn BuildProgress,
-) -> Vec<std::result::Result<Document, Skipped>> {
-    let one = |file: &SourceFile| {
-        let outcome = ingest::ingest_file(file, settings)
-            .map_err(|reason| Skipped { rel_path: file.rel_path.clone(), reason });
-        progress.file_done(&file.rel_path);
-        outcome
+) -> (Vec<Outcome>, HashSet<String>) {
+    let part = |files: &[SourceFile]| -> (Vec<Outcome>, HashSet<String>) {
+        let outcomes: Vec<Outcome> = files
+            .iter()
+            .map(|file| {
+                let outcome = ingest::ingest_file(file, settings)
+                    .map_err(|reason| Skipped { rel_path: file.rel_path.clone(), reason });
+                progress.file_done(&file.rel_path);
+                outcome
+            })
+            .collect();
+        let words = vocabulary(outcomes.iter().flatten(), analysis);
+        (outcomes, words)
     };
     if threads <= 1 || files.len() < 64 {
-        return files.iter().map(one).collect();
+        return part(files);
     }
     let chunk = files.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(one).collect::<Vec<_>>()))
-            .collect();
-        handles.into_iter().flat_map(|h| h.join().expect("an ingest thread panicked")).collect()
-    })
+    let parts: Vec<(Vec<Outcome>, HashSet<String>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = files.chunks(chunk).map(|files| scope.spawn(move || part(files))).collect();
+        handles.into_iter().map(|h| h.join().expect("an ingest thread panicked")).collect()
+    });
+    let mut outcomes = Vec::with_capacity(files.len());
+    let mut words = HashSet::new();
+    for (part_outcomes, part_words) in parts {
+        outcomes.extend(part_outcomes);
+        words.extend(part_words);
+    }
+    (outcomes, words)
 }
 
 fn add_document(writer: &IndexWriter, fields: &Fields, document: &Document) -> Result<()> {

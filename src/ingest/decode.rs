@@ -114,7 +114,11 @@ fn normalise(text: &str) -> String {
     } else {
         Cow::Borrowed(text)
     };
-    text.nfc().collect()
+    // Most text is already NFC; the quick check spares the full normalisation pass.
+    match unicode_normalization::is_nfc_quick(text.chars()) {
+        unicode_normalization::IsNormalized::Yes => text.into_owned(),
+        _ => text.nfc().collect(),
+    }
 }
 
 /// Plain text from HTML: scripts and styles dropped (html2text skips them), no link

@@ -69,6 +69,10 @@ impl KnownHeadings {
     /// number (`2. Ziele`), a trailing `:` and a trailing roman or arabic numeral
     /// (`Strategisches Ziel III`, `Ausgangslage 2012`).
     pub(crate) fn matches(&self, line: &str) -> bool {
+        // Known headings are short; most lines are running text and are decided at once.
+        if line.len() > MAX_KNOWN_HEADING_BYTES {
+            return false;
+        }
         let name = normalise(&LEADING_NUMBER.replace(line.trim(), ""));
         self.0.contains(&name)
             || TRAILING_NUMBER
@@ -76,6 +80,9 @@ impl KnownHeadings {
                 .is_some_and(|m| self.0.contains(normalise(&name[..m.start()]).as_str()))
     }
 }
+
+/// Longer lines are never a known heading (the longest listed ones have about 60 bytes).
+const MAX_KNOWN_HEADING_BYTES: usize = 160;
 
 fn normalise(heading: &str) -> String {
     let words: Vec<&str> = heading.split_whitespace().collect();
