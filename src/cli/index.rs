@@ -31,7 +31,7 @@ pub struct IndexArgs {
 }
 
 pub fn run(args: IndexArgs) -> anyhow::Result<()> {
-    let progress = IndexProgress::new("indexing");
+    let progress = IndexProgress::new("index");
     let report = match (args.dir, args.index) {
         (None, None) => praev::bundled::rebuild_index(&progress).map_err(super::usage_or_failure)?,
         (None, Some(_)) => {

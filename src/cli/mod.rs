@@ -66,7 +66,7 @@ pub fn resolve_index(index: Option<PathBuf>) -> anyhow::Result<PathBuf> {
     match index {
         Some(path) => Ok(path),
         None => {
-            let progress = progress::IndexProgress::new("building the default index of the bundled corpus");
+            let progress = progress::IndexProgress::new("default index of the bundled corpus (first use)");
             let path = praev::bundled::ensure_index(&progress)?;
             progress.finish();
             Ok(path)

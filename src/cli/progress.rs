@@ -20,11 +20,7 @@ impl IndexProgress {
         if std::io::stderr().is_terminal() {
             bar.set_draw_target(ProgressDrawTarget::stderr());
         }
-        bar.set_style(
-            ProgressStyle::with_template("{spinner} {msg} [{bar:30}] {pos}/{len} files ({eta})")
-                .expect("valid progress template")
-                .progress_chars("=> "),
-        );
+        bar.set_style(bar_style("files"));
         IndexProgress { bar, message }
     }
 
@@ -33,15 +29,38 @@ impl IndexProgress {
     }
 }
 
+/// A bar counting `unit`s.
+fn bar_style(unit: &str) -> ProgressStyle {
+    ProgressStyle::with_template(&format!("{{spinner}} {{msg}} [{{bar:30}}] {{pos}}/{{len}} {unit} ({{eta}})"))
+        .expect("valid progress template")
+        .progress_chars("=> ")
+}
+
 impl BuildProgress for IndexProgress {
     fn started(&self, files: usize) {
         self.bar.set_length(files as u64);
-        self.bar.set_message(self.message);
+        self.bar.set_message(format!("{}: reading", self.message));
         self.bar.enable_steady_tick(Duration::from_millis(120));
     }
 
     fn file_done(&self, _file: &str) {
         self.bar.inc(1);
+    }
+
+    fn indexing(&self, passages: usize) {
+        self.bar.set_style(bar_style("passages"));
+        self.bar.set_length(passages as u64);
+        self.bar.set_position(0);
+        self.bar.set_message(format!("{}: indexing", self.message));
+    }
+
+    fn passages_done(&self, passages: usize) {
+        self.bar.inc(passages as u64);
+    }
+
+    fn finishing(&self) {
+        self.bar.set_style(ProgressStyle::with_template("{spinner} {msg}").expect("valid progress template"));
+        self.bar.set_message(format!("{}: writing the index to disk", self.message));
     }
 
     fn skipped(&self, skipped: &Skipped) {

@@ -35,8 +35,14 @@ pub struct BuildRequest {
 
 /// Hears about the build as it goes (the CLI draws a progress bar and prints warnings).
 pub trait BuildProgress: Sync {
+    /// Reading and understanding `files` files begins.
     fn started(&self, _files: usize) {}
     fn file_done(&self, _file: &str) {}
+    /// Writing `passages` passages into the index begins.
+    fn indexing(&self, _passages: usize) {}
+    fn passages_done(&self, _passages: usize) {}
+    /// The index is being committed and published.
+    fn finishing(&self) {}
     fn skipped(&self, _skipped: &Skipped) {}
     fn warning(&self, _message: &str) {}
 }
@@ -164,10 +170,12 @@ fn write_generation(
     let mut writer: IndexWriter = index.writer_with_num_threads(threads, WRITER_MEMORY_BYTES)?;
     let mut records = Vec::new();
     let mut skipped = Vec::new();
+    progress.indexing(outcomes.iter().flatten().map(|d| d.passages.len()).sum());
     for outcome in outcomes {
         match outcome {
             Ok(document) => {
                 add_document(&writer, &fields, &document)?;
+                progress.passages_done(document.passages.len());
                 records.push(record_of(document));
             }
             Err(skip) => {
@@ -176,6 +184,7 @@ fn write_generation(
             }
         }
     }
+    progress.finishing();
     writer.commit()?;
     writer.wait_merging_threads()?;
 
