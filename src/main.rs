@@ -32,8 +32,19 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
     })
 }
 
-/// The error and its causes on one line.
+/// The error and its causes on one line; a cause that its parent already spelled out (typed
+/// errors include their source in their message) is not repeated.
 fn one_line(error: &anyhow::Error) -> String {
-    let parts: Vec<String> = error.chain().map(|c| c.to_string().replace('\n', " ")).collect();
-    parts.join(": ")
+    let mut line = String::new();
+    for cause in error.chain() {
+        let text = cause.to_string().replace('\n', " ");
+        if line.contains(&text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    line
 }

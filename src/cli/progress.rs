@@ -31,9 +31,11 @@ impl IndexProgress {
 
 /// A bar counting `unit`s.
 fn bar_style(unit: &str) -> ProgressStyle {
-    ProgressStyle::with_template(&format!("{{spinner}} {{msg}} [{{bar:30}}] {{pos}}/{{len}} {unit} ({{eta}})"))
-        .expect("valid progress template")
-        .progress_chars("=> ")
+    ProgressStyle::with_template(&format!(
+        "{{spinner}} {{msg}} [{{bar:30}}] {{pos}}/{{len}} {unit} ({{eta}})"
+    ))
+    .expect("valid progress template")
+    .progress_chars("=> ")
 }
 
 impl BuildProgress for IndexProgress {

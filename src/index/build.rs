@@ -156,8 +156,7 @@ fn write_generation(
     let (outcomes, corpus_words) = ingest_all(files, &settings, &config.analysis, threads, progress);
 
     // The corpus's own words are compound parts too; queries must split as documents did.
-    let vocabulary_bytes =
-        Lexicon::vocabulary_bytes(corpus_words, &config.analysis.compound_parts());
+    let vocabulary_bytes = Lexicon::vocabulary_bytes(corpus_words, &config.analysis.compound_parts());
     let vocabulary_path = generation.join(VOCABULARY_FILE);
     std::fs::write(&vocabulary_path, &vocabulary_bytes)
         .map_err(|source| Error::Io { path: vocabulary_path.clone(), source })?;
@@ -215,7 +214,10 @@ fn write_generation(
 /// The distinct words (lower-cased, folded, hyphenated words in pieces, no stop words, no
 /// numbers) of some documents. Written forms are collected first and folded once each: a
 /// corpus repeats its words many times over.
-fn vocabulary<'a>(documents: impl Iterator<Item = &'a Document>, analysis: &AnalysisConfig) -> HashSet<String> {
+fn vocabulary<'a>(
+    documents: impl Iterator<Item = &'a Document>,
+    analysis: &AnalysisConfig,
+) -> HashSet<String> {
     let mut written: HashSet<&str> = HashSet::new();
     for document in documents {
         for passage in &document.passages {
