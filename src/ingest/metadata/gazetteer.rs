@@ -26,6 +26,16 @@ pub struct KnownMunicipality {
     pub aliases: Vec<String>,
 }
 
+impl KnownMunicipality {
+    pub fn new(name: &str, authority: &str, aliases: &[&str]) -> KnownMunicipality {
+        KnownMunicipality {
+            name: name.to_string(),
+            authority: authority.to_string(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        }
+    }
+}
+
 /// The authority kinds the gazetteer accepts.
 pub const AUTHORITIES: [&str; 6] =
     ["Kreis", "Landkreis", "kreisfreie Stadt", "Stadt", "Gemeinde", "Städteregion"];
@@ -158,11 +168,7 @@ mod tests {
     use super::*;
 
     fn place(name: &str, authority: &str, aliases: &[&str]) -> KnownMunicipality {
-        KnownMunicipality {
-            name: name.to_string(),
-            authority: authority.to_string(),
-            aliases: aliases.iter().map(|a| a.to_string()).collect(),
-        }
+        KnownMunicipality::new(name, authority, aliases)
     }
 
     #[test]

@@ -216,11 +216,7 @@ mod tests {
     use super::*;
 
     fn place(name: &str, authority: &str, aliases: &[&str]) -> KnownMunicipality {
-        KnownMunicipality {
-            name: name.to_string(),
-            authority: authority.to_string(),
-            aliases: aliases.iter().map(|a| a.to_string()).collect(),
-        }
+        KnownMunicipality::new(name, authority, aliases)
     }
 
     fn gazetteer() -> Gazetteer {
