@@ -137,6 +137,14 @@ fn read_manifest(corpus: &Path, files: &[SourceFile], progress: &dyn BuildProgre
 
 type Ingested = (Vec<DocumentRecord>, Vec<Skipped>);
 
+/// The vocabulary just written into `generation` (the analyzer of the synonyms' keys must be
+/// the one searches use).
+fn read_back_vocabulary(generation: &Path) -> Result<fst::Set<Vec<u8>>> {
+    let path = generation.join(VOCABULARY_FILE);
+    let bytes = std::fs::read(&path).map_err(|source| Error::Io { path: path.clone(), source })?;
+    Lexicon::corpus_set(bytes).map_err(|e| Error::Damaged { path, message: e.to_string() })
+}
+
 fn write_generation(
     generation: &Path,
     corpus: &Path,
@@ -203,7 +211,9 @@ fn write_generation(
     };
     config.files.write_dir(&generation.join(CONFIG_DIR))?;
     let synonyms_path = generation.join(SYNONYMS_FILE);
-    let synonyms_json = serde_json::to_vec(&config.analysis.synonyms).expect("synonyms serialise");
+    let analyzer = config.analysis.german_analyzer(Some(read_back_vocabulary(generation)?));
+    let synonyms = config.analysis.synonyms.clone().with_keys(&analyzer);
+    let synonyms_json = serde_json::to_vec(&synonyms).expect("synonyms serialise");
     std::fs::write(&synonyms_path, synonyms_json)
         .map_err(|source| Error::Io { path: synonyms_path, source })?;
     IndexMeta::write_documents(generation, &records)?;

@@ -26,6 +26,9 @@ use crate::ingest::DocKind;
 
 /// Weight of a match in the section heading relative to one in the passage text.
 const SECTION_BOOST: f32 = 0.3;
+/// Longer queries (questions) seldom have all their words in one passage: no bonus clause,
+/// which would only cost time.
+const MAX_ALL_WORDS: usize = 4;
 /// Share of the non-best alternatives of a word that still counts.
 const TIE_BREAKER: f32 = 0.2;
 /// Passages per file shown by default: two, so that one long document does not fill the
@@ -128,7 +131,7 @@ pub fn to_tantivy(plan: &QueryPlan, fields: &Fields) -> Box<dyn Query> {
     // Passages that hold every word of the query, in any of its forms, rank above passages
     // that hold some of them often (the coordination of classic Lucene scoring).
     let words = plan.word_clauses();
-    if words.len() >= 2 {
+    if (2..=MAX_ALL_WORDS).contains(&words.len()) {
         let all: Vec<(Occur, Box<dyn Query>)> =
             words.iter().map(|clause| (Occur::Must, clause_query(clause, fields))).collect();
         clauses.push((Occur::Should, boosted(Box::new(BooleanQuery::new(all)), ALL_WORDS_WEIGHT)));

@@ -21,6 +21,9 @@ pub struct Synonyms {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct Group {
     members: Vec<String>,
+    /// The members analysed into primary terms (see [`Synonyms::with_keys`]); empty until then.
+    #[serde(default)]
+    keys: Vec<Vec<String>>,
     weight: f32,
     /// For an abbreviation: only the member at this index expands (to the others).
     only_from: Option<usize>,
@@ -73,6 +76,7 @@ impl Synonyms {
                 .map_err(|m| LineError::new(header_line(text, "[[group]]", i), m))?;
             groups.push(Group {
                 members: entry.terms,
+                keys: Vec::new(),
                 weight: entry.weight.unwrap_or(DEFAULT_WEIGHT),
                 only_from: None,
             });
@@ -83,11 +87,21 @@ impl Synonyms {
                 .map_err(|m| LineError::new(header_line(text, "[[abbreviation]]", i), m))?;
             groups.push(Group {
                 members,
+                keys: Vec::new(),
                 weight: entry.weight.unwrap_or(DEFAULT_WEIGHT),
                 only_from: Some(0),
             });
         }
         Ok(Synonyms { groups })
+    }
+
+    /// Analyses every member once with `analyzer`, so that searches only compare terms. An
+    /// index stores its synonyms analysed this way.
+    pub fn with_keys(mut self, analyzer: &GermanAnalyzer) -> Synonyms {
+        for group in &mut self.groups {
+            group.keys = group.members.iter().map(|m| analyzer.primary_terms(m)).collect();
+        }
+        self
     }
 
     pub fn len(&self) -> usize {
@@ -113,7 +127,13 @@ impl Synonyms {
             if !group.members.iter().any(|m| starts_with_any(m, &stems)) {
                 continue;
             }
-            let keys: Vec<Vec<String>> = group.members.iter().map(|m| analyzer.primary_terms(m)).collect();
+            let computed;
+            let keys: &[Vec<String>] = if group.keys.len() == group.members.len() {
+                &group.keys
+            } else {
+                computed = group.members.iter().map(|m| analyzer.primary_terms(m)).collect::<Vec<_>>();
+                &computed
+            };
             for (from, key) in keys.iter().enumerate() {
                 if key.is_empty() || group.only_from.is_some_and(|only| only != from) {
                     continue;
