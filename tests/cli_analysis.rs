@@ -21,6 +21,12 @@ const DOCUMENTS: &[(&str, &str)] = &[
     ("armutsfolgen.txt", "Im Mittelpunkt steht die Prävention von Armutsfolgen bei jungen Menschen."),
     ("familienzentrum.txt", "Jedes Familienzentrum bietet offene Sprechstunden an."),
     ("werkstatt.txt", "Die Werkstatt repariert Fahrräder."),
+    ("auseinander.txt", "Wir fördern die Gesundheit von Kindern in allen Stadtteilen."),
+    (
+        "verstreut.txt",
+        "Kinder spielen am Nachmittag im Park. Am Abend kommen Eltern, Großeltern, Nachbarn und \
+         viele andere zusammen, und es geht um vieles, auch um die Gesundheit.",
+    ),
 ];
 
 fn index() -> &'static (tempfile::TempDir, TestIndex) {
@@ -89,6 +95,15 @@ fn a_whole_word_ranks_above_a_part_of_a_compound() {
     let found = files("Schutz", &[]);
     assert_eq!(found.first().map(String::as_str), Some("schutz.txt"), "{found:?}");
     assert!(found.iter().any(|f| f == "fachkraefte.txt"), "the compound is found too: {found:?}");
+}
+
+#[test]
+fn a_compound_written_apart_ranks_above_its_parts_far_apart() {
+    let found = files("Kindergesundheit", &[]);
+    let apart = found.iter().position(|f| f == "auseinander.txt");
+    let scattered = found.iter().position(|f| f == "verstreut.txt");
+    assert!(apart.is_some() && scattered.is_some(), "{found:?}");
+    assert!(apart < scattered, "`Gesundheit von Kindern` must rank above scattered words: {found:?}");
 }
 
 #[test]

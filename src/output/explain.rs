@@ -94,8 +94,16 @@ fn describe(alternative: &Alternative) -> String {
             origin.as_str(),
             weight * crate::query::plan::PART_WEIGHT
         ),
-        Alternative::AllParts { terms, weight } => {
-            format!("all of [{}] {weight:.2}  (compound parts)", terms.join(", "))
+        Alternative::AllParts { terms, weight, near } => {
+            let mut line = format!("all of [{}] {weight:.2}  (compound parts)", terms.join(", "));
+            if *near && terms.len() == 2 {
+                line.push_str(&format!(
+                    "; written apart within {} words {:.2}",
+                    crate::query::plan::NEAR_PARTS_SLOP,
+                    crate::query::plan::NEAR_PARTS_WEIGHT
+                ));
+            }
+            line
         }
         Alternative::Phrase { terms, weight, origin } => {
             let words: Vec<&str> = terms.iter().map(|(_, t)| t.as_str()).collect();

@@ -24,6 +24,12 @@ pub const SINGLE_PART_WEIGHT: f32 = 0.2;
 pub const ROOT_WEIGHT: f32 = 0.5;
 /// Parts shorter than this are not searched on their own.
 const MIN_QUERY_PART_CHARS: usize = 4;
+/// Weight of the two parts of a query compound standing close together, in either order (the
+/// compound written apart: `Kindergesundheit` → `Gesundheit von Kindern`): like the compound
+/// itself. Measured on the dev set: nDCG@10 0.782 → 0.795 (variant 0.712 → 0.80).
+pub const NEAR_PARTS_WEIGHT: f32 = 1.0;
+/// At most this many words between the two parts: one short noun phrase.
+pub const NEAR_PARTS_SLOP: u32 = 4;
 /// Bonus of a passage that holds every word of the query (in any of its forms); measured on
 /// the dev set: nDCG@10 0.769 → 0.782, the same from 1.0 up.
 pub const ALL_WORDS_WEIGHT: f32 = 1.0;
@@ -35,8 +41,9 @@ pub const DERIVED_WEIGHT: f32 = 0.8;
 pub enum Alternative {
     /// A term in the text (or, marked, as a compound part).
     Term { term: String, weight: f32, origin: Origin },
-    /// Every one of these terms, each as a word or as a part.
-    AllParts { terms: Vec<String>, weight: f32 },
+    /// Every one of these terms, each as a word or as a part; `near`: also rewarded when they
+    /// stand close together (the compound written apart: `Gesundheit von Kindern`).
+    AllParts { terms: Vec<String>, weight: f32, near: bool },
     /// Terms at relative positions.
     Phrase { terms: Vec<(usize, String)>, weight: f32, origin: Origin },
 }
@@ -183,7 +190,11 @@ fn word_alternatives(
                 origin: Origin::Part,
             });
         }
-        alternatives.push(Alternative::AllParts { terms: leaves, weight: ALL_PARTS_WEIGHT * scale });
+        alternatives.push(Alternative::AllParts {
+            terms: leaves,
+            weight: ALL_PARTS_WEIGHT * scale,
+            near: single_parts,
+        });
     }
     alternatives
 }

@@ -17,7 +17,9 @@ use tantivy::{TantivyDocument, Term};
 
 use super::highlight::highlights;
 use super::parse::Occurrence;
-use super::plan::{Alternative, PlannedClause, QueryPlan, ALL_WORDS_WEIGHT, PART_WEIGHT};
+use super::plan::{
+    Alternative, PlannedClause, QueryPlan, ALL_WORDS_WEIGHT, NEAR_PARTS_SLOP, NEAR_PARTS_WEIGHT, PART_WEIGHT,
+};
 use crate::analysis::{GermanAnalyzer, PART_MARK, ROOT_MARK};
 use crate::error::{Error, Result};
 use crate::index::schema::Fields;
@@ -162,7 +164,19 @@ fn any_of(alternatives: &[Alternative], fields: &Fields) -> Box<dyn Query> {
                 options
                     .push((Occur::Should, boosted(term_query(fields.section, term), weight * SECTION_BOOST)));
             }
-            Alternative::AllParts { terms, weight } => {
+            Alternative::AllParts { terms, weight, near } => {
+                if *near && terms.len() == 2 {
+                    // The compound written apart (`Gesundheit von Kindern`), either order.
+                    for (a, b) in [(&terms[0], &terms[1]), (&terms[1], &terms[0])] {
+                        let pair = vec![
+                            Term::from_field_text(fields.text, a),
+                            Term::from_field_text(fields.text, b),
+                        ];
+                        let mut written_apart = PhraseQuery::new(pair);
+                        written_apart.set_slop(NEAR_PARTS_SLOP);
+                        options.push((Occur::Should, boosted(Box::new(written_apart), NEAR_PARTS_WEIGHT)));
+                    }
+                }
                 let all: Vec<(Occur, Box<dyn Query>)> = terms
                     .iter()
                     .map(|t| {
