@@ -258,25 +258,18 @@ impl GermanAnalyzer {
             .collect()
     }
 
-    /// The byte ranges of the words of `text` that yield any of `terms`: what a hit
-    /// highlights. Only words whose primary term matches, or whose folded text contains a
-    /// searched term, are analysed in full, so highlighting a passage stays cheap.
-    pub fn words_matching(
-        &mut self,
-        text: &str,
-        terms: &std::collections::HashSet<String>,
-    ) -> Vec<std::ops::Range<usize>> {
-        // Every term is a stem or part of the written (folded) word, so a word that contains
-        // none of them as a substring cannot match: most words are skipped unanalysed.
-        let needles: Vec<&str> = terms.iter().map(|t| t.trim_start_matches([PART_MARK, ROOT_MARK])).collect();
+    /// The byte ranges of the words of `text` that yield any of the matcher's terms: what a
+    /// hit highlights. Only words that contain a term as a substring are analysed in full, so
+    /// highlighting a passage stays cheap.
+    pub fn words_matching(&mut self, text: &str, matcher: &TermMatcher) -> Vec<std::ops::Range<usize>> {
         let mut ranges = Vec::new();
         for token in self.context_tokens(text) {
-            if !needles.iter().any(|n| token.text.contains(n)) {
+            if !matcher.may_match(&token.text) {
                 continue;
             }
             let range = token.offset_from..token.offset_to;
-            if terms.contains(&self.primary_of(&token.text))
-                || self.expand_cached(token).iter().any(|t| terms.contains(&t.text))
+            if matcher.terms.contains(&self.primary_of(&token.text))
+                || self.expand_cached(token).iter().any(|t| matcher.terms.contains(&t.text))
             {
                 ranges.push(range);
             }
@@ -347,6 +340,30 @@ impl GermanAnalyzer {
         let expanded = self.expand_word(token);
         self.cache.insert(key, expanded.iter().map(|t| (t.text.clone(), t.origin, t.marks)).collect());
         expanded
+    }
+}
+
+/// Terms to find in analysed text, with a fast test for words that cannot yield any of them:
+/// every term is a stem, part or root of the written (folded) word, so a word that contains
+/// none of them as a substring cannot match.
+pub struct TermMatcher {
+    terms: std::collections::HashSet<String>,
+    finder: Option<aho_corasick::AhoCorasick>,
+}
+
+impl TermMatcher {
+    pub fn new(terms: std::collections::HashSet<String>) -> TermMatcher {
+        let needles: Vec<&str> = terms.iter().map(|t| t.trim_start_matches([PART_MARK, ROOT_MARK])).collect();
+        let finder = aho_corasick::AhoCorasick::new(&needles).ok();
+        TermMatcher { terms, finder }
+    }
+
+    fn may_match(&self, word: &str) -> bool {
+        self.finder.as_ref().is_none_or(|f| f.is_match(word))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
     }
 }
 

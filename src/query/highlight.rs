@@ -5,14 +5,13 @@
 //! word whose term the query searched for: exactly the words that made the passage match,
 //! inflected forms and spelling variants included.
 
-use std::collections::HashSet;
 use std::ops::Range;
 
-use crate::analysis::GermanAnalyzer;
+use crate::analysis::{GermanAnalyzer, TermMatcher};
 
 /// Character ranges (start inclusive, end exclusive) of the words of `text` whose analysed
-/// term is in `terms`, sorted and merged.
-pub fn highlights(analyzer: &mut GermanAnalyzer, text: &str, terms: &HashSet<String>) -> Vec<Range<usize>> {
+/// term is one of the matcher's, sorted and merged.
+pub fn highlights(analyzer: &mut GermanAnalyzer, text: &str, terms: &TermMatcher) -> Vec<Range<usize>> {
     if terms.is_empty() {
         return Vec::new();
     }
@@ -79,7 +78,7 @@ mod tests {
     #[test]
     fn highlights_inflected_forms_in_characters() {
         let text = "Ein Übergang, viele Übergänge und Uebergaenge.";
-        let terms: HashSet<String> = analyzer().terms("Übergänge").into_iter().collect();
+        let terms = TermMatcher::new(analyzer().terms("Übergänge").into_iter().collect());
         let got: Vec<&str> = highlights(&mut analyzer(), text, &terms)
             .into_iter()
             .map(|r| {
@@ -94,7 +93,7 @@ mod tests {
     #[test]
     fn snippet_window_centres_on_the_matches() {
         let text = format!("{} Übergänge gestalten {}", "Vorwort ".repeat(40), "Nachwort ".repeat(40));
-        let terms: HashSet<String> = analyzer().terms("Übergänge").into_iter().collect();
+        let terms = TermMatcher::new(analyzer().terms("Übergänge").into_iter().collect());
         let hl = highlights(&mut analyzer(), &text, &terms);
         let window = snippet_window(&text, &hl, 100);
         assert!(window.start <= hl[0].start && hl[0].end <= window.end, "the match is inside the window");

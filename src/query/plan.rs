@@ -103,12 +103,14 @@ impl QueryPlan {
                         terms.insert(term.clone());
                         terms.insert(format!("{PART_MARK}{term}"));
                     }
-                    Alternative::AllParts { terms: parts, .. } => {
+                    // The parts of a synonym's compound are no evidence on their own.
+                    Alternative::AllParts { terms: parts, near, .. } if *near => {
                         for part in parts {
                             terms.insert(part.clone());
                             terms.insert(format!("{PART_MARK}{part}"));
                         }
                     }
+                    Alternative::AllParts { .. } => {}
                     Alternative::Phrase { terms: phrase, .. } => {
                         terms.extend(phrase.iter().map(|(_, t)| t.clone()))
                     }

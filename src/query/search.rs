@@ -6,7 +6,7 @@
 //! Phrases must match as phrases (positions), exclusions must not match. Municipality and
 //! kind filters are facet terms that add nothing to the score.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
@@ -20,7 +20,7 @@ use super::parse::Occurrence;
 use super::plan::{
     Alternative, PlannedClause, QueryPlan, ALL_WORDS_WEIGHT, NEAR_PARTS_SLOP, NEAR_PARTS_WEIGHT, PART_WEIGHT,
 };
-use crate::analysis::{GermanAnalyzer, PART_MARK, ROOT_MARK};
+use crate::analysis::{GermanAnalyzer, TermMatcher, PART_MARK, ROOT_MARK};
 use crate::error::{Error, Result};
 use crate::index::schema::Fields;
 use crate::index::PraevIndex;
@@ -96,7 +96,7 @@ pub fn search(index: &PraevIndex, request: &SearchRequest) -> Result<SearchResul
     // Fetch more than shown when passages per file are capped, so the cap does not shrink the list.
     let fetch = if request.per_file > 0 { limit.saturating_mul(FETCH_FACTOR) } else { limit };
     let (top, total_hits) = searcher.search(&*query, &(TopDocs::with_limit(fetch), Count))?;
-    let highlight_terms = plan.highlight_terms();
+    let highlight_terms = TermMatcher::new(plan.highlight_terms());
     // One analyzer for all hits, so words repeated across passages are analysed once.
     let mut analyzer = index.analyzer.clone();
     let mut hits: Vec<Hit> = Vec::with_capacity(limit);
@@ -266,7 +266,7 @@ fn to_hit(
     analyzer: &mut GermanAnalyzer,
     doc: &TantivyDocument,
     score: f32,
-    terms: &HashSet<String>,
+    terms: &TermMatcher,
 ) -> Hit {
     let f = &index.fields;
     let text = stored_str(doc, f.text).unwrap_or_default();
