@@ -203,7 +203,7 @@ fn write_generation(
         built_at: SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0),
         documents: records.len(),
         passages: records.iter().map(|d| d.passages).sum(),
-        municipalities: distinct_municipalities(&records),
+        municipalities: distinct_municipalities(&records).len(),
         skipped: skipped
             .iter()
             .map(|s| SkippedRecord { file: s.rel_path.clone(), reason: s.reason.to_string() })
@@ -217,6 +217,7 @@ fn write_generation(
     std::fs::write(&synonyms_path, synonyms_json)
         .map_err(|source| Error::Io { path: synonyms_path, source })?;
     IndexMeta::write_documents(generation, &records)?;
+    IndexMeta::write_municipalities(generation, &distinct_municipalities(&records))?;
     meta.write(generation)?;
     Ok((records, skipped))
 }

@@ -13,9 +13,10 @@ use crate::error::{Error, Result};
 use crate::ingest::DocumentMeta;
 
 /// Bump whenever the schema, the analysis or this file's layout changes incompatibly.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 pub const META_FILE: &str = "praev.json";
 pub const DOCUMENTS_FILE: &str = "documents.jsonl";
+pub const MUNICIPALITIES_FILE: &str = "municipalities.json";
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct IndexMeta {
@@ -28,8 +29,9 @@ pub struct IndexMeta {
     pub built_at: u64,
     pub documents: usize,
     pub passages: usize,
-    /// The distinct municipalities of the documents, sorted.
-    pub municipalities: Vec<String>,
+    /// How many distinct municipalities the documents name (the names are in
+    /// `municipalities.json`, read only when a filter needs them).
+    pub municipalities: usize,
     pub skipped: Vec<SkippedRecord>,
 }
 
@@ -93,6 +95,22 @@ impl IndexMeta {
             text.push('\n');
         }
         std::fs::write(&path, text).map_err(|source| Error::Io { path, source })
+    }
+
+    /// Writes the sorted, distinct municipality names.
+    pub fn write_municipalities(dir: &Path, names: &[String]) -> Result<()> {
+        let path = dir.join(MUNICIPALITIES_FILE);
+        let json = serde_json::to_string(names).expect("names serialise");
+        std::fs::write(&path, json).map_err(|source| Error::Io { path, source })
+    }
+
+    /// Reads the municipality names of an index generation.
+    pub fn read_municipalities(dir: &Path, index_path: &Path) -> Result<Vec<String>> {
+        let path = dir.join(MUNICIPALITIES_FILE);
+        let damaged = |message: String| Error::Damaged { path: index_path.to_path_buf(), message };
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| damaged(format!("cannot read {}: {e}", path.display())))?;
+        serde_json::from_str(&text).map_err(|e| damaged(format!("{}: {e}", path.display())))
     }
 
     /// Reads the document records of an index generation.

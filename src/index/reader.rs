@@ -66,6 +66,11 @@ impl PraevIndex {
         })
     }
 
+    /// The distinct municipality names of the documents, sorted; read on demand.
+    pub fn municipalities(&self) -> Result<Vec<String>> {
+        IndexMeta::read_municipalities(&self.generation, &self.path)
+    }
+
     /// The per-document records (metadata, figures, contact), read on demand.
     pub fn documents(&self) -> Result<Vec<DocumentRecord>> {
         IndexMeta::read_documents(&self.generation, &self.path)

@@ -292,7 +292,10 @@ fn stored_str(doc: &TantivyDocument, field: Field) -> Option<String> {
 /// case- and umlaut-insensitive, exact name first, else every name containing it
 /// (`steinfurt` → `Kreis Steinfurt`). An unknown name is an error listing the known ones.
 pub fn resolve_municipalities(index: &PraevIndex, wanted: &[String]) -> Result<Vec<String>> {
-    let known = &index.meta.municipalities;
+    if wanted.is_empty() {
+        return Ok(Vec::new());
+    }
+    let known = index.municipalities()?;
     let mut resolved = Vec::new();
     for name in wanted {
         let key = fold_name(name);
@@ -305,7 +308,7 @@ pub fn resolve_municipalities(index: &PraevIndex, wanted: &[String]) -> Result<V
         if matches.is_empty() {
             return Err(Error::InvalidArgument(format!(
                 "no municipality matches {name:?}; the index has: {}",
-                if known.is_empty() { "none".to_string() } else { known.join(", ") }
+                list_some(&known)
             )));
         }
         resolved.extend(matches.into_iter().cloned());
@@ -313,6 +316,16 @@ pub fn resolve_municipalities(index: &PraevIndex, wanted: &[String]) -> Result<V
     resolved.sort();
     resolved.dedup();
     Ok(resolved)
+}
+
+/// At most 20 names, then how many more.
+fn list_some(names: &[String]) -> String {
+    const SHOWN: usize = 20;
+    match names.len() {
+        0 => "none".to_string(),
+        n if n <= SHOWN => names.join(", "),
+        n => format!("{} … and {} more", names[..SHOWN].join(", "), n - SHOWN),
+    }
 }
 
 fn fold_name(name: &str) -> String {

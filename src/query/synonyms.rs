@@ -124,7 +124,12 @@ impl Synonyms {
         for group in &self.groups {
             // A member can only match when one of its words starts with a query stem (stems
             // are prefixes of the folded word): skip the analysis of all other groups.
-            if !group.members.iter().any(|m| starts_with_any(m, &stems)) {
+            let candidate = if group.keys.len() == group.members.len() {
+                group.keys.iter().flatten().any(|term| stems.contains(&term.as_str()))
+            } else {
+                group.members.iter().any(|m| starts_with_any(m, &stems))
+            };
+            if !candidate {
                 continue;
             }
             let computed;
