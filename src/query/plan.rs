@@ -4,9 +4,12 @@
 //! a gender form, the parts of a hyphenated word) are searched with full weight; the same term
 //! as a part of an indexed compound (`~term`) with [`PART_WEIGHT`]; a compound's parts all
 //! together (`Armutsfolgenprävention` finds `Prävention von Armutsfolgen`) with
-//! [`ALL_PARTS_WEIGHT`]; synonyms with their group's weight. So a literal whole-word match
-//! always ranks above a part-only or synonym match. The plan is what `--explain` prints and
-//! what [`super::search`] turns into a tantivy query.
+//! [`ALL_PARTS_WEIGHT`], and close together like the compound itself ([`NEAR_PARTS_WEIGHT`]);
+//! other members of its word family with [`ROOT_WEIGHT`]; its synonyms with their group's
+//! weight. The search scores each written word by its best alternative (disjunction-max), so a
+//! literal whole-word match always ranks above a part-only or synonym match, and adds
+//! [`ALL_WORDS_WEIGHT`] when a passage holds every word. The plan is what `--explain` prints
+//! and what [`super::search`] turns into a tantivy query.
 
 use crate::analysis::{AnalyzedToken, GermanAnalyzer, Origin, PART_MARK};
 
@@ -273,4 +276,72 @@ fn add_synonyms(analyzer: &GermanAnalyzer, synonyms: &Synonyms, clauses: &mut Ve
         });
     }
     clauses.extend(extra);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{AnalyzerSettings, Lexicon, StopWords};
+
+    fn analyzer() -> GermanAnalyzer {
+        let parts = Lexicon::parse_curated("Kinder\nSchutz\nGesundheit\n");
+        GermanAnalyzer::new(
+            &AnalyzerSettings::default(),
+            StopWords::parse("und\nvon\n"),
+            Lexicon::new(parts, None),
+        )
+    }
+
+    fn synonyms() -> Synonyms {
+        Synonyms::parse("[[group]]\nterms = [\"Beteiligung\", \"Partizipation\"]\nweight = 0.6\n").unwrap()
+    }
+
+    fn weights(group: &[Alternative]) -> Vec<(String, f32)> {
+        group
+            .iter()
+            .filter_map(|a| match a {
+                Alternative::Term { term, weight, .. } => Some((term.clone(), *weight)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_compound_searches_itself_first_then_its_parts() {
+        let plan = QueryPlan::new(&analyzer(), "Kinderschutz", None);
+        assert_eq!(plan.clauses.len(), 1);
+        let group = &plan.clauses[0].groups[0];
+        let terms = weights(group);
+        assert_eq!(
+            terms[0],
+            ("kinderschutz".to_string(), 1.0),
+            "the literal word comes first at full weight"
+        );
+        assert!(terms.contains(&("kind".to_string(), SINGLE_PART_WEIGHT)));
+        let all_parts = group.iter().find_map(|a| match a {
+            Alternative::AllParts { terms, weight, near } => Some((terms.clone(), *weight, *near)),
+            _ => None,
+        });
+        assert_eq!(all_parts, Some((vec!["kind".to_string(), "schutz".to_string()], ALL_PARTS_WEIGHT, true)));
+    }
+
+    #[test]
+    fn synonyms_join_the_group_of_their_word_with_a_lower_weight() {
+        let plan = QueryPlan::new(&analyzer(), "Beteiligung Kinder", Some(&synonyms()));
+        assert_eq!(plan.clauses.len(), 2, "no separate synonym clause for a one-word expansion");
+        let terms = weights(&plan.clauses[0].groups[0]);
+        assert!(terms.contains(&("beteil".to_string(), 1.0)));
+        assert!(terms.contains(&("partizipation".to_string(), 0.6)));
+        assert_eq!(plan.word_clauses().len(), 2, "both words count for the all-words bonus");
+    }
+
+    #[test]
+    fn exact_plans_no_synonyms_and_exclusions_are_not_highlighted() {
+        let plan = QueryPlan::new(&analyzer(), "Beteiligung -Schutz", None);
+        let terms = plan.highlight_terms();
+        assert!(terms.contains("beteil") && !terms.contains("partizipation"));
+        assert!(!terms.contains("schutz"), "excluded words are not highlighted");
+        assert!(plan.has_positive());
+        assert!(!QueryPlan::new(&analyzer(), "-Schutz", None).has_positive());
+    }
 }
