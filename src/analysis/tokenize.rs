@@ -16,7 +16,7 @@
 use super::{AnalyzedToken, Marks, Origin};
 
 /// Characters that are invisible inside a word and must not split it.
-fn is_invisible(c: char) -> bool {
+pub(crate) fn is_invisible(c: char) -> bool {
     matches!(c, '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
 }
 

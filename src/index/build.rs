@@ -16,6 +16,7 @@ use super::meta::{DocumentRecord, IndexMeta, SkippedRecord, FORMAT_VERSION};
 use super::schema::{build_schema, Fields};
 use super::store::BuildLock;
 use super::{CONFIG_DIR, SYNONYMS_FILE, VOCABULARY_FILE};
+use crate::analysis::tokenize::is_invisible;
 use crate::analysis::{Lexicon, UmlautFold, ANALYZER_NAME};
 use crate::config::{AnalysisConfig, ConfigFiles, IndexConfig};
 use crate::error::{Error, Result};
@@ -86,7 +87,7 @@ pub fn build(request: &BuildRequest, progress: &dyn BuildProgress) -> Result<Bui
     lock.remove_stale()?;
     let generation = lock.new_generation()?;
     let result = write_generation(&generation, &corpus, &files, &config, &manifest, progress);
-    let (documents, skipped) = match result {
+    let (meta, skipped) = match result {
         Ok(done) => done,
         Err(e) => {
             let _ = std::fs::remove_dir_all(&generation);
@@ -97,9 +98,9 @@ pub fn build(request: &BuildRequest, progress: &dyn BuildProgress) -> Result<Bui
 
     Ok(BuildReport {
         index: request.index.clone(),
-        documents: documents.len(),
-        passages: documents.iter().map(|d| d.passages).sum(),
-        municipalities: distinct_municipalities(&documents).len(),
+        documents: meta.documents,
+        passages: meta.passages,
+        municipalities: meta.municipalities,
         skipped,
         seconds: started.elapsed().as_secs_f64(),
     })
@@ -135,15 +136,8 @@ fn read_manifest(corpus: &Path, files: &[SourceFile], progress: &dyn BuildProgre
     Ok(manifest)
 }
 
-type Ingested = (Vec<DocumentRecord>, Vec<Skipped>);
-
-/// The vocabulary just written into `generation` (the analyzer of the synonyms' keys must be
-/// the one searches use).
-fn read_back_vocabulary(generation: &Path) -> Result<fst::Set<Vec<u8>>> {
-    let path = generation.join(VOCABULARY_FILE);
-    let bytes = std::fs::read(&path).map_err(|source| Error::Io { path: path.clone(), source })?;
-    Lexicon::corpus_set(bytes).map_err(|e| Error::Damaged { path, message: e.to_string() })
-}
+/// What a generation records about itself, and the files it skipped.
+type Written = (IndexMeta, Vec<Skipped>);
 
 fn write_generation(
     generation: &Path,
@@ -152,7 +146,7 @@ fn write_generation(
     config: &IndexConfig,
     manifest: &Manifest,
     progress: &dyn BuildProgress,
-) -> Result<Ingested> {
+) -> Result<Written> {
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).clamp(1, 8);
     let settings = IngestSettings {
         boilerplate: &config.boilerplate,
@@ -171,8 +165,10 @@ fn write_generation(
     let vocabulary = Lexicon::corpus_set(vocabulary_bytes)
         .map_err(|e| Error::Damaged { path: vocabulary_path, message: e.to_string() })?;
 
+    // One analyzer for the documents and for the synonyms' keys: searches analyse as both did.
+    let analyzer = config.analysis.german_analyzer(Some(vocabulary));
     let index = Index::create_in_dir(generation, build_schema())?;
-    index.tokenizers().register(ANALYZER_NAME, config.analysis.german_analyzer(Some(vocabulary)));
+    index.tokenizers().register(ANALYZER_NAME, analyzer.clone());
     let fields = Fields::from_schema(&index.schema())?;
     let mut writer: IndexWriter = index.writer_with_num_threads(threads, WRITER_MEMORY_BYTES)?;
     let mut records = Vec::new();
@@ -195,6 +191,7 @@ fn write_generation(
     writer.commit()?;
     writer.wait_merging_threads()?;
 
+    let municipalities = distinct_municipalities(&records);
     let meta = IndexMeta {
         format_version: FORMAT_VERSION,
         praev_version: env!("CARGO_PKG_VERSION").to_string(),
@@ -203,7 +200,7 @@ fn write_generation(
         built_at: SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0),
         documents: records.len(),
         passages: records.iter().map(|d| d.passages).sum(),
-        municipalities: distinct_municipalities(&records).len(),
+        municipalities: municipalities.len(),
         skipped: skipped
             .iter()
             .map(|s| SkippedRecord { file: s.rel_path.clone(), reason: s.reason.to_string() })
@@ -211,15 +208,14 @@ fn write_generation(
     };
     config.files.write_dir(&generation.join(CONFIG_DIR))?;
     let synonyms_path = generation.join(SYNONYMS_FILE);
-    let analyzer = config.analysis.german_analyzer(Some(read_back_vocabulary(generation)?));
     let synonyms = config.analysis.synonyms.clone().with_keys(&analyzer);
     let synonyms_json = serde_json::to_vec(&synonyms).expect("synonyms serialise");
     std::fs::write(&synonyms_path, synonyms_json)
         .map_err(|source| Error::Io { path: synonyms_path, source })?;
     IndexMeta::write_documents(generation, &records)?;
-    IndexMeta::write_municipalities(generation, &distinct_municipalities(&records))?;
+    IndexMeta::write_municipalities(generation, &municipalities)?;
     meta.write(generation)?;
-    Ok((records, skipped))
+    Ok((meta, skipped))
 }
 
 /// The distinct words (lower-cased, folded, hyphenated words in pieces, no stop words, no
@@ -253,11 +249,6 @@ fn vocabulary<'a>(
         }
     }
     words
-}
-
-/// Characters the tokenizer drops inside a word (soft hyphen, zero-width characters).
-fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
 }
 
 type Outcome = std::result::Result<Document, Skipped>;
