@@ -179,9 +179,10 @@ impl AnalysisStep for Decompounder {
         let mut out = Vec::with_capacity(tokens.len());
         for token in tokens {
             let splits = if token.origin == Origin::Part { Vec::new() } else { self.split(&token.text) };
-            let template = token.clone();
+            let mut parts = Vec::new();
+            push_parts(&mut parts, &token, &splits);
             out.push(token);
-            push_parts(&mut out, &template, &splits);
+            out.extend(parts);
         }
         out
     }
@@ -190,9 +191,7 @@ impl AnalysisStep for Decompounder {
 /// Adds every node of the split tree as a marked part token; leaves are marked as such.
 fn push_parts(out: &mut Vec<AnalyzedToken>, template: &AnalyzedToken, splits: &[Split]) {
     for split in splits {
-        let mut token = template.clone();
-        token.text = format!("{PART_MARK}{}", split.part);
-        token.origin = Origin::Part;
+        let mut token = template.derived(format!("{PART_MARK}{}", split.part), Origin::Part);
         token.marks.leaf = split.children.is_empty();
         out.push(token);
         push_parts(out, template, &split.children);

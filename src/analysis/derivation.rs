@@ -58,17 +58,12 @@ impl AnalysisStep for WordFamilies {
         let mut out = Vec::with_capacity(tokens.len() + 1);
         for token in tokens {
             let word = token.text.strip_prefix(PART_MARK).unwrap_or(&token.text);
-            let root = WordFamilies::root(word).map(|r| format!("{ROOT_MARK}{r}"));
-            let template = token.clone();
+            // A root repeated at one position (a word and its parts share it) is dropped by
+            // the chain's final deduplication.
+            let root_token =
+                WordFamilies::root(word).map(|r| token.derived(format!("{ROOT_MARK}{r}"), Origin::Root));
             out.push(token);
-            if let Some(root) = root {
-                if !out.iter().any(|t| t.text == root && t.position == template.position) {
-                    let mut root_token = template;
-                    root_token.text = root;
-                    root_token.origin = Origin::Root;
-                    out.push(root_token);
-                }
-            }
+            out.extend(root_token);
         }
         out
     }

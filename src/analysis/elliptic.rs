@@ -56,9 +56,7 @@ impl AnalysisStep for EllipticCompounds {
                 continue;
             }
             if let Some(head) = self.borrowed_head(&tokens, i) {
-                let mut completed = token.clone();
-                completed.text = format!("{}{head}", token.text);
-                completed.origin = Origin::Elliptic;
+                let mut completed = token.derived(format!("{}{head}", token.text), Origin::Elliptic);
                 completed.marks.open_hyphen = false;
                 out.push(completed);
             }

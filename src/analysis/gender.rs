@@ -43,14 +43,9 @@ impl AnalysisStep for GenderForms {
                 Origin::Part => None,
                 _ => GenderForms::base(&token.text, token.marks.gender).map(str::to_string),
             };
-            let template = token.clone();
+            let base_token = base.map(|base| token.derived(base, Origin::Gender));
             out.push(token);
-            if let Some(base) = base {
-                let mut base_token = template;
-                base_token.text = base;
-                base_token.origin = Origin::Gender;
-                out.push(base_token);
-            }
+            out.extend(base_token);
         }
         out
     }

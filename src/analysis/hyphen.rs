@@ -20,14 +20,10 @@ impl AnalysisStep for HyphenatedCompounds {
             let parts: Vec<String> =
                 token.text.split('-').filter(|p| !p.is_empty()).map(str::to_string).collect();
             token.text = parts.concat();
-            let template = token.clone();
+            let part_tokens: Vec<AnalyzedToken> =
+                parts.into_iter().map(|part| token.derived(part, Origin::Hyphen)).collect();
             out.push(token);
-            for part in parts {
-                let mut part_token = template.clone();
-                part_token.text = part;
-                part_token.origin = Origin::Hyphen;
-                out.push(part_token);
-            }
+            out.extend(part_tokens);
         }
         out
     }

@@ -100,6 +100,11 @@ pub struct AnalyzedToken {
 }
 
 impl AnalyzedToken {
+    /// A token derived from this one by a step: same word, position and marks, another term.
+    pub fn derived(&self, text: String, origin: Origin) -> AnalyzedToken {
+        AnalyzedToken { text, origin, ..self.clone() }
+    }
+
     /// The term without the part mark.
     pub fn bare(&self) -> &str {
         self.text.strip_prefix(PART_MARK).unwrap_or(&self.text)
