@@ -42,12 +42,15 @@ impl PraevIndex {
         };
         let meta = IndexMeta::read(&generation, path)?;
         let config_files = ConfigFiles::read_dir(&generation.join(CONFIG_DIR))?;
-        let analysis = match read_synonyms(&generation) {
-            Some(synonyms) => config_files.load_analysis_with(synonyms)?,
-            None => config_files.load_analysis()?,
+        let (mut analysis, compiled) = match read_synonyms(&generation) {
+            Some(synonyms) => (config_files.load_analysis_with(synonyms)?, true),
+            None => (config_files.load_analysis()?, false),
         };
         let vocabulary = read_vocabulary(&generation, path)?;
         let analyzer = analysis.german_analyzer(Some(vocabulary));
+        if !compiled {
+            analysis.synonyms = analysis.synonyms.with_keys(&analyzer);
+        }
         let index = Index::open_in_dir(&generation)
             .map_err(|e| Error::Damaged { path: path.to_path_buf(), message: e.to_string() })?;
         index.tokenizers().register(ANALYZER_NAME, analyzer.clone());

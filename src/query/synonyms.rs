@@ -122,23 +122,11 @@ impl Synonyms {
         let mut expansions: Vec<Expansion> = Vec::new();
         let stems: Vec<&str> = query.iter().flatten().map(String::as_str).collect();
         for group in &self.groups {
-            // A member can only match when one of its words starts with a query stem (stems
-            // are prefixes of the folded word): skip the analysis of all other groups.
-            let candidate = if group.keys.len() == group.members.len() {
-                group.keys.iter().flatten().any(|term| stems.contains(&term.as_str()))
-            } else {
-                group.members.iter().any(|m| starts_with_any(m, &stems))
-            };
-            if !candidate {
+            let keys = group.keys(analyzer);
+            // A member can only match when its terms include a query stem.
+            if !keys.iter().flatten().any(|term| stems.contains(&term.as_str())) {
                 continue;
             }
-            let computed;
-            let keys: &[Vec<String>] = if group.keys.len() == group.members.len() {
-                &group.keys
-            } else {
-                computed = group.members.iter().map(|m| analyzer.primary_terms(m)).collect::<Vec<_>>();
-                &computed
-            };
             for (from, key) in keys.iter().enumerate() {
                 if key.is_empty() || group.only_from.is_some_and(|only| only != from) {
                     continue;
@@ -179,12 +167,16 @@ fn header_line(text: &str, header: &str, n: usize) -> usize {
     text.lines().enumerate().filter(|(_, line)| line.trim() == header).nth(n).map(|(i, _)| i + 1).unwrap_or(1)
 }
 
-/// Whether a word of `member` starts with one of the query's stems.
-fn starts_with_any(member: &str, stems: &[&str]) -> bool {
-    member.split_whitespace().any(|word| {
-        let folded = crate::analysis::UmlautFold::fold(&word.to_lowercase().replace('-', ""));
-        stems.iter().any(|stem| folded.starts_with(stem))
-    })
+impl Group {
+    /// The members' keys: stored by [`Synonyms::with_keys`] (as every index does), else
+    /// analysed now.
+    fn keys(&self, analyzer: &GermanAnalyzer) -> std::borrow::Cow<'_, [Vec<String>]> {
+        if self.keys.len() == self.members.len() {
+            std::borrow::Cow::Borrowed(&self.keys)
+        } else {
+            std::borrow::Cow::Owned(self.members.iter().map(|m| analyzer.primary_terms(m)).collect())
+        }
+    }
 }
 
 /// Where `key` occurs as a run of query words (words without terms are skipped over).
