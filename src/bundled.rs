@@ -44,23 +44,14 @@ pub fn cache_root() -> PathBuf {
 
 /// Returns the default index, building it first when the corpus or config changed.
 pub fn ensure_index(progress: &dyn BuildProgress) -> Result<PathBuf> {
-    let corpus = corpus_dir();
-    if !corpus.is_dir() {
-        return Err(Error::InvalidArgument(format!(
-            "the bundled corpus {} is missing; pass --index IDX or set PRAEV_INDEX",
-            corpus.display()
-        )));
-    }
-    let config = config()?;
-    let root = cache_root();
-    let path = root.join(format!("{INDEX_PREFIX}{}", fingerprint(&corpus, &config)?));
+    let request = default_request()?;
+    let path = request.index.clone();
     if index::store::current_generation(&path)?.is_some() {
         return Ok(path);
     }
-    let request = BuildRequest { corpus, index: path.clone(), config };
     match index::build(&request, progress) {
         Ok(_) => {
-            remove_other_bundled_indexes(&root, &path);
+            remove_other_bundled_indexes(&path);
             Ok(path)
         }
         Err(Error::Locked { .. }) => wait_for_other_build(&path),
@@ -70,13 +61,24 @@ pub fn ensure_index(progress: &dyn BuildProgress) -> Result<PathBuf> {
 
 /// Rebuilds the default index even when it is up to date (`praev index` without a folder).
 pub fn rebuild_index(progress: &dyn BuildProgress) -> Result<index::BuildReport> {
-    let corpus = corpus_dir();
-    let config = config()?;
-    let root = cache_root();
-    let path = root.join(format!("{INDEX_PREFIX}{}", fingerprint(&corpus, &config)?));
-    let report = index::build(&BuildRequest { corpus, index: path.clone(), config }, progress)?;
-    remove_other_bundled_indexes(&root, &path);
+    let request = default_request()?;
+    let report = index::build(&request, progress)?;
+    remove_other_bundled_indexes(&request.index);
     Ok(report)
+}
+
+/// The bundled corpus, its config and the cache folder named by their fingerprint.
+fn default_request() -> Result<BuildRequest> {
+    let corpus = corpus_dir();
+    if !corpus.is_dir() {
+        return Err(Error::InvalidArgument(format!(
+            "the bundled corpus {} is missing; pass --index IDX or set PRAEV_INDEX",
+            corpus.display()
+        )));
+    }
+    let config = config()?;
+    let index = cache_root().join(format!("{INDEX_PREFIX}{}", fingerprint(&corpus, &config)?));
+    Ok(BuildRequest { corpus, index, config })
 }
 
 fn wait_for_other_build(path: &Path) -> Result<PathBuf> {
@@ -111,7 +113,9 @@ fn fingerprint(corpus: &Path, config: &ConfigFiles) -> Result<String> {
     Ok(hasher.finalize().to_hex()[..16].to_string())
 }
 
-fn remove_other_bundled_indexes(root: &Path, keep: &Path) {
+/// Removes the cache's other bundled indexes (of an older corpus or config) beside `keep`.
+fn remove_other_bundled_indexes(keep: &Path) {
+    let Some(root) = keep.parent() else { return };
     let Ok(entries) = std::fs::read_dir(root) else { return };
     for entry in entries.flatten() {
         let path = entry.path();
