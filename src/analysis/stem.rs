@@ -49,34 +49,32 @@ fn st_ending(c: char) -> bool {
 /// Inflection endings off a folded word: `-ern`, `-em/-en/-er/-es`, `-e`, `-s`; then
 /// `-est`, `-er/-en`, `-st`.
 fn light_stem(word: &str) -> String {
-    let mut chars: Vec<char> = word.chars().collect();
-    let ends = |c: &[char], suffix: &str| {
-        c.iter().rev().zip(suffix.chars().rev()).filter(|(a, b)| *a == b).count() == suffix.len()
-            && c.len() >= suffix.len()
-    };
-    let n = chars.len();
-    let cut = if n > 5 && ends(&chars, "ern") {
+    let mut stem = word.to_string();
+    // The endings are ASCII, so cutting their byte length keeps the string valid.
+    let before_last = |stem: &str, back: usize| stem.chars().rev().nth(back).is_some_and(st_ending);
+    let n = stem.chars().count();
+    let cut = if n > 5 && stem.ends_with("ern") {
         3
-    } else if n > 4 && ["em", "en", "er", "es"].iter().any(|s| ends(&chars, s)) {
+    } else if n > 4 && ["em", "en", "er", "es"].iter().any(|e| stem.ends_with(e)) {
         2
-    } else if n > 3 && (ends(&chars, "e") || (ends(&chars, "s") && st_ending(chars[n - 2]))) {
+    } else if n > 3 && (stem.ends_with('e') || (stem.ends_with('s') && before_last(&stem, 1))) {
         1
     } else {
         0
     };
-    chars.truncate(n - cut);
-    let n = chars.len();
-    let cut = if n > 5 && ends(&chars, "est") {
+    stem.truncate(stem.len() - cut);
+    let n = n - cut;
+    let cut = if n > 5 && stem.ends_with("est") {
         3
     } else if n > 4
-        && (ends(&chars, "er") || ends(&chars, "en") || (ends(&chars, "st") && st_ending(chars[n - 3])))
+        && (stem.ends_with("er") || stem.ends_with("en") || (stem.ends_with("st") && before_last(&stem, 2)))
     {
         2
     } else {
         0
     };
-    chars.truncate(n - cut);
-    chars.into_iter().collect()
+    stem.truncate(stem.len() - cut);
+    stem
 }
 
 impl AnalysisStep for GermanStemmer {
