@@ -89,14 +89,6 @@ impl Lexicon {
         }
         ends
     }
-
-    pub fn len(&self) -> usize {
-        self.words.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
-    }
 }
 
 fn set_bytes(mut words: Vec<String>) -> Vec<u8> {

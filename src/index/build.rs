@@ -48,10 +48,6 @@ pub trait BuildProgress: Sync {
     fn warning(&self, _message: &str) {}
 }
 
-/// A progress listener that ignores everything.
-pub struct Silent;
-impl BuildProgress for Silent {}
-
 /// What a build did.
 #[derive(Debug, Clone)]
 pub struct BuildReport {

@@ -9,7 +9,7 @@ pub mod reader;
 pub mod schema;
 pub mod store;
 
-pub use build::{build, BuildProgress, BuildReport, BuildRequest, Silent};
+pub use build::{build, BuildProgress, BuildReport, BuildRequest};
 pub use meta::{IndexMeta, FORMAT_VERSION};
 pub use reader::PraevIndex;
 
