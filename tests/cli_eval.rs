@@ -13,7 +13,7 @@ use serde_json::Value;
 
 /// Overall nDCG@10 of `praev eval ../shared/eval/dev` must not drop below this: about 0.02
 /// under the figure measured when it was set (0.768). Raise it whenever ranking improves.
-const NDCG_FLOOR: f64 = 0.775;
+const NDCG_FLOOR: f64 = 0.80;
 
 const DEV: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval/dev");
 const EVAL_PY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/baselines/eval.py");

@@ -25,6 +25,7 @@ pub mod stem;
 pub mod stop_words;
 pub mod tokenize;
 pub mod umlaut_fold;
+pub mod verb_forms;
 
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
@@ -42,6 +43,7 @@ pub use stem::GermanStemmer;
 pub use stop_words::StopWords;
 pub use tokenize::WordTokenizer;
 pub use umlaut_fold::UmlautFold;
+pub use verb_forms::VerbForms;
 
 /// The name under which the German analyzer is registered in every praev index.
 pub const ANALYZER_NAME: &str = "praev_de";
@@ -149,6 +151,9 @@ pub struct AnalyzerSettings {
     /// Let members of Latin-derived word families meet (`koordinieren`, `Koordination`).
     #[serde(default = "yes")]
     pub word_families: bool,
+    /// Let finite verbs and participles meet their infinitive (`erreicht` → `erreichen`).
+    #[serde(default = "yes")]
+    pub verb_forms: bool,
     /// Words longer than this (in characters) are not indexed: they are noise (URLs, hashes).
     #[serde(default = "default_max_word_chars")]
     pub max_word_chars: usize,
@@ -173,6 +178,7 @@ impl Default for AnalyzerSettings {
             elliptic_compounds: true,
             gender_forms: true,
             word_families: true,
+            verb_forms: true,
             max_word_chars: default_max_word_chars(),
         }
     }
@@ -209,6 +215,7 @@ const CACHE_LIMIT: usize = 200_000;
 
 impl GermanAnalyzer {
     pub fn new(settings: &AnalyzerSettings, stop_words: StopWords, lexicon: Lexicon) -> GermanAnalyzer {
+        let verb_forms = VerbForms::new(lexicon.clone());
         let decompounder = Decompounder::new(lexicon);
         let mut context_steps: Vec<Box<dyn AnalysisStep>> = Vec::new();
         if settings.fold_umlauts {
@@ -224,6 +231,9 @@ impl GermanAnalyzer {
         }
         if settings.decompound {
             word_steps.push(Box::new(decompounder));
+        }
+        if settings.verb_forms {
+            word_steps.push(Box::new(verb_forms));
         }
         if settings.word_families {
             word_steps.push(Box::new(WordFamilies));

@@ -8,7 +8,6 @@ use clap::Args;
 use praev::index::PraevIndex;
 use praev::ingest::DocKind;
 use praev::output::{self, Format};
-use praev::query::plan::QueryPlan;
 use praev::query::{self, SearchRequest};
 
 /// Search passages: words are ranked with BM25 (passages with more of the words first),
@@ -73,8 +72,7 @@ pub fn run(args: SearchArgs) -> anyhow::Result<()> {
         per_file: args.per_file,
     };
     if args.explain {
-        let synonyms = if args.exact { None } else { Some(&index.analysis.synonyms) };
-        let plan = QueryPlan::new(&index.analyzer, &args.query, synonyms);
+        let plan = query::plan(&index, &args.query, args.exact);
         eprint!("{}", output::explain::render_plan(&plan));
     }
     let results = query::search(&index, &request).with_context(|| format!("searching {:?}", args.query))?;

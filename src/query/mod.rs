@@ -9,4 +9,4 @@ pub mod plan;
 pub mod search;
 pub mod synonyms;
 
-pub use search::{resolve_municipalities, search, Hit, SearchRequest, SearchResults};
+pub use search::{plan, resolve_municipalities, search, Hit, SearchRequest, SearchResults};

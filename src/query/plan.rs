@@ -38,6 +38,10 @@ pub const NEAR_PARTS_SLOP: u32 = 4;
 pub const ALL_WORDS_WEIGHT: f32 = 1.0;
 /// Weight of derived forms (gender base, completed elliptic compound, hyphen parts).
 pub const DERIVED_WEIGHT: f32 = 0.8;
+/// A query word that no passage holds in any form is findable only through its synonyms:
+/// their weights are scaled so that the best counts like this (as much as a literal match of
+/// another query word), instead of the lower weight that keeps them below the literal word.
+pub const UNSEEN_WORD_SYNONYM_WEIGHT: f32 = 0.7;
 
 /// One way a clause can match.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,6 +53,35 @@ pub enum Alternative {
     AllParts { terms: Vec<String>, weight: f32, near: bool },
     /// Terms at relative positions.
     Phrase { terms: Vec<(usize, String)>, weight: f32, origin: Origin },
+}
+
+impl Alternative {
+    pub fn weight(&self) -> f32 {
+        match self {
+            Alternative::Term { weight, .. }
+            | Alternative::AllParts { weight, .. }
+            | Alternative::Phrase { weight, .. } => *weight,
+        }
+    }
+
+    fn scale_weight(&mut self, factor: f32) {
+        match self {
+            Alternative::Term { weight, .. }
+            | Alternative::AllParts { weight, .. }
+            | Alternative::Phrase { weight, .. } => *weight *= factor,
+        }
+    }
+
+    /// Whether this alternative comes from a synonym of the word (the parts of a synonym's
+    /// compound are searched without `near`).
+    fn is_synonym(&self) -> bool {
+        match self {
+            Alternative::Term { origin, .. } | Alternative::Phrase { origin, .. } => {
+                *origin == Origin::Synonym
+            }
+            Alternative::AllParts { near, .. } => !near,
+        }
+    }
 }
 
 /// A clause of the query with its alternatives.
@@ -89,6 +122,30 @@ impl QueryPlan {
             .iter()
             .filter(|c| c.occur == Occurrence::Should && !c.is_phrase && !c.is_synonym)
             .collect()
+    }
+
+    /// Raises the synonyms of every word that no passage holds in any of its own forms (see
+    /// [`UNSEEN_WORD_SYNONYM_WEIGHT`]); `is_indexed` tells whether a term occurs in the index.
+    pub fn back_off_unseen_words(&mut self, is_indexed: impl Fn(&str) -> bool) {
+        let seen = |term: &str| is_indexed(term) || is_indexed(&format!("{PART_MARK}{term}"));
+        for clause in self.clauses.iter_mut().filter(|c| !c.is_phrase && !c.is_synonym) {
+            for group in &mut clause.groups {
+                let own_form_seen = group.iter().any(|a| match a {
+                    Alternative::Term { term, origin, .. } => *origin != Origin::Synonym && seen(term),
+                    Alternative::AllParts { terms, near: true, .. } => terms.iter().all(|t| seen(t)),
+                    _ => false,
+                });
+                let best_synonym =
+                    group.iter().filter(|a| a.is_synonym()).map(Alternative::weight).fold(0.0_f32, f32::max);
+                if own_form_seen || best_synonym <= 0.0 {
+                    continue;
+                }
+                let scale = UNSEEN_WORD_SYNONYM_WEIGHT / best_synonym;
+                for alternative in group.iter_mut().filter(|a| a.is_synonym()) {
+                    alternative.scale_weight(scale);
+                }
+            }
+        }
     }
 
     /// Whether anything positive is searched.
@@ -333,6 +390,17 @@ mod tests {
         assert!(terms.contains(&("beteil".to_string(), 1.0)));
         assert!(terms.contains(&("partizipation".to_string(), 0.6)));
         assert_eq!(plan.word_clauses().len(), 2, "both words count for the all-words bonus");
+    }
+
+    #[test]
+    fn synonyms_of_a_word_the_index_lacks_count_more() {
+        let mut plan = QueryPlan::new(&analyzer(), "Beteiligung Kinder", Some(&synonyms()));
+        plan.back_off_unseen_words(|term| term == "partizipation" || term == "kind");
+        let terms = weights(&plan.clauses[0].groups[0]);
+        assert!(terms.contains(&("partizipation".to_string(), UNSEEN_WORD_SYNONYM_WEIGHT)), "{terms:?}");
+        let mut seen = QueryPlan::new(&analyzer(), "Beteiligung Kinder", Some(&synonyms()));
+        seen.back_off_unseen_words(|_| true);
+        assert!(weights(&seen.clauses[0].groups[0]).contains(&("partizipation".to_string(), 0.6)));
     }
 
     #[test]

@@ -79,9 +79,19 @@ pub struct SearchResults {
     pub note: Option<String>,
 }
 
+/// The plan of `query` on `index`: synonyms unless `exact`, raised for words the index lacks.
+pub fn plan(index: &PraevIndex, query: &str, exact: bool) -> QueryPlan {
+    let synonyms = if exact { None } else { Some(&index.analysis.synonyms) };
+    let mut plan = QueryPlan::new(&index.analyzer, query, synonyms);
+    let searcher = index.reader.searcher();
+    plan.back_off_unseen_words(|term| {
+        searcher.doc_freq(&Term::from_field_text(index.fields.text, term)).is_ok_and(|n| n > 0)
+    });
+    plan
+}
+
 pub fn search(index: &PraevIndex, request: &SearchRequest) -> Result<SearchResults> {
-    let synonyms = if request.exact { None } else { Some(&index.analysis.synonyms) };
-    let plan = QueryPlan::new(&index.analyzer, &request.query, synonyms);
+    let plan = plan(index, &request.query, request.exact);
     if !plan.has_positive() {
         return Ok(SearchResults {
             query: request.query.clone(),
