@@ -17,6 +17,7 @@ use crate::error::{Error, LineError, Result};
 use crate::ingest::metadata::{parse_municipalities, Gazetteer};
 use crate::ingest::{passages, Boilerplate};
 use crate::query::synonyms::Synonyms;
+use crate::themes::Themes;
 
 pub const ANALYZER_FILE: &str = "analyzer.toml";
 pub const STOPWORDS_FILE: &str = "stopwords.txt";
@@ -25,6 +26,7 @@ pub const HEADINGS_FILE: &str = "headings.txt";
 pub const MUNICIPALITIES_FILE: &str = "municipalities.tsv";
 pub const COMPOUND_PARTS_FILE: &str = "compound-parts.txt";
 pub const SYNONYMS_FILE: &str = "synonyms.toml";
+pub const THEMES_FILE: &str = "themes.toml";
 
 /// The config files bundled into the binary: the fallback for any file a folder lacks.
 const BUNDLED: &[(&str, &str)] = &[
@@ -35,6 +37,7 @@ const BUNDLED: &[(&str, &str)] = &[
     (MUNICIPALITIES_FILE, include_str!("../index-config/municipalities.tsv")),
     (COMPOUND_PARTS_FILE, include_str!("../index-config/compound-parts.txt")),
     (SYNONYMS_FILE, include_str!("../index-config/synonyms.toml")),
+    (THEMES_FILE, include_str!("../index-config/themes.toml")),
 ];
 
 /// The raw texts of the config files, by file name.
@@ -137,9 +140,16 @@ impl ConfigFiles {
         })
     }
 
+    /// Parses and validates the themes (read at query time, so editing them needs no rebuild of
+    /// an index given with `--themes-file`; an index keeps the copy it was built with).
+    pub fn load_themes(&self) -> Result<Themes> {
+        Themes::parse(self.text(THEMES_FILE)).map_err(|e| self.line_error(THEMES_FILE, e))
+    }
+
     /// Parses and validates every file.
     pub fn load(&self) -> Result<IndexConfig> {
         let analysis = self.load_analysis()?;
+        self.load_themes()?;
         let boilerplate = Boilerplate::parse(self.text(BOILERPLATE_FILE))
             .map_err(|e| self.line_error(BOILERPLATE_FILE, e))?;
         let municipalities = parse_municipalities(self.text(MUNICIPALITIES_FILE))

@@ -8,6 +8,8 @@
 //! * [`query`]: user queries → ranked, highlighted hits
 //! * [`output`]: hits → table, JSON, JSON lines, CSV
 //!
+//! [`themes`] ranks passages and municipalities by the concepts of `index-config/themes.toml`.
+//!
 //! [`eval`] measures the ranking on judged queries (nDCG@10, R@20, MRR@10, P@5).
 //!
 //! [`config`] loads the editable resources of `index-config/`; [`bundled`] keeps the default
@@ -22,5 +24,6 @@ pub mod index;
 pub mod ingest;
 pub mod output;
 pub mod query;
+pub mod themes;
 
 pub use error::{Error, Result};

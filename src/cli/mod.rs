@@ -5,8 +5,11 @@
 mod analyze;
 mod eval;
 mod index;
+mod matrix;
 mod progress;
 mod search;
+mod theme;
+mod themes;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -33,6 +36,9 @@ pub enum Command {
     Search(search::SearchArgs),
     Analyze(analyze::AnalyzeArgs),
     Eval(eval::EvalArgs),
+    Themes(themes::ThemesArgs),
+    Theme(theme::ThemeArgs),
+    Matrix(matrix::MatrixArgs),
 }
 
 /// An error in what the user asked for (exit code 2), as opposed to a failure (exit code 1).
@@ -46,6 +52,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Search(args) => search::run(args),
         Command::Analyze(args) => analyze::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Themes(args) => themes::run(args),
+        Command::Theme(args) => theme::run(args),
+        Command::Matrix(args) => matrix::run(args),
     }
 }
 

@@ -54,7 +54,7 @@ pub struct SearchArgs {
     pub format: Format,
 }
 
-fn parse_kind(value: &str) -> Result<DocKind, String> {
+pub(super) fn parse_kind(value: &str) -> Result<DocKind, String> {
     DocKind::parse(value)
         .ok_or_else(|| format!("unknown kind {value:?} (profile, leitbild, press, article, other)"))
 }

@@ -12,20 +12,25 @@ pub fn write_hits(out: &mut dyn Write, hits: &[Hit]) -> std::io::Result<()> {
     let mut writer = ::csv::Writer::from_writer(out);
     writer.write_record(HEADER)?;
     for hit in hits {
-        let highlights: Vec<String> = hit.highlights.iter().map(|[s, e]| format!("{s}-{e}")).collect();
-        writer.write_record([
-            hit.file.as_str(),
-            &hit.passage.to_string(),
-            hit.municipality.as_deref().unwrap_or(""),
-            &hit.kind,
-            hit.section.as_deref().unwrap_or(""),
-            hit.date.as_deref().unwrap_or(""),
-            &format!("{:.4}", hit.score),
-            &highlights.join(";"),
-            &hit.text,
-        ])?;
+        writer.write_record(hit_record(hit))?;
     }
     writer.flush()
+}
+
+/// The cells of one hit, in the order of [`HEADER`].
+pub fn hit_record(hit: &Hit) -> Vec<String> {
+    let highlights: Vec<String> = hit.highlights.iter().map(|[s, e]| format!("{s}-{e}")).collect();
+    vec![
+        hit.file.clone(),
+        hit.passage.to_string(),
+        hit.municipality.clone().unwrap_or_default(),
+        hit.kind.clone(),
+        hit.section.clone().unwrap_or_default(),
+        hit.date.clone().unwrap_or_default(),
+        format!("{:.4}", hit.score),
+        highlights.join(";"),
+        hit.text.clone(),
+    ]
 }
 
 #[cfg(test)]

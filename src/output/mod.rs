@@ -8,7 +8,9 @@ pub mod csv;
 pub mod eval;
 pub mod explain;
 pub mod json;
+pub mod matrix;
 pub mod table;
+pub mod themes;
 
 use std::io::Write;
 

@@ -13,8 +13,8 @@ use super::Style;
 use crate::query::highlight::snippet_window;
 use crate::query::SearchResults;
 
-const SNIPPET_CHARS: usize = 240;
-const PIPED_WIDTH: u16 = 120;
+pub(super) const SNIPPET_CHARS: usize = 240;
+pub(super) const PIPED_WIDTH: u16 = 120;
 const BOLD: &str = "\u{1b}[1m";
 const RESET: &str = "\u{1b}[0m";
 
@@ -52,7 +52,12 @@ pub fn write_hits(out: &mut dyn Write, results: &SearchResults, style: Style) ->
 
 /// The window of the text as one line, with `…` where it was cut and matches in bold (or,
 /// without colour, as they are).
-fn render_snippet(text: &str, highlights: &[Range<usize>], window: Range<usize>, color: bool) -> String {
+pub(super) fn render_snippet(
+    text: &str,
+    highlights: &[Range<usize>],
+    window: Range<usize>,
+    color: bool,
+) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::new();
     if window.start > 0 {

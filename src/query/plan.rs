@@ -48,8 +48,9 @@ pub const UNSEEN_WORD_SYNONYM_WEIGHT: f32 = 0.7;
 pub enum Alternative {
     /// A term in the text (or, marked, as a compound part).
     Term { term: String, weight: f32, origin: Origin },
-    /// Every one of these terms, each as a word or as a part; `near`: also rewarded when they
-    /// stand close together (the compound written apart: `Gesundheit von Kindern`).
+    /// Every one of these terms, each as a word or as a part, anywhere in the passage (not
+    /// searched when the weight is 0); `near`: also rewarded when they stand close together
+    /// (the compound written apart: `Gesundheit von Kindern`).
     AllParts { terms: Vec<String>, weight: f32, near: bool },
     /// Terms at relative positions.
     Phrase { terms: Vec<(usize, String)>, weight: f32, origin: Origin },
@@ -146,6 +147,26 @@ impl QueryPlan {
                 }
             }
         }
+    }
+
+    /// Drops the single parts of query compounds, found or hyphenated (`Familienhebamme` →
+    /// `Hebamme` alone, `Eltern-Kind-Gruppe` → `Kind` alone), and the parts anywhere in a
+    /// passage: for a theme term, a part alone (`Familie`, `Kind`) is no evidence of the theme.
+    /// The two parts of a compound written apart (weight 0 on the parts anywhere) still count.
+    pub fn without_single_parts(mut self) -> QueryPlan {
+        for group in self.clauses.iter_mut().flat_map(|c| c.groups.iter_mut()) {
+            group.retain(|a| match a {
+                Alternative::Term { origin, .. } => !matches!(origin, Origin::Part | Origin::Hyphen),
+                Alternative::AllParts { terms, near, .. } => *near && terms.len() == 2,
+                Alternative::Phrase { .. } => true,
+            });
+            for alternative in group.iter_mut() {
+                if let Alternative::AllParts { weight, .. } = alternative {
+                    *weight = 0.0;
+                }
+            }
+        }
+        self
     }
 
     /// Whether anything positive is searched.

@@ -197,7 +197,9 @@ fn any_of(alternatives: &[Alternative], fields: &Fields) -> Box<dyn Query> {
                         (Occur::Must, Box::new(BooleanQuery::new(either)) as Box<dyn Query>)
                     })
                     .collect();
-                options.push((Occur::Should, boosted(Box::new(BooleanQuery::new(all)), *weight)));
+                if *weight > 0.0 {
+                    options.push((Occur::Should, boosted(Box::new(BooleanQuery::new(all)), *weight)));
+                }
             }
             Alternative::Phrase { terms, weight, .. } => {
                 let terms = terms
@@ -235,7 +237,11 @@ fn term_query(field: Field, term: &str) -> Box<dyn Query> {
     Box::new(TermQuery::new(Term::from_field_text(field, term), IndexRecordOption::WithFreqs))
 }
 
-fn with_filters(index: &PraevIndex, query: Box<dyn Query>, request: &SearchRequest) -> Box<dyn Query> {
+pub(crate) fn with_filters(
+    index: &PraevIndex,
+    query: Box<dyn Query>,
+    request: &SearchRequest,
+) -> Box<dyn Query> {
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, query)];
     if !request.municipalities.is_empty() {
         clauses.push((
@@ -271,7 +277,7 @@ fn facet_any<'a>(field: Field, values: impl Iterator<Item = &'a str>) -> Box<dyn
     Box::new(BooleanQuery::new(options))
 }
 
-fn to_hit(
+pub(crate) fn to_hit(
     index: &PraevIndex,
     analyzer: &mut GermanAnalyzer,
     doc: &TantivyDocument,
@@ -294,7 +300,7 @@ fn to_hit(
     }
 }
 
-fn stored_str(doc: &TantivyDocument, field: Field) -> Option<String> {
+pub(crate) fn stored_str(doc: &TantivyDocument, field: Field) -> Option<String> {
     doc.get_first(field).and_then(|v| v.as_str()).map(str::to_string)
 }
 
