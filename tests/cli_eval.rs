@@ -328,3 +328,24 @@ fn dev_set_ndcg_stays_above_the_floor() {
         "overall nDCG@10 on ../shared/eval/dev fell to {ndcg:.3}, below the floor {NDCG_FLOOR}: a ranking or analysis change made search worse"
     );
 }
+
+/// Theme queries of the dev set answered through `praev theme` must score at least this, and
+/// more than the same words through `praev search --exact` (measured 0.909 against 0.889).
+const THEME_NDCG_FLOOR: f64 = 0.90;
+
+#[test]
+fn theme_queries_rank_better_through_praev_theme_than_through_exact_search() {
+    if !available(Path::new(DEV).is_dir(), DEV) {
+        return;
+    }
+    let overall = |extra: &[&str]| {
+        let mut args = vec!["--intent", "theme"];
+        args.extend_from_slice(extra);
+        eval_json(Path::new(DEV), &args)["overall"]["ndcg@10"].as_f64().expect("an overall nDCG@10")
+    };
+    let theme = overall(&["--command", "theme"]);
+    let exact = overall(&["--exact"]);
+    eprintln!("dev theme queries: praev theme {theme:.3}, praev search --exact {exact:.3}");
+    assert!(theme >= THEME_NDCG_FLOOR, "theme queries through praev theme: nDCG@10 {theme:.3}");
+    assert!(theme > exact, "praev theme ({theme:.3}) must beat search --exact ({exact:.3})");
+}

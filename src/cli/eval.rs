@@ -9,6 +9,7 @@ use clap::{Args, ValueEnum};
 
 use super::progress::IndexProgress;
 use super::UsageError;
+use praev::eval::run::Ranker;
 use praev::eval::{self, Dataset, Run};
 use praev::index::{BuildRequest, PraevIndex};
 use praev::output::eval as render;
@@ -51,9 +52,30 @@ pub struct EvalArgs {
     #[arg(long, short = 'n', default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..=10_000), conflicts_with = "compare")]
     pub limit: u64,
 
+    /// Answer the queries with `praev search` (default) or `praev theme` (each query names a
+    /// theme).
+    #[arg(long, value_enum, default_value_t = EvalCommand::Search, conflicts_with = "compare")]
+    pub command: EvalCommand,
+
+    /// Search without synonyms, like `praev search --exact`.
+    #[arg(long, conflicts_with = "compare")]
+    pub exact: bool,
+
+    /// Only the queries of this intent (e.g. `theme`).
+    #[arg(long, value_name = "INTENT")]
+    pub intent: Option<String>,
+
     /// Compare two run files query by query instead of searching.
     #[arg(long, num_args = 2, value_names = ["A.jsonl", "B.jsonl"])]
     pub compare: Option<Vec<PathBuf>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EvalCommand {
+    /// The ranking of `praev search`.
+    Search,
+    /// The ranking of `praev theme`.
+    Theme,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -65,7 +87,17 @@ pub enum EvalFormat {
 }
 
 pub fn run(args: EvalArgs) -> anyhow::Result<()> {
-    let dataset = Dataset::read(&args.dataset).map_err(super::usage_or_failure)?;
+    let mut dataset = Dataset::read(&args.dataset).map_err(super::usage_or_failure)?;
+    if let Some(intent) = &args.intent {
+        dataset.queries.retain(|q| &q.intent == intent);
+        if dataset.queries.is_empty() {
+            return Err(UsageError(format!(
+                "no query of {} has the intent {intent:?}",
+                args.dataset.display()
+            ))
+            .into());
+        }
+    }
     for warning in &dataset.warnings {
         eprintln!("warning: {warning}");
     }
@@ -86,8 +118,13 @@ fn evaluate(dataset: &Dataset, args: &EvalArgs, k: usize) -> anyhow::Result<()> 
         }
     };
     let index = PraevIndex::open(&index_path).map_err(super::usage_or_failure)?;
-    let run = eval::run::search_all(&index, dataset, args.limit as usize, SYSTEM)
-        .context("searching the queries")?;
+    let ranker = match args.command {
+        EvalCommand::Search => Ranker::Search { exact: args.exact },
+        EvalCommand::Theme => Ranker::Theme,
+    };
+    let run = eval::run::run_all(&index, dataset, args.limit as usize, SYSTEM, ranker)
+        .map_err(super::usage_or_failure)
+        .context("answering the queries")?;
     if let Some(path) = &args.run {
         write_run(&run, path)?;
     }

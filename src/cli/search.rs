@@ -45,6 +45,15 @@ pub struct SearchArgs {
     #[arg(long)]
     pub exact: bool,
 
+    /// Only passages about this theme (id, label or prefix; see `praev themes`), those more
+    /// about it ranked higher.
+    #[arg(long, value_name = "NAME")]
+    pub theme: Option<String>,
+
+    /// Read the themes for --theme from this file instead of the index's themes.toml.
+    #[arg(long, value_name = "FILE", requires = "theme")]
+    pub themes_file: Option<PathBuf>,
+
     /// Print how the query was analysed and expanded, with weights, to stderr.
     #[arg(long)]
     pub explain: bool,
@@ -70,6 +79,13 @@ pub fn run(args: SearchArgs) -> anyhow::Result<()> {
         kinds: args.kind,
         exact: args.exact,
         per_file: args.per_file,
+        theme: match &args.theme {
+            Some(name) => {
+                let themes = super::themes::load(&index, args.themes_file.as_deref())?;
+                Some(super::themes::resolve(&themes, name)?.clone())
+            }
+            None => None,
+        },
     };
     if args.explain {
         let plan = query::plan(&index, &args.query, args.exact);

@@ -7,7 +7,7 @@
 //! that praev's figures and the baselines' figures are the same numbers.
 //!
 //! It does not build indexes, decide what to print or render tables: the CLI builds (or opens)
-//! the index, [`run::search_all`] runs the same search as `praev search`, and `output::eval`
+//! the index, [`run::run_all`] answers the queries with the ranking of `praev search` or `praev theme`, and `output::eval`
 //! renders the results.
 
 pub mod compare;

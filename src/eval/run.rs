@@ -18,7 +18,10 @@ use super::dataset::Dataset;
 use super::tsv::line_error;
 use crate::error::{Error, Result};
 use crate::index::PraevIndex;
+use crate::query::search::DEFAULT_PER_FILE;
 use crate::query::{self, Hit, SearchRequest};
+use crate::themes::rank::{rank_passages, ThemeRequest};
+use crate::themes::Resolved;
 
 /// One returned passage.
 #[derive(Debug, Clone, PartialEq)]
@@ -187,25 +190,58 @@ fn system_from_file_name(path: &Path) -> String {
     }
 }
 
-/// Runs every query of the dataset through [`query::search`], the search of `praev search`,
-/// keeping the first `limit` passages of each.
-pub fn search_all(index: &PraevIndex, dataset: &Dataset, limit: usize, system: &str) -> Result<Run> {
+/// How the queries of a dataset are answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ranker {
+    /// The search of `praev search` (`exact`: without synonyms).
+    Search { exact: bool },
+    /// The ranking of `praev theme`: each query names a theme.
+    Theme,
+}
+
+/// Runs every query of the dataset through `ranker`, keeping the first `limit` passages of each.
+pub fn run_all(
+    index: &PraevIndex,
+    dataset: &Dataset,
+    limit: usize,
+    system: &str,
+    ranker: Ranker,
+) -> Result<Run> {
+    let themes = match ranker {
+        Ranker::Theme => Some(index.config_files.load_themes()?),
+        Ranker::Search { .. } => None,
+    };
     let mut run = Run::new(system);
     for query in &dataset.queries {
-        let request = SearchRequest {
-            query: query.text.clone(),
-            limit,
-            municipalities: Vec::new(),
-            kinds: Vec::new(),
-            exact: false,
-            per_file: crate::query::search::DEFAULT_PER_FILE,
+        let hits: Vec<Hit> = match (ranker, &themes) {
+            (Ranker::Theme, Some(themes)) => {
+                let theme = match themes.resolve(&query.text) {
+                    Resolved::Theme(theme) => theme,
+                    _ => {
+                        return Err(Error::InvalidArgument(format!(
+                            "query {} {:?} names no theme of themes.toml",
+                            query.qid, query.text
+                        )))
+                    }
+                };
+                let request = ThemeRequest { limit, per_file: DEFAULT_PER_FILE, ..ThemeRequest::default() };
+                rank_passages(index, theme, &request)?.hits.into_iter().map(|h| h.hit).collect()
+            }
+            (_, _) => {
+                let exact = matches!(ranker, Ranker::Search { exact: true });
+                let request = SearchRequest {
+                    query: query.text.clone(),
+                    limit,
+                    exact,
+                    per_file: DEFAULT_PER_FILE,
+                    ..SearchRequest::default()
+                };
+                query::search(index, &request)?.hits
+            }
         };
-        let results = query::search(index, &request)?;
         run.order.push(query.qid.clone());
-        run.hits.insert(
-            query.qid.clone(),
-            results.hits.iter().zip(1..).map(|(hit, rank)| run_hit(hit, rank)).collect(),
-        );
+        run.hits
+            .insert(query.qid.clone(), hits.iter().zip(1..).map(|(hit, rank)| run_hit(hit, rank)).collect());
     }
     Ok(run)
 }

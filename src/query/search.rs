@@ -25,7 +25,12 @@ use crate::error::{Error, Result};
 use crate::index::schema::Fields;
 use crate::index::PraevIndex;
 use crate::ingest::DocKind;
+use crate::themes::rank::CompiledTheme;
+use crate::themes::Theme;
 
+/// Weight of the theme's score in a search restricted to a theme (`--theme`): the query's own
+/// words still decide, the theme breaks ties towards passages more about it.
+const THEME_WEIGHT: f32 = 0.5;
 /// Weight of a match in the section heading relative to one in the passage text.
 const SECTION_BOOST: f32 = 0.3;
 /// Longer queries (questions) seldom have all their words in one passage: no bonus clause,
@@ -52,6 +57,8 @@ pub struct SearchRequest {
     pub exact: bool,
     /// At most this many passages of one file (0: no limit).
     pub per_file: usize,
+    /// Only passages about this theme, ranked up by how strongly they are about it.
+    pub theme: Option<Theme>,
 }
 
 /// One ranked passage.
@@ -100,7 +107,7 @@ pub fn search(index: &PraevIndex, request: &SearchRequest) -> Result<SearchResul
             note: Some(nothing_to_search(&request.query)),
         });
     }
-    let query = with_filters(index, to_tantivy(&plan, &index.fields), request);
+    let query = with_filters(index, with_theme(index, to_tantivy(&plan, &index.fields), request), request);
     let searcher = index.reader.searcher();
     let limit = request.limit.max(1);
     // Fetch more than shown when passages per file are capped, so the cap does not shrink the list.
@@ -235,6 +242,21 @@ fn occur_of(occurrence: Occurrence) -> Occur {
 
 fn term_query(field: Field, term: &str) -> Box<dyn Query> {
     Box::new(TermQuery::new(Term::from_field_text(field, term), IndexRecordOption::WithFreqs))
+}
+
+/// Restricts `query` to passages of the request's theme, adding the theme's score times
+/// [`THEME_WEIGHT`].
+fn with_theme(index: &PraevIndex, query: Box<dyn Query>, request: &SearchRequest) -> Box<dyn Query> {
+    match &request.theme {
+        None => query,
+        Some(theme) => {
+            let theme_query = CompiledTheme::new(&index.analyzer, theme).query(index);
+            Box::new(BooleanQuery::new(vec![
+                (Occur::Must, query),
+                (Occur::Must, Box::new(BoostQuery::new(theme_query, THEME_WEIGHT))),
+            ]))
+        }
+    }
 }
 
 pub(crate) fn with_filters(

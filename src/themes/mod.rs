@@ -266,7 +266,7 @@ exclude = ["Hebammenverband"]
     fn errors_name_the_line_of_the_theme() {
         let bad = TWO.replace("core = [\"Frühe Hilfen\"]", "core = []");
         let err = Themes::parse(&bad).unwrap_err();
-        assert_eq!(err.line, 10, "{err:?}");
+        assert_eq!(err.line, 9, "the line of the second theme's [[theme]] header: {err:?}");
         assert!(err.message.contains("core"), "{}", err.message);
         let duplicate = TWO.replace("fruehe-hilfen", "uebergaenge");
         assert!(Themes::parse(&duplicate).unwrap_err().message.contains("twice"));
