@@ -4,6 +4,7 @@
 
 mod analyze;
 mod eval;
+mod filters;
 mod index;
 mod matrix;
 mod progress;

@@ -6,7 +6,6 @@ use anyhow::Context;
 use clap::Args;
 
 use praev::index::PraevIndex;
-use praev::ingest::DocKind;
 use praev::output::{self, Format};
 use praev::query::{self, SearchRequest};
 
@@ -26,19 +25,8 @@ pub struct SearchArgs {
     #[arg(long, short = 'n', default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=10_000))]
     pub limit: u64,
 
-    /// Only passages of this municipality (repeatable; case- and umlaut-insensitive, a part of
-    /// the name is enough: `--municipality steinfurt`).
-    #[arg(long, short = 'm', value_name = "M")]
-    pub municipality: Vec<String>,
-
-    /// Only passages of documents of this kind (repeatable): profile, leitbild, press, article, other.
-    #[arg(long, short = 'k', value_name = "K", value_parser = parse_kind)]
-    pub kind: Vec<DocKind>,
-
-    /// Show at most N passages of one file (0: all), so that one long document does not fill
-    /// the list.
-    #[arg(long, value_name = "N", default_value_t = query::search::DEFAULT_PER_FILE)]
-    pub per_file: usize,
+    #[command(flatten)]
+    pub filters: super::filters::PassageFilters,
 
     /// Search only the words as typed (and their inflected forms, compounds, gender forms):
     /// no synonyms.
@@ -63,22 +51,16 @@ pub struct SearchArgs {
     pub format: Format,
 }
 
-pub(super) fn parse_kind(value: &str) -> Result<DocKind, String> {
-    DocKind::parse(value)
-        .ok_or_else(|| format!("unknown kind {value:?} (profile, leitbild, press, article, other)"))
-}
-
 pub fn run(args: SearchArgs) -> anyhow::Result<()> {
     let path = super::resolve_index(args.index)?;
     let index = PraevIndex::open(&path).map_err(super::usage_or_failure)?;
     let request = SearchRequest {
         query: args.query.clone(),
         limit: args.limit as usize,
-        municipalities: query::resolve_municipalities(&index, &args.municipality)
-            .map_err(super::usage_or_failure)?,
-        kinds: args.kind,
+        municipalities: args.filters.municipalities(&index)?,
+        kinds: args.filters.kind,
         exact: args.exact,
-        per_file: args.per_file,
+        per_file: args.filters.per_file,
         theme: match &args.theme {
             Some(name) => {
                 let themes = super::themes::load(&index, args.themes_file.as_deref())?;

@@ -6,9 +6,7 @@ use anyhow::Context;
 use clap::{Args, ValueEnum};
 
 use praev::index::PraevIndex;
-use praev::ingest::DocKind;
 use praev::output::{self, Format};
-use praev::query;
 use praev::themes::rank::{self, ThemeRequest};
 
 /// Rank passages by a theme of index-config/themes.toml (`praev themes` lists them): a theme
@@ -27,21 +25,12 @@ pub struct ThemeArgs {
     #[arg(long, short = 'n', default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=10_000))]
     pub limit: u64,
 
-    /// Only passages of this municipality (repeatable; a part of the name is enough).
-    #[arg(long, short = 'm', value_name = "M")]
-    pub municipality: Vec<String>,
-
-    /// Only passages of documents of this kind (repeatable): profile, leitbild, press, article, other.
-    #[arg(long, short = 'k', value_name = "K", value_parser = super::search::parse_kind)]
-    pub kind: Vec<DocKind>,
-
     /// Rank municipalities by theme strength instead of passages.
     #[arg(long, value_enum, value_name = "WHAT")]
     pub by: Option<By>,
 
-    /// Show at most N passages of one file (0: all).
-    #[arg(long, value_name = "N", default_value_t = query::search::DEFAULT_PER_FILE)]
-    pub per_file: usize,
+    #[command(flatten)]
+    pub filters: super::filters::PassageFilters,
 
     /// Read the themes from this file instead of the index's themes.toml.
     #[arg(long, value_name = "FILE")]
@@ -65,10 +54,9 @@ pub fn run(args: ThemeArgs) -> anyhow::Result<()> {
     let theme = super::themes::resolve(&themes, &args.name)?;
     let request = ThemeRequest {
         limit: args.limit as usize,
-        municipalities: query::resolve_municipalities(&index, &args.municipality)
-            .map_err(super::usage_or_failure)?,
-        kinds: args.kind,
-        per_file: args.per_file,
+        municipalities: args.filters.municipalities(&index)?,
+        kinds: args.filters.kind,
+        per_file: args.filters.per_file,
     };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();

@@ -1,0 +1,36 @@
+//! The passage filters that `search` and `theme` share: municipality, kind, passages per file.
+
+use clap::Args;
+
+use praev::index::PraevIndex;
+use praev::ingest::DocKind;
+use praev::query;
+
+#[derive(Debug, Args)]
+pub struct PassageFilters {
+    /// Only passages of this municipality (repeatable; case- and umlaut-insensitive, a part of
+    /// the name is enough: `--municipality steinfurt`).
+    #[arg(long, short = 'm', value_name = "M")]
+    pub municipality: Vec<String>,
+
+    /// Only passages of documents of this kind (repeatable): profile, leitbild, press, article, other.
+    #[arg(long, short = 'k', value_name = "K", value_parser = parse_kind)]
+    pub kind: Vec<DocKind>,
+
+    /// Show at most N passages of one file (0: all), so that one long document does not fill
+    /// the list.
+    #[arg(long, value_name = "N", default_value_t = query::search::DEFAULT_PER_FILE)]
+    pub per_file: usize,
+}
+
+impl PassageFilters {
+    /// The index's names of the municipalities asked for (a usage error for unknown ones).
+    pub fn municipalities(&self, index: &PraevIndex) -> anyhow::Result<Vec<String>> {
+        query::resolve_municipalities(index, &self.municipality).map_err(super::usage_or_failure)
+    }
+}
+
+fn parse_kind(value: &str) -> Result<DocKind, String> {
+    DocKind::parse(value)
+        .ok_or_else(|| format!("unknown kind {value:?} (profile, leitbild, press, article, other)"))
+}
