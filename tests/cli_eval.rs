@@ -349,3 +349,24 @@ fn theme_queries_rank_better_through_praev_theme_than_through_exact_search() {
     assert!(theme >= THEME_NDCG_FLOOR, "theme queries through praev theme: nDCG@10 {theme:.3}");
     assert!(theme > exact, "praev theme ({theme:.3}) must beat search --exact ({exact:.3})");
 }
+
+/// Quote queries of the dev set answered through `praev quotes` must score at least this, and
+/// more than through `praev search`.
+const QUOTE_NDCG_FLOOR: f64 = 0.94;
+
+#[test]
+fn quote_queries_rank_better_through_praev_quotes_than_through_search() {
+    if !available(Path::new(DEV).is_dir(), DEV) {
+        return;
+    }
+    let overall = |extra: &[&str]| {
+        let mut args = vec!["--intent", "quote"];
+        args.extend_from_slice(extra);
+        eval_json(Path::new(DEV), &args)["overall"]["ndcg@10"].as_f64().expect("an overall nDCG@10")
+    };
+    let quotes = overall(&["--command", "quotes"]);
+    let search = overall(&[]);
+    eprintln!("dev quote queries: praev quotes {quotes:.3}, praev search {search:.3}");
+    assert!(quotes >= QUOTE_NDCG_FLOOR, "quote queries through praev quotes: nDCG@10 {quotes:.3}");
+    assert!(quotes > search, "praev quotes ({quotes:.3}) must beat search ({search:.3})");
+}

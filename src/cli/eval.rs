@@ -52,8 +52,8 @@ pub struct EvalArgs {
     #[arg(long, short = 'n', default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..=10_000), conflicts_with = "compare")]
     pub limit: u64,
 
-    /// Answer the queries with `praev search` (default) or `praev theme` (each query names a
-    /// theme).
+    /// Answer the queries with `praev search` (default), `praev theme` (each query names a
+    /// theme) or `praev quotes`.
     #[arg(long, value_enum, default_value_t = EvalCommand::Search, conflicts_with = "compare")]
     pub command: EvalCommand,
 
@@ -76,6 +76,8 @@ pub enum EvalCommand {
     Search,
     /// The ranking of `praev theme`.
     Theme,
+    /// The ranking of `praev quotes`.
+    Quotes,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -121,6 +123,7 @@ fn evaluate(dataset: &Dataset, args: &EvalArgs, k: usize) -> anyhow::Result<()> 
     let ranker = match args.command {
         EvalCommand::Search => Ranker::Search { exact: args.exact },
         EvalCommand::Theme => Ranker::Theme,
+        EvalCommand::Quotes => Ranker::Quotes,
     };
     let run = eval::run::run_all(&index, dataset, args.limit as usize, SYSTEM, ranker)
         .map_err(super::usage_or_failure)

@@ -13,7 +13,8 @@ pub struct PassageFilters {
     #[arg(long, short = 'm', value_name = "M")]
     pub municipality: Vec<String>,
 
-    /// Only passages of documents of this kind (repeatable): profile, leitbild, press, article, other.
+    /// Only passages of documents of this kind (repeatable): profile, leitbild, press, article,
+    /// other; `quote` for the quotes of people.
     #[arg(long, short = 'k', value_name = "K", value_parser = parse_kind)]
     pub kind: Vec<DocKind>,
 
@@ -32,5 +33,5 @@ impl PassageFilters {
 
 fn parse_kind(value: &str) -> Result<DocKind, String> {
     DocKind::parse(value)
-        .ok_or_else(|| format!("unknown kind {value:?} (profile, leitbild, press, article, other)"))
+        .ok_or_else(|| format!("unknown kind {value:?} (profile, leitbild, press, article, other, quote)"))
 }

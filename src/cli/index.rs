@@ -69,6 +69,7 @@ fn print_summary(report: &BuildReport) {
     println!("index:          {}", report.index.display());
     println!("documents:      {}", report.documents);
     println!("passages:       {}", report.passages);
+    println!("quotes:         {}", report.quotes);
     println!("municipalities: {}", report.municipalities);
     println!("skipped:        {skipped}");
     println!("seconds:        {:.2}", report.seconds);

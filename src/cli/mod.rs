@@ -7,7 +7,9 @@ mod eval;
 mod filters;
 mod index;
 mod matrix;
+mod municipalities;
 mod progress;
+mod quotes;
 mod search;
 mod theme;
 mod themes;
@@ -40,6 +42,8 @@ pub enum Command {
     Themes(themes::ThemesArgs),
     Theme(theme::ThemeArgs),
     Matrix(matrix::MatrixArgs),
+    Quotes(quotes::QuotesArgs),
+    Municipalities(municipalities::MunicipalitiesArgs),
 }
 
 /// An error in what the user asked for (exit code 2), as opposed to a failure (exit code 1).
@@ -56,6 +60,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Themes(args) => themes::run(args),
         Command::Theme(args) => theme::run(args),
         Command::Matrix(args) => matrix::run(args),
+        Command::Quotes(args) => quotes::run(args),
+        Command::Municipalities(args) => municipalities::run(args),
     }
 }
 

@@ -42,6 +42,10 @@ pub struct SearchArgs {
     #[arg(long, value_name = "FILE", requires = "theme")]
     pub themes_file: Option<PathBuf>,
 
+    /// Only quotes of this speaker (all words of NAME in the speaker's name); implies quotes.
+    #[arg(long, value_name = "NAME")]
+    pub speaker: Option<String>,
+
     /// Print how the query was analysed and expanded, with weights, to stderr.
     #[arg(long)]
     pub explain: bool,
@@ -68,6 +72,7 @@ pub fn run(args: SearchArgs) -> anyhow::Result<()> {
             }
             None => None,
         },
+        speaker: args.speaker.clone(),
     };
     if args.explain {
         let plan = query::plan(&index, &args.query, args.exact);

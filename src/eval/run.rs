@@ -18,6 +18,7 @@ use super::dataset::Dataset;
 use super::tsv::line_error;
 use crate::error::{Error, Result};
 use crate::index::PraevIndex;
+use crate::query::quotes::{find_quotes, QuoteRequest};
 use crate::query::search::DEFAULT_PER_FILE;
 use crate::query::{self, Hit, SearchRequest};
 use crate::themes::rank::{rank_passages, ThemeRequest};
@@ -197,6 +198,8 @@ pub enum Ranker {
     Search { exact: bool },
     /// The ranking of `praev theme`: each query names a theme.
     Theme,
+    /// The ranking of `praev quotes`.
+    Quotes,
 }
 
 /// Runs every query of the dataset through `ranker`, keeping the first `limit` passages of each.
@@ -209,7 +212,7 @@ pub fn run_all(
 ) -> Result<Run> {
     let themes = match ranker {
         Ranker::Theme => Some(index.config_files.load_themes()?),
-        Ranker::Search { .. } => None,
+        Ranker::Search { .. } | Ranker::Quotes => None,
     };
     let mut run = Run::new(system);
     for query in &dataset.queries {
@@ -226,6 +229,11 @@ pub fn run_all(
                 };
                 let request = ThemeRequest { limit, per_file: DEFAULT_PER_FILE, ..ThemeRequest::default() };
                 rank_passages(index, theme, &request)?.hits.into_iter().map(|h| h.hit).collect()
+            }
+            (Ranker::Quotes, _) => {
+                let request =
+                    QuoteRequest { query: Some(query.text.clone()), limit, ..QuoteRequest::default() };
+                find_quotes(index, &request)?.hits
             }
             (_, _) => {
                 let exact = matches!(ranker, Ranker::Search { exact: true });

@@ -20,7 +20,7 @@ use crate::analysis::tokenize::is_invisible;
 use crate::analysis::{Lexicon, UmlautFold, ANALYZER_NAME};
 use crate::config::{AnalysisConfig, ConfigFiles, IndexConfig};
 use crate::error::{Error, Result};
-use crate::ingest::{self, Document, IngestSettings, Manifest, Skipped, SourceFile};
+use crate::ingest::{self, DocKind, Document, IngestSettings, Manifest, Skipped, SourceFile};
 
 /// Memory tantivy's writer may use, shared by its threads; keeps a large build well under 500 MB.
 const WRITER_MEMORY_BYTES: usize = 200_000_000;
@@ -54,6 +54,7 @@ pub struct BuildReport {
     pub index: PathBuf,
     pub documents: usize,
     pub passages: usize,
+    pub quotes: usize,
     pub municipalities: usize,
     pub skipped: Vec<Skipped>,
     pub seconds: f64,
@@ -96,6 +97,7 @@ pub fn build(request: &BuildRequest, progress: &dyn BuildProgress) -> Result<Bui
         index: request.index.clone(),
         documents: meta.documents,
         passages: meta.passages,
+        quotes: meta.quotes,
         municipalities: meta.municipalities,
         skipped,
         seconds: started.elapsed().as_secs_f64(),
@@ -196,6 +198,7 @@ fn write_generation(
         built_at: SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0),
         documents: records.len(),
         passages: records.iter().map(|d| d.passages).sum(),
+        quotes: records.iter().map(|d| d.quotes).sum(),
         municipalities: municipalities.len(),
         skipped: skipped
             .iter()
@@ -311,6 +314,36 @@ fn add_document(writer: &IndexWriter, fields: &Fields, document: &Document) -> R
         }
         writer.add_document(tantivy_doc)?;
     }
+    add_quotes(writer, fields, document)
+}
+
+/// Each quote as a passage of kind `quote`, numbered after the document's passages.
+fn add_quotes(writer: &IndexWriter, fields: &Fields, document: &Document) -> Result<()> {
+    let kind = DocKind::Quote.as_str();
+    let first = document.passages.len() as u64;
+    for (n, quote) in (first..).zip(&document.quotes) {
+        let mut tantivy_doc: TantivyDocument = doc!(
+            fields.text => quote.text.as_str(),
+            fields.file => document.file.as_str(),
+            fields.passage => n,
+            fields.kind => kind,
+            fields.kind_facet => Facet::from_path([kind]),
+        );
+        if let Some(speaker) = &quote.speaker {
+            tantivy_doc.add_text(fields.speaker, speaker);
+        }
+        if let Some(role) = &quote.role {
+            tantivy_doc.add_text(fields.role, role);
+        }
+        if let Some(name) = &document.meta.municipality {
+            tantivy_doc.add_text(fields.municipality, name);
+            tantivy_doc.add_facet(fields.municipality_facet, Facet::from_path([name.as_str()]));
+        }
+        if let Some(date) = &document.meta.date {
+            tantivy_doc.add_text(fields.date, date);
+        }
+        writer.add_document(tantivy_doc)?;
+    }
     Ok(())
 }
 
@@ -325,6 +358,7 @@ fn record_of(document: Document) -> DocumentRecord {
         file: document.file,
         encoding: document.encoding,
         passages: document.passages.len(),
+        quotes: document.quotes.len(),
         meta: document.meta,
     }
 }

@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 use crate::ingest::DocumentMeta;
 
 /// Bump whenever the schema, the analysis or this file's layout changes incompatibly.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 pub const META_FILE: &str = "praev.json";
 pub const DOCUMENTS_FILE: &str = "documents.jsonl";
 pub const MUNICIPALITIES_FILE: &str = "municipalities.json";
@@ -29,6 +29,9 @@ pub struct IndexMeta {
     pub built_at: u64,
     pub documents: usize,
     pub passages: usize,
+    /// Quotes of people, indexed as passages of kind `quote` besides `passages`.
+    #[serde(default)]
+    pub quotes: usize,
     /// How many distinct municipalities the documents name (the names are in
     /// `municipalities.json`, read only when a filter needs them).
     pub municipalities: usize,
@@ -41,6 +44,9 @@ pub struct DocumentRecord {
     pub file: String,
     pub encoding: String,
     pub passages: usize,
+    /// How many quotes were found in it.
+    #[serde(default)]
+    pub quotes: usize,
     #[serde(flatten)]
     pub meta: DocumentMeta,
 }

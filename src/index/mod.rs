@@ -5,6 +5,7 @@
 
 pub mod build;
 pub mod meta;
+pub mod profiles;
 pub mod reader;
 pub mod schema;
 pub mod store;

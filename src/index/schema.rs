@@ -16,6 +16,8 @@ pub const PASSAGE: &str = "passage";
 pub const MUNICIPALITY: &str = "municipality";
 pub const KIND: &str = "kind";
 pub const DATE: &str = "date";
+pub const SPEAKER: &str = "speaker";
+pub const ROLE: &str = "role";
 pub const MUNICIPALITY_FACET: &str = "municipality_facet";
 pub const KIND_FACET: &str = "kind_facet";
 
@@ -34,6 +36,10 @@ pub struct Fields {
     pub municipality: Field,
     pub kind: Field,
     pub date: Field,
+    /// Who said a quote and in which office (quote passages only); analysed like the text, so
+    /// `--speaker effing` and `--role landrätin` find them, stored.
+    pub speaker: Field,
+    pub role: Field,
     /// Facets `/<municipality>` and `/<kind>`: filters and counts.
     pub municipality_facet: Field,
     pub kind_facet: Field,
@@ -47,7 +53,9 @@ pub fn build_schema() -> Schema {
     );
     let mut builder = Schema::builder();
     builder.add_text_field(TEXT, analysed.clone());
-    builder.add_text_field(SECTION, analysed);
+    builder.add_text_field(SECTION, analysed.clone());
+    builder.add_text_field(SPEAKER, analysed.clone());
+    builder.add_text_field(ROLE, analysed);
     builder.add_text_field(FILE, STRING | STORED);
     builder.add_u64_field(PASSAGE, STORED | FAST);
     builder.add_text_field(MUNICIPALITY, STORED);
@@ -69,6 +77,8 @@ impl Fields {
             municipality: schema.get_field(MUNICIPALITY)?,
             kind: schema.get_field(KIND)?,
             date: schema.get_field(DATE)?,
+            speaker: schema.get_field(SPEAKER)?,
+            role: schema.get_field(ROLE)?,
             municipality_facet: schema.get_field(MUNICIPALITY_FACET)?,
             kind_facet: schema.get_field(KIND_FACET)?,
         })

@@ -14,6 +14,7 @@ pub mod decode;
 pub mod manifest;
 pub mod metadata;
 pub mod passages;
+pub mod quotes;
 pub mod walk;
 
 use std::fmt;
@@ -40,9 +41,12 @@ pub enum DocKind {
     Article,
     /// Anything else.
     Other,
+    /// Not a document kind: the kind of the passages that hold one quote each (see [`quotes`]).
+    Quote,
 }
 
 impl DocKind {
+    /// The kinds of documents (a quote is a kind of passage only).
     pub const ALL: [DocKind; 5] =
         [DocKind::Profile, DocKind::Leitbild, DocKind::Press, DocKind::Article, DocKind::Other];
 
@@ -53,6 +57,7 @@ impl DocKind {
             DocKind::Press => "press",
             DocKind::Article => "article",
             DocKind::Other => "other",
+            DocKind::Quote => "quote",
         }
     }
 
@@ -65,6 +70,7 @@ impl DocKind {
             "press" => Some(DocKind::Press),
             "article" | "news" | "report" | "speech" => Some(DocKind::Article),
             "other" => Some(DocKind::Other),
+            "quote" => Some(DocKind::Quote),
             _ => None,
         }
     }
@@ -133,6 +139,8 @@ pub struct Document {
     pub encoding: String,
     pub meta: DocumentMeta,
     pub passages: Vec<Passage>,
+    /// The quotes of people in the text, with speaker and role.
+    pub quotes: Vec<quotes::Quote>,
 }
 
 /// Everything the ingest stages need besides the files themselves.
@@ -157,7 +165,14 @@ pub fn ingest_file(file: &SourceFile, settings: &IngestSettings) -> Result<Docum
     if passages.is_empty() {
         return Err(SkipReason::NoText);
     }
-    Ok(Document { file: file.rel_path.clone(), encoding: decoded.encoding.to_string(), meta, passages })
+    let quotes = quotes::extract(&text);
+    Ok(Document {
+        file: file.rel_path.clone(),
+        encoding: decoded.encoding.to_string(),
+        meta,
+        passages,
+        quotes,
+    })
 }
 
 /// Lists the indexable files under `root` (see [`walk::list_files`]).

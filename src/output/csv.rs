@@ -5,8 +5,19 @@ use std::io::Write;
 
 use crate::query::Hit;
 
-pub const HEADER: [&str; 9] =
-    ["file", "passage", "municipality", "kind", "section", "date", "score", "highlights", "text"];
+pub const HEADER: [&str; 11] = [
+    "file",
+    "passage",
+    "municipality",
+    "kind",
+    "section",
+    "date",
+    "score",
+    "highlights",
+    "text",
+    "speaker",
+    "role",
+];
 
 pub fn write_hits(out: &mut dyn Write, hits: &[Hit]) -> std::io::Result<()> {
     let mut writer = ::csv::Writer::from_writer(out);
@@ -30,6 +41,8 @@ pub fn hit_record(hit: &Hit) -> Vec<String> {
         format!("{:.4}", hit.score),
         highlights.join(";"),
         hit.text.clone(),
+        hit.speaker.clone().unwrap_or_default(),
+        hit.role.clone().unwrap_or_default(),
     ]
 }
 
@@ -49,6 +62,8 @@ mod tests {
             text: "„Zitat“, mit Komma\nund Zeile".into(),
             highlights: vec![[0, 5], [10, 12]],
             score: 2.0,
+            speaker: Some("Dr. Klaus Effing".into()),
+            role: Some("Landrat".into()),
         };
         let mut out = Vec::new();
         write_hits(&mut out, &[hit]).unwrap();
@@ -57,5 +72,6 @@ mod tests {
         let row = reader.records().next().unwrap().unwrap();
         assert_eq!(&row[7], "0-5;10-12");
         assert_eq!(&row[8], "„Zitat“, mit Komma\nund Zeile");
+        assert_eq!((&row[9], &row[10]), ("Dr. Klaus Effing", "Landrat"));
     }
 }

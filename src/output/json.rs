@@ -18,6 +18,9 @@ pub struct HitJson<'a> {
     pub text: &'a str,
     pub highlights: &'a [[usize; 2]],
     pub score: f32,
+    /// Quote passages: who said it, in which office; null otherwise.
+    pub speaker: Option<&'a str>,
+    pub role: Option<&'a str>,
 }
 
 impl<'a> From<&'a Hit> for HitJson<'a> {
@@ -32,6 +35,8 @@ impl<'a> From<&'a Hit> for HitJson<'a> {
             text: &hit.text,
             highlights: &hit.highlights,
             score: hit.score,
+            speaker: hit.speaker.as_deref(),
+            role: hit.role.as_deref(),
         }
     }
 }
@@ -76,6 +81,8 @@ mod tests {
             text: "Strukturierte Übergänge".into(),
             highlights: vec![[13, 22]],
             score: 1.5,
+            speaker: None,
+            role: None,
         }
     }
 
@@ -95,7 +102,19 @@ mod tests {
         keys.sort();
         assert_eq!(
             keys,
-            vec!["date", "file", "highlights", "kind", "municipality", "passage", "score", "section", "text"]
+            vec![
+                "date",
+                "file",
+                "highlights",
+                "kind",
+                "municipality",
+                "passage",
+                "role",
+                "score",
+                "section",
+                "speaker",
+                "text"
+            ]
         );
         assert_eq!(hit["highlights"], serde_json::json!([[13, 22]]));
         assert!(hit["section"].is_null());

@@ -9,6 +9,8 @@ pub mod eval;
 pub mod explain;
 pub mod json;
 pub mod matrix;
+pub mod municipalities;
+pub mod quotes;
 pub mod table;
 pub mod themes;
 

@@ -6,6 +6,7 @@
 pub mod highlight;
 pub mod parse;
 pub mod plan;
+pub mod quotes;
 pub mod search;
 pub mod synonyms;
 

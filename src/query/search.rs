@@ -59,6 +59,8 @@ pub struct SearchRequest {
     pub per_file: usize,
     /// Only passages about this theme, ranked up by how strongly they are about it.
     pub theme: Option<Theme>,
+    /// Only quotes of a speaker whose name holds all these words (`effing`, `Dr. Effing`).
+    pub speaker: Option<String>,
 }
 
 /// One ranked passage.
@@ -74,6 +76,9 @@ pub struct Hit {
     /// Character ranges `[start, end)` of the matched words in `text`.
     pub highlights: Vec<[usize; 2]>,
     pub score: f32,
+    /// Who said it and in which office (quote passages only).
+    pub speaker: Option<String>,
+    pub role: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -158,6 +163,11 @@ pub fn to_tantivy(plan: &QueryPlan, fields: &Fields) -> Box<dyn Query> {
     Box::new(BooleanQuery::new(clauses))
 }
 
+/// [`to_tantivy`] on one field only (a quote's `role` or `speaker`), without section headings.
+pub fn to_tantivy_in(plan: &QueryPlan, fields: &Fields, field: Field) -> Box<dyn Query> {
+    to_tantivy(plan, &Fields { text: field, section: field, ..*fields })
+}
+
 /// One clause: any of its word groups.
 fn clause_query(clause: &PlannedClause, fields: &Fields) -> Box<dyn Query> {
     let groups: Vec<(Occur, Box<dyn Query>)> =
@@ -178,8 +188,12 @@ fn any_of(alternatives: &[Alternative], fields: &Fields) -> Box<dyn Query> {
                 options.push((Occur::Should, boosted(term_query(fields.text, term), *weight)));
                 let part = format!("{PART_MARK}{term}");
                 options.push((Occur::Should, boosted(term_query(fields.text, &part), weight * PART_WEIGHT)));
-                options
-                    .push((Occur::Should, boosted(term_query(fields.section, term), weight * SECTION_BOOST)));
+                if fields.section != fields.text {
+                    options.push((
+                        Occur::Should,
+                        boosted(term_query(fields.section, term), weight * SECTION_BOOST),
+                    ));
+                }
             }
             Alternative::AllParts { terms, weight, near } => {
                 if *near && terms.len() == 2 {
@@ -276,11 +290,34 @@ pub(crate) fn with_filters(
             Occur::Must,
             facet_any(index.fields.kind_facet, request.kinds.iter().map(|k| k.as_str())),
         ));
+    } else if request.speaker.is_none() {
+        // A quote repeats words of the passage it stands in: searched only when asked for.
+        clauses.push((
+            Occur::MustNot,
+            facet_any(index.fields.kind_facet, [DocKind::Quote.as_str()].into_iter()),
+        ));
+    }
+    if let Some(speaker) = &request.speaker {
+        clauses.push((Occur::Must, all_words_in(index, index.fields.speaker, speaker)));
     }
     if clauses.len() == 1 {
         return clauses.pop().expect("one clause").1;
     }
     Box::new(BooleanQuery::new(clauses))
+}
+
+/// Matches documents whose `field` holds every word of `text` (analysed; no score).
+pub(crate) fn all_words_in(index: &PraevIndex, field: Field, text: &str) -> Box<dyn Query> {
+    let words: Vec<(Occur, Box<dyn Query>)> = index
+        .analyzer
+        .primary_terms(text)
+        .into_iter()
+        .map(|term| (Occur::Must, term_query(field, &term)))
+        .collect();
+    if words.is_empty() {
+        return Box::new(EmptyQuery);
+    }
+    Box::new(BoostQuery::new(Box::new(BooleanQuery::new(words)), 0.0))
 }
 
 /// Matches documents having any of `values` as facet; filters do not add to the score.
@@ -319,6 +356,8 @@ pub(crate) fn to_hit(
         text,
         highlights,
         score,
+        speaker: stored_str(doc, f.speaker),
+        role: stored_str(doc, f.role),
     }
 }
 

@@ -1,0 +1,174 @@
+//! Finding quotes: `praev quotes [QUERY] [--speaker NAME] [--role ROLE]`.
+//!
+//! Quotes are indexed as passages of kind `quote` with the speaker and role (see
+//! `ingest::quotes`). A journalist's query mixes who and what: `Landrat Zitat`,
+//! `Oberbürgermeister: Herkunft darf nicht über die Chancen eines Kindes entscheiden`. Each query
+//! word is therefore sorted by what the index knows: a word that some quote's role holds
+//! (`Landrat`, `Oberbürgermeister`) is searched in the roles, a word of some speaker's name in
+//! the speakers, words that only say "a quote" (`Zitat`, `sagt`) are dropped, and the rest is
+//! searched in the quoted text like `praev search` does. A matching role or speaker weighs
+//! [`WHO_WEIGHT`] times a text word, so the right person's quotes come first; a similar
+//! office (`Bürgermeister` for `Oberbürgermeister`, a part of the word) ranks below.
+//! Without a query, quotes are listed by municipality and document.
+
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, Query};
+use tantivy::schema::Field;
+use tantivy::{TantivyDocument, Term};
+
+use super::plan::QueryPlan;
+use super::search::{all_words_in, to_hit, to_tantivy, to_tantivy_in, with_filters};
+use super::{Hit, SearchRequest, SearchResults};
+use crate::analysis::TermMatcher;
+use crate::error::Result;
+use crate::index::PraevIndex;
+use crate::ingest::DocKind;
+
+/// Weight of a query word found in a quote's role or speaker, relative to a text word.
+pub const WHO_WEIGHT: f32 = 2.0;
+/// Words that ask for a quote rather than say what it is about (folded stems are compared).
+const QUOTE_WORDS: [&str; 14] = [
+    "Zitat",
+    "Zitate",
+    "zitiert",
+    "Aussage",
+    "Aussagen",
+    "Statement",
+    "Stellungnahme",
+    "Äußerung",
+    "sagt",
+    "sagte",
+    "sagen",
+    "meint",
+    "betont",
+    "O-Ton",
+];
+
+/// What `praev quotes` asks for.
+#[derive(Debug, Clone, Default)]
+pub struct QuoteRequest {
+    /// Ranks by relevance when given; otherwise quotes are listed by municipality.
+    pub query: Option<String>,
+    /// Only quotes of a speaker whose name holds all these words.
+    pub speaker: Option<String>,
+    /// Only quotes of a role holding these words (analysed: `Landrätin` finds `Landrat`).
+    pub role: Option<String>,
+    pub municipalities: Vec<String>,
+    pub limit: usize,
+    /// Without synonyms for the text words.
+    pub exact: bool,
+}
+
+/// The query words sorted by where they are searched.
+#[derive(Debug, Default, PartialEq)]
+struct SortedWords {
+    text: Vec<String>,
+    role: Vec<String>,
+    speaker: Vec<String>,
+}
+
+pub fn find_quotes(index: &PraevIndex, request: &QuoteRequest) -> Result<SearchResults> {
+    let filters = SearchRequest {
+        municipalities: request.municipalities.clone(),
+        kinds: vec![DocKind::Quote],
+        ..SearchRequest::default()
+    };
+    let query_text = request.query.as_deref().unwrap_or("").trim();
+    let words = sort_words(index, query_text);
+    let (ranking, highlight) = ranking_query(index, &words, request.exact);
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, ranking)];
+    if let Some(speaker) = &request.speaker {
+        clauses.push((Occur::Must, all_words_in(index, index.fields.speaker, speaker)));
+    }
+    if let Some(role) = &request.role {
+        let plan = QueryPlan::new(&index.analyzer, role, None);
+        clauses.push((
+            Occur::Must,
+            Box::new(BoostQuery::new(to_tantivy_in(&plan, &index.fields, index.fields.role), 0.0)),
+        ));
+    }
+    let query = with_filters(index, Box::new(BooleanQuery::new(clauses)), &filters);
+    let searcher = index.reader.searcher();
+    let limit = request.limit.max(1);
+    let ranked = words != SortedWords::default();
+    let (top, total_hits) = if ranked {
+        searcher.search(&*query, &(TopDocs::with_limit(limit), Count))?
+    } else {
+        let all = searcher.num_docs().max(1) as usize;
+        searcher.search(&*query, &(TopDocs::with_limit(all), Count))?
+    };
+    let mut analyzer = index.analyzer.clone();
+    let matcher = TermMatcher::new(highlight);
+    let mut hits: Vec<Hit> = Vec::with_capacity(top.len().min(limit));
+    for (score, address) in top {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        hits.push(to_hit(index, &mut analyzer, &doc, score, &matcher));
+    }
+    if !ranked {
+        hits.sort_by_key(listing_order);
+        hits.truncate(limit);
+    }
+    Ok(SearchResults { query: query_text.to_string(), total_hits, hits, note: None })
+}
+
+/// Without a query: by municipality (none last), then document and place in it.
+fn listing_order(hit: &Hit) -> (bool, String, String, u64) {
+    (hit.municipality.is_none(), hit.municipality.clone().unwrap_or_default(), hit.file.clone(), hit.passage)
+}
+
+/// Sorts the query's words into role, speaker and text words; quote-asking words are dropped.
+fn sort_words(index: &PraevIndex, query: &str) -> SortedWords {
+    let searcher = index.reader.searcher();
+    let holds = |field: Field, term: &str| {
+        searcher.doc_freq(&Term::from_field_text(field, term)).is_ok_and(|n| n > 0)
+    };
+    let quote_words: Vec<String> = QUOTE_WORDS.iter().flat_map(|w| index.analyzer.primary_terms(w)).collect();
+    let mut sorted = SortedWords::default();
+    for word in query.split_whitespace() {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '"' && c != '„' && c != '“');
+        let Some(term) = index.analyzer.primary_terms(word).into_iter().next() else { continue };
+        if quote_words.contains(&term) {
+            continue;
+        }
+        let in_role = holds(index.fields.role, &term);
+        let in_speaker = holds(index.fields.speaker, &term);
+        if in_role {
+            sorted.role.push(word.to_string());
+        }
+        if in_speaker {
+            sorted.speaker.push(word.to_string());
+        }
+        if !in_role && !in_speaker {
+            sorted.text.push(word.to_string());
+        }
+    }
+    sorted
+}
+
+/// The scoring query of the sorted words (every quote when there are none) and the terms to
+/// highlight in the quoted text.
+fn ranking_query(
+    index: &PraevIndex,
+    words: &SortedWords,
+    exact: bool,
+) -> (Box<dyn Query>, std::collections::HashSet<String>) {
+    let mut options: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut highlight = std::collections::HashSet::new();
+    if !words.text.is_empty() {
+        let plan = super::search::plan(index, &words.text.join(" "), exact);
+        highlight = plan.highlight_terms();
+        options.push((Occur::Should, to_tantivy(&plan, &index.fields)));
+    }
+    for (who, field) in [(&words.role, index.fields.role), (&words.speaker, index.fields.speaker)] {
+        if who.is_empty() {
+            continue;
+        }
+        let plan = QueryPlan::new(&index.analyzer, &who.join(" "), None);
+        let query = to_tantivy_in(&plan, &index.fields, field);
+        options.push((Occur::Should, Box::new(BoostQuery::new(query, WHO_WEIGHT))));
+    }
+    if options.is_empty() {
+        return (Box::new(AllQuery), highlight);
+    }
+    (Box::new(BooleanQuery::new(options)), highlight)
+}

@@ -1,0 +1,145 @@
+//! `praev quotes`, `search --kind quote`/`--speaker` and `praev municipalities` on the bundled
+//! corpus: every quote with its speaker and role, nothing else taken for a quote.
+
+mod common;
+
+use common::{bundled_corpus, hits, TestIndex};
+use serde_json::Value;
+use std::sync::OnceLock;
+
+const STEINFURT_PROFILE: &str = "000_84af1531842d3f23.txt";
+const STEINFURT_PRESS: &str = "001_6f3f8ce9bb356ce7.txt";
+const COESFELD: &str = "002_dab9a15ee8aec2cc.txt";
+const KREFELD: &str = "003_fcd2ca9dae393cb0.txt";
+const DUEREN: &str = "004_b2df2b7532f9f2ee.txt";
+
+fn index() -> &'static TestIndex {
+    static INDEX: OnceLock<TestIndex> = OnceLock::new();
+    INDEX.get_or_init(|| TestIndex::of(&bundled_corpus()))
+}
+
+fn json(args: &[&str]) -> Value {
+    let out = index().cmd().args(args).arg("--index").arg(index().path()).output().unwrap();
+    assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{args:?} printed no JSON: {e}"))
+}
+
+/// Every quote of the corpus: (file, speaker, role, text).
+fn all_quotes() -> Vec<(String, String, String, String)> {
+    let results = json(&["quotes", "--format", "json", "--limit", "100"]);
+    hits(&results)
+        .iter()
+        .map(|h| {
+            let field = |name: &str| h[name].as_str().unwrap_or("").to_string();
+            (field("file"), field("speaker"), field("role"), field("text"))
+        })
+        .collect()
+}
+
+#[test]
+fn every_quote_of_the_seeds_is_found_with_its_speaker_and_role() {
+    let quotes = all_quotes();
+    let expected: [(&str, &str, &str); 8] = [
+        (STEINFURT_PROFILE, "Dr. Sommer", "Landrat"),
+        (COESFELD, "Dr. Christian Schulze Pellengahr", "Landrat"),
+        (DUEREN, "Wolfgang Spelthahn", "Landrat"),
+        (STEINFURT_PRESS, "Dr. Klaus Effing", "Landrat"),
+        (STEINFURT_PRESS, "Annita Cladder-Micus", "Projektkoordinatorin „KeKiz“ im Kreisjugendamt"),
+        (STEINFURT_PRESS, "Tilman Fuchs", "Sozialdezernent des Kreises"),
+        (STEINFURT_PRESS, "Roswitha Reckels", "Leiterin des Kreisjugendamtes"),
+        (STEINFURT_PRESS, "Dr. Klaus Effing", "Landrat"),
+    ];
+    for (file, speaker, role) in expected {
+        assert!(
+            quotes.iter().any(|(f, s, r, _)| f == file && s == speaker && r == role),
+            "no quote of {speaker} ({role}) in {file}: {quotes:#?}"
+        );
+    }
+    let effing = quotes.iter().filter(|(_, s, _, _)| s == "Dr. Klaus Effing").count();
+    assert_eq!(effing, 2, "both Effing quotes, the second resolved from `Landrat Dr. Effing`");
+    assert_eq!(quotes.len(), 8, "exactly the eight quotes: {quotes:#?}");
+    assert!(quotes.iter().all(|(f, _, _, _)| f != KREFELD), "Krefeld's slogans are no quotes");
+}
+
+#[test]
+fn scare_quotes_titles_and_slogans_are_no_quotes() {
+    for (_, _, _, text) in all_quotes() {
+        for not_a_quote in ["abgehängt", "Vom Kind aus denken", "Ungleiches ungleich behandeln"] {
+            assert!(!text.starts_with(not_a_quote), "{not_a_quote:?} was taken for a quote");
+        }
+        assert_ne!(text, "Kein Kind zurücklassen");
+        assert!(text.split_whitespace().count() >= 5, "a quote is a statement: {text:?}");
+    }
+}
+
+#[test]
+fn a_query_ranks_the_named_role_first() {
+    let results = json(&["quotes", "Landrat Zitat", "--format", "json"]);
+    let roles: Vec<&str> = hits(&results).iter().map(|h| h["role"].as_str().unwrap_or("")).collect();
+    assert_eq!(roles.len(), 5, "the five quotes of Landräte: {roles:?}");
+    assert!(roles.iter().all(|r| *r == "Landrat"), "{roles:?}");
+    let results = json(&["quotes", "Partizipation Zielgruppe", "--format", "json"]);
+    assert_eq!(hits(&results)[0]["speaker"], "Annita Cladder-Micus");
+}
+
+#[test]
+fn quote_hits_carry_the_search_contract_with_speaker_role_and_date() {
+    let results = json(&["quotes", "--speaker", "Effing", "--format", "json"]);
+    let found = hits(&results);
+    assert_eq!(found.len(), 2);
+    for hit in found {
+        assert_eq!(hit["kind"], "quote");
+        assert_eq!(hit["role"], "Landrat");
+        assert_eq!(hit["date"], "2017-05-26", "the press release's date");
+        assert_eq!(hit["municipality"], "Kreis Steinfurt");
+        for field in ["file", "passage", "section", "text", "highlights", "score"] {
+            assert!(hit.get(field).is_some(), "{field} missing");
+        }
+    }
+    let by_role = json(&["quotes", "--role", "Landrätin", "--format", "json"]);
+    assert_eq!(hits(&by_role).len(), 5, "Landrätin finds the Landräte");
+}
+
+#[test]
+fn without_a_query_quotes_are_listed_by_municipality() {
+    let results = json(&["quotes", "--format", "json", "--limit", "100"]);
+    let names: Vec<&str> = hits(&results).iter().map(|h| h["municipality"].as_str().unwrap_or("~")).collect();
+    let mut sorted = names.clone();
+    sorted.sort();
+    assert_eq!(names, sorted);
+}
+
+#[test]
+fn search_leaves_quotes_out_unless_asked() {
+    let plain = json(&["search", "Teufelskreise", "--format", "json"]);
+    assert!(hits(&plain).iter().all(|h| h["kind"] != "quote"));
+    let quotes = json(&["search", "Teufelskreise", "--kind", "quote", "--format", "json"]);
+    assert_eq!(hits(&quotes).len(), 1);
+    assert_eq!(hits(&quotes)[0]["speaker"], "Tilman Fuchs");
+    let by_speaker = json(&["search", "Kooperation", "--speaker", "Spelthahn", "--format", "json"]);
+    assert!(!hits(&by_speaker).is_empty());
+    assert!(hits(&by_speaker).iter().all(|h| h["speaker"] == "Wolfgang Spelthahn"));
+}
+
+#[test]
+fn municipalities_lists_figures_counts_and_contact() {
+    let list = json(&["municipalities", "--format", "json"]);
+    let rows = list.as_array().unwrap();
+    let row =
+        |name: &str| rows.iter().find(|r| r["name"] == name).unwrap_or_else(|| panic!("{name} missing"));
+    let steinfurt = row("Kreis Steinfurt");
+    assert_eq!(steinfurt["authority"], "Kreis");
+    assert_eq!(steinfurt["year_joined"], 2012);
+    assert_eq!(steinfurt["population"], 445_000);
+    assert_eq!(steinfurt["children_under_18"], 45_172);
+    assert!((steinfurt["children_share"].as_f64().unwrap() - 45_172.0 / 445_000.0).abs() < 1e-6);
+    assert_eq!(steinfurt["documents"], 2);
+    assert_eq!(steinfurt["quotes"], 6);
+    assert!(steinfurt["contact"]["email"].as_str().unwrap().contains("@kreis-steinfurt.de"));
+    assert_eq!(row("Krefeld")["authority"], "kreisfreie Stadt");
+    assert_eq!(row("Krefeld")["quotes"], 0);
+    let by_population = json(&["municipalities", "--format", "json", "--sort", "population"]);
+    let populations: Vec<u64> =
+        by_population.as_array().unwrap().iter().filter_map(|r| r["population"].as_u64()).collect();
+    assert!(populations.windows(2).all(|w| w[0] >= w[1]), "{populations:?}");
+}
