@@ -204,11 +204,16 @@ pub struct GermanAnalyzer {
     stop_words: StopWords,
     stemmer: Option<Arc<GermanStemmer>>,
     /// Word-by-word results of this instance (tantivy clones one per indexing thread).
-    cache: FxHashMap<(String, Marks), Vec<CachedToken>>,
+    /// Keyed by marks, then by word, so that a lookup borrows the word instead of copying it.
+    cache: FxHashMap<Marks, FxHashMap<String, Expansion>>,
+    /// How many words the cache holds.
+    cached_words: usize,
 }
 
 /// What the cache keeps of an expanded token: term, origin, marks.
 type CachedToken = (String, Origin, Marks);
+/// The cached expansion of one word.
+type Expansion = Arc<[CachedToken]>;
 
 /// Beyond this many distinct words the cache is cleared, bounding memory on huge corpora.
 const CACHE_LIMIT: usize = 200_000;
@@ -255,6 +260,7 @@ impl GermanAnalyzer {
                 StemmerChoice::None => None,
             },
             cache: FxHashMap::default(),
+            cached_words: 0,
         }
     }
 
@@ -333,29 +339,46 @@ impl GermanAnalyzer {
 
     /// The word-by-word steps for one token, from this instance's cache when it has them.
     fn expand_cached(&mut self, token: AnalyzedToken) -> Vec<AnalyzedToken> {
-        if self.cache.len() > CACHE_LIMIT {
-            self.cache.clear();
-        }
-        let key = (token.text.clone(), token.marks);
-        if let Some(expanded) = self.cache.get(&key) {
-            return expanded
-                .iter()
-                .map(|(text, origin, marks)| AnalyzedToken {
-                    text: text.clone(),
-                    origin: if token.origin == Origin::Elliptic && *origin == Origin::Word {
-                        Origin::Elliptic
-                    } else {
-                        *origin
-                    },
-                    marks: *marks,
-                    ..token.clone()
-                })
-                .collect();
-        }
-        let expanded = self.expand_word(token);
-        self.cache.insert(key, expanded.iter().map(|t| (t.text.clone(), t.origin, t.marks)).collect());
-        expanded
+        let expansion = self.expansion_cached(&token);
+        tokens_of(&expansion, &token)
     }
+
+    /// The cached terms of one word, computed on the first miss.
+    fn expansion_cached(&mut self, token: &AnalyzedToken) -> Expansion {
+        if self.cached_words > CACHE_LIMIT {
+            self.cache.clear();
+            self.cached_words = 0;
+        }
+        if let Some(expansion) = self.cache.get(&token.marks).and_then(|words| words.get(token.text.as_str()))
+        {
+            return expansion.clone();
+        }
+        let expanded = self.expand_word(token.clone());
+        let expansion: Expansion = expanded.into_iter().map(|t| (t.text, t.origin, t.marks)).collect();
+        self.cache.entry(token.marks).or_default().insert(token.text.clone(), expansion.clone());
+        self.cached_words += 1;
+        expansion
+    }
+}
+
+/// The tokens of a cached expansion at the place of `token`.
+fn tokens_of(expansion: &[CachedToken], token: &AnalyzedToken) -> Vec<AnalyzedToken> {
+    expansion
+        .iter()
+        .map(|(text, origin, marks)| AnalyzedToken {
+            text: text.clone(),
+            offset_from: token.offset_from,
+            offset_to: token.offset_to,
+            position: token.position,
+            // A completed elliptic compound stays elliptic whatever the word's own expansion.
+            origin: if token.origin == Origin::Elliptic && *origin == Origin::Word {
+                Origin::Elliptic
+            } else {
+                *origin
+            },
+            marks: *marks,
+        })
+        .collect()
 }
 
 /// Terms to find in analysed text, with a fast test for words that cannot yield any of them:
@@ -395,40 +418,56 @@ impl AnalysisStep for Deduplicate {
 impl Tokenizer for GermanAnalyzer {
     type TokenStream<'a> = AnalyzedTokenStream;
 
+    /// The terms of `text` for tantivy, each word's from the cache: the stream copies one term
+    /// at a time into a single reused token, so indexing allocates no string per term.
     fn token_stream<'a>(&'a mut self, text: &'a str) -> AnalyzedTokenStream {
-        let tokens = self
-            .analyze_cached(text)
+        let words = self
+            .context_tokens(text)
             .into_iter()
-            .map(|t| Token {
-                offset_from: t.offset_from,
-                offset_to: t.offset_to,
-                position: t.position,
-                text: t.text,
-                position_length: 1,
+            .map(|word| {
+                let expansion = self.expansion_cached(&word);
+                (expansion, word.offset_from, word.offset_to, word.position)
             })
             .collect();
-        AnalyzedTokenStream { tokens, next: 0 }
+        AnalyzedTokenStream { words, word: 0, term: 0, token: Token::default() }
     }
 }
 
-/// The analysed tokens of one text, handed to tantivy one by one.
+/// The analysed terms of one text, handed to tantivy one by one.
 pub struct AnalyzedTokenStream {
-    tokens: Vec<Token>,
-    next: usize,
+    /// Each word's terms, byte offsets and position.
+    words: Vec<(Expansion, usize, usize, usize)>,
+    /// The word and the term within it that `advance` yields next.
+    word: usize,
+    term: usize,
+    token: Token,
 }
 
 impl TokenStream for AnalyzedTokenStream {
     fn advance(&mut self) -> bool {
-        self.next += 1;
-        self.next <= self.tokens.len()
+        while let Some((terms, from, to, position)) = self.words.get(self.word) {
+            if let Some((text, _, _)) = terms.get(self.term) {
+                self.token.text.clear();
+                self.token.text.push_str(text);
+                self.token.offset_from = *from;
+                self.token.offset_to = *to;
+                self.token.position = *position;
+                self.token.position_length = 1;
+                self.term += 1;
+                return true;
+            }
+            self.word += 1;
+            self.term = 0;
+        }
+        false
     }
 
     fn token(&self) -> &Token {
-        &self.tokens[self.next - 1]
+        &self.token
     }
 
     fn token_mut(&mut self) -> &mut Token {
-        &mut self.tokens[self.next - 1]
+        &mut self.token
     }
 }
 

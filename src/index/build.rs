@@ -146,9 +146,10 @@ fn write_generation(
     progress: &dyn BuildProgress,
 ) -> Result<Written> {
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).clamp(1, 8);
+    let known_headings = ingest::passages::KnownHeadings::new(&config.headings);
     let settings = IngestSettings {
         boilerplate: &config.boilerplate,
-        known_headings: &config.headings,
+        known_headings: &known_headings,
         municipalities: &config.municipalities,
         manifest,
     };
@@ -251,9 +252,12 @@ fn vocabulary<'a>(
 }
 
 type Outcome = std::result::Result<Document, Skipped>;
+/// What one ingest thread returns: its outcomes numbered by file, and its files' vocabulary.
+type IngestPart = (Vec<(usize, Outcome)>, HashSet<String>);
 
 /// Ingests the files on `threads` threads, returning outcomes in file order and the corpus
-/// vocabulary (see [`vocabulary`]), which each thread collects for its own files.
+/// vocabulary (see [`vocabulary`]), which each thread collects for its own files. Threads take
+/// the next file as they finish one, so a thread with long files does not leave the others idle.
 fn ingest_all(
     files: &[SourceFile],
     settings: &IngestSettings,
@@ -261,34 +265,33 @@ fn ingest_all(
     threads: usize,
     progress: &dyn BuildProgress,
 ) -> (Vec<Outcome>, HashSet<String>) {
-    let part = |files: &[SourceFile]| -> (Vec<Outcome>, HashSet<String>) {
-        let outcomes: Vec<Outcome> = files
-            .iter()
-            .map(|file| {
-                let outcome = ingest::ingest_file(file, settings)
-                    .map_err(|reason| Skipped { rel_path: file.rel_path.clone(), reason });
-                progress.file_done(&file.rel_path);
-                outcome
-            })
-            .collect();
-        let words = vocabulary(outcomes.iter().flatten(), analysis);
-        (outcomes, words)
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let worker = || -> IngestPart {
+        let mut mine = Vec::new();
+        loop {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(file) = files.get(i) else { break };
+            let outcome = ingest::ingest_file(file, settings)
+                .map_err(|reason| Skipped { rel_path: file.rel_path.clone(), reason });
+            progress.file_done(&file.rel_path);
+            mine.push((i, outcome));
+        }
+        let words = vocabulary(mine.iter().filter_map(|(_, o)| o.as_ref().ok()), analysis);
+        (mine, words)
     };
-    if threads <= 1 || files.len() < 64 {
-        return part(files);
-    }
-    let chunk = files.len().div_ceil(threads);
-    let parts: Vec<(Vec<Outcome>, HashSet<String>)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = files.chunks(chunk).map(|files| scope.spawn(move || part(files))).collect();
+    let threads = if files.len() < 64 { 1 } else { threads.max(1) };
+    let parts: Vec<IngestPart> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads).map(|_| scope.spawn(worker)).collect();
         handles.into_iter().map(|h| h.join().expect("an ingest thread panicked")).collect()
     });
-    let mut outcomes = Vec::with_capacity(files.len());
+    let mut numbered = Vec::with_capacity(files.len());
     let mut words = HashSet::new();
     for (part_outcomes, part_words) in parts {
-        outcomes.extend(part_outcomes);
+        numbered.extend(part_outcomes);
         words.extend(part_words);
     }
-    (outcomes, words)
+    numbered.sort_unstable_by_key(|(i, _)| *i);
+    (numbered.into_iter().map(|(_, outcome)| outcome).collect(), words)
 }
 
 fn add_document(writer: &IndexWriter, fields: &Fields, document: &Document) -> Result<()> {

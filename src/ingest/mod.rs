@@ -146,7 +146,7 @@ pub struct Document {
 /// Everything the ingest stages need besides the files themselves.
 pub struct IngestSettings<'a> {
     pub boilerplate: &'a Boilerplate,
-    pub known_headings: &'a [String],
+    pub known_headings: &'a passages::KnownHeadings,
     pub municipalities: &'a metadata::Gazetteer,
     pub manifest: &'a Manifest,
 }
@@ -161,7 +161,7 @@ pub fn ingest_file(file: &SourceFile, settings: &IngestSettings) -> Result<Docum
     }
     let mut meta = metadata::extract(&text, &file.rel_path, settings.municipalities);
     settings.manifest.apply(&file.rel_path, &mut meta);
-    let passages = passages::split(&text, settings.known_headings);
+    let passages = passages::split_with(&text, settings.known_headings);
     if passages.is_empty() {
         return Err(SkipReason::NoText);
     }

@@ -36,6 +36,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 /// One quoted statement of a person.
@@ -129,9 +130,6 @@ static VERB_INSIDE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// The label above a profile page's quote: "ZITAT der kommunalen Spitze".
 static LABEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s*zitat\b").expect("valid regex"));
-/// Where a capitalised word starts: candidates for people named in the document.
-static CAPITAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\p{Lu}").expect("valid regex"));
-
 /// Endings (lower case) of words that name an office or function, compounds included
 /// ("Jugenddezernent", "KeKiz-Koordinatorin", "NRW-Familienministerin").
 static ROLE_ENDINGS: LazyLock<Vec<&str>> = LazyLock::new(|| {
@@ -376,7 +374,7 @@ pub fn extract(text: &str) -> Vec<Quote> {
     if spans.is_empty() {
         return Vec::new();
     }
-    let mut people = People { named: people_named(text), speakers: Vec::new() };
+    let mut people = People { text, named: std::cell::OnceCell::new(), speakers: Vec::new() };
     let mut quotes = Vec::new();
     let mut previous: Option<Previous> = None;
     for span in &spans {
@@ -753,7 +751,8 @@ fn parenthesis(text: &str, p: usize, any_name: bool) -> Option<Person> {
 fn label_above(text: &str, pos: usize) -> bool {
     let mut end = line_start(text, pos, WINDOW);
     for _ in 0..3 {
-        if end == 0 {
+        // At the text's start, or a line longer than the window: no label line to look at.
+        if end == 0 || text.as_bytes()[end - 1] != b'\n' {
             return false;
         }
         let start = line_start(text, end - 1, WINDOW);
@@ -1387,9 +1386,15 @@ fn people_named(text: &str) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut ends = Vec::new();
     let mut next_free = 0;
-    for m in CAPITAL.find_iter(text) {
-        let pos = m.start();
+    // Whether a word names someone by itself, per distinct word: documents repeat their nouns.
+    let mut names_alone: FxHashMap<&str, bool> = FxHashMap::default();
+    for pos in word_initial_capitals(text) {
         if pos < next_free {
+            continue;
+        }
+        let Some((word, end)) = word_at(text, pos) else { continue };
+        let alone = *names_alone.entry(word).or_insert_with(|| may_name_alone(word));
+        if !alone && !followed_by_name_part(text, end) {
             continue;
         }
         let Some(person) = parse_person(text, pos, false) else { continue };
@@ -1404,6 +1409,40 @@ fn people_named(text: &str) -> Vec<Mention> {
     }
     infer_genders(text, &mut out, &ends);
     out
+}
+
+/// The byte offsets of capital letters that begin a word (what `\b\p{Lu}` matches, without
+/// a regex's Unicode word-boundary machinery).
+fn word_initial_capitals(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut previous_in_word = false;
+    text.char_indices().filter_map(move |(i, c)| {
+        let starts = c.is_uppercase() && !previous_in_word;
+        previous_in_word = c.is_alphanumeric() || c == '_' || is_mark(c);
+        starts.then_some(i)
+    })
+}
+
+/// Combining marks count as word characters (as in `\b`).
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}')
+}
+
+/// Whether a word may start a mention worth remembering by itself (a cheap test before
+/// [`parse_person`], which most capitalised words, nouns, fail): a title or form of address, a
+/// role word or what may stand before one.
+fn may_name_alone(word: &str) -> bool {
+    TITLES.contains(&word) || HONORIFICS.contains(&word) || is_role_prefix(word) || is_role_word(word, true)
+}
+
+/// Whether the word ending at `end` is followed by what continues a name: another capitalised
+/// word (a first name and a surname), a name particle (`Marc von Krosigk`), a parenthesis
+/// (`Heinrichs (SPD)`) or a comma (`Spelthahn, Landrat`).
+fn followed_by_name_part(text: &str, end: usize) -> bool {
+    let next = end + spaces_at(text, end);
+    let rest = &text[next..];
+    rest.starts_with(['(', ','])
+        || rest.chars().next().is_some_and(char::is_uppercase)
+        || PARTICLES.iter().any(|p| rest.starts_with(p) && rest[p.len()..].starts_with(' '))
 }
 
 /// The gender a role shows: "Landrätin", "Leiterin des Jugendamtes" — "Landrat", "Dezernent";
@@ -1518,20 +1557,25 @@ fn resolve(person: Person, at: usize, people: &People) -> Who {
     Who { speaker, role }
 }
 
-/// The people of a document: those named in the text and the speakers of the quotes found so
-/// far, each list in text order.
-struct People {
-    named: Vec<Mention>,
+/// The people of a document: those named in the text (found on first use: most documents
+/// need no one resolved) and the speakers of the quotes found so far, each list in text order.
+struct People<'t> {
+    text: &'t str,
+    named: std::cell::OnceCell<Vec<Mention>>,
     speakers: Vec<Mention>,
 }
 
-impl People {
+impl People<'_> {
+    fn named(&self) -> &[Mention] {
+        self.named.get_or_init(|| people_named(self.text))
+    }
+
     /// The mention nearest before `at` that satisfies `pred`; with `or_later`, else the nearest
     /// after. Looks at no more than [`MAX_LOOKUP`] mentions each way in each list.
     fn nearest(&self, at: usize, or_later: bool, pred: impl Fn(&Mention) -> bool) -> Option<&Mention> {
         let mut before: Option<&Mention> = None;
         let mut after: Option<&Mention> = None;
-        for list in [&self.named, &self.speakers] {
+        for list in [self.named(), &self.speakers] {
             let split = list.partition_point(|m| m.pos < at);
             if let Some(m) = list[..split].iter().rev().take(MAX_LOOKUP).find(|m| pred(m)) {
                 if before.is_none_or(|b| m.pos > b.pos) {
@@ -1568,8 +1612,9 @@ impl People {
 
     /// Whether the text names someone in `from..to`.
     fn named_between(&self, from: usize, to: usize) -> bool {
-        let first = self.named.partition_point(|m| m.pos < from);
-        self.named.get(first).is_some_and(|m| m.pos < to)
+        let named = self.named();
+        let first = named.partition_point(|m| m.pos < from);
+        named.get(first).is_some_and(|m| m.pos < to)
     }
 }
 
@@ -1608,9 +1653,42 @@ fn is_role_word(word: &str, inflected: bool) -> bool {
     if !word.chars().next().is_some_and(char::is_uppercase) {
         return false;
     }
-    let lower = word.to_lowercase();
-    let plain = |w: &str| ROLE_ENDINGS.iter().any(|e| w.ends_with(e));
-    plain(&lower) || (inflected && ROLE_INFLECTIONS.iter().any(|s| lower.strip_suffix(s).is_some_and(&plain)))
+    // Called for every capitalised word: lowered into a reused buffer, not a new string.
+    thread_local! {
+        static LOWER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    LOWER.with(|buffer| {
+        let mut lower = buffer.borrow_mut();
+        lower.clear();
+        lower.extend(word.chars().flat_map(char::to_lowercase));
+        ends_with_role(&lower)
+            || (inflected
+                && ROLE_INFLECTIONS.iter().any(|s| lower.strip_suffix(s).is_some_and(ends_with_role)))
+    })
+}
+
+/// The role endings by byte length: a word is tested once per length, not once per ending
+/// (this runs for every capitalised word of every document).
+static ROLE_ENDINGS_BY_LENGTH: LazyLock<Vec<(usize, FxHashSet<&'static str>)>> = LazyLock::new(|| {
+    let mut by_length: Vec<(usize, FxHashSet<&'static str>)> = Vec::new();
+    for ending in ROLE_ENDINGS.iter() {
+        match by_length.iter_mut().find(|(n, _)| *n == ending.len()) {
+            Some((_, set)) => {
+                set.insert(ending);
+            }
+            None => by_length.push((ending.len(), FxHashSet::from_iter([*ending]))),
+        }
+    }
+    by_length
+});
+
+/// Whether a lower-case word ends with one of [`ROLE_ENDINGS`].
+fn ends_with_role(lower: &str) -> bool {
+    ROLE_ENDINGS_BY_LENGTH.iter().any(|(n, endings)| {
+        lower.len() >= *n
+            && lower.is_char_boundary(lower.len() - n)
+            && endings.contains(&lower[lower.len() - n..])
+    })
 }
 
 /// "Erster", "Stellvertretende", or a place in the genitive ("Wuppertals") before a role word.
@@ -2071,6 +2149,26 @@ mod tests {
         }
         let quotes = extract(&long_line);
         assert_eq!(who(&quotes), [(Some("Hans Meier"), Some("Landrat"))]);
+    }
+
+    /// Windows that start inside a multi-byte character, before and after a quote, at every
+    /// shift (a line longer than the look-back window once cut `ä` in half).
+    #[test]
+    fn windows_never_cut_a_character() {
+        for shift in 0..8 {
+            let before = format!("{}{}", "x".repeat(shift), "ä".repeat(300));
+            let quote = "„Das ist ein Satz mit genug Wörtern darin“";
+            for text in [
+                format!("{before} {quote}, sagte Landrat Hans Meier."),
+                format!("{before} {quote} (Landrat Hans Meier)"),
+                format!("{before} {quote}\nHans Meier, Landrat"),
+                format!("{quote} (Landrat Hans Meier) {before}"),
+            ] {
+                for q in extract(&text) {
+                    assert!(text.is_char_boundary(q.start));
+                }
+            }
+        }
     }
 
     #[test]

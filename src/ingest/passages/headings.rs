@@ -57,11 +57,11 @@ pub fn parse_headings(text: &str) -> Vec<String> {
     text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(String::from).collect()
 }
 
-/// The known headings, normalised for matching.
-pub(crate) struct KnownHeadings(HashSet<String>);
+/// The known headings, normalised for matching (prepared once per build, not per document).
+pub struct KnownHeadings(HashSet<String>);
 
 impl KnownHeadings {
-    pub(crate) fn new(list: &[String]) -> Self {
+    pub fn new(list: &[String]) -> Self {
         KnownHeadings(list.iter().map(|h| normalise(h)).filter(|h| !h.is_empty()).collect())
     }
 

@@ -19,7 +19,7 @@ mod text;
 
 use serde::{Deserialize, Serialize};
 
-pub use headings::parse_headings;
+pub use headings::{parse_headings, KnownHeadings};
 pub use sentences::split_sentences;
 
 /// Longest passage, in characters (Unicode scalar values).
@@ -40,9 +40,13 @@ pub struct Passage {
 /// `index-config/headings.txt` (see [`parse_headings`]); lines matching it are always taken as
 /// headings, other heading-shaped lines when content follows them.
 pub fn split(text: &str, known_headings: &[String]) -> Vec<Passage> {
-    let known = headings::KnownHeadings::new(known_headings);
+    split_with(text, &KnownHeadings::new(known_headings))
+}
+
+/// [`split`] with the known headings prepared (see [`KnownHeadings::new`]).
+pub fn split_with(text: &str, known: &KnownHeadings) -> Vec<Passage> {
     let paragraphs = text::paragraphs(text);
-    let blocks = blocks::merge(outline::outline(&paragraphs, &known));
+    let blocks = blocks::merge(outline::outline(&paragraphs, known));
     let mut passages = Vec::new();
     for block in blocks {
         let body = block.text();
