@@ -6,6 +6,27 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+/// Indexing allocates and frees many small strings on several threads; mimalloc does that
+/// faster than the system allocator (measured on the 20,000-document benchmark build).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// mimalloc's `arena_eager_commit` (option 4 of its C enum): committing arenas on demand keeps
+/// a one-query process as small and quick to start as with the system allocator. It must be
+/// set before the first allocation, so it is set by an ELF constructor, which runs before the
+/// Rust runtime allocates anything (on other systems mimalloc keeps its default).
+#[cfg(target_os = "linux")]
+#[used]
+#[link_section = ".init_array"]
+static SET_ALLOCATOR_OPTIONS: extern "C" fn() = set_allocator_options;
+
+#[cfg(target_os = "linux")]
+extern "C" fn set_allocator_options() {
+    const MI_OPTION_ARENA_EAGER_COMMIT: libmimalloc_sys::mi_option_t = 4;
+    // SAFETY: sets a plain integer option of the allocator; no thread exists yet.
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_ARENA_EAGER_COMMIT, 0) };
+}
+
 fn main() -> ExitCode {
     let args = match cli::Cli::try_parse() {
         Ok(args) => args,
