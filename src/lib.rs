@@ -8,7 +8,8 @@
 //! * [`query`]: user queries → ranked, highlighted hits
 //! * [`output`]: hits → table, JSON, JSON lines, CSV
 //!
-//! [`themes`] ranks passages and municipalities by the concepts of `index-config/themes.toml`.
+//! [`themes`] ranks passages and municipalities by the concepts of `index-config/themes.toml`;
+//! [`wording`] compares how municipalities word things (concordances, keyness, copied text).
 //!
 //! [`eval`] measures the ranking on judged queries (nDCG@10, R@20, MRR@10, P@5).
 //!
@@ -25,5 +26,6 @@ pub mod ingest;
 pub mod output;
 pub mod query;
 pub mod themes;
+pub mod wording;
 
 pub use error::{Error, Result};
