@@ -3,14 +3,19 @@
 //! user sees; the library itself never prints.
 
 mod analyze;
+mod compare;
+mod duplicates;
 mod eval;
 mod filters;
 mod index;
+mod kwic;
 mod matrix;
 mod municipalities;
 mod progress;
 mod quotes;
 mod search;
+mod similar;
+mod terms;
 mod theme;
 mod themes;
 
@@ -44,6 +49,11 @@ pub enum Command {
     Matrix(matrix::MatrixArgs),
     Quotes(quotes::QuotesArgs),
     Municipalities(municipalities::MunicipalitiesArgs),
+    Similar(similar::SimilarArgs),
+    Compare(compare::CompareArgs),
+    Duplicates(duplicates::DuplicatesArgs),
+    Kwic(kwic::KwicArgs),
+    Terms(terms::TermsArgs),
 }
 
 /// An error in what the user asked for (exit code 2), as opposed to a failure (exit code 1).
@@ -62,6 +72,11 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Matrix(args) => matrix::run(args),
         Command::Quotes(args) => quotes::run(args),
         Command::Municipalities(args) => municipalities::run(args),
+        Command::Similar(args) => similar::run(args),
+        Command::Compare(args) => compare::run(args),
+        Command::Duplicates(args) => duplicates::run(args),
+        Command::Kwic(args) => kwic::run(args),
+        Command::Terms(args) => terms::run(args),
     }
 }
 

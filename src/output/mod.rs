@@ -4,15 +4,19 @@
 //! names are fixed here and covered by tests. Nothing in this module searches or decides what
 //! to show: it only renders what `query` computed.
 
+pub mod compare;
 pub mod csv;
+pub mod duplicates;
 pub mod eval;
 pub mod explain;
 pub mod json;
 pub mod matrix;
 pub mod municipalities;
 pub mod quotes;
+pub mod similar;
 pub mod table;
 pub mod themes;
+pub mod wording;
 
 use std::io::Write;
 

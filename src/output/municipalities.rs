@@ -2,10 +2,8 @@
 
 use std::io::Write;
 
-use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{CellAlignment, ContentArrangement, Table};
+use comfy_table::CellAlignment;
 
-use super::table::PIPED_WIDTH;
 use super::{Format, Style};
 use crate::index::profiles::MunicipalityProfile;
 use crate::ingest::metadata::Contact;
@@ -70,12 +68,9 @@ fn write_table(out: &mut dyn Write, profiles: &[MunicipalityProfile], style: Sty
     if profiles.is_empty() {
         return writeln!(out, "The index names no municipality.");
     }
-    let mut table = Table::new();
-    table
-        .load_preset(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(style.width.unwrap_or(PIPED_WIDTH))
-        .set_header(vec![
+    let mut table = super::table::new_table(
+        style,
+        vec![
             "municipality",
             "authority",
             "joined",
@@ -86,10 +81,8 @@ fn write_table(out: &mut dyn Write, profiles: &[MunicipalityProfile], style: Sty
             "passages",
             "quotes",
             "contact",
-        ]);
-    if !style.color {
-        table.force_no_tty();
-    }
+        ],
+    );
     for p in profiles {
         table.add_row(vec![
             p.name.clone(),

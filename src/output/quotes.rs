@@ -4,10 +4,7 @@
 use std::io::Write;
 use std::ops::Range;
 
-use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{ContentArrangement, Table};
-
-use super::table::{render_snippet, PIPED_WIDTH, SNIPPET_CHARS};
+use super::table::{render_snippet, SNIPPET_CHARS};
 use super::{Format, Style};
 use crate::query::highlight::snippet_window;
 use crate::query::SearchResults;
@@ -30,17 +27,8 @@ fn write_table(out: &mut dyn Write, results: &SearchResults, style: Style) -> st
     if results.hits.is_empty() {
         return writeln!(out, "No quotes found.");
     }
-    let mut table = Table::new();
-    table
-        .load_preset(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(style.width.unwrap_or(PIPED_WIDTH))
-        .set_header(vec!["#", "municipality", "speaker", "role", "date", "quote"]);
-    if style.color {
-        table.enforce_styling();
-    } else {
-        table.force_no_tty();
-    }
+    let mut table =
+        super::table::new_table(style, vec!["#", "municipality", "speaker", "role", "date", "quote"]);
     for (rank, hit) in results.hits.iter().enumerate() {
         let ranges: Vec<Range<usize>> = hit.highlights.iter().map(|[s, e]| *s..*e).collect();
         let window = snippet_window(&hit.text, &ranges, SNIPPET_CHARS);

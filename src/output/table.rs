@@ -18,21 +18,28 @@ pub(super) const PIPED_WIDTH: u16 = 120;
 const BOLD: &str = "\u{1b}[1m";
 const RESET: &str = "\u{1b}[0m";
 
-pub fn write_hits(out: &mut dyn Write, results: &SearchResults, style: Style) -> std::io::Result<()> {
-    if results.hits.is_empty() {
-        return writeln!(out, "No hits for {:?}.", results.query);
-    }
+/// A table in the house style: condensed UTF-8 borders, fitted to the terminal width (or
+/// [`PIPED_WIDTH`]), styled only when colour is on.
+pub(super) fn new_table<C: Into<comfy_table::Cell>>(style: Style, header: Vec<C>) -> Table {
     let mut table = Table::new();
     table
         .load_preset(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(style.width.unwrap_or(PIPED_WIDTH))
-        .set_header(vec!["#", "municipality", "kind", "section", "passage", "score"]);
-    if !style.color {
-        table.force_no_tty();
-    } else {
+        .set_header(header);
+    if style.color {
         table.enforce_styling();
+    } else {
+        table.force_no_tty();
     }
+    table
+}
+
+pub fn write_hits(out: &mut dyn Write, results: &SearchResults, style: Style) -> std::io::Result<()> {
+    if results.hits.is_empty() {
+        return writeln!(out, "No hits for {:?}.", results.query);
+    }
+    let mut table = new_table(style, vec!["#", "municipality", "kind", "section", "passage", "score"]);
     for (rank, hit) in results.hits.iter().enumerate() {
         let ranges: Vec<Range<usize>> = hit.highlights.iter().map(|[s, e]| *s..*e).collect();
         let window = snippet_window(&hit.text, &ranges, SNIPPET_CHARS);

@@ -4,12 +4,11 @@
 use std::io::Write;
 use std::ops::Range;
 
-use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{ContentArrangement, Table};
+use super::table::new_table;
 use serde::Serialize;
 
 use super::json::HitJson;
-use super::table::{render_snippet, PIPED_WIDTH, SNIPPET_CHARS};
+use super::table::{render_snippet, SNIPPET_CHARS};
 use super::{Format, Style};
 use crate::query::highlight::snippet_window;
 use crate::query::Hit;
@@ -52,21 +51,6 @@ struct RankingJson<'a> {
     municipalities: Vec<MunicipalityJson<'a>>,
 }
 
-fn new_table(style: Style, header: Vec<&str>) -> Table {
-    let mut table = Table::new();
-    table
-        .load_preset(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(style.width.unwrap_or(PIPED_WIDTH))
-        .set_header(header);
-    if style.color {
-        table.enforce_styling();
-    } else {
-        table.force_no_tty();
-    }
-    table
-}
-
 fn snippet(hit: &Hit, color: bool) -> String {
     let ranges: Vec<Range<usize>> = hit.highlights.iter().map(|[s, e]| *s..*e).collect();
     let window = snippet_window(&hit.text, &ranges, SNIPPET_CHARS);
@@ -85,8 +69,10 @@ pub fn write_theme_results(
             if results.hits.is_empty() {
                 return writeln!(out, "No passage matches the theme {:?}.", results.label);
             }
-            let mut table =
-                new_table(style, vec!["#", "municipality", "kind", "passage", "theme terms", "score"]);
+            let mut table = super::table::new_table(
+                style,
+                vec!["#", "municipality", "kind", "passage", "theme terms", "score"],
+            );
             for (rank, hit) in results.hits.iter().enumerate() {
                 table.add_row(vec![
                     (rank + 1).to_string(),
@@ -234,8 +220,10 @@ pub fn write_coverage(
 ) -> std::io::Result<()> {
     match format {
         Format::Table => {
-            let mut table =
-                new_table(style, vec!["id", "theme", "passages", "municipalities", "description"]);
+            let mut table = super::table::new_table(
+                style,
+                vec!["id", "theme", "passages", "municipalities", "description"],
+            );
             for theme in themes {
                 table.add_row(vec![
                     theme.id.clone(),

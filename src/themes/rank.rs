@@ -462,6 +462,21 @@ pub fn coverage(index: &PraevIndex, themes: &[Theme]) -> Result<Vec<ThemeCoverag
         .collect()
 }
 
+/// A theme's strength over some files (a document or any set of them): like a municipality's,
+/// the mean score of their best [`STRENGTH_PASSAGES`] passages.
+pub fn strength_of_files(index: &PraevIndex, theme: &Theme, files: &HashSet<String>) -> Result<f32> {
+    let compiled = CompiledTheme::new(&index.analyzer, theme);
+    let searcher = index.reader.searcher();
+    let mut scores = Vec::new();
+    for scored in score_all(index, &compiled, &ThemeRequest::default())? {
+        let doc: TantivyDocument = searcher.doc(scored.address)?;
+        if stored_str(&doc, index.fields.file).is_some_and(|f| files.contains(&f)) {
+            scores.push(scored.score);
+        }
+    }
+    Ok(municipality_strength(&scores))
+}
+
 /// The theme × municipality matrix of `themes` and `municipalities` (all municipalities of the
 /// index when empty).
 pub fn matrix(index: &PraevIndex, themes: &[&Theme], municipalities: &[String]) -> Result<ThemeMatrix> {
