@@ -249,11 +249,40 @@ pub fn shared_in(passages: &[PassageWords], min_words: usize) -> Vec<SharedSeque
 }
 
 /// Each window of `n` words mapped to its positions, kept when it occurs in two or more files.
+/// A first pass notes, per window hash, the first file seen and whether another file has it
+/// too (16 bytes a window instead of a list of positions: a large corpus has millions of
+/// windows, nearly all in one file only); the second pass collects the positions of the
+/// windows that passed (a hash collision only lets a window through to the exact check).
 fn shared_windows(passages: &[PassageWords], n: usize) -> FxHashMap<&[u32], Vec<Position>> {
+    let mut file_ids: FxHashMap<&str, u32> = FxHashMap::default();
+    let file_of: Vec<u32> = passages
+        .iter()
+        .map(|passage| {
+            let next = file_ids.len() as u32;
+            *file_ids.entry(passage.file.as_str()).or_insert(next)
+        })
+        .collect();
+    let hash = |window: &[u32]| {
+        let mut hasher = rustc_hash::FxHasher::default();
+        std::hash::Hash::hash(window, &mut hasher);
+        std::hash::Hasher::finish(&hasher)
+    };
+    let mut seen: FxHashMap<u64, (u32, bool)> = FxHashMap::default();
+    for (p, passage) in passages.iter().enumerate() {
+        for window in passage.ids.windows(n) {
+            let entry = seen.entry(hash(window)).or_insert((file_of[p], false));
+            if entry.0 != file_of[p] {
+                entry.1 = true;
+            }
+        }
+    }
+    seen.retain(|_, (_, shared)| *shared);
     let mut windows: FxHashMap<&[u32], Vec<Position>> = FxHashMap::default();
     for (p, passage) in passages.iter().enumerate() {
         for (i, window) in passage.ids.windows(n).enumerate() {
-            windows.entry(window).or_default().push((p, i));
+            if seen.contains_key(&hash(window)) {
+                windows.entry(window).or_default().push((p, i));
+            }
         }
     }
     windows.retain(|_, positions| in_two_files(passages, positions));
