@@ -22,6 +22,8 @@ use crate::config::{AnalysisConfig, ConfigFiles, IndexConfig};
 use crate::error::{Error, Result};
 use crate::ingest::{self, DocKind, Document, IngestSettings, Manifest, Skipped, SourceFile};
 
+/// Below this many passages one writer thread is faster overall: one segment to search.
+const SMALL_CORPUS_PASSAGES: usize = 20_000;
 /// Memory tantivy's writer may use, shared by its threads; keeps a large build well under 500 MB.
 const WRITER_MEMORY_BYTES: usize = 200_000_000;
 
@@ -169,7 +171,11 @@ fn write_generation(
     let index = Index::create_in_dir(generation, build_schema())?;
     index.tokenizers().register(ANALYZER_NAME, analyzer.clone());
     let fields = Fields::from_schema(&index.schema())?;
-    let mut writer: IndexWriter = index.writer_with_num_threads(threads, WRITER_MEMORY_BYTES)?;
+    // Each writer thread makes its own segment, and every search looks each term up in every
+    // segment: a small corpus is written by one thread into one segment.
+    let passages: usize = outcomes.iter().flatten().map(|d| d.passages.len() + d.quotes.len()).sum();
+    let writer_threads = if passages < SMALL_CORPUS_PASSAGES { 1 } else { threads };
+    let mut writer: IndexWriter = index.writer_with_num_threads(writer_threads, WRITER_MEMORY_BYTES)?;
     let mut records = Vec::new();
     let mut skipped = Vec::new();
     progress.indexing(outcomes.iter().flatten().map(|d| d.passages.len()).sum());
