@@ -31,7 +31,8 @@ impl PassageFilters {
     }
 }
 
-fn parse_kind(value: &str) -> Result<DocKind, String> {
+/// A `--kind` value: a document kind, or `quote`.
+pub(super) fn parse_kind(value: &str) -> Result<DocKind, String> {
     DocKind::parse(value)
         .ok_or_else(|| format!("unknown kind {value:?} (profile, leitbild, press, article, other, quote)"))
 }

@@ -33,7 +33,7 @@ pub struct KwicArgs {
 
     /// Only passages of documents of this kind (repeatable): profile, leitbild, press,
     /// article, other; `quote` for the quotes of people.
-    #[arg(long, short = 'k', value_name = "K", value_parser = parse_kind)]
+    #[arg(long, short = 'k', value_name = "K", value_parser = super::filters::parse_kind)]
     pub kind: Vec<DocKind>,
 
     /// Show at most N lines.
@@ -63,9 +63,4 @@ pub fn run(args: KwicArgs) -> anyhow::Result<()> {
     output::wording::write_kwic(&mut stdout.lock(), &lines, args.format, super::stdout_style())
         .context("writing the lines")?;
     Ok(())
-}
-
-pub(super) fn parse_kind(value: &str) -> Result<DocKind, String> {
-    DocKind::parse(value)
-        .ok_or_else(|| format!("unknown kind {value:?} (profile, leitbild, press, article, other, quote)"))
 }

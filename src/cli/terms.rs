@@ -26,7 +26,7 @@ pub struct TermsArgs {
 
     /// The subset: passages of documents of this kind (repeatable): profile, leitbild, press,
     /// article, other.
-    #[arg(long, short = 'k', value_name = "K", value_parser = super::kwic::parse_kind)]
+    #[arg(long, short = 'k', value_name = "K", value_parser = super::filters::parse_kind)]
     pub kind: Vec<DocKind>,
 
     /// Show the N most distinctive terms.
