@@ -17,7 +17,7 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query};
-use tantivy::{DocAddress, TantivyDocument};
+use tantivy::TantivyDocument;
 
 use super::matrix::{MatrixCell, MatrixTheme, ThemeMatrix};
 use super::{Theme, ThemeTerm};
@@ -297,10 +297,10 @@ fn near_parts_start(parts: &[String], by_position: &HashMap<usize, Vec<&str>>) -
         .find(|&p| rest.iter().all(|positions| positions.iter().any(|&q| q.abs_diff(p) <= window)))
 }
 
-/// A passage the theme matches, with its score after exclusions.
+/// A passage the theme matches, with its score after exclusions and its stored fields.
 struct Scored {
     score: f32,
-    address: DocAddress,
+    doc: TantivyDocument,
 }
 
 /// Every passage the theme matches (within the request's filters), best first.
@@ -312,8 +312,9 @@ fn score_all(index: &PraevIndex, theme: &CompiledTheme, request: &ThemeRequest) 
     let mut analyzer = index.analyzer.clone();
     let mut scored = Vec::with_capacity(top.len());
     for (score, address) in top {
+        // Every caller reads the passage's file or municipality: loaded once, here.
+        let doc: TantivyDocument = searcher.doc(address)?;
         let factor = if theme.needs_text() {
-            let doc: TantivyDocument = searcher.doc(address)?;
             theme
                 .matches(&mut analyzer, &stored_str(&doc, index.fields.text).unwrap_or_default())
                 .score_factor()
@@ -321,7 +322,7 @@ fn score_all(index: &PraevIndex, theme: &CompiledTheme, request: &ThemeRequest) 
             1.0
         };
         if factor > 0.0 {
-            scored.push(Scored { score: score * factor, address });
+            scored.push(Scored { score: score * factor, doc });
         }
     }
     scored.sort_by(|a, b| b.score.total_cmp(&a.score));
@@ -350,19 +351,23 @@ pub fn rank_passages(index: &PraevIndex, theme: &Theme, request: &ThemeRequest) 
         let query = filtered(index, &compiled, request);
         let fetch = limit.saturating_mul(FETCH_FACTOR);
         let (top, total) = searcher.search(&*query, &(TopDocs::with_limit(fetch), Count))?;
-        (top.into_iter().map(|(score, address)| Scored { score, address }).collect(), total)
+        let candidates = top
+            .into_iter()
+            .map(|(score, address)| Ok(Scored { score, doc: searcher.doc(address)? }))
+            .collect::<Result<Vec<Scored>>>()?;
+        (candidates, total)
     };
     // Discount each file's further passages, then cap them (candidates come best first).
     let mut per_file: HashMap<String, usize> = HashMap::new();
     let mut ranked: Vec<(f32, TantivyDocument)> = Vec::new();
     for candidate in candidates {
-        let doc: TantivyDocument = searcher.doc(candidate.address)?;
-        let seen = per_file.entry(stored_str(&doc, index.fields.file).unwrap_or_default()).or_insert(0);
+        let seen =
+            per_file.entry(stored_str(&candidate.doc, index.fields.file).unwrap_or_default()).or_insert(0);
         *seen += 1;
         if request.per_file > 0 && *seen > request.per_file {
             continue;
         }
-        ranked.push((candidate.score * SAME_FILE_DISCOUNT.powi(*seen as i32 - 1), doc));
+        ranked.push((candidate.score * SAME_FILE_DISCOUNT.powi(*seen as i32 - 1), candidate.doc));
     }
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
     let mut analyzer = index.analyzer.clone();
@@ -397,13 +402,11 @@ fn by_municipality(
     theme: &CompiledTheme,
     request: &ThemeRequest,
 ) -> Result<(HashMap<String, Vec<Scored>>, usize)> {
-    let searcher = index.reader.searcher();
     let mut groups: HashMap<String, Vec<Scored>> = HashMap::new();
     let all = score_all(index, theme, request)?;
     let total = all.len();
     for scored in all {
-        let doc: TantivyDocument = searcher.doc(scored.address)?;
-        if let Some(municipality) = stored_str(&doc, index.fields.municipality) {
+        if let Some(municipality) = stored_str(&scored.doc, index.fields.municipality) {
             groups.entry(municipality).or_default().push(scored);
         }
     }
@@ -423,18 +426,17 @@ pub fn rank_municipalities(
     request: &ThemeRequest,
 ) -> Result<MunicipalityRanking> {
     let compiled = CompiledTheme::new(&index.analyzer, theme);
-    let searcher = index.reader.searcher();
     let mut analyzer = index.analyzer.clone();
     let highlight = TermMatcher::new(compiled.highlight.clone());
     let mut ranked = Vec::new();
     for (municipality, passages) in by_municipality(index, &compiled, request)?.0 {
         let scores: Vec<f32> = passages.iter().map(|p| p.score).collect();
-        let doc: TantivyDocument = searcher.doc(passages[0].address)?;
+        let best = &passages[0];
         ranked.push(MunicipalityStrength {
             municipality,
             strength: municipality_strength(&scores),
             passages: passages.len(),
-            best: theme_hit(index, &compiled, &mut analyzer, &doc, passages[0].score, &highlight),
+            best: theme_hit(index, &compiled, &mut analyzer, &best.doc, best.score, &highlight),
         });
     }
     ranked
@@ -462,19 +464,21 @@ pub fn coverage(index: &PraevIndex, themes: &[Theme]) -> Result<Vec<ThemeCoverag
         .collect()
 }
 
-/// A theme's strength over some files (a document or any set of them): like a municipality's,
-/// the mean score of their best [`STRENGTH_PASSAGES`] passages.
-pub fn strength_of_files(index: &PraevIndex, theme: &Theme, files: &HashSet<String>) -> Result<f32> {
+/// A theme's strength over each of some sets of files (a document or any set of them), from
+/// one ranking: like a municipality's, the mean score of a set's best [`STRENGTH_PASSAGES`]
+/// passages.
+pub fn strengths_of_files(index: &PraevIndex, theme: &Theme, sets: &[&HashSet<String>]) -> Result<Vec<f32>> {
     let compiled = CompiledTheme::new(&index.analyzer, theme);
-    let searcher = index.reader.searcher();
-    let mut scores = Vec::new();
+    let mut scores: Vec<Vec<f32>> = vec![Vec::new(); sets.len()];
     for scored in score_all(index, &compiled, &ThemeRequest::default())? {
-        let doc: TantivyDocument = searcher.doc(scored.address)?;
-        if stored_str(&doc, index.fields.file).is_some_and(|f| files.contains(&f)) {
-            scores.push(scored.score);
+        let Some(file) = stored_str(&scored.doc, index.fields.file) else { continue };
+        for (set, set_scores) in sets.iter().zip(&mut scores) {
+            if set.contains(&file) {
+                set_scores.push(scored.score);
+            }
         }
     }
-    Ok(municipality_strength(&scores))
+    Ok(scores.iter().map(|s| municipality_strength(s)).collect())
 }
 
 /// The theme × municipality matrix of `themes` and `municipalities` (all municipalities of the

@@ -19,7 +19,7 @@ use crate::index::PraevIndex;
 use crate::ingest::DocKind;
 use crate::query::resolve_municipalities;
 use crate::query::search::stored_str;
-use crate::themes::rank::strength_of_files;
+use crate::themes::rank::strengths_of_files;
 use crate::themes::Themes;
 
 /// Shared word sequences must be at least this long (a slogan, a Leitbild line).
@@ -110,11 +110,12 @@ pub fn compare(index: &PraevIndex, a: Side, b: Side, themes: &Themes) -> Result<
     let b_files: HashSet<String> = b.files.iter().cloned().collect();
     let mut theme_rows = Vec::with_capacity(themes.themes.len());
     for theme in &themes.themes {
+        let strengths = strengths_of_files(index, theme, &[&a_files, &b_files])?;
         theme_rows.push(ThemeStrengths {
             theme: theme.id.clone(),
             label: theme.label.clone(),
-            a: strength_of_files(index, theme, &a_files)?,
-            b: strength_of_files(index, theme, &b_files)?,
+            a: strengths[0],
+            b: strengths[1],
         });
     }
     let (mut distinctive_a, mut distinctive_b) = distinctive_between(index, &a_files, &b_files)?;
