@@ -5,14 +5,14 @@
 //! which passages say nearly the same thing (cosine similarity of the analysed words), and which
 //! word sequences of five or more words both share (a slogan or a Leitbild line copied).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use serde::Serialize;
 use tantivy::schema::Value;
 use tantivy::TantivyDocument;
 
 use super::duplicates::{shared_sequences, SharedSequence};
-use super::similar::{cosine, word_counts};
+use super::similar::{cosine, TermCounts, TfIdf};
 use super::terms::{distinctive_between, KeyTerm};
 use crate::error::{Error, Result};
 use crate::index::PraevIndex;
@@ -156,38 +156,18 @@ fn passages_of(index: &PraevIndex, files: &HashSet<String>) -> Result<Vec<Passag
 
 /// The [`PAIRS`] most similar passage pairs across the sides, each passage in one pair at most.
 fn similar_pairs(index: &PraevIndex, a: &HashSet<String>, b: &HashSet<String>) -> Result<Vec<PassagePair>> {
-    let searcher = index.reader.searcher();
-    let num_docs = searcher.num_docs() as f32;
-    let mut analyzer = index.analyzer.clone();
-    let mut idf_cache: HashMap<String, f32> = HashMap::new();
-    let mut vectorise = |text: &str| -> HashMap<String, f32> {
-        word_counts(&mut analyzer, text)
+    let mut tfidf = TfIdf::new(index);
+    let mut vectors = |files| -> Result<Vec<(PassageRef, TermCounts)>> {
+        Ok(passages_of(index, files)?
             .into_iter()
-            .map(|(term, tf)| {
-                let idf = *idf_cache.entry(term.clone()).or_insert_with(|| {
-                    let df = searcher
-                        .doc_freq(&tantivy::Term::from_field_text(index.fields.text, &term))
-                        .unwrap_or(0) as f32;
-                    ((num_docs + 1.0) / (df + 1.0)).ln() + 1.0
-                });
-                (term, tf * idf)
+            .map(|p| {
+                let v = tfidf.vector(&p.text);
+                (p, v)
             })
-            .collect()
+            .collect())
     };
-    let left: Vec<(PassageRef, HashMap<String, f32>)> = passages_of(index, a)?
-        .into_iter()
-        .map(|p| {
-            let v = vectorise(&p.text);
-            (p, v)
-        })
-        .collect();
-    let right: Vec<(PassageRef, HashMap<String, f32>)> = passages_of(index, b)?
-        .into_iter()
-        .map(|p| {
-            let v = vectorise(&p.text);
-            (p, v)
-        })
-        .collect();
+    let left = vectors(a)?;
+    let right = vectors(b)?;
     let mut scored: Vec<(f32, usize, usize)> = Vec::new();
     for (i, (_, x)) in left.iter().enumerate() {
         for (j, (_, y)) in right.iter().enumerate() {

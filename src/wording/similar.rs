@@ -8,13 +8,13 @@
 //! analysis, so `Übergänge` and `Übergang` are one word; function words are stop words and do
 //! not count.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use serde::Serialize;
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{TantivyDocument, Term};
+use tantivy::{Searcher, TantivyDocument, Term};
 
 use crate::analysis::{GermanAnalyzer, Origin, TermMatcher};
 use crate::error::{Error, Result};
@@ -64,20 +64,58 @@ pub struct SimilarResults {
 }
 
 /// A passage's analysed words: term → count.
-type TermCounts = HashMap<String, f32>;
+pub type TermCounts = HashMap<String, f32>;
+
+/// Texts as tf-idf weighted vectors of their analysed words, each word's idf looked up once.
+pub struct TfIdf<'a> {
+    index: &'a PraevIndex,
+    searcher: Searcher,
+    analyzer: GermanAnalyzer,
+    idf: HashMap<String, f32>,
+}
+
+impl<'a> TfIdf<'a> {
+    pub fn new(index: &'a PraevIndex) -> TfIdf<'a> {
+        TfIdf {
+            index,
+            searcher: index.reader.searcher(),
+            analyzer: index.analyzer.clone(),
+            idf: HashMap::new(),
+        }
+    }
+
+    /// The words of `text` (see [`word_counts`]), each count times the word's idf.
+    pub fn vector(&mut self, text: &str) -> TermCounts {
+        let counts = word_counts(&mut self.analyzer, text);
+        counts
+            .into_iter()
+            .map(|(term, tf)| {
+                let idf = self.idf(&term);
+                (term, tf * idf)
+            })
+            .collect()
+    }
+
+    /// Smoothed inverse document frequency: ln((N + 1) / (df + 1)) + 1.
+    fn idf(&mut self, term: &str) -> f32 {
+        if let Some(idf) = self.idf.get(term) {
+            return *idf;
+        }
+        let n = self.searcher.num_docs() as f32;
+        let df =
+            self.searcher.doc_freq(&Term::from_field_text(self.index.fields.text, term)).unwrap_or(0) as f32;
+        let idf = ((n + 1.0) / (df + 1.0)).ln() + 1.0;
+        self.idf.insert(term.to_string(), idf);
+        idf
+    }
+}
 
 pub fn similar(index: &PraevIndex, request: &SimilarRequest) -> Result<SimilarResults> {
     let searcher = index.reader.searcher();
     let (text, source_doc) = source_text(index, &request.source)?;
-    let mut analyzer = index.analyzer.clone();
-    let source_terms = word_counts(&mut analyzer, &text);
-    let idf = |term: &str| -> f32 {
-        let n = searcher.num_docs() as f32;
-        let df = searcher.doc_freq(&Term::from_field_text(index.fields.text, term)).unwrap_or(0) as f32;
-        ((n + 1.0) / (df + 1.0)).ln() + 1.0
-    };
-    let mut weighted: Vec<(String, f32)> =
-        source_terms.iter().map(|(t, tf)| (t.clone(), tf * idf(t))).collect();
+    let mut tfidf = TfIdf::new(index);
+    let source_vector = tfidf.vector(&text);
+    let mut weighted: Vec<(String, f32)> = source_vector.iter().map(|(t, w)| (t.clone(), *w)).collect();
     weighted.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     if weighted.is_empty() {
         return Err(Error::InvalidArgument(
@@ -86,12 +124,10 @@ pub fn similar(index: &PraevIndex, request: &SimilarRequest) -> Result<SimilarRe
     }
     let source_municipality = source_doc.as_ref().and_then(|d| stored_str(d, index.fields.municipality));
     let query = more_like_this(index, &weighted[..weighted.len().min(QUERY_TERMS)]);
-    let filters = SearchRequest { ..SearchRequest::default() };
-    let query = with_filters(index, query, &filters);
+    let query = with_filters(index, query, &SearchRequest::default());
     let fetch = request.limit.max(1).saturating_mul(CANDIDATES_PER_HIT) + 1;
-    let source_vector: TermCounts = weighted.iter().cloned().collect();
-    let matcher_terms: HashSet<String> = source_terms.keys().cloned().collect();
-    let matcher = TermMatcher::new(matcher_terms);
+    let matcher = TermMatcher::new(source_vector.keys().cloned().collect());
+    let mut analyzer = index.analyzer.clone();
     let mut hits = Vec::new();
     for (_, address) in searcher.search(&*query, &TopDocs::with_limit(fetch))? {
         let doc: TantivyDocument = searcher.doc(address)?;
@@ -104,10 +140,7 @@ pub fn similar(index: &PraevIndex, request: &SimilarRequest) -> Result<SimilarRe
             continue;
         }
         let hit_text = stored_str(&doc, index.fields.text).unwrap_or_default();
-        let hit_vector: TermCounts = word_counts(&mut analyzer, &hit_text)
-            .into_iter()
-            .map(|(t, tf)| (t.clone(), tf * idf(&t)))
-            .collect();
+        let hit_vector = tfidf.vector(&hit_text);
         let similarity = cosine(&source_vector, &hit_vector);
         let shared_terms: Vec<String> =
             weighted.iter().filter(|(t, _)| hit_vector.contains_key(t)).map(|(t, _)| t.clone()).collect();
