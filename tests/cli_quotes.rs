@@ -3,30 +3,11 @@
 
 mod common;
 
-use common::{bundled_corpus, hits, TestIndex};
-use serde_json::Value;
-use std::sync::OnceLock;
-
-const STEINFURT_PROFILE: &str = "000_84af1531842d3f23.txt";
-const STEINFURT_PRESS: &str = "001_6f3f8ce9bb356ce7.txt";
-const COESFELD: &str = "002_dab9a15ee8aec2cc.txt";
-const KREFELD: &str = "003_fcd2ca9dae393cb0.txt";
-const DUEREN: &str = "004_b2df2b7532f9f2ee.txt";
-
-fn index() -> &'static TestIndex {
-    static INDEX: OnceLock<TestIndex> = OnceLock::new();
-    INDEX.get_or_init(|| TestIndex::of(&bundled_corpus()))
-}
-
-fn json(args: &[&str]) -> Value {
-    let out = index().cmd().args(args).arg("--index").arg(index().path()).output().unwrap();
-    assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{args:?} printed no JSON: {e}"))
-}
+use common::{bundled_index as index, hits, COESFELD, DUEREN, KREFELD, STEINFURT_PRESS, STEINFURT_PROFILE};
 
 /// Every quote of the corpus: (file, speaker, role, text).
 fn all_quotes() -> Vec<(String, String, String, String)> {
-    let results = json(&["quotes", "--format", "json", "--limit", "100"]);
+    let results = index().json(&["quotes", "--format", "json", "--limit", "100"]);
     hits(&results)
         .iter()
         .map(|h| {
@@ -74,17 +55,17 @@ fn scare_quotes_titles_and_slogans_are_no_quotes() {
 
 #[test]
 fn a_query_ranks_the_named_role_first() {
-    let results = json(&["quotes", "Landrat Zitat", "--format", "json"]);
+    let results = index().json(&["quotes", "Landrat Zitat", "--format", "json"]);
     let roles: Vec<&str> = hits(&results).iter().map(|h| h["role"].as_str().unwrap_or("")).collect();
     assert_eq!(roles.len(), 5, "the five quotes of Landräte: {roles:?}");
     assert!(roles.iter().all(|r| *r == "Landrat"), "{roles:?}");
-    let results = json(&["quotes", "Partizipation Zielgruppe", "--format", "json"]);
+    let results = index().json(&["quotes", "Partizipation Zielgruppe", "--format", "json"]);
     assert_eq!(hits(&results)[0]["speaker"], "Annita Cladder-Micus");
 }
 
 #[test]
 fn quote_hits_carry_the_search_contract_with_speaker_role_and_date() {
-    let results = json(&["quotes", "--speaker", "Effing", "--format", "json"]);
+    let results = index().json(&["quotes", "--speaker", "Effing", "--format", "json"]);
     let found = hits(&results);
     assert_eq!(found.len(), 2);
     for hit in found {
@@ -96,13 +77,13 @@ fn quote_hits_carry_the_search_contract_with_speaker_role_and_date() {
             assert!(hit.get(field).is_some(), "{field} missing");
         }
     }
-    let by_role = json(&["quotes", "--role", "Landrätin", "--format", "json"]);
+    let by_role = index().json(&["quotes", "--role", "Landrätin", "--format", "json"]);
     assert_eq!(hits(&by_role).len(), 5, "Landrätin finds the Landräte");
 }
 
 #[test]
 fn without_a_query_quotes_are_listed_by_municipality() {
-    let results = json(&["quotes", "--format", "json", "--limit", "100"]);
+    let results = index().json(&["quotes", "--format", "json", "--limit", "100"]);
     let names: Vec<&str> = hits(&results).iter().map(|h| h["municipality"].as_str().unwrap_or("~")).collect();
     let mut sorted = names.clone();
     sorted.sort();
@@ -111,19 +92,19 @@ fn without_a_query_quotes_are_listed_by_municipality() {
 
 #[test]
 fn search_leaves_quotes_out_unless_asked() {
-    let plain = json(&["search", "Teufelskreise", "--format", "json"]);
+    let plain = index().json(&["search", "Teufelskreise", "--format", "json"]);
     assert!(hits(&plain).iter().all(|h| h["kind"] != "quote"));
-    let quotes = json(&["search", "Teufelskreise", "--kind", "quote", "--format", "json"]);
+    let quotes = index().json(&["search", "Teufelskreise", "--kind", "quote", "--format", "json"]);
     assert_eq!(hits(&quotes).len(), 1);
     assert_eq!(hits(&quotes)[0]["speaker"], "Tilman Fuchs");
-    let by_speaker = json(&["search", "Kooperation", "--speaker", "Spelthahn", "--format", "json"]);
+    let by_speaker = index().json(&["search", "Kooperation", "--speaker", "Spelthahn", "--format", "json"]);
     assert!(!hits(&by_speaker).is_empty());
     assert!(hits(&by_speaker).iter().all(|h| h["speaker"] == "Wolfgang Spelthahn"));
 }
 
 #[test]
 fn municipalities_lists_figures_counts_and_contact() {
-    let list = json(&["municipalities", "--format", "json"]);
+    let list = index().json(&["municipalities", "--format", "json"]);
     let rows = list.as_array().unwrap();
     let row =
         |name: &str| rows.iter().find(|r| r["name"] == name).unwrap_or_else(|| panic!("{name} missing"));
@@ -138,7 +119,7 @@ fn municipalities_lists_figures_counts_and_contact() {
     assert!(steinfurt["contact"]["email"].as_str().unwrap().contains("@kreis-steinfurt.de"));
     assert_eq!(row("Krefeld")["authority"], "kreisfreie Stadt");
     assert_eq!(row("Krefeld")["quotes"], 0);
-    let by_population = json(&["municipalities", "--format", "json", "--sort", "population"]);
+    let by_population = index().json(&["municipalities", "--format", "json", "--sort", "population"]);
     let populations: Vec<u64> =
         by_population.as_array().unwrap().iter().filter_map(|r| r["population"].as_u64()).collect();
     assert!(populations.windows(2).all(|w| w[0] >= w[1]), "{populations:?}");

@@ -2,19 +2,7 @@
 
 mod common;
 
-use common::{bundled_corpus, hits, TestIndex};
-use std::sync::OnceLock;
-
-const STEINFURT_PROFILE: &str = "000_84af1531842d3f23.txt";
-const STEINFURT_PRESS: &str = "001_6f3f8ce9bb356ce7.txt";
-const COESFELD: &str = "002_dab9a15ee8aec2cc.txt";
-const KREFELD: &str = "003_fcd2ca9dae393cb0.txt";
-const DUEREN: &str = "004_b2df2b7532f9f2ee.txt";
-
-fn index() -> &'static TestIndex {
-    static INDEX: OnceLock<TestIndex> = OnceLock::new();
-    INDEX.get_or_init(|| TestIndex::of(&bundled_corpus()))
-}
+use common::{bundled_index as index, hits, COESFELD, DUEREN, KREFELD, STEINFURT_PRESS, STEINFURT_PROFILE};
 
 fn top(query: &str) -> serde_json::Value {
     let results = index().search_json(query, &[]);
@@ -204,7 +192,7 @@ fn punctuation_only_query_says_why_there_are_no_hits() {
 
 #[test]
 fn table_output_is_plain_when_piped() {
-    let out = index().cmd().args(["search", "Übergänge", "--index"]).arg(index().path()).output().unwrap();
+    let out = index().run(&["search", "Übergänge"]);
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("Übergänge"), "snippet shows the matched word");
     assert!(!text.contains('\u{1b}'), "no ANSI escapes when piped");

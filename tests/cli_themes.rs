@@ -2,32 +2,11 @@
 
 mod common;
 
-use common::{bundled_corpus, TestIndex};
+use common::{bundled_index as index, DUEREN, STEINFURT_PROFILE};
 use serde_json::Value;
-use std::sync::OnceLock;
-
-const STEINFURT_PROFILE: &str = "000_84af1531842d3f23.txt";
-const DUEREN: &str = "004_b2df2b7532f9f2ee.txt";
-
-fn index() -> &'static TestIndex {
-    static INDEX: OnceLock<TestIndex> = OnceLock::new();
-    INDEX.get_or_init(|| TestIndex::of(&bundled_corpus()))
-}
-
-/// Runs a praev command against the test index, expecting success, returning stdout.
-fn run(args: &[&str]) -> String {
-    let out = index().cmd().args(args).arg("--index").arg(index().path()).output().unwrap();
-    assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn json(args: &[&str]) -> Value {
-    let stdout = run(args);
-    serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{args:?} printed no JSON ({e}): {stdout}"))
-}
 
 fn theme_hits(name: &str, limit: &str) -> Vec<Value> {
-    json(&["theme", name, "--format", "json", "--limit", limit])["hits"].as_array().unwrap().clone()
+    index().json(&["theme", name, "--format", "json", "--limit", limit])["hits"].as_array().unwrap().clone()
 }
 
 #[test]
@@ -47,7 +26,7 @@ fn uebergaenge_ranks_the_transition_passages_of_dueren_and_steinfurt_in_the_top_
 
 #[test]
 fn partizipation_ranks_steinfurt_above_dueren() {
-    let ranking = json(&["theme", "partizipation", "--by", "municipality", "--format", "json"]);
+    let ranking = index().json(&["theme", "partizipation", "--by", "municipality", "--format", "json"]);
     let names: Vec<&str> = ranking["municipalities"]
         .as_array()
         .unwrap()
@@ -66,7 +45,7 @@ fn fruehe_hilfen_puts_dueren_first_by_passage_and_by_municipality() {
     let hits = theme_hits("fruehe hilfen", "3");
     assert_eq!(hits[0]["municipality"], "Kreis Düren");
     assert!(hits[0]["text"].as_str().unwrap().contains("Frühen Hilfen"));
-    let ranking = json(&["theme", "Frühe Hilfen", "--by", "municipality", "--format", "json"]);
+    let ranking = index().json(&["theme", "Frühe Hilfen", "--by", "municipality", "--format", "json"]);
     let first = &ranking["municipalities"][0];
     assert_eq!(first["municipality"], "Kreis Düren");
     assert!(first["strength"].as_f64().unwrap() > ranking["municipalities"][1]["strength"].as_f64().unwrap());
@@ -90,21 +69,21 @@ fn theme_hits_carry_the_search_contract_plus_matched_terms() {
     ] {
         assert!(hit.get(field).is_some(), "field {field} missing in {hit}");
     }
-    let lines = run(&["theme", "uebergaenge", "--format", "jsonl", "--limit", "3"]);
+    let lines = index().stdout(&["theme", "uebergaenge", "--format", "jsonl", "--limit", "3"]);
     assert_eq!(lines.lines().count(), 3);
-    let csv = run(&["theme", "uebergaenge", "--format", "csv", "--limit", "2"]);
+    let csv = index().stdout(&["theme", "uebergaenge", "--format", "csv", "--limit", "2"]);
     assert!(csv.lines().next().unwrap().ends_with("matched_terms"));
 }
 
 #[test]
 fn theme_filters_by_municipality_and_kind() {
-    let hits = json(&["theme", "uebergaenge", "--format", "json", "-m", "steinfurt"])["hits"]
+    let hits = index().json(&["theme", "uebergaenge", "--format", "json", "-m", "steinfurt"])["hits"]
         .as_array()
         .unwrap()
         .clone();
     assert!(!hits.is_empty());
     assert!(hits.iter().all(|h| h["municipality"] == "Kreis Steinfurt"));
-    let press = json(&["theme", "vernetzung", "--format", "json", "--kind", "press"])["hits"]
+    let press = index().json(&["theme", "vernetzung", "--format", "json", "--kind", "press"])["hits"]
         .as_array()
         .unwrap()
         .clone();
@@ -113,7 +92,7 @@ fn theme_filters_by_municipality_and_kind() {
 
 #[test]
 fn themes_lists_every_theme_with_counts() {
-    let themes = json(&["themes", "--format", "json"]);
+    let themes = index().json(&["themes", "--format", "json"]);
     let themes = themes.as_array().unwrap();
     assert!(themes.len() >= 16);
     let uebergaenge = themes.iter().find(|t| t["id"] == "uebergaenge").expect("uebergaenge listed");
@@ -124,7 +103,7 @@ fn themes_lists_every_theme_with_counts() {
 
 #[test]
 fn an_unknown_theme_lists_the_closest_and_exits_2() {
-    let out = index().cmd().args(["theme", "Uebergnge", "--index"]).arg(index().path()).output().unwrap();
+    let out = index().run(&["theme", "Uebergnge"]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
@@ -154,7 +133,8 @@ fn a_broken_themes_file_is_reported_with_its_line() {
 
 #[test]
 fn matrix_json_has_themes_municipalities_and_every_cell() {
-    let matrix = json(&["matrix", "--format", "json", "--themes", "uebergaenge,partizipation,fruehe-hilfen"]);
+    let matrix =
+        index().json(&["matrix", "--format", "json", "--themes", "uebergaenge,partizipation,fruehe-hilfen"]);
     let themes = matrix["themes"].as_array().unwrap();
     let municipalities = matrix["municipalities"].as_array().unwrap();
     let cells = matrix["cells"].as_array().unwrap();
@@ -173,8 +153,8 @@ fn matrix_json_has_themes_municipalities_and_every_cell() {
 
 #[test]
 fn matrix_agrees_with_theme_by_municipality() {
-    let matrix = json(&["matrix", "--format", "json", "--themes", "uebergaenge"]);
-    let ranking = json(&["theme", "uebergaenge", "--by", "municipality", "--format", "json"]);
+    let matrix = index().json(&["matrix", "--format", "json", "--themes", "uebergaenge"]);
+    let ranking = index().json(&["theme", "uebergaenge", "--by", "municipality", "--format", "json"]);
     for row in ranking["municipalities"].as_array().unwrap() {
         let cell = matrix["cells"]
             .as_array()
@@ -208,15 +188,15 @@ fn matrix_writes_html_and_svg_files() {
             "{format} names rows and columns"
         );
     }
-    let csv = run(&["matrix", "--format", "csv"]);
+    let csv = index().stdout(&["matrix", "--format", "csv"]);
     assert!(csv.starts_with("theme,label,"));
     assert!(csv.lines().count() >= 17);
 }
 
 #[test]
 fn search_with_a_theme_keeps_only_passages_about_it() {
-    let all = json(&["search", "Kinder", "--format", "json", "--limit", "50", "--per-file", "0"]);
-    let themed = json(&[
+    let all = index().json(&["search", "Kinder", "--format", "json", "--limit", "50", "--per-file", "0"]);
+    let themed = index().json(&[
         "search",
         "Kinder",
         "--format",
@@ -232,7 +212,8 @@ fn search_with_a_theme_keeps_only_passages_about_it() {
     assert!(!themed_hits.is_empty());
     assert!(themed_hits.len() < all["hits"].as_array().unwrap().len());
     let about: Vec<String> =
-        json(&["theme", "partizipation", "--format", "json", "--limit", "100", "--per-file", "0"])["hits"]
+        index().json(&["theme", "partizipation", "--format", "json", "--limit", "100", "--per-file", "0"])
+            ["hits"]
             .as_array()
             .unwrap()
             .iter()

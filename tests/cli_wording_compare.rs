@@ -3,42 +3,23 @@
 
 mod common;
 
-use common::{bundled_corpus, TestIndex};
-use serde_json::Value;
-use std::sync::OnceLock;
-
-const STEINFURT_PROFILE: &str = "000_84af1531842d3f23.txt";
-const STEINFURT_PRESS: &str = "001_6f3f8ce9bb356ce7.txt";
-
-fn index() -> &'static TestIndex {
-    static INDEX: OnceLock<TestIndex> = OnceLock::new();
-    INDEX.get_or_init(|| TestIndex::of(&bundled_corpus()))
-}
-
-fn run(args: &[&str]) -> std::process::Output {
-    index().cmd().args(args).arg("--index").arg(index().path()).output().unwrap()
-}
-
-fn json(args: &[&str]) -> Value {
-    let out = run(args);
-    assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{args:?} printed no JSON: {e}"))
-}
+use common::{bundled_index as index, STEINFURT_PRESS, STEINFURT_PROFILE};
 
 #[test]
 fn the_two_steinfurt_documents_share_their_leitbild_line() {
-    let c = json(&["compare", STEINFURT_PROFILE, STEINFURT_PRESS, "--format", "json"]);
+    let c = index().json(&["compare", STEINFURT_PROFILE, STEINFURT_PRESS, "--format", "json"]);
     assert_eq!(c["a"]["kind"], "file");
     let shared: Vec<&str> =
         c["shared_sequences"].as_array().unwrap().iter().map(|s| s["text"].as_str().unwrap()).collect();
     assert!(shared.iter().any(|t| t.contains("Gutes miteinander vernetzen")), "{shared:?}");
-    let table = String::from_utf8(run(&["compare", STEINFURT_PROFILE, STEINFURT_PRESS]).stdout).unwrap();
+    let table =
+        String::from_utf8(index().run(&["compare", STEINFURT_PROFILE, STEINFURT_PRESS]).stdout).unwrap();
     assert!(table.contains("Gutes miteinander vernetzen"));
 }
 
 #[test]
 fn two_municipalities_side_by_side() {
-    let c = json(&["compare", "steinfurt", "düren", "--format", "json"]);
+    let c = index().json(&["compare", "steinfurt", "düren", "--format", "json"]);
     assert_eq!(
         (c["a"]["name"].as_str(), c["b"]["name"].as_str()),
         (Some("Kreis Steinfurt"), Some("Kreis Düren"))
@@ -56,7 +37,8 @@ fn two_municipalities_side_by_side() {
     let pairs = c["similar_passages"].as_array().unwrap();
     assert!(!pairs.is_empty());
     assert!(pairs.iter().all(|p| p["a"]["file"].as_str().unwrap().starts_with("00")));
-    let csv = String::from_utf8(run(&["compare", "steinfurt", "düren", "--format", "csv"]).stdout).unwrap();
+    let csv =
+        String::from_utf8(index().run(&["compare", "steinfurt", "düren", "--format", "csv"]).stdout).unwrap();
     assert!(csv.starts_with("section,name,a,b,detail"));
     assert!(csv.lines().any(|l| l.starts_with("theme,partizipation,")));
 }
@@ -64,7 +46,7 @@ fn two_municipalities_side_by_side() {
 #[test]
 fn unknown_or_overlapping_sides_are_usage_errors() {
     for args in [["compare", "nirgendwo", "düren"], ["compare", "steinfurt", STEINFURT_PRESS]] {
-        let out = run(&args);
+        let out = index().run(&args);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
     }
 }

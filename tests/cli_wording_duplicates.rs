@@ -3,29 +3,18 @@
 
 mod common;
 
-use common::{bundled_corpus, TestIndex};
+use common::{bundled_index as index, STEINFURT_PRESS, STEINFURT_PROFILE};
 use serde_json::Value;
-use std::sync::OnceLock;
 
-const STEINFURT_PROFILE: &str = "000_84af1531842d3f23.txt";
-const STEINFURT_PRESS: &str = "001_6f3f8ce9bb356ce7.txt";
 const LEITBILD: &str = "Gutes miteinander vernetzen";
 
-fn index() -> &'static TestIndex {
-    static INDEX: OnceLock<TestIndex> = OnceLock::new();
-    INDEX.get_or_init(|| TestIndex::of(&bundled_corpus()))
-}
-
+/// `praev duplicates ARGS`, expecting success; its stdout.
 fn run(args: &[&str]) -> String {
-    let out = index().cmd().arg("duplicates").args(args).arg("--index").arg(index().path()).output().unwrap();
-    assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
+    index().stdout(&[&["duplicates"], args].concat())
 }
 
 fn groups(args: &[&str]) -> Vec<Value> {
-    let stdout = run(&[args, &["--format", "json", "--limit", "10000"]].concat());
-    let value: Value =
-        serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{args:?} printed no JSON ({e}): {stdout}"));
+    let value = index().json(&[&["duplicates"], args, &["--format", "json", "--limit", "10000"]].concat());
     value.as_array().expect("a list of groups").clone()
 }
 

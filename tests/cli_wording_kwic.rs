@@ -2,24 +2,11 @@
 
 mod common;
 
-use common::{bundled_corpus, TestIndex};
+use common::bundled_index as index;
 use serde_json::Value;
-use std::sync::OnceLock;
-
-fn index() -> &'static TestIndex {
-    static INDEX: OnceLock<TestIndex> = OnceLock::new();
-    INDEX.get_or_init(|| TestIndex::of(&bundled_corpus()))
-}
-
-/// Runs a praev command against the test index, expecting success, returning stdout.
-fn run(args: &[&str]) -> String {
-    let out = index().cmd().args(args).arg("--index").arg(index().path()).output().unwrap();
-    assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
 
 fn rows(args: &[&str]) -> Vec<Value> {
-    let stdout = run(args);
+    let stdout = index().stdout(args);
     let value: Value =
         serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{args:?} printed no JSON ({e}): {stdout}"));
     value.as_array().unwrap_or_else(|| panic!("{args:?} printed no list: {stdout}")).clone()
@@ -101,15 +88,15 @@ fn kwic_width_bounds_the_context() {
 
 #[test]
 fn kwic_table_and_csv_show_municipality_and_passage() {
-    let table = run(&["kwic", "Übergang"]);
+    let table = index().stdout(&["kwic", "Übergang"]);
     assert!(table.contains("Kreis Steinfurt") && table.contains("004_b2df2b7532f9f2ee.txt#"), "{table}");
-    let csv = run(&["kwic", "Übergang", "--format", "csv"]);
+    let csv = index().stdout(&["kwic", "Übergang", "--format", "csv"]);
     assert!(csv.starts_with("file,passage,municipality,left,match,right\n"), "{csv}");
 }
 
 #[test]
 fn kwic_of_only_stop_words_is_a_usage_error() {
-    let out = index().cmd().args(["kwic", "und", "--index"]).arg(index().path()).output().unwrap();
+    let out = index().run(&["kwic", "und"]);
     assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
 }
 
@@ -145,7 +132,7 @@ fn terms_of_steinfurt_name_steinfurt_and_its_leitbild_words() {
 
 #[test]
 fn terms_limit_and_csv() {
-    let csv = run(&["terms", "-m", "steinfurt", "--limit", "3", "--format", "csv"]);
+    let csv = index().stdout(&["terms", "-m", "steinfurt", "--limit", "3", "--format", "csv"]);
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
         lines[0],
@@ -156,7 +143,7 @@ fn terms_limit_and_csv() {
 
 #[test]
 fn terms_without_a_filter_is_a_usage_error() {
-    let out = index().cmd().args(["terms", "--index"]).arg(index().path()).output().unwrap();
+    let out = index().run(&["terms"]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");

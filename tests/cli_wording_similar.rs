@@ -2,27 +2,11 @@
 
 mod common;
 
-use common::{bundled_corpus, TestIndex};
-use serde_json::Value;
-use std::sync::OnceLock;
-
-const STEINFURT_PROFILE: &str = "000_84af1531842d3f23.txt";
-const STEINFURT_PRESS: &str = "001_6f3f8ce9bb356ce7.txt";
-
-fn index() -> &'static TestIndex {
-    static INDEX: OnceLock<TestIndex> = OnceLock::new();
-    INDEX.get_or_init(|| TestIndex::of(&bundled_corpus()))
-}
-
-fn json(args: &[&str]) -> Value {
-    let out = index().cmd().args(args).arg("--index").arg(index().path()).output().unwrap();
-    assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{args:?} printed no JSON: {e}"))
-}
+use common::{bundled_index as index, STEINFURT_PRESS, STEINFURT_PROFILE};
 
 #[test]
 fn a_slogan_finds_the_steinfurt_texts_that_use_it() {
-    let results = json(&[
+    let results = index().json(&[
         "similar",
         "--text",
         "Gutes miteinander vernetzen, Lücken schließen, Neues aufbauen",
@@ -45,13 +29,21 @@ fn a_slogan_finds_the_steinfurt_texts_that_use_it() {
 #[test]
 fn a_passage_finds_passages_of_other_municipalities_unless_asked() {
     let passage = format!("{STEINFURT_PROFILE}#2");
-    let others = json(&["similar", "--passage", &passage, "--format", "json"]);
+    let others = index().json(&["similar", "--passage", &passage, "--format", "json"]);
     assert_eq!(others["source_municipality"], "Kreis Steinfurt");
     let hits = others["hits"].as_array().unwrap();
     assert!(!hits.is_empty());
     assert!(hits.iter().all(|h| h["municipality"] != "Kreis Steinfurt"), "other municipalities only");
-    let all =
-        json(&["similar", "--passage", &passage, "--same-municipality", "--format", "json", "--limit", "20"]);
+    let all = index().json(&[
+        "similar",
+        "--passage",
+        &passage,
+        "--same-municipality",
+        "--format",
+        "json",
+        "--limit",
+        "20",
+    ]);
     let hits = all["hits"].as_array().unwrap();
     assert!(hits.iter().any(|h| h["municipality"] == "Kreis Steinfurt"));
     assert!(
@@ -68,7 +60,7 @@ fn bad_sources_are_usage_errors() {
         vec!["similar", "--file", "/nonexistent/x.txt"],
         vec!["similar"],
     ] {
-        let out = index().cmd().args(&args).arg("--index").arg(index().path()).output().unwrap();
+        let out = index().run(&args);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
     }
 }

@@ -2,12 +2,27 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use std::process::Output;
+use std::sync::OnceLock;
 
 use assert_cmd::Command;
 use serde_json::Value;
 
 pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The seed documents of the bundled corpus.
+pub const STEINFURT_PROFILE: &str = "000_84af1531842d3f23.txt";
+pub const STEINFURT_PRESS: &str = "001_6f3f8ce9bb356ce7.txt";
+pub const COESFELD: &str = "002_dab9a15ee8aec2cc.txt";
+pub const KREFELD: &str = "003_fcd2ca9dae393cb0.txt";
+pub const DUEREN: &str = "004_b2df2b7532f9f2ee.txt";
+
+/// One index of the bundled corpus, built once per test binary.
+pub fn bundled_index() -> &'static TestIndex {
+    static INDEX: OnceLock<TestIndex> = OnceLock::new();
+    INDEX.get_or_init(|| TestIndex::of(&bundled_corpus()))
 }
 
 pub fn bundled_corpus() -> PathBuf {
@@ -36,6 +51,24 @@ impl TestIndex {
 
     pub fn path(&self) -> PathBuf {
         self.dir.path().join("index")
+    }
+
+    /// Runs `praev ARGS --index IDX`, whatever its exit status.
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.cmd().args(args).arg("--index").arg(self.path()).output().unwrap()
+    }
+
+    /// Runs `praev ARGS --index IDX`, expecting success; its stdout.
+    pub fn stdout(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    /// Runs `praev ARGS --index IDX`, expecting success and JSON on stdout.
+    pub fn json(&self, args: &[&str]) -> Value {
+        let stdout = self.stdout(args);
+        serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{args:?} printed no JSON ({e}): {stdout}"))
     }
 
     pub fn cmd(&self) -> Command {
