@@ -65,6 +65,10 @@ pub struct EvalArgs {
     #[arg(long, value_name = "INTENT")]
     pub intent: Option<String>,
 
+    /// Only these queries (comma-separated or repeated qids, e.g. `--qid d04,d06`).
+    #[arg(long, value_name = "QID", value_delimiter = ',')]
+    pub qid: Vec<String>,
+
     /// Compare two run files query by query instead of searching.
     #[arg(long, num_args = 2, value_names = ["A.jsonl", "B.jsonl"])]
     pub compare: Option<Vec<PathBuf>>,
@@ -99,6 +103,16 @@ pub fn run(args: EvalArgs) -> anyhow::Result<()> {
             ))
             .into());
         }
+    }
+    if !args.qid.is_empty() {
+        if let Some(unknown) = args.qid.iter().find(|qid| !dataset.queries.iter().any(|q| &q.qid == *qid)) {
+            return Err(UsageError(format!(
+                "--qid {unknown}: no such query in {} (after --intent)",
+                args.dataset.display()
+            ))
+            .into());
+        }
+        dataset.queries.retain(|q| args.qid.contains(&q.qid));
     }
     for warning in &dataset.warnings {
         eprintln!("warning: {warning}");
