@@ -2,7 +2,7 @@
 //!
 //! The stages, one file each, run in this order for every file:
 //! `walk` (which files) → `decode` (bytes to NFC text, HTML to text) → `boilerplate`
-//! (drop web noise) → `metadata` (kind, municipality, figures, contact, head quote; the
+//! (drop web noise) → `metadata` (kind, municipality, figures, contact; the
 //! `manifest` may override kind and municipality) → `passages` (paragraph-level units with
 //! their section heading).
 //!
@@ -11,6 +11,7 @@
 
 pub mod boilerplate;
 pub mod decode;
+pub(crate) mod german;
 pub mod manifest;
 pub mod metadata;
 pub mod passages;
@@ -24,7 +25,7 @@ use serde::{Deserialize, Serialize};
 
 pub use boilerplate::Boilerplate;
 pub use manifest::Manifest;
-pub use metadata::{Contact, DocumentMeta, HeadQuote};
+pub use metadata::{Contact, DocumentMeta};
 pub use passages::Passage;
 
 /// What kind of text a document is. Detected from the text; the manifest can override it.

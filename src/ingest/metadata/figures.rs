@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::page::Page;
+use crate::ingest::german::template::{CHILDREN_FORMS, POPULATION_FORMS, YEAR_JOINED_FORMS};
 
 /// How many lines the squeezed, unlabeled figures may sit below the top.
 const SQUEEZED_WINDOW: usize = 8;
@@ -19,10 +20,9 @@ const SQUEEZED_WINDOW: usize = 8;
 /// taken to be some other pair of numbers.
 const CHILD_SHARE_PERCENT: std::ops::RangeInclusive<u64> = 5..=40;
 
-static YEAR_JOINED: LazyLock<Regex> = LazyLock::new(|| label(r"seit wann dabei\??"));
-static POPULATION: LazyLock<Regex> = LazyLock::new(|| label(r"einwohner(?:zahl|innen)?"));
-static CHILDREN: LazyLock<Regex> =
-    LazyLock::new(|| label(r"(?:anzahl\s+(?:der\s+)?)?kinder\s+unter\s+18(?:\s+jahren)?"));
+static YEAR_JOINED: LazyLock<Regex> = LazyLock::new(|| label(YEAR_JOINED_FORMS));
+static POPULATION: LazyLock<Regex> = LazyLock::new(|| label(POPULATION_FORMS));
+static CHILDREN: LazyLock<Regex> = LazyLock::new(|| label(CHILDREN_FORMS));
 static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(19[5-9]\d|20\d\d)\b").expect("valid regex"));
 static MILLIONS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d+(?:,\d+)?)\s*(?:Mio\b\.?|Millionen)").expect("valid regex"));

@@ -25,6 +25,10 @@ use super::municipality;
 use super::page::Page;
 use super::prefilter::{capitalised_word_after_space, Anchored, Guarded};
 use super::{dates, figures, title};
+use crate::ingest::german::offices::{without_feminine_forms, NAMED_OFFICES, NAMED_OFFICE_ENDINGS};
+use crate::ingest::german::quotation_marks::CLOSING;
+use crate::ingest::german::sentences::is_abbreviation;
+use crate::ingest::german::template::{starts_with_profile_label, starts_with_quote_label};
 use crate::ingest::DocKind;
 
 /// An article needs this many points of evidence (see [`article_score`]).
@@ -34,12 +38,6 @@ const PROFILE_LABELS_NEEDED: usize = 2;
 /// How close (in lines) the squeezed figures and the municipality's name must be.
 const FIGURES_NAME_DISTANCE: usize = 3;
 
-static PROFILE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:seit wann dabei|einwohnerzahl|kinder unter 18|zitat der kommunalen spitze)")
-        .expect("valid regex")
-});
-static HEAD_QUOTE_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^zitat der kommunalen spitze").expect("valid regex"));
 static SQUEEZED_FIGURES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\d{1,3}(?:\.\d{3})+\s*[,;/|]\s*\d{1,3}(?:\.\d{3})+$").expect("valid regex")
 });
@@ -70,10 +68,12 @@ static COLON_DATELINE: LazyLock<Regex> =
 static PHOTO_CREDIT: LazyLock<Guarded> = LazyLock::new(|| {
     Guarded::new(&["Foto", "Bild", "©"], false, r"(?:^|[\s(])(?:Foto|Fotos|Bild|Bildquelle)\s*:|©")
 });
+/// A closing quotation mark, then a speech verb: `“, sagte`, `" so`.
 static ATTRIBUTED_QUOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r#"[“”"«»‘’]\s*,?\s*(?:so|sagte|sagt|betonte|betont|erklärte|erklärt|unterstrich|unterstreicht|berichtet|berichtete|kommentiert|kommentierte|bekräftigt|bekräftigte|ergänzt|ergänzte|meint|meinte|resümiert|resümierte|verdeutlicht|verdeutlichte|bestätigt|bestätigte|erläutert|erläuterte|lobte|lobt|fordert|forderte|weiß|freut\s+sich|freute\s+sich)\b"#,
-    )
+    let closing: String = CLOSING.iter().collect();
+    Regex::new(&format!(
+        r#"[{closing}]\s*,?\s*(?:so|sagte|sagt|betonte|betont|erklärte|erklärt|unterstrich|unterstreicht|berichtet|berichtete|kommentiert|kommentierte|bekräftigt|bekräftigte|ergänzt|ergänzte|meint|meinte|resümiert|resümierte|verdeutlicht|verdeutlichte|bestätigt|bestätigte|erläutert|erläuterte|lobte|lobt|fordert|forderte|weiß|freut\s+sich|freute\s+sich)\b"#
+    ))
     .expect("valid regex")
 });
 /// A heading that opens with a speech or report word ("Grußwort von …", "Rückblick: …").
@@ -98,16 +98,15 @@ static CAPTION_PEOPLE: LazyLock<Regex> = LazyLock::new(|| {
 /// "Landrat Dr. Axel Lehmann", "NRW-Familienministerin Ute Schäfer". Programme pages name
 /// offices; news names the people holding them.
 static OFFICIAL_BY_NAME: LazyLock<Anchored> = LazyLock::new(|| {
-    Anchored::new(
-        r"(?:\p{Lu}\p{L}*(?:minister|ministerin|präsident|präsidentin|dezernent|dezernentin|meister|meisterin)|\b(?:Minister|Ministerin|Präsident|Präsidentin|Dezernent|Dezernentin|Landrat|Landrätin|Staatssekretär|Staatssekretärin|OB))\s+(?:(?:Dr|Prof)\.\s+)*\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}\p{Ll}+",
-    )
+    let (endings, offices) = (NAMED_OFFICE_ENDINGS.join("|"), NAMED_OFFICES.join("|"));
+    Anchored::new(&format!(
+        r"(?:\p{{Lu}}\p{{L}}*(?:{endings})|\b(?:{offices}))\s+(?:(?:Dr|Prof)\.\s+)*\p{{Lu}}\p{{Ll}}+(?:-\p{{Lu}}\p{{Ll}}+)?\s+\p{{Lu}}\p{{Ll}}+",
+    ))
 });
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:am|seit|bis|ab)\s+(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\b")
         .expect("valid regex")
 });
-/// Abbreviations that look like a one-word dateline ("Prof. Dr. …").
-const ABBREVIATIONS: [&str; 8] = ["Prof", "Dipl", "Abs", "Art", "Vgl", "Tel", "Ggf", "Inkl"];
 
 pub(super) fn detect(page: &Page, places: &Gazetteer) -> DocKind {
     if is_profile(page, places) {
@@ -125,9 +124,9 @@ pub(super) fn detect(page: &Page, places: &Gazetteer) -> DocKind {
 
 fn is_profile(page: &Page, places: &Gazetteer) -> bool {
     // The quote label is one of the profile labels: only those lines need the second look.
-    let labels: Vec<&str> = page.lines.iter().copied().filter(|l| PROFILE_LABEL.is_match(l)).collect();
+    let labels: Vec<&str> = page.lines.iter().copied().filter(|l| starts_with_profile_label(l)).collect();
     labels.len() >= PROFILE_LABELS_NEEDED
-        || labels.iter().any(|l| HEAD_QUOTE_LABEL.is_match(l))
+        || labels.iter().any(|l| starts_with_quote_label(l))
         || squeezed_figures_by_name(page, places)
 }
 
@@ -191,9 +190,9 @@ fn article_score(page: &Page, places: &Gazetteer) -> u32 {
 /// at a capital letter of a word ending in one ("Oberbürgermeister …"); see `prefilter`.
 fn names_official(line: &str) -> bool {
     static OFFICES: LazyLock<AhoCorasick> = LazyLock::new(|| {
-        let offices = ["Minister", "Präsident", "Dezernent", "Landrat", "Landrätin", "Staatssekretär", "OB"];
-        let endings = ["minister", "präsident", "dezernent", "meister"];
-        AhoCorasick::new(offices.iter().chain(&endings)).expect("valid literals")
+        // "Minister" finds "Ministerin" too.
+        let offices = without_feminine_forms(NAMED_OFFICES);
+        AhoCorasick::new(offices.chain(without_feminine_forms(NAMED_OFFICE_ENDINGS))).expect("valid literals")
     });
     // No two of the words can overlap, so a plain search finds every one. The pattern goes on
     // with a name (titles are capitalised too): "Bürgermeisterin Anna …", not "Bürgermeisteramt".
@@ -218,7 +217,8 @@ fn names_official(line: &str) -> bool {
 fn is_dateline(line: &str, places: &Gazetteer) -> bool {
     if let Some(c) = DATELINE.captures(line) {
         let word = c[1].split_whitespace().next().unwrap_or("");
-        if !ABBREVIATIONS.contains(&word) {
+        // An abbreviation looks like a one-word dateline ("Prof. Dr. …").
+        if !is_abbreviation(word) {
             return true;
         }
     }

@@ -1,5 +1,5 @@
 //! Metadata: what a cleaned document is and whom it is about — its kind, municipality, title,
-//! own date, programme figures, contact and the quote of the municipality's head.
+//! own date, programme figures and contact.
 //!
 //! Input is the text after `decode` and `boilerplate`: NFC, paragraphs separated by blank
 //! lines. Every extractor is a heuristic over the text's lines and prefers `None` to a guess:
@@ -10,7 +10,7 @@
 //! One file per extractor: `kind`, `municipality` (with `gazetteer`, its TSV and the places
 //! prepared once for all documents, `mentions`, how a place name appears in text, `form_index`,
 //! all known forms searched at once, and `discovery`, explicit mentions of places the gazetteer
-//! lacks), `dates` (document date and press number), `figures`, `contact`, `quote`, `title`;
+//! lacks), `dates` (document date and press number), `figures`, `contact`, `title`;
 //! `page` is the line view they share, `prefilter` the cheap ways to run patterns that are slow
 //! to search for.
 //!
@@ -28,7 +28,6 @@ mod mentions;
 mod municipality;
 mod page;
 mod prefilter;
-mod quote;
 mod title;
 
 use serde::{Deserialize, Serialize};
@@ -54,7 +53,6 @@ pub struct DocumentMeta {
     /// The press release number as printed ("209", "12/2019").
     pub press_number: Option<String>,
     pub contact: Option<Contact>,
-    pub head_quote: Option<HeadQuote>,
 }
 
 impl Default for DocumentMeta {
@@ -69,7 +67,6 @@ impl Default for DocumentMeta {
             children_under_18: None,
             press_number: None,
             contact: None,
-            head_quote: None,
         }
     }
 }
@@ -85,17 +82,6 @@ pub struct Contact {
     pub phone: Option<String>,
     /// With `(at)`/`[at]` resolved and stray spaces removed.
     pub email: Option<String>,
-}
-
-/// The statement of the municipality's head on a profile page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct HeadQuote {
-    /// The quote without its outer quotation marks (nested ones are kept).
-    pub text: String,
-    /// "Dr. Sommer", "Wolfgang Spelthahn".
-    pub speaker: Option<String>,
-    /// The head's title: "Landrat", "Oberbürgermeisterin", …
-    pub role: Option<String>,
 }
 
 /// Reads the metadata of one cleaned document. `rel_path` is only a hint for the
@@ -116,7 +102,6 @@ pub fn extract(text: &str, rel_path: &str, places: &Gazetteer) -> DocumentMeta {
         // A "Nr. 12" line only means a press number in a press release.
         press_number: (kind == DocKind::Press).then(|| dates::press_number(&page)).flatten(),
         contact: contact::extract(&page),
-        head_quote: quote::detect(&page),
     }
 }
 
@@ -134,11 +119,6 @@ mod tests {
         extract(&text, name, &known)
     }
 
-    fn quote_of(meta: &DocumentMeta) -> (Option<&str>, Option<&str>) {
-        let quote = meta.head_quote.as_ref();
-        (quote.and_then(|q| q.speaker.as_deref()), quote.and_then(|q| q.role.as_deref()))
-    }
-
     /// The five bundled seeds, one row each: what every extractor must find in them.
     #[test]
     #[rustfmt::skip]
@@ -152,14 +132,13 @@ mod tests {
             year_joined: Option<u16>,
             population: Option<u64>,
             children: Option<u64>,
-            speaker_role: (Option<&'static str>, Option<&'static str>),
         }
         let rows = [
-            Expected { file: "000_84af1531842d3f23.txt", kind: DocKind::Profile, municipality: "Kreis Steinfurt", date: None, press_number: None, year_joined: Some(2012), population: Some(445_000), children: Some(45_172), speaker_role: (Some("Dr. Sommer"), Some("Landrat")) },
-            Expected { file: "001_6f3f8ce9bb356ce7.txt", kind: DocKind::Press, municipality: "Kreis Steinfurt", date: Some("2017-05-26"), press_number: Some("209"), year_joined: None, population: None, children: None, speaker_role: (None, None) },
-            Expected { file: "002_dab9a15ee8aec2cc.txt", kind: DocKind::Profile, municipality: "Kreis Coesfeld", date: None, press_number: None, year_joined: Some(2017), population: Some(220_586), children: Some(38_354), speaker_role: (Some("Dr. Christian Schulze Pellengahr"), Some("Landrat")) },
-            Expected { file: "003_fcd2ca9dae393cb0.txt", kind: DocKind::Leitbild, municipality: "Krefeld", date: None, press_number: None, year_joined: None, population: None, children: None, speaker_role: (None, None) },
-            Expected { file: "004_b2df2b7532f9f2ee.txt", kind: DocKind::Profile, municipality: "Kreis Düren", date: None, press_number: None, year_joined: None, population: Some(258_760), children: Some(46_180), speaker_role: (Some("Wolfgang Spelthahn"), Some("Landrat")) },
+            Expected { file: "000_84af1531842d3f23.txt", kind: DocKind::Profile, municipality: "Kreis Steinfurt", date: None, press_number: None, year_joined: Some(2012), population: Some(445_000), children: Some(45_172) },
+            Expected { file: "001_6f3f8ce9bb356ce7.txt", kind: DocKind::Press, municipality: "Kreis Steinfurt", date: Some("2017-05-26"), press_number: Some("209"), year_joined: None, population: None, children: None },
+            Expected { file: "002_dab9a15ee8aec2cc.txt", kind: DocKind::Profile, municipality: "Kreis Coesfeld", date: None, press_number: None, year_joined: Some(2017), population: Some(220_586), children: Some(38_354) },
+            Expected { file: "003_fcd2ca9dae393cb0.txt", kind: DocKind::Leitbild, municipality: "Krefeld", date: None, press_number: None, year_joined: None, population: None, children: None },
+            Expected { file: "004_b2df2b7532f9f2ee.txt", kind: DocKind::Profile, municipality: "Kreis Düren", date: None, press_number: None, year_joined: None, population: Some(258_760), children: Some(46_180) },
         ];
         for row in rows {
             let meta = seed(row.file);
@@ -171,21 +150,7 @@ mod tests {
             assert_eq!(meta.year_joined, row.year_joined, "{f}: year joined");
             assert_eq!(meta.population, row.population, "{f}: population");
             assert_eq!(meta.children_under_18, row.children, "{f}: children under 18");
-            assert_eq!(quote_of(&meta), row.speaker_role, "{f}: head quote speaker and role");
         }
-    }
-
-    #[test]
-    fn seed_quotes_keep_nested_marks() {
-        let steinfurt = seed("000_84af1531842d3f23.txt").head_quote.expect("Steinfurt quote");
-        assert!(steinfurt.text.starts_with("Wir möchten, dass Kinder"), "{}", steinfurt.text);
-        assert!(steinfurt.text.contains("„kinderstark“ ermöglicht"), "nested quote kept");
-        assert!(steinfurt.text.ends_with("liegt uns am Herzen."), "outer mark and speaker cut off");
-
-        let dueren = seed("004_b2df2b7532f9f2ee.txt").head_quote.expect("Düren quote");
-        assert!(dueren.text.starts_with("Wir machen bei dem Modellvorhaben mit"), "{}", dueren.text);
-        assert!(dueren.text.contains("eine \"Kultur des Übergangs\" etablieren"));
-        assert!(dueren.text.ends_with("zu begleiten."), "{}", dueren.text);
     }
 
     #[test]

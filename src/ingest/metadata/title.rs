@@ -13,6 +13,7 @@ use regex::Regex;
 use super::dates;
 use super::page::Page;
 use super::prefilter::{digit_runs, Anchored};
+use crate::ingest::german::quotation_marks::OPENING;
 
 const MAX_TITLE_CHARS: usize = 160;
 /// Date lines longer than this are text that mentions a date, not a date line.
@@ -69,7 +70,7 @@ fn is_contact_or_number(line: &str) -> bool {
 
 fn is_headline(line: &str) -> bool {
     let starts_well =
-        line.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "„“\"»«‚".contains(c));
+        line.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || OPENING.contains(&c));
     starts_well && line.chars().count() <= MAX_TITLE_CHARS && !line.ends_with(['.', ',', ';'])
 }
 

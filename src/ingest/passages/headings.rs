@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::text::{ends_sentence, is_bullet};
+use crate::ingest::german::quotation_marks::{APOSTROPHE, OPENING};
 
 /// Longest line (in characters) that can be an unknown heading.
 const MAX_HEADING_CHARS: usize = 90;
@@ -108,7 +109,7 @@ pub(crate) fn looks_like_heading(line: &str) -> bool {
 
 /// A heading starts with a capital (after opening quotes) or with a list number.
 fn starts_like_heading(line: &str) -> bool {
-    let body = line.trim_start_matches(['„', '"', '“', '»', '«', '‚', '\'']);
+    let body = line.trim_start_matches(|c: char| OPENING.contains(&c) || c == APOSTROPHE);
     match body.chars().next() {
         Some(c) if c.is_alphabetic() => c.is_uppercase(),
         Some(c) if c.is_ascii_digit() => NUMBERED.is_match(body),

@@ -20,6 +20,8 @@ use super::headings::{
     is_all_caps, is_numbered, looks_like_heading, section_name, word_count, KnownHeadings,
 };
 use super::text::{ends_sentence, is_bullet, Paragraph};
+use crate::ingest::german::offices::ends_with_role;
+use crate::ingest::german::quotation_marks::CLOSING;
 
 /// Section of a figures block that has no heading of its own.
 const FIGURES_SECTION: &str = "Kennzahlen";
@@ -31,18 +33,6 @@ const MAX_HEADINGS_IN_A_ROW: usize = 3;
 /// An attribution under a quote is at most this long.
 const MAX_ATTRIBUTION_CHARS: usize = 60;
 const MAX_ATTRIBUTION_WORDS: usize = 8;
-
-/// Words that make a short line under a quote its attribution (`Wolfgang Spelthahn, Landrat`).
-#[rustfmt::skip]
-const ROLE_WORDS: &[&str] = &[
-    "landrat", "landrätin", "bürgermeister", "bürgermeisterin", "oberbürgermeister",
-    "oberbürgermeisterin", "minister", "ministerin", "ministerpräsident", "ministerpräsidentin",
-    "dezernent", "dezernentin", "sozialdezernent", "sozialdezernentin", "beigeordneter",
-    "beigeordnete", "leiter", "leiterin", "vorsitzender", "vorsitzende", "staatssekretär",
-    "staatssekretärin", "präsident", "präsidentin", "koordinator", "koordinatorin",
-    "geschäftsführer", "geschäftsführerin", "direktor", "direktorin",
-];
-const CLOSING_QUOTES: &[char] = &['“', '”', '"', '»', '«', '‘', '’'];
 
 enum Unit {
     Heading { text: String, known: bool },
@@ -106,9 +96,10 @@ fn completes_previous(para: &Paragraph, previous: Option<&Unit>, known: &KnownHe
     if line.starts_with('(') {
         return true;
     }
-    let after_quote = prev.lines.last().is_some_and(|l| l.ends_with(CLOSING_QUOTES));
+    let after_quote = prev.lines.last().is_some_and(|l| l.ends_with(CLOSING));
     let lower = line.to_lowercase();
-    let names_a_role = lower.split(|c: char| !c.is_alphabetic()).any(|w| ROLE_WORDS.contains(&w));
+    // A role word ("Wolfgang Spelthahn, Landrat") makes the line an attribution.
+    let names_a_role = lower.split(|c: char| !c.is_alphabetic()).any(ends_with_role);
     after_quote
         && line.chars().count() <= MAX_ATTRIBUTION_CHARS
         && word_count(line) <= MAX_ATTRIBUTION_WORDS

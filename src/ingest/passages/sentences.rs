@@ -8,24 +8,15 @@
 
 use std::ops::Range;
 
-use super::text::{ends_sentence, is_bullet, CLOSERS};
+use super::text::{ends_sentence, is_bullet, is_closer};
+use crate::ingest::german::quotation_marks::{APOSTROPHE, OPENING};
+use crate::ingest::german::sentences::is_abbreviation;
 
 /// A line shorter than this is never taken for a hard-wrapped one.
 const MIN_WRAPPED_LINE_CHARS: usize = 50;
 
 /// A line that introduces the text after it (see [`pack`]) is at most this long.
 const MAX_INTRO_CHARS: usize = 150;
-
-/// Abbreviations (lower case, without the final full stop) whose full stop ends no sentence.
-/// Dotted forms like `z.B`, `u.a`, `v.l`, `2.v.r` are recognised by shape, see [`is_abbreviation`].
-#[rustfmt::skip]
-const ABBREVIATIONS: &[&str] = &[
-    "abs", "abt", "allg", "art", "bd", "bspw", "bzgl", "bzw", "ca", "chr", "co", "dipl", "dr", "dt", "ehem",
-    "etc", "ev", "evtl", "fa", "fr", "geb", "gem", "ggf", "ggfs", "hr", "hrsg", "inkl", "insb", "ing", "jh",
-    "jhd", "kath", "lt", "max", "med", "min", "mind", "mio", "mrd", "nr", "od", "pd", "prof", "rd", "ref",
-    "sog", "st", "std", "stellv", "str", "tel", "tsd", "usw", "uvm", "vgl", "vs", "zb", "zzgl", "jan", "feb",
-    "mär", "apr", "aug", "sep", "sept", "okt", "nov", "dez",
-];
 
 /// The sentences of `text`, trimmed, in order. Line breaks are not sentence ends (a list or a
 /// heading line may end without punctuation); text after the last sentence end is the last
@@ -125,7 +116,7 @@ fn sentence_spans(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 /// When the mark `c` at byte `i` ends a sentence, the byte after it and its closers.
 fn sentence_end(text: &str, i: usize, c: char, limit: usize) -> Option<usize> {
     let mut end = i + c.len_utf8();
-    while let Some(closer) = text[end..limit].chars().next().filter(|ch| CLOSERS.contains(ch)) {
+    while let Some(closer) = text[end..limit].chars().next().filter(|&ch| is_closer(ch)) {
         end += closer.len_utf8();
     }
     let rest = &text[end..limit];
@@ -136,29 +127,18 @@ fn sentence_end(text: &str, i: usize, c: char, limit: usize) -> Option<usize> {
         return None;
     }
     let next = rest.trim_start().chars().next()?;
-    if next.is_lowercase() || (c == '.' && is_abbreviation(&text[..i])) {
+    if next.is_lowercase() || (c == '.' && abbreviation_before(&text[..i])) {
         return None;
     }
     Some(end)
 }
 
 /// Whether the word just before a full stop (the end of `before`) is an abbreviation, an
-/// initial or a short ordinal number.
-fn is_abbreviation(before: &str) -> bool {
+/// initial or a short ordinal number (see [`is_abbreviation`]).
+fn abbreviation_before(before: &str) -> bool {
     let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
-    let word = word.trim_start_matches(['(', '[', '„', '“', '"', '»', '«', '‚', '\'']);
-    if word.is_empty() {
-        return false;
-    }
-    let lower = word.to_lowercase();
-    let letters = word.chars().count();
-    ABBREVIATIONS.contains(&lower.as_str())
-        || (letters == 1 && word.chars().all(char::is_alphabetic))
-        || (letters <= 2 && word.chars().all(|c| c.is_ascii_digit()))
-        || (word.contains('.')
-            && word
-                .split('.')
-                .all(|p| (1..=3).contains(&p.chars().count()) && p.chars().all(char::is_alphanumeric)))
+    let word = word.trim_start_matches(|c: char| matches!(c, '(' | '[' | APOSTROPHE) || OPENING.contains(&c));
+    is_abbreviation(word)
 }
 
 /// Cuts a range that is longer than `max` characters at the last whitespace before the

@@ -6,6 +6,8 @@
 //! paragraph that starts in lower case continues the one before it, and a text with a blank
 //! line after every line has its soft breaks closed. It knows nothing about headings or sizes.
 
+use crate::ingest::german::quotation_marks::{APOSTROPHE, CLOSING};
+
 /// A run of non-blank, trimmed lines.
 pub(crate) type Paragraph = Vec<String>;
 
@@ -26,8 +28,10 @@ const MIN_DOUBLE_SPACED_JOINS: usize = 2;
 /// How many blank lines a hyphenated word may straddle; more is a real break.
 const MAX_BLANKS_IN_HYPHENATION: usize = 2;
 
-/// Closing quotes and brackets that may follow a sentence-final mark.
-pub(crate) const CLOSERS: &[char] = &['"', '\'', ')', ']', '»', '«', '‘', '’', '“', '”'];
+/// Closing quotation marks, apostrophes and brackets, which may follow a sentence-final mark.
+pub(crate) fn is_closer(c: char) -> bool {
+    CLOSING.contains(&c) || matches!(c, APOSTROPHE | ')' | ']')
+}
 
 pub(crate) fn is_bullet(line: &str) -> bool {
     let mut chars = line.chars();
@@ -43,7 +47,7 @@ pub(crate) fn is_bullet(line: &str) -> bool {
 /// True when the line ends a sentence: `.`, `!`, `?` or `…`, maybe followed by closing
 /// quotes or brackets.
 pub(crate) fn ends_sentence(line: &str) -> bool {
-    matches!(line.trim_end_matches(CLOSERS).chars().last(), Some('.' | '!' | '?' | '…'))
+    matches!(line.trim_end_matches(is_closer).chars().last(), Some('.' | '!' | '?' | '…'))
 }
 
 /// The paragraphs of `text`, repaired (see the module doc).

@@ -1,0 +1,115 @@
+//! Offices and roles: the words that say what a person is ("Landrat", "Jugenddezernentin",
+//! "Leiterin des Kreisjugendamtes").
+//!
+//! German forms compounds freely ("Sozialdezernent", "NRW-Familienministerin",
+//! "KeKiz-Koordinatorin"), so a role is recognised by its ending. The quote extractor reads
+//! speakers' roles with [`ends_with_role`], the passage splitter recognises a signature under a
+//! quote by it, and kind detection counts the officials a news item names with title and full
+//! name ([`NAMED_OFFICES`]).
+
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
+
+/// Endings (lower case) of words that name an office or function, compounds included
+/// ("Jugenddezernent", "KeKiz-Koordinatorin", "NRW-Familienministerin").
+const ROLE_ENDINGS: &str =
+    "landrat landrätin stadtrat stadträtin kreisrat kreisrätin regionsrat regionsrätin \
+    ratsherr ratsfrau bürgermeister bürgermeisterin minister ministerin präsident präsidentin staatssekretär \
+    staatssekretärin senator senatorin dezernent dezernentin beigeordnete beigeordneter kämmerer \
+    kämmerin leiter leiterin leitung chef chefin direktor direktorin vorstand mitglied koordinator \
+    koordinatorin geschäftsführer geschäftsführerin vorsitzende vorsitzender sprecher sprecherin \
+    referent referentin beauftragte beauftragter moderator moderatorin vertreter vertreterin \
+    mitarbeiter mitarbeiterin fachkraft politiker politikerin abgeordnete abgeordneter experte \
+    expertin wissenschaftler wissenschaftlerin forscher forscherin professor professorin pädagoge \
+    pädagogin sozialarbeiter sozialarbeiterin erzieher erzieherin hebamme lehrer lehrerin planer \
+    planerin berater beraterin lotse lotsin begleiter begleiterin initiator initiatorin gründer \
+    gründerin arzt ärztin psychologe psychologin pfarrer pfarrerin rektor rektorin kanzler kanzlerin \
+    trainer trainerin";
+
+/// Offices of government and administration whose holders news items name with title and full
+/// name ("Landrat Dr. Axel Lehmann", "Staatssekretärin …"); programme pages name the office.
+pub(crate) const NAMED_OFFICES: &[&str] = &[
+    "Minister",
+    "Ministerin",
+    "Präsident",
+    "Präsidentin",
+    "Dezernent",
+    "Dezernentin",
+    "Landrat",
+    "Landrätin",
+    "Staatssekretär",
+    "Staatssekretärin",
+    "OB",
+];
+
+/// Endings (lower case) of compound office words of the same kind: "Oberbürgermeister",
+/// "NRW-Familienministerin", "Regierungspräsident", "Jugenddezernentin".
+pub(crate) const NAMED_OFFICE_ENDINGS: &[&str] = &[
+    "minister",
+    "ministerin",
+    "präsident",
+    "präsidentin",
+    "dezernent",
+    "dezernentin",
+    "meister",
+    "meisterin",
+];
+
+/// The role endings by byte length: a word is tested once per length, not once per ending
+/// (this runs for every capitalised word of every document).
+static ROLE_ENDINGS_BY_LENGTH: LazyLock<Vec<(usize, FxHashSet<&'static str>)>> = LazyLock::new(|| {
+    let mut by_length: Vec<(usize, FxHashSet<&'static str>)> = Vec::new();
+    for ending in ROLE_ENDINGS.split_whitespace() {
+        match by_length.iter_mut().find(|(n, _)| *n == ending.len()) {
+            Some((_, set)) => {
+                set.insert(ending);
+            }
+            None => by_length.push((ending.len(), FxHashSet::from_iter([ending]))),
+        }
+    }
+    by_length
+});
+
+/// Whether a lower-case word ends with one of the role endings ("jugenddezernentin").
+pub(crate) fn ends_with_role(lower: &str) -> bool {
+    ROLE_ENDINGS_BY_LENGTH.iter().any(|(n, endings)| {
+        lower.len() >= *n
+            && lower.is_char_boundary(lower.len() - n)
+            && endings.contains(&lower[lower.len() - n..])
+    })
+}
+
+/// The words of `offices` that are not the feminine form ("…in") of another one: searching
+/// for "Minister" also finds "Ministerin".
+pub(crate) fn without_feminine_forms(offices: &'static [&'static str]) -> impl Iterator<Item = &'static str> {
+    offices.iter().copied().filter(move |office| {
+        !office.strip_suffix("in").is_some_and(|masculine| offices.contains(&masculine))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_by_their_ending() {
+        for word in ["landrat", "jugenddezernentin", "kekiz-koordinatorin", "leitung"] {
+            assert!(ends_with_role(word), "{word}");
+        }
+        for word in ["", "kita", "rat", "landratsamt"] {
+            assert!(!ends_with_role(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn feminine_forms_are_found_by_the_masculine_ones() {
+        let searched: Vec<&str> = without_feminine_forms(NAMED_OFFICES).collect();
+        assert_eq!(
+            searched,
+            ["Minister", "Präsident", "Dezernent", "Landrat", "Landrätin", "Staatssekretär", "OB"]
+        );
+        let endings: Vec<&str> = without_feminine_forms(NAMED_OFFICE_ENDINGS).collect();
+        assert_eq!(endings, ["minister", "präsident", "dezernent", "meister"]);
+    }
+}

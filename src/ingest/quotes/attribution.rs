@@ -1,0 +1,291 @@
+use super::marks::{ends_like_sentence, Span};
+use super::mentions::{extends, People, Who};
+use super::people::{parse_person, Person};
+use super::pronouns::{is_statement_noun, needs_conviction};
+use super::text::{
+    ceil_boundary, line_end, line_start, rest_of_line_is_empty, sentence_start, spaces_at, word_at, WINDOW,
+};
+use super::words::{
+    ARTICLES, CONVICTION_WORDS, DEMONSTRATIVE, LEAD_INS, NOT_A_SPEAKER, TITLE_NOUNS, VERB_AFTER, VERB_INSIDE,
+};
+use super::Previous;
+use crate::ingest::german::quotation_marks::closes_double;
+use crate::ingest::german::template::starts_with_quote_word;
+
+/// Longest signature line below a quote.
+pub(super) const MAX_SIGNATURE_CHARS: usize = 120;
+/// Longest text between an attributed quote and a continuation that takes its speaker.
+pub(super) const MAX_CONTINUATION_GAP: usize = 400;
+/// Longest parenthesis after a quote or name that is read as an attribution or party.
+pub(super) const MAX_PARENTHESIS_BYTES: usize = 120;
+
+/// `„…“, so X, Rolle.` — `„…“, betonte Landrat X` — `„…“ (Landrat X)` — `„…“ – Landrat X`.
+/// Returns the person and where the attribution ends.
+pub(super) fn after_quote(text: &str, span: &Span, people: &People) -> Option<(Person, usize)> {
+    let mut p = span.end + spaces_at(text, span.end);
+    let rest = text.get(p..)?;
+    if rest.starts_with('(') {
+        let person = parenthesis(text, p, label_above(text, span.start))?;
+        let end = person.end;
+        return Some((person, end));
+    }
+    if let Some(dash) = ["– ", "— ", "- "].iter().find(|d| rest.starts_with(**d)) {
+        let q = p + dash.len() + spaces_at(text, p + dash.len());
+        let person = parse_person(text, q, false)?;
+        let signed =
+            person.name.is_some() && (person.role.is_some() || person.titled || person.name_words >= 2);
+        return (signed && rest_of_line_is_empty(text, person.end)).then(|| {
+            let end = person.end;
+            (person, end)
+        });
+    }
+    if rest.starts_with(',') {
+        p += 1;
+        p += spaces_at(text, p);
+    }
+    let verb = VERB_AFTER.find(text.get(p..)?)?;
+    let q = skip_adverbs(text, p + verb.end())?;
+    let person = parse_person(text, q, true).filter(|p| is_credible(p, span.start, people))?;
+    if needs_conviction(verb.as_str()) {
+        let r = person.end + spaces_at(text, person.end);
+        let (word, _) = word_at(text, r)?;
+        if !CONVICTION_WORDS.contains(&word) {
+            return None;
+        }
+    }
+    let end = person.end;
+    Some((person, end))
+}
+
+/// After a speech verb: skips up to three lower-case words ("sich", "anschließend") to where
+/// the person starts; `None` when a pronoun or conjunction says the person is not named.
+pub(super) fn skip_adverbs(text: &str, mut q: usize) -> Option<usize> {
+    for _ in 0..4 {
+        let gap = spaces_at(text, q);
+        if gap == 0 {
+            return None;
+        }
+        let (word, end) = word_at(text, q + gap)?;
+        let lower = word.chars().next().is_some_and(char::is_lowercase);
+        if !lower || ARTICLES.contains(&word) {
+            return Some(q + gap);
+        }
+        if NOT_A_SPEAKER.contains(&word) {
+            return None;
+        }
+        q = end;
+    }
+    None
+}
+
+/// A signature on the line below a quote that ends its line: `Wolfgang Spelthahn, Landrat`,
+/// `(Landrat Dr. Christian Schulze Pellengahr)`, `– Bürgermeister Hans Meier`, `Dr. Klaus Effing`.
+pub(super) fn signature_below(text: &str, span: &Span) -> Option<(Person, usize)> {
+    if !rest_of_line_is_empty(text, span.end) {
+        return None;
+    }
+    let mut start = line_end(text, span.end, WINDOW) + 1;
+    for _ in 0..2 {
+        let line = text.get(start..line_end(text, start, WINDOW))?;
+        if !line.trim().is_empty() {
+            break;
+        }
+        start += line.len() + 1; // at most one blank line between quote and signature
+    }
+    let end = line_end(text, start, WINDOW);
+    let line = text.get(start..end)?;
+    if line.trim().is_empty() || line.trim().chars().count() > MAX_SIGNATURE_CHARS {
+        return None;
+    }
+    let mut p = start + (line.len() - line.trim_start().len());
+    for dash in ["– ", "— ", "- "] {
+        if text[p..].starts_with(dash) {
+            p += dash.len();
+            p += spaces_at(text, p);
+        }
+    }
+    let person = if text[p..].starts_with('(') {
+        parenthesis(text, p, label_above(text, span.start))?
+    } else {
+        // A bare name signs only with a title or below a "ZITAT" label; "Lisa Muster" alone may
+        // as well be the contact person of a profile page.
+        let person = parse_person(text, p, false)?;
+        let signed = person.name.is_some()
+            && (person.role.is_some() || person.titled || label_above(text, span.start));
+        if !signed {
+            return None;
+        }
+        person
+    };
+    rest_of_line_is_empty(text, person.end).then(|| {
+        let end = person.end;
+        (person, end)
+    })
+}
+
+/// `(Landrat Dr. Sommer)` at `p`: a person and nothing else in parentheses. Below a "ZITAT"
+/// label (`any_name`) a bare name counts; otherwise it needs a role, a title or two words.
+pub(super) fn parenthesis(text: &str, p: usize, any_name: bool) -> Option<Person> {
+    let window = text.get(p..ceil_boundary(text, p + MAX_PARENTHESIS_BYTES))?;
+    let close = window.find(')')?;
+    if window[..close].contains('\n') {
+        return None;
+    }
+    let inner = p + 1 + spaces_at(text, p + 1);
+    let mut person = parse_person(text, inner, false)?;
+    let after = person.end + spaces_at(text, person.end);
+    if after != p + close {
+        return None;
+    }
+    let credited = match &person.name {
+        Some(_) => person.role.is_some() || person.titled || person.name_words >= 2 || any_name,
+        None => person.role.is_some(),
+    };
+    person.end = p + close + 1;
+    credited.then_some(person)
+}
+
+/// Whether the line above the quote's line (blank lines skipped) is a "ZITAT …" label.
+pub(super) fn label_above(text: &str, pos: usize) -> bool {
+    let mut end = line_start(text, pos, WINDOW);
+    for _ in 0..3 {
+        // At the text's start, or a line longer than the window: no label line to look at.
+        if end == 0 || text.as_bytes()[end - 1] != b'\n' {
+            return false;
+        }
+        let start = line_start(text, end - 1, WINDOW);
+        let line = &text[start..end - 1];
+        if !line.trim().is_empty() {
+            return starts_with_quote_word(line);
+        }
+        end = start;
+    }
+    false
+}
+
+/// A lead-in ending with a colon right before the quote (or at the end of the line above a
+/// quote that opens its line): `Landrat X: „…“`, `Oberbürgermeister X sagt: „…“`,
+/// `Für Landrat X ist …: „…“`, `… betonte Familienministerin X:`. The person must be the
+/// lead-in's subject (at its start) or follow a speech verb in it.
+pub(super) fn before_quote(text: &str, span: &Span, people: &People) -> Option<(Person, usize)> {
+    let (body_start, body_end) = lead_in(text, span)?;
+    let body = &text[body_start..body_end];
+    let last_word = body.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    if TITLE_NOUNS.contains(&last_word) {
+        return None;
+    }
+    // The subject at the lead-in's start, after a bullet or a word like "Für".
+    let p = subject_start(text, body_start, body_end);
+    if let Some(person) = parse_person(text, p, true) {
+        if person.end <= body_end && is_credible(&person, span.start, people) {
+            return Some((person, span.end));
+        }
+    }
+    // Or the person after a speech verb: "… betonte Familienministerin Kristin Alheit:".
+    for verb in VERB_INSIDE.find_iter(body) {
+        let Some(q) = skip_adverbs(text, body_start + verb.end()) else { continue };
+        if let Some(person) = parse_person(text, q, true) {
+            if person.end <= body_end && is_credible(&person, span.start, people) {
+                return Some((person, span.end));
+            }
+        }
+    }
+    None
+}
+
+/// The lead-in before a quote, without its colon: the sentence before the opening mark on its
+/// line, or the line above when the quote opens its line. `None` without a colon.
+pub(super) fn lead_in(text: &str, span: &Span) -> Option<(usize, usize)> {
+    let open = span.start;
+    let ls = line_start(text, open, WINDOW);
+    let before = &text[ls..open];
+    let (from, to) = if before.trim_matches(|c: char| c.is_whitespace() || "-–•*".contains(c)).is_empty()
+    {
+        if ls == 0 {
+            return None;
+        }
+        let to = ls - 1;
+        (sentence_start(text, line_start(text, to, WINDOW), to), to)
+    } else {
+        (sentence_start(text, ls, open), open)
+    };
+    let seg = text[from..to].trim_end();
+    let body = seg.strip_suffix(':')?.trim_end();
+    if body.is_empty() {
+        return None;
+    }
+    let body_start = from + (seg.len() - seg.trim_start().len());
+    Some((body_start, body_start + body.trim_start().len()))
+}
+
+/// Where the subject of a lead-in starts: after a bullet and a word like "Für" or "Dazu".
+pub(super) fn subject_start(text: &str, body_start: usize, body_end: usize) -> usize {
+    let body = &text[body_start..body_end];
+    let mut p = body_start + (body.len() - body.trim_start_matches(['-', '–', '•', '*', ' ']).len());
+    if let Some((word, end)) = word_at(text, p) {
+        if LEAD_INS.contains(&word) && spaces_at(text, end) > 0 {
+            p = end + spaces_at(text, end);
+        }
+    }
+    p
+}
+
+/// `„…“. Dieses Resümee zieht Jugenddezernent X.` — `„…“ Das sagte Landrat X.` — `„…“. Das
+/// betonte die Ministerin.`: the sentence right after the quote credits it with a demonstrative.
+pub(super) fn next_sentence(text: &str, span: &Span, people: &People) -> Option<(Person, usize)> {
+    let mut p = span.end;
+    if text.get(p..)?.starts_with('.') {
+        p += 1;
+    } else if !text[..span.inner_end].trim_end().ends_with(['.', '!', '?', '…']) {
+        return None; // the sentence goes on after the quote
+    }
+    let gap = spaces_at(text, p);
+    if gap == 0 {
+        return None;
+    }
+    let caps = DEMONSTRATIVE.captures(text.get(p + gap..)?)?;
+    let verb = caps.get(2)?;
+    match caps.get(1) {
+        Some(noun) if !is_statement_noun(noun.as_str()) => return None,
+        None if matches!(verb.as_str(), "zieht" | "zog") => return None,
+        _ => {}
+    }
+    let q = skip_adverbs(text, p + gap + verb.end())?;
+    let person = parse_person(text, q, true).filter(|p| is_credible(p, span.start, people))?;
+    let end = person.end;
+    Some((person, end))
+}
+
+/// A person in an attribution is taken when named with a role or title, with two words, by a
+/// role alone ("der Landrat"), or by a single word that is a known person's surname ("so
+/// Baranowski"): a lone capitalised word is too often a German noun.
+pub(super) fn is_credible(person: &Person, at: usize, people: &People) -> bool {
+    match &person.name {
+        Some(_) if person.role.is_some() || person.titled || person.name_words >= 2 => true,
+        Some(name) => people.nearest(at, true, |m| extends(&m.name, name)).is_some(),
+        None => person.role.is_some(),
+    }
+}
+
+/// A quote right after an attributed one (at most one line break between), with no other person
+/// named in between, that is a sentence of its own: it continues the previous speaker's words.
+pub(super) fn continuation(
+    text: &str,
+    span: &Span,
+    words: &str,
+    previous: Option<&Previous>,
+    people: &People,
+) -> Option<Who> {
+    let previous = previous?;
+    let gap = text.get(previous.end..span.start)?;
+    if gap.len() > MAX_CONTINUATION_GAP || gap.matches('\n').count() > 1 {
+        return None;
+    }
+    if people.named_between(previous.end, span.start) {
+        return None;
+    }
+    let before = text[line_start(text, span.start, WINDOW)..span.start].trim_end();
+    let starts_sentence =
+        before.is_empty() || before.ends_with(['.', '!', '?', ':']) || before.ends_with(closes_double);
+    (starts_sentence && ends_like_sentence(words)).then(|| previous.who.clone())
+}

@@ -1,0 +1,221 @@
+use super::text::{collapse, line_end};
+use crate::ingest::german::quotation_marks::{is_quotation_mark, mark_style, Family, Style};
+
+/// An opening mark still open after this many lines has lost its closing mark.
+pub(super) const MAX_QUOTE_LINES: usize = 8;
+/// … or after this many bytes.
+pub(super) const MAX_QUOTE_BYTES: usize = 5000;
+/// Open quotation marks kept waiting at once; deeper nesting is a stray mark.
+pub(super) const MAX_DEPTH: usize = 8;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum Mark {
+    Open,
+    Close,
+}
+
+/// An opening mark waiting for its closing mark.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct OpenMark {
+    pub(super) pos: usize,
+    pub(super) len: usize,
+    pub(super) family: Family,
+    pub(super) line: usize,
+}
+
+/// A quotation in the text: the opening mark at `start`, the quoted words in
+/// `inner_start..inner_end`, the closing mark ending at `end`. An unclosed quotation (German
+/// style leaves the mark off at a paragraph's end) runs to the end of its line.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) struct Span {
+    pub(super) start: usize,
+    pub(super) inner_start: usize,
+    pub(super) inner_end: usize,
+    pub(super) end: usize,
+    pub(super) closed: bool,
+}
+
+/// The outermost quotations of the text, in order.
+pub(super) fn quote_spans(text: &str) -> Vec<Span> {
+    let mut pairing = Pairing::default();
+    let mut line = 0;
+    let mut line_blank = true;
+    let mut prev: Option<char> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        if c == '\n' {
+            if line_blank {
+                pairing.abandon_all(); // a paragraph ends every quotation
+            } else {
+                pairing.abandon_stale(i, line);
+            }
+            line += 1;
+            line_blank = true;
+            prev = Some(c);
+            continue;
+        }
+        if let Some((family, mark)) = classify(c, prev, next, &pairing.stack) {
+            match mark {
+                Mark::Open => {
+                    // A quotation opening a line ends any left open on earlier lines.
+                    if line_blank && pairing.stack.first().is_some_and(|o| o.line < line) {
+                        pairing.abandon_all();
+                    }
+                    pairing.open(OpenMark { pos: i, len: c.len_utf8(), family, line });
+                }
+                Mark::Close => pairing.close(family, i, c.len_utf8()),
+            }
+        }
+        if !c.is_whitespace() {
+            line_blank = false;
+        }
+        prev = Some(c);
+    }
+    pairing.abandon_all();
+    let unclosed = unclosed_spans(text, &pairing.abandoned);
+    outermost(pairing.closed, unclosed)
+}
+
+/// The state of pairing marks: open marks waiting (at most [`MAX_DEPTH`]), pairs found, and the
+/// double marks given up on (in text order).
+#[derive(Default)]
+pub(super) struct Pairing {
+    pub(super) stack: Vec<OpenMark>,
+    pub(super) closed: Vec<Span>,
+    pub(super) abandoned: Vec<OpenMark>,
+}
+
+impl Pairing {
+    pub(super) fn open(&mut self, mark: OpenMark) {
+        if self.stack.len() >= MAX_DEPTH {
+            self.abandon(1);
+        }
+        self.stack.push(mark);
+    }
+
+    /// Pairs a closing mark with the open mark it belongs to. Stray single marks in the way are
+    /// dropped; a single closing mark never closes a double quotation.
+    pub(super) fn close(&mut self, family: Family, pos: usize, len: usize) {
+        let Some(top) = self.stack.last() else { return };
+        if top.family != family {
+            if family == Family::Single {
+                return;
+            }
+            while self.stack.last().is_some_and(|o| o.family == Family::Single) {
+                self.stack.pop();
+            }
+        }
+        if let Some(open) = self.stack.pop() {
+            let inner_start = open.pos + open.len;
+            let span = Span { start: open.pos, inner_start, inner_end: pos, end: pos + len, closed: true };
+            self.closed.push(span);
+        }
+    }
+
+    /// Gives up open marks left open too many lines or bytes before `pos`.
+    pub(super) fn abandon_stale(&mut self, pos: usize, line: usize) {
+        let stale = self
+            .stack
+            .iter()
+            .take_while(|o| line + 1 - o.line >= MAX_QUOTE_LINES || pos - o.pos > MAX_QUOTE_BYTES)
+            .count();
+        self.abandon(stale);
+    }
+
+    pub(super) fn abandon_all(&mut self) {
+        self.abandon(self.stack.len());
+    }
+
+    /// Gives up the `count` oldest open marks, remembering the double ones.
+    pub(super) fn abandon(&mut self, count: usize) {
+        let count = count.min(self.stack.len());
+        self.abandoned.extend(self.stack.drain(..count).filter(|o| o.family == Family::Double));
+    }
+}
+
+/// Unclosed quotations: a double mark never closed runs to the end of its line (German style
+/// leaves the closing mark off where a quote goes on in the next paragraph). Of several on one
+/// line only the first and the last are kept, which bounds the work on odd input.
+pub(super) fn unclosed_spans(text: &str, abandoned: &[OpenMark]) -> Vec<Span> {
+    let mut spans = Vec::new();
+    for (k, mark) in abandoned.iter().enumerate() {
+        let first_on_line = k == 0 || abandoned[k - 1].line != mark.line;
+        let last_on_line = abandoned.get(k + 1).is_none_or(|n| n.line != mark.line);
+        if first_on_line || last_on_line {
+            let inner_start = mark.pos + mark.len;
+            let inner_end = line_end(text, inner_start, MAX_QUOTE_BYTES);
+            spans.push(Span { start: mark.pos, inner_start, inner_end, end: inner_end, closed: false });
+        }
+    }
+    spans
+}
+
+/// Decides whether `c` opens or closes a quotation here, from the mark itself and the characters
+/// around it; `None` when it is no quotation mark (an apostrophe, a stray mark).
+pub(super) fn classify(
+    c: char,
+    prev: Option<char>,
+    next: Option<char>,
+    stack: &[OpenMark],
+) -> Option<(Family, Mark)> {
+    let (family, style) = mark_style(c)?;
+    let inside_double = stack.iter().any(|o| o.family == Family::Double);
+    if family == Family::Single && inside_double {
+        return None; // ‚nested‘ marks are part of the quoted words
+    }
+    let has_open = match family {
+        Family::Double => inside_double,
+        Family::Single => stack.last().is_some_and(|o| o.family == Family::Single),
+    };
+    let left = next.is_some_and(|n| n.is_alphanumeric() || "(‚‘'…".contains(n) || is_quotation_mark(n))
+        && prev.is_none_or(|p| p.is_whitespace() || "([{–—-/…".contains(p) || is_quotation_mark(p));
+    let right = prev.is_some_and(|p| !p.is_whitespace())
+        && next.is_none_or(|n| n.is_whitespace() || ".,;:!?)]}–—-/…".contains(n) || is_quotation_mark(n));
+    let mark = match style {
+        Style::AlwaysOpens => Mark::Open,
+        Style::AlwaysCloses if right && has_open => Mark::Close,
+        Style::AlwaysCloses => return None,
+        Style::Either if left && !right => Mark::Open,
+        Style::Either if has_open && (right || !left) => Mark::Close,
+        Style::Either if !right && next.is_some_and(char::is_alphanumeric) => Mark::Open,
+        Style::Either => return None,
+    };
+    Some((family, mark))
+}
+/// Keeps the closed quotations that are not nested in another, then the unclosed ones that do
+/// not overlap them, in text order.
+pub(super) fn outermost(mut closed: Vec<Span>, unclosed: Vec<Span>) -> Vec<Span> {
+    closed.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    let mut kept: Vec<Span> = Vec::with_capacity(closed.len());
+    for span in closed {
+        if kept.last().is_none_or(|k| span.start >= k.end) {
+            kept.push(span);
+        }
+    }
+    let mut extra = Vec::new();
+    for span in unclosed {
+        let after = kept.partition_point(|k| k.end <= span.start);
+        if kept.get(after).is_none_or(|k| k.start >= span.end) {
+            extra.push(span);
+        }
+    }
+    kept.extend(extra);
+    kept.sort_by_key(|s| s.start);
+    kept
+}
+
+pub(super) fn quoted_words(text: &str, span: &Span) -> String {
+    let inner = text.get(span.inner_start..span.inner_end).unwrap_or("");
+    let collapsed = collapse(inner);
+    collapsed.trim_end_matches(',').trim_end().to_string()
+}
+
+pub(super) fn word_count(words: &str) -> usize {
+    words.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count()
+}
+
+pub(super) fn ends_like_sentence(words: &str) -> bool {
+    let core = words.trim_end_matches(|c: char| is_quotation_mark(c) || c == ')' || c.is_whitespace());
+    core.ends_with(['.', '!', '?', '…'])
+}

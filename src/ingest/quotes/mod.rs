@@ -1,0 +1,132 @@
+//! Quotes of people: who said what, in which office.
+//!
+//! Journalists search the corpus for statements ("what did the Landrat say about prevention?"),
+//! so every quotation a person is credited with is extracted at index time, with the speaker's
+//! name and office as the document gives them. A quotation counts only when its attribution is
+//! right next to it:
+//!
+//! * after the closing mark: `„…“, so Tilman Fuchs, Sozialdezernent des Kreises.`,
+//!   `„…“, betonte Landrat Dr. Klaus Effing zu Beginn …`, `„…“, so der Landrat.`,
+//!   `„…“ (Landrat Dr. Sommer)`;
+//! * on the next line, as a signature: `Wolfgang Spelthahn, Landrat`, `(Landrat Dr. Sommer)`;
+//! * before the opening mark, in a lead-in that ends with a colon: `Landrat Michael Makiolla: „…“`,
+//!   `Oberbürgermeister Frank Baranowski sagt: „…“`;
+//! * in the next sentence, with a demonstrative: `„…“. Dieses Resümee zieht Jugenddezernent X.`,
+//!   `„…“ Das sagte Landrat X.`, `„…“. Das betonte die Ministerin.`;
+//! * by a pronoun, after the closing mark (`„…“, sagt er.`, `„…“, lautet seine Überzeugung.`,
+//!   `„…“, ist sie überzeugt.`) or in a lead-in (`Er betonte: „…“`, `Dazu sagte sie: „…“`,
+//!   `Ihr Resümee: „…“`). The pronoun stands for the nearest person named before the quote,
+//!   preferably in its paragraph or the last three sentences, of the pronoun's gender where the
+//!   text shows it (a role like "Landrätin" or "Landrat", "Frau"/"Herr", or a following "Sie"/"Er");
+//!   with no one named before, or with a plural ("sagen sie"), the quote is dropped;
+//! * a quotation that directly continues an attributed one in the same paragraph
+//!   (`„A“, sagt X. „B“`) takes its speaker.
+//!
+//! Scare quotes, programme names and slogans have no such attribution and are mostly short, so
+//! they are not returned. Short later references ("Dr. Effing", "Effing", "der Landrat") are
+//! resolved to the full name given elsewhere in the document.
+//!
+//! German („…“), English (“…”), straight ("…") and French (»…«, «…») double marks are paired
+//! with a stack, so nested quotes ("eine "Kultur des Übergangs" etablieren") stay inside the
+//! outer one; single marks (‚…‘, ›…‹) count only outside double ones. The cost is linear in the
+//! text: one pass pairs the marks, one pass collects the people named in the document, and each
+//! quote looks only at a bounded window around itself.
+//!
+//! One file per concern: `marks` pairs the quotation marks and yields the quotations,
+//! `attribution` finds the person named next to one (after, before, on the line below, in the
+//! next sentence, or as the continuation of the previous quote), `pronouns` resolves "er"/"sie"
+//! and "sein"/"ihr" to a person, `people` reads a person's name and role at a position,
+//! `mentions` collects the people a document names and resolves short references, `words`
+//! holds the word lists, and `text` the bounded text helpers. What is German text rather than
+//! quote extraction (quotation marks, sentence ends, office words, the profile template) comes
+//! from `ingest::german`.
+
+mod attribution;
+mod marks;
+mod mentions;
+mod people;
+mod pronouns;
+#[cfg(test)]
+mod tests;
+mod text;
+mod words;
+
+use serde::{Deserialize, Serialize};
+
+use attribution::{after_quote, before_quote, continuation, next_sentence, signature_below};
+use marks::{ends_like_sentence, quote_spans, quoted_words, word_count};
+use mentions::{resolve, Mention, People, Who};
+use pronouns::{pronoun_after, pronoun_before};
+
+/// One quoted statement of a person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The quoted words, without the outer quotation marks, whitespace collapsed.
+    pub text: String,
+    /// The speaker's full name as the document gives it (titles like "Dr." kept:
+    /// "Dr. Klaus Effing"); None if only a role is given.
+    pub speaker: Option<String>,
+    /// Role/office as written ("Landrat", "Projektkoordinatorin „KeKiz“ im Kreisjugendamt",
+    /// "Sozialdezernent des Kreises"); None if unknown.
+    pub role: Option<String>,
+    /// Byte offset of the quote's opening mark in the input text.
+    pub start: usize,
+}
+
+/// Quotes with fewer words are scare quotes, names or slogans rather than statements.
+const MIN_WORDS: usize = 5;
+
+/// The last attributed quote: a following quote may continue it.
+struct Previous {
+    end: usize,
+    who: Who,
+}
+
+/// Every quote in `text` that a person said, in text order.
+pub fn extract(text: &str) -> Vec<Quote> {
+    let spans = quote_spans(text);
+    if spans.is_empty() {
+        return Vec::new();
+    }
+    let mut people = People { text, named: std::cell::OnceCell::new(), speakers: Vec::new() };
+    let mut quotes = Vec::new();
+    let mut previous: Option<Previous> = None;
+    for span in &spans {
+        let words = quoted_words(text, span);
+        if word_count(&words) < MIN_WORDS {
+            continue;
+        }
+        let attributed = if span.closed {
+            after_quote(text, span, &people)
+                .or_else(|| signature_below(text, span))
+                .or_else(|| before_quote(text, span, &people))
+                .or_else(|| next_sentence(text, span, &people))
+                .or_else(|| pronoun_after(text, span, &people))
+                .or_else(|| pronoun_before(text, span, &people))
+        } else if ends_like_sentence(&words) {
+            before_quote(text, span, &people).or_else(|| pronoun_before(text, span, &people))
+        } else {
+            None
+        };
+        let (who, end) = match attributed {
+            Some((person, end)) => (resolve(person, span.start, &people), end.max(span.end)),
+            None => match continuation(text, span, &words, previous.as_ref(), &people) {
+                Some(who) => (who, span.end),
+                None => continue,
+            },
+        };
+        if let Some(name) = &who.speaker {
+            let gender = people.gender_of(name, who.role.as_deref(), span.start);
+            let mention = Mention { pos: span.start, name: name.clone(), role: who.role.clone(), gender };
+            people.speakers.push(mention);
+        }
+        quotes.push(Quote {
+            text: words,
+            speaker: who.speaker.clone(),
+            role: who.role.clone(),
+            start: span.start,
+        });
+        previous = Some(Previous { end, who });
+    }
+    quotes
+}

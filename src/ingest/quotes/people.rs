@@ -1,0 +1,363 @@
+use super::attribution::MAX_PARENTHESIS_BYTES;
+use super::text::{ceil_boundary, collapse, spaces_at, word_at};
+use super::words::{
+    is_adjective, is_capitalized, is_role_prefix, is_role_word, looks_like_noun, ARTICLES, HONORIFICS,
+    NOT_NAMES, PARTICLES, ROLE_COMPLEMENTS, TITLES,
+};
+use crate::ingest::german::quotation_marks::{closes_double, DOUBLE_OPENING};
+use crate::ingest::german::sentences::is_sentence_end;
+
+/// Longest role phrase taken after a name ("Leiterin des Kreisjugendamtes").
+pub(super) const MAX_ROLE_BYTES: usize = 140;
+
+/// A person as an attribution or the text names them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(super) struct Person {
+    pub(super) name: Option<String>,
+    pub(super) role: Option<String>,
+    /// Byte offset just after the person's phrase.
+    pub(super) end: usize,
+    /// The name carries an academic title.
+    pub(super) titled: bool,
+    /// Words in the name, titles not counted.
+    pub(super) name_words: usize,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum TokKind {
+    Title,
+    Initial,
+    Particle,
+    Word,
+}
+
+/// One token of a run of capitalised words ("Landrat", "Dr.", "Klaus", "Effing").
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Tok<'a> {
+    pub(super) text: &'a str,
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) kind: TokKind,
+}
+
+/// Reads a person at `pos`: `[der|die [adjectives]] [Role] [Name] [(Party)] [, Role phrase]`,
+/// e.g. "Landrat Dr. Klaus Effing", "Tilman Fuchs, Sozialdezernent des Kreises",
+/// "der grüne Sozialpolitiker", "die Leiterin des Jugendamtes, Anna Muster". With
+/// `allow_article` a leading article must introduce a role.
+pub(super) fn parse_person(text: &str, pos: usize, allow_article: bool) -> Option<Person> {
+    let (p, article, role_from) = match allow_article.then(|| article_and_adjectives(text, pos)).flatten() {
+        Some((p, role_from)) => (p, true, role_from),
+        None => (pos, false, None),
+    };
+    let toks = cap_sequence(text, p);
+    let (role_range, name_from) = split_role_name(&toks)?;
+    if article && role_range.is_none() {
+        return None; // "die Stadt", "das Ministerium"
+    }
+    let mut person = Person { end: p, ..Person::default() };
+    let mut role_start = p;
+    if let Some((a, b)) = role_range {
+        role_start = role_from.unwrap_or(toks[a].start);
+        person.role = Some(collapse(&text[role_start..toks[b].end]));
+        person.end = toks[b].end;
+    }
+    let name_toks = &toks[name_from..];
+    if let (Some(first), Some(last)) = (name_toks.first(), name_toks.last()) {
+        if is_valid_name(name_toks) {
+            person.name = Some(collapse(&text[first.start..last.end]));
+            person.titled =
+                name_toks.iter().any(|t| t.kind == TokKind::Title && !HONORIFICS.contains(&t.text));
+            person.name_words = name_toks.iter().filter(|t| t.kind == TokKind::Word).count();
+            person.end = last.end;
+        }
+    }
+    if person.name.is_none() && person.role.is_none() {
+        return None;
+    }
+    if person.name.is_some() {
+        let (end, role) = party_or_role_in_parentheses(text, person.end);
+        person.end = end;
+        if person.role.is_none() {
+            person.role = role;
+        }
+    } else {
+        // A role on its own may go on: "der Landrat des Kreises", "die Koordinatorin „KeKiz“".
+        let (end, name) = role_complement(text, person.end);
+        if end > person.end {
+            person.role = Some(collapse(&text[role_start..end]));
+            person.end = end;
+        }
+        if let Some(named) = name {
+            person = Person { role: person.role, ..named };
+        }
+    }
+    if let Some(after) = after_comma(text, person.end) {
+        if person.name.is_some() && person.role.is_none() {
+            if let Some((role, end)) = role_phrase(text, after) {
+                person.role = Some(role);
+                person.end = end;
+            }
+        } else if person.name.is_none() {
+            if let Some(named) = name_phrase(text, after) {
+                person.name = named.name;
+                person.titled = named.titled;
+                person.name_words = named.name_words;
+                person.end = named.end;
+            }
+        }
+    }
+    Some(person)
+}
+
+/// "der grüne " before a role: where the role's capitalised word starts, and where adjectives
+/// that belong to the role start (if any). `None` when there is no article.
+pub(super) fn article_and_adjectives(text: &str, pos: usize) -> Option<(usize, Option<usize>)> {
+    let (word, end) = word_at(text, pos)?;
+    let gap = spaces_at(text, end);
+    if !ARTICLES.contains(&word.to_lowercase().as_str()) || gap == 0 {
+        return None;
+    }
+    let mut p = end + gap;
+    let mut adjectives_from = None;
+    for _ in 0..2 {
+        let Some((_, end)) = word_at(text, p).filter(|(w, _)| is_adjective(w)) else { break };
+        let gap = spaces_at(text, end);
+        if gap == 0 {
+            break;
+        }
+        adjectives_from.get_or_insert(p);
+        p = end + gap;
+    }
+    Some((p, adjectives_from))
+}
+
+/// Reads a run of capitalised words, titles and initials separated by single spaces on one line.
+pub(super) fn cap_sequence(text: &str, pos: usize) -> Vec<Tok<'_>> {
+    let mut toks: Vec<Tok> = Vec::new();
+    let mut p = pos;
+    while toks.len() < 10 {
+        let Some((word, end)) = word_at(text, p) else { break };
+        let dot = text[end..].starts_with('.');
+        let words = toks.iter().filter(|t| t.kind == TokKind::Word).count();
+        let tok = if dot && TITLES.contains(&word) {
+            Tok { text: &text[p..end + 1], start: p, end: end + 1, kind: TokKind::Title }
+        } else if HONORIFICS.contains(&word) && words == 0 {
+            Tok { text: word, start: p, end, kind: TokKind::Title }
+        } else if dot && words > 0 && word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+            Tok { text: &text[p..end + 1], start: p, end: end + 1, kind: TokKind::Initial }
+        } else if is_capitalized(word) {
+            Tok { text: word, start: p, end, kind: TokKind::Word }
+        } else if let Some(particle_end) = particle_at(text, p, &toks) {
+            Tok { text: &text[p..particle_end], start: p, end: particle_end, kind: TokKind::Particle }
+        } else {
+            break;
+        };
+        toks.push(tok);
+        p = tok.end;
+        let gap = spaces_at(text, p);
+        if gap == 0 && tok.kind != TokKind::Title {
+            break;
+        }
+        if !text[p + gap..].chars().next().is_some_and(char::is_alphabetic) {
+            break;
+        }
+        p += gap;
+    }
+    while toks.last().is_some_and(|t| t.kind != TokKind::Word) {
+        toks.pop();
+    }
+    toks
+}
+
+/// "von", "van der", "de" between a first name and a surname: only after exactly one name word
+/// and before a capitalised one. Returns where the particle ends.
+pub(super) fn particle_at(text: &str, p: usize, toks: &[Tok]) -> Option<usize> {
+    let (word, mut end) = word_at(text, p)?;
+    let only_first_name = toks.iter().filter(|t| t.kind == TokKind::Word).count() == 1
+        && toks.last().is_some_and(|t| t.kind == TokKind::Word && !is_role_word(t.text, true));
+    if !only_first_name || !PARTICLES.contains(&word) {
+        return None;
+    }
+    let mut q = end + spaces_at(text, end);
+    if let Some((_, article_end)) = word_at(text, q).filter(|(w, _)| matches!(*w, "der" | "den")) {
+        end = article_end;
+        q = end + spaces_at(text, end);
+    }
+    let (next, _) = word_at(text, q)?;
+    (q > end && is_capitalized(next) && !is_role_word(next, true)).then_some(end)
+}
+
+/// Splits a capitalised run into a leading role ("Erster Beigeordneter", "Landrat") and the
+/// name after it. `None` when the run starts with words that are neither.
+pub(super) fn split_role_name(toks: &[Tok]) -> Option<(Option<(usize, usize)>, usize)> {
+    if toks.is_empty() {
+        return None;
+    }
+    let first_role = toks.iter().take(3).position(|t| t.kind == TokKind::Word && is_role_word(t.text, true));
+    let Some(r) = first_role else { return Some((None, 0)) };
+    if !toks[..r].iter().all(|t| t.kind == TokKind::Word && is_role_prefix(t.text)) {
+        return None;
+    }
+    let mut last = r;
+    while toks.get(last + 1).is_some_and(|t| t.kind == TokKind::Word && is_role_word(t.text, true)) {
+        last += 1;
+    }
+    Some((Some((0, last)), last + 1))
+}
+
+/// A name: one to five words, none of them a role, a function word or a common noun.
+pub(super) fn is_valid_name(toks: &[Tok]) -> bool {
+    let words: Vec<&str> = toks.iter().filter(|t| t.kind == TokKind::Word).map(|t| t.text).collect();
+    !words.is_empty()
+        && words.len() <= 5
+        && toks.first().is_some_and(|t| t.kind != TokKind::Particle)
+        && words.iter().all(|w| !is_role_word(w, true) && !NOT_NAMES.contains(w) && !looks_like_noun(w))
+}
+
+/// `Name (SPD)` or `Name (Leiter des Jugendamtes, …)`: skips a short parenthesis after a name and
+/// returns where it ends and the role it holds, if any.
+pub(super) fn party_or_role_in_parentheses(text: &str, pos: usize) -> (usize, Option<String>) {
+    let p = pos + spaces_at(text, pos);
+    if !text[p..].starts_with('(') {
+        return (pos, None);
+    }
+    let window = &text[p..ceil_boundary(text, p + MAX_PARENTHESIS_BYTES)];
+    let Some(close) = window.find(')') else { return (pos, None) };
+    let inner = &window[1..close];
+    if inner.contains(['\n', '(']) {
+        return (pos, None);
+    }
+    let role = role_phrase(text, p + 1).map(|(role, _)| role);
+    (p + close + 1, role)
+}
+
+/// `, ` after `pos` (no line break): where the text after the comma starts.
+pub(super) fn after_comma(text: &str, pos: usize) -> Option<usize> {
+    let rest = text.get(pos..)?;
+    let after = rest.strip_prefix(',')?;
+    let gap = spaces_at(after, 0);
+    (gap > 0).then_some(pos + 1 + gap)
+}
+
+/// A role phrase after a name and a comma: starts with a role word and runs to the end of the
+/// clause ("Projektkoordinatorin „KeKiz“ im Kreisjugendamt", "Leiterin des Kreisjugendamtes").
+pub(super) fn role_phrase(text: &str, pos: usize) -> Option<(String, usize)> {
+    let mut p = pos;
+    if let Some((word, end)) = word_at(text, p) {
+        if matches!(word, "der" | "die") && spaces_at(text, end) > 0 {
+            p = end + spaces_at(text, end);
+        }
+    }
+    let toks = cap_sequence(text, p);
+    let (role, _) = split_role_name(&toks)?;
+    role?;
+    let end = clause_end(text, p);
+    let phrase = collapse(&text[p..end]);
+    (!phrase.is_empty()).then(|| (phrase.trim_end_matches(['.', ' ']).to_string(), end))
+}
+
+/// Where a clause starting at `pos` ends: before a comma, semicolon, colon, parenthesis, line
+/// break, dash or sentence end; cut at a word boundary when very long.
+pub(super) fn clause_end(text: &str, pos: usize) -> usize {
+    let limit = pos + MAX_ROLE_BYTES;
+    let mut last_space = None;
+    for (k, c) in text[pos..].char_indices() {
+        let i = pos + k;
+        if i >= limit {
+            return last_space.unwrap_or(i);
+        }
+        match c {
+            ',' | ';' | ':' | '!' | '?' | '\n' | '\r' | '(' | ')' | '|' => return trim_end_at(text, pos, i),
+            '.' if is_sentence_end(text, i) => return trim_end_at(text, pos, i),
+            '–' | '—' if last_space == Some(i.saturating_sub(1)) => return trim_end_at(text, pos, i),
+            c if c.is_whitespace() => last_space = Some(i),
+            _ => {}
+        }
+    }
+    trim_end_at(text, pos, text.len())
+}
+
+pub(super) fn trim_end_at(text: &str, from: usize, to: usize) -> usize {
+    from + text[from..to].trim_end().len()
+}
+
+/// A name after a role and a comma: "die Leiterin des Jugendamtes, Anna Muster".
+pub(super) fn name_phrase(text: &str, pos: usize) -> Option<Person> {
+    let toks = cap_sequence(text, pos);
+    let (role, _) = split_role_name(&toks)?;
+    if role.is_some() || !is_valid_name(&toks) {
+        return None;
+    }
+    named(text, &toks)
+}
+
+/// What may follow a role on its own: "des Kreises Steinfurt", "im Kreisjugendamt", "„KeKiz“".
+/// Returns where it ends and a name that ends it ("die Leiterin des Jugendamtes Anna Muster").
+pub(super) fn role_complement(text: &str, pos: usize) -> (usize, Option<Person>) {
+    let mut end = pos;
+    for _ in 0..3 {
+        let gap = spaces_at(text, end);
+        if gap == 0 {
+            break;
+        }
+        let p = end + gap;
+        if text[p..].starts_with(DOUBLE_OPENING) {
+            match short_quoted_term_end(text, p) {
+                Some(close) => {
+                    end = close;
+                    continue;
+                }
+                None => break,
+            }
+        }
+        let Some((word, word_end)) = word_at(text, p) else { break };
+        if !ROLE_COMPLEMENTS.contains(&word) || spaces_at(text, word_end) == 0 {
+            break;
+        }
+        let mut q = word_end + spaces_at(text, word_end);
+        if let Some((_, article_end)) = word_at(text, q).filter(|(w, _)| ARTICLES.contains(w) || *w == "das")
+        {
+            if spaces_at(text, article_end) == 0 {
+                break;
+            }
+            q = article_end + spaces_at(text, article_end);
+        }
+        let toks = cap_sequence(text, q);
+        // "des Jugendamtes Anna Muster": a name after the institution is the person's.
+        let name_from = (1..toks.len()).find(|&k| {
+            let tail = &toks[k..];
+            toks[k - 1].kind == TokKind::Word && is_valid_name(tail) && named(text, tail).is_some()
+        });
+        if let Some(k) = name_from {
+            return (toks[k - 1].end, named(text, &toks[k..]));
+        }
+        let Some(last) = toks.iter().rev().find(|t| t.kind == TokKind::Word) else { break };
+        end = last.end;
+    }
+    (end, None)
+}
+
+/// The person a run of name tokens names, if it is a full name (two words) or has a title.
+pub(super) fn named(text: &str, toks: &[Tok]) -> Option<Person> {
+    let (first, last) = (toks.first()?, toks.last()?);
+    let titled = toks.iter().any(|t| t.kind == TokKind::Title && !HONORIFICS.contains(&t.text));
+    let name_words = toks.iter().filter(|t| t.kind == TokKind::Word).count();
+    let name = Some(collapse(&text[first.start..last.end]));
+    (name_words >= 2 || titled).then_some(Person { name, role: None, end: last.end, titled, name_words })
+}
+
+/// The end of a short quoted term („KeKiz“) opening at `p`, on the same line.
+pub(super) fn short_quoted_term_end(text: &str, p: usize) -> Option<usize> {
+    let window = &text[p..ceil_boundary(text, p + 60)];
+    let mut chars = window.char_indices();
+    chars.next()?;
+    for (k, c) in chars {
+        if c == '\n' {
+            return None;
+        }
+        if closes_double(c) {
+            return Some(p + k + c.len_utf8());
+        }
+    }
+    None
+}

@@ -1,0 +1,385 @@
+use super::*;
+
+/// A seed document of the repository's corpus.
+macro_rules! seed {
+    ($name:literal) => {
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/", $name))
+            .expect("seed document readable")
+    };
+}
+
+/// (speaker, role) of every quote.
+fn who(quotes: &[Quote]) -> Vec<(Option<&str>, Option<&str>)> {
+    quotes.iter().map(|q| (q.speaker.as_deref(), q.role.as_deref())).collect()
+}
+
+fn one(text: &str) -> Quote {
+    let quotes = extract(text);
+    assert_eq!(quotes.len(), 1, "one quote expected in {text:?}, got {quotes:#?}");
+    quotes.into_iter().next().expect("one quote")
+}
+
+fn assert_starts_at_mark(text: &str, quotes: &[Quote]) {
+    for q in quotes {
+        let mark = text[q.start..].chars().next().expect("a character at start");
+        assert!(is_quotation_mark(mark), "quote {:?} starts at {mark:?}", q.text);
+    }
+}
+
+#[test]
+fn seed_profile_steinfurt() {
+    let text = seed!("000_84af1531842d3f23.txt");
+    let quotes = extract(&text);
+    assert_eq!(who(&quotes), [(Some("Dr. Sommer"), Some("Landrat"))]);
+    assert!(quotes[0].text.starts_with("Wir möchten, dass Kinder"));
+    assert!(quotes[0].text.contains("Teilnahme an „kinderstark“ ermöglicht"));
+    assert!(quotes[0].text.ends_with("liegt uns am Herzen."));
+    assert_starts_at_mark(&text, &quotes);
+}
+
+#[test]
+fn seed_press_release_steinfurt() {
+    let text = seed!("001_6f3f8ce9bb356ce7.txt");
+    let quotes = extract(&text);
+    assert_eq!(
+        who(&quotes),
+        [
+            (Some("Dr. Klaus Effing"), Some("Landrat")),
+            (Some("Annita Cladder-Micus"), Some("Projektkoordinatorin „KeKiz“ im Kreisjugendamt")),
+            (Some("Tilman Fuchs"), Some("Sozialdezernent des Kreises")),
+            (Some("Dr. Klaus Effing"), Some("Landrat")),
+            (Some("Roswitha Reckels"), Some("Leiterin des Kreisjugendamtes")),
+        ]
+    );
+    assert!(quotes[0].text.starts_with("Das sind keine guten Startchancen"));
+    assert!(quotes[3].text.starts_with("Kindern einen guten Start ins Leben"));
+    for q in &quotes {
+        for not in ["abgehängt", "Kein Kind zurücklassen", "Prävention im Kreis Steinfurt", "KeKiz"] {
+            assert_ne!(q.text, not);
+        }
+    }
+    assert_starts_at_mark(&text, &quotes);
+}
+
+#[test]
+fn seed_profile_coesfeld() {
+    let text = seed!("002_dab9a15ee8aec2cc.txt");
+    let quotes = extract(&text);
+    assert_eq!(who(&quotes), [(Some("Dr. Christian Schulze Pellengahr"), Some("Landrat"))]);
+    assert!(quotes[0].text.starts_with("Kinder sind die Zukunft unserer Gesellschaft"));
+    assert!(quotes[0].text.contains("„Netzwerk Chancengerechtigkeit“"));
+}
+
+#[test]
+fn seed_leitbild_krefeld_has_only_slogans() {
+    assert_eq!(extract(&seed!("003_fcd2ca9dae393cb0.txt")), []);
+}
+
+#[test]
+fn seed_profile_dueren_signature() {
+    let text = seed!("004_b2df2b7532f9f2ee.txt");
+    let quotes = extract(&text);
+    assert_eq!(who(&quotes), [(Some("Wolfgang Spelthahn"), Some("Landrat"))]);
+    assert!(quotes[0].text.starts_with("Wir machen bei dem Modellvorhaben mit"));
+    assert!(quotes[0].text.contains("\"Kultur des Übergangs\""));
+    assert!(quotes[0].text.ends_with("individuell zu begleiten."));
+}
+
+#[test]
+fn speaker_before_the_quote() {
+    let cases = [
+        (
+            "Bürgermeister Heinz Hilgers eröffnete den Abend.\n\nHilgers: „Wir lassen kein Kind in dieser Stadt zurück.“",
+            Some("Heinz Hilgers"),
+            Some("Bürgermeister"),
+        ),
+        (
+            "Landrat Michael Makiolla: „Wir investieren in die Zukunft unserer Kinder.“",
+            Some("Michael Makiolla"),
+            Some("Landrat"),
+        ),
+        (
+            "Oberbürgermeister Frank Baranowski sagt: „Kein Kind darf in unserer Stadt verloren gehen.“",
+            Some("Frank Baranowski"),
+            Some("Oberbürgermeister"),
+        ),
+        (
+            "Zum Abschluss sagte Bürgermeisterin Anna Beispiel: „Das Netzwerk trägt, weil alle mitmachen.“",
+            Some("Anna Beispiel"),
+            Some("Bürgermeisterin"),
+        ),
+        (
+            "Für Landrat Dr. Axel Muster ist die Kette eine Voraussetzung für Chancengleichheit: „Hartz IV darf nicht vererbt werden.“",
+            Some("Dr. Axel Muster"),
+            Some("Landrat"),
+        ),
+        (
+            "- Zum Weltkindertag betonte Familienministerin Kristin Beispiel:\n\"Kinder sind das Wertvollste unserer Gesellschaft.\"",
+            Some("Kristin Beispiel"),
+            Some("Familienministerin"),
+        ),
+        (
+            "Marco Muster erklärte dazu: „Die Landesregierung setzt sich für faire Chancen ein.“",
+            Some("Marco Muster"),
+            None,
+        ),
+    ];
+    for (text, speaker, role) in cases {
+        let q = one(text);
+        assert_eq!((q.speaker.as_deref(), q.role.as_deref()), (speaker, role), "in {text:?}");
+    }
+}
+
+#[test]
+fn speaker_after_the_quote() {
+    let cases = [
+        ("„Wir müssen früher ansetzen als bisher“, erklärte Jugenddezernentin Maria Muster.", Some("Maria Muster"), Some("Jugenddezernentin")),
+        ("„Die Zahlen sprechen eine deutliche Sprache“, fasst Netzwerkkoordinatorin Eva Beispiel zusammen.", Some("Eva Beispiel"), Some("Netzwerkkoordinatorin")),
+        ("„Vorbeugung lohnt sich für alle Beteiligten“, ist Fachbereichsleiter Peter Muster überzeugt.", Some("Peter Muster"), Some("Fachbereichsleiter")),
+        ("„Die Kinder profitieren von jedem Angebot“, zeigte sich Schulleiterin Petra Probe überzeugt.", Some("Petra Probe"), Some("Schulleiterin")),
+        ("„Wir haben viel erreicht in diesem Jahr“, freut sich Geschäftsführerin Jana Test.", Some("Jana Test"), Some("Geschäftsführerin")),
+        ("»Prävention ist eine Aufgabe für alle Ressorts«, sagte Ministerin Ute Beispiel.", Some("Ute Beispiel"), Some("Ministerin")),
+        ("\"Die Eltern sind unsere wichtigsten Partner\", sagt Lena Probe, Elternvertreterin der Grundschule.", Some("Lena Probe"), Some("Elternvertreterin der Grundschule")),
+        ("“Das Programm wirkt in allen Stadtteilen”, betont Sozialdezernent Dr. Stefan Muster.", Some("Dr. Stefan Muster"), Some("Sozialdezernent")),
+        ("„Hier muss genauer hingeschaut werden, damit alle eine Chance bekommen“, so der grüne Sozialpolitiker.", None, Some("grüne Sozialpolitiker")),
+        ("„Es ist gelungen, Prävention auf die Agenda zu setzen“, bestätigt anschließend Landrat Wolfgang Beispiel in seiner Rede.", Some("Wolfgang Beispiel"), Some("Landrat")),
+        ("„Die ersten Schritte sind mittlerweile umgesetzt“, berichtet Markus Probe, Leiter des Fachbereichs Jugendhilfe.", Some("Markus Probe"), Some("Leiter des Fachbereichs Jugendhilfe")),
+        ("„Frühe Hilfen können vieles deutlich verbessern,“ kommentiert Felix Muster, Vorsitzender der SPD-Ratsfraktion.", Some("Felix Muster"), Some("Vorsitzender der SPD-Ratsfraktion")),
+        ("„Das haben wir gemeinsam mit vielen Partnern geschafft“ (Bürgermeister Hans Meier)", Some("Hans Meier"), Some("Bürgermeister")),
+        ("„Das haben wir gemeinsam mit vielen Partnern geschafft.“\n– Bürgermeisterin Hanna Meier", Some("Hanna Meier"), Some("Bürgermeisterin")),
+    ];
+    for (text, speaker, role) in cases {
+        let q = one(text);
+        assert_eq!((q.speaker.as_deref(), q.role.as_deref()), (speaker, role), "in {text:?}");
+    }
+}
+
+#[test]
+fn short_references_resolve_to_the_full_name() {
+    let text = "Landrat Hans Beispiel eröffnete die Konferenz. Er lobte die Kitas.\n\n\
+        „Vorbeugen ist besser als heilen, das gilt auch hier“, so der Landrat.\n\n\
+        „Wir werden das Netzwerk weiter ausbauen und verstetigen“, sagte Beispiel.";
+    let quotes = extract(text);
+    assert_eq!(
+        who(&quotes),
+        [(Some("Hans Beispiel"), Some("Landrat")), (Some("Hans Beispiel"), Some("Landrat"))]
+    );
+    // Without an earlier full mention the role stays alone.
+    let q = one("„Vorbeugen ist besser als heilen, das gilt auch hier“, so der Landrat.");
+    assert_eq!((q.speaker, q.role.as_deref()), (None, Some("Landrat")));
+}
+
+#[test]
+fn pronouns_stand_for_the_nearest_person_of_their_gender() {
+    let man = "Landrat Hans Beispiel begrüßte die Gäste. ";
+    let both = "Landrat Hans Beispiel begrüßte Ministerin Eva Muster im Kreishaus. ";
+    let hans = (Some("Hans Beispiel"), Some("Landrat"));
+    let eva = (Some("Eva Muster"), Some("Ministerin"));
+    let cases = [
+        (format!("{man}„Wir müssen früher ansetzen als bisher“, sagt er."), hans),
+        (format!("{both}„Prävention ist eine Aufgabe für alle Ressorts“, betonte sie."), eva),
+        (format!("{both}„Prävention ist eine Aufgabe für alle Ressorts“, betonte er."), hans),
+        (
+            format!("{man}\"Vorbeugen ist besser als heilen - das gilt hier\", lautet seine Überzeugung."),
+            hans,
+        ),
+        (format!("{both}„Wir haben viel erreicht in diesem Jahr“, so ihr Fazit."), eva),
+        (format!("{both}„Die Kinder profitieren von jedem Angebot“, ist sie überzeugt."), eva),
+        (format!("{man}Er betonte: „Kein Kind darf in unserer Stadt verloren gehen.“"), hans),
+        (format!("{both}Dazu sagte sie noch: „Das Netzwerk trägt, weil alle mitmachen.“"), eva),
+        (format!("{both}Ihr Resümee: „Das Netzwerk trägt, weil alle mitmachen.“"), eva),
+        (format!("{man}Seine Devise: „Vorbeugen ist besser als heilen, immer.“"), hans),
+        (
+            "Dr. Brigitte Mohn besuchte den Kreis. Sie ist Vorstandsmitglied der Stiftung. \
+            Landrat Hans Beispiel führte sie durch die Kita.\n\n\
+            „Vorbeugung funktioniert nur, wenn sie Chefsache ist“, sagte sie."
+                .to_string(),
+            (Some("Dr. Brigitte Mohn"), None),
+        ),
+    ];
+    for (text, expected) in cases {
+        let q = one(&text);
+        assert_eq!((q.speaker.as_deref(), q.role.as_deref()), expected, "in {text:?}");
+    }
+    let texts = [
+        format!("{both}„Die Kinder profitieren von jedem Angebot“, sagen sie."),
+        format!("{both}Sie betonen: „Die Kinder profitieren von jedem Angebot.“"),
+        format!("{both}Ihr Motto: „Gemeinsam stark für ein gelingendes Aufwachsen“"),
+        "„Die Kinder profitieren von jedem Angebot“, betont er.".to_string(),
+    ];
+    for text in texts {
+        assert_eq!(extract(&text), [], "no quote expected in {text:?}");
+    }
+}
+
+#[test]
+fn demonstrative_in_the_next_sentence() {
+    let cases = [
+        (
+            "Die Angebote bilden „inzwischen eine gute frühe Präventionskette”. Dieses Resümee zieht Jugenddezernent Manfred Muster.",
+            Some("Manfred Muster"),
+            Some("Jugenddezernent"),
+        ),
+        (
+            "„Wir lassen kein Kind in dieser Stadt zurück.“ Das sagte Landrat Hans Beispiel am Montag.",
+            Some("Hans Beispiel"),
+            Some("Landrat"),
+        ),
+        (
+            "Ministerin Eva Muster kam nach Düren. „Prävention ist eine Aufgabe für alle“. Das betonte die Ministerin.",
+            Some("Eva Muster"),
+            Some("Ministerin"),
+        ),
+    ];
+    for (text, speaker, role) in cases {
+        let q = one(text);
+        assert_eq!((q.speaker.as_deref(), q.role.as_deref()), (speaker, role), "in {text:?}");
+    }
+    let texts = [
+        "„Wir lassen kein Kind in dieser Stadt zurück.“ Das zeigte Landrat Hans Beispiel den Gästen.",
+        "„Wir lassen kein Kind in dieser Stadt zurück“ Das sagte Landrat Hans Beispiel.",
+        "„Wir lassen kein Kind in dieser Stadt zurück.“ Das Projekt zieht Landrat Hans Beispiel an.",
+    ];
+    for text in texts {
+        assert_eq!(extract(text), [], "no quote expected in {text:?}");
+    }
+}
+
+#[test]
+fn continuation_takes_the_previous_speaker() {
+    let text = "\"Die Stadt arbeitet mit vielen Partnern erfolgreich daran\", sagt Oberbürgermeister Andreas Muster. \
+        \"Das Thema ist breit in unserer Stadtgesellschaft verankert!\"\n\n\
+        Die Stadt plant weitere Angebote. \"Das ist ein ganz anderer Satz ohne Sprecher.\"";
+    let quotes = extract(text);
+    assert_eq!(
+        who(&quotes),
+        [
+            (Some("Andreas Muster"), Some("Oberbürgermeister")),
+            (Some("Andreas Muster"), Some("Oberbürgermeister"))
+        ]
+    );
+    assert_eq!(quotes[1].text, "Das Thema ist breit in unserer Stadtgesellschaft verankert!");
+}
+
+#[test]
+fn scare_quotes_titles_and_slogans_are_not_quotes() {
+    let texts = [
+        "Ihm droht die Gefahr, gesellschaftlich „abgehängt“ zu werden, sagte Landrat Hans Meier.",
+        "Wir wollen Kindern ermöglichen, gelingend „groß“ zu werden.",
+        "Initiative „Kein Kind zurücklassen“ im Kreis Steinfurt gestartet",
+        "Leitbild – „Präventionsnetz im Kreis Steinfurt“",
+        "In den Mittelpunkt rücken die jungen Menschen („Vom Kind aus denken!“), die gefördert werden.",
+        "Unter der Prämisse „Ungleiches ungleich behandeln!“ liegt das Hauptaugenmerk auf Prävention.",
+        "Gelingendes Aufwachsen in Krefeld - „Junge Menschen und ihre Eltern früh im Blick!“\n\nIn den Mittelpunkt rücken die jungen Menschen.",
+        "„Gut aufwachsen im Kreis Düren - Wir tun was“ – das Motto der Konferenz, die Landrat Hans Meier eröffnete.",
+        "Das Modellvorhaben „Kein Kind zurücklassen! Kommunen in NRW beugen vor“ (KeKiz) startet.",
+        "Landrat Hans Meier sagte, dass Prävention sich lohne und alle Kinder profitieren.",
+        "„Diese Aussage steht ganz allein ohne jeden Urheber im Text.“",
+        "Unter dem Motto: „Gemeinsam stark für ein gelingendes Aufwachsen in Hessen“ tagte Landrat X.",
+        "Kreis Düren: „Vorbeugung funktioniert nur, wenn sie Chefsache ist.“",
+        "„Wir machen mit, weil es um die Zukunft unserer Kinder geht.“\nLisa Kopp-Hense",
+        "„Vorbeugen ist besser als heilen, das gilt auch hier“, sagte sie.",
+    ];
+    for text in texts {
+        assert_eq!(extract(text), [], "no quote expected in {text:?}");
+    }
+}
+
+#[test]
+fn odd_inputs_do_not_panic() {
+    let long_line = format!("„{}“, sagte Landrat Hans Meier.", "Wort ".repeat(50_000));
+    let many_marks = "„a“ \"b\" »c« ‚d‘ ’e‘ “f” ".repeat(5_000);
+    let unbalanced = "„Das ist ein Satz ohne Ende, sagte Landrat Hans Meier.\n".repeat(1_000);
+    let only_openers = "„".repeat(300_000);
+    let hyphen_chain = "A-".repeat(300_000);
+    let capitals = "Landrat Dr. A B C D E F G H, ".repeat(20_000);
+    let texts = [
+        String::new(),
+        "„".to_string(),
+        "“”„\"\"»«›‹‚‘’".to_string(),
+        "\"\"\"\"\"".to_string(),
+        "„Das ist ein Satz ohne Ende".to_string(),
+        "Landrat:".to_string(),
+        "„Fünf Wörter sind hier drin“,".to_string(),
+        "„Fünf Wörter sind hier drin“, so".to_string(),
+        "„Fünf Wörter sind hier drin“, so der".to_string(),
+        "Ä„ö“ü\r\n\r\n„ß“, sagte Dr.".to_string(),
+        "(„Ein Zitat in Klammern mit Wörtern“ (".to_string(),
+        long_line.clone(),
+        many_marks,
+        unbalanced,
+        only_openers,
+        hyphen_chain,
+        capitals,
+    ];
+    for text in &texts {
+        for q in extract(text) {
+            assert!(text.is_char_boundary(q.start));
+            assert!(!q.text.is_empty());
+        }
+    }
+    let quotes = extract(&long_line);
+    assert_eq!(who(&quotes), [(Some("Hans Meier"), Some("Landrat"))]);
+}
+
+/// Windows that start inside a multi-byte character, before and after a quote, at every
+/// shift (a line longer than the look-back window once cut `ä` in half).
+#[test]
+fn windows_never_cut_a_character() {
+    for shift in 0..8 {
+        let before = format!("{}{}", "x".repeat(shift), "ä".repeat(300));
+        let quote = "„Das ist ein Satz mit genug Wörtern darin“";
+        for text in [
+            format!("{before} {quote}, sagte Landrat Hans Meier."),
+            format!("{before} {quote} (Landrat Hans Meier)"),
+            format!("{before} {quote}\nHans Meier, Landrat"),
+            format!("{quote} (Landrat Hans Meier) {before}"),
+        ] {
+            for q in extract(&text) {
+                assert!(text.is_char_boundary(q.start));
+            }
+        }
+    }
+}
+
+#[test]
+fn pairs_nested_and_mixed_marks() {
+    let text = "\"Wir wollen eine \"Kultur des Übergangs\" etablieren, um früh zu begleiten.\"\nWolfgang Muster, Landrat";
+    let q = one(text);
+    assert_eq!(q.text, "Wir wollen eine \"Kultur des Übergangs\" etablieren, um früh zu begleiten.");
+    let text = "„‚Kein Kind zurücklassen‘ ist ein Erfolg für das ganze Land“, sagte Ministerpräsidentin Hanna Muster.";
+    let q = one(text);
+    assert_eq!(q.text, "‚Kein Kind zurücklassen‘ ist ein Erfolg für das ganze Land");
+    assert_eq!(q.start, 0);
+    let text =
+        "Sie sagte am Ende: Nein. ›Das ist ein Satz in einfachen Zeichen‹, sagte Landrätin Eva Muster.";
+    assert_eq!(who(&extract(text)), [(Some("Eva Muster"), Some("Landrätin"))]);
+}
+
+/// Prints what the extractor finds in a folder of documents; for development only.
+/// Run: `PRAEV_QUOTES_DIR=/path/to/corpus cargo test --lib ingest::quotes -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn print_quotes_of_a_folder() {
+    let Ok(dir) = std::env::var("PRAEV_QUOTES_DIR") else { return };
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("readable folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    let mut total = 0;
+    for path in paths {
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        for q in extract(&text) {
+            total += 1;
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let short: String = q.text.chars().take(90).collect();
+            println!(
+                "{total:3} {name} @{}\n    speaker={:?} role={:?}\n    {short}",
+                q.start, q.speaker, q.role
+            );
+        }
+    }
+    println!("total quotes: {total}");
+}
