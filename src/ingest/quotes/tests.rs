@@ -1,4 +1,5 @@
 use super::*;
+use crate::ingest::german::quotation_marks::is_quotation_mark;
 
 /// A seed document of the repository's corpus.
 macro_rules! seed {
