@@ -1,9 +1,10 @@
 //! Sentence ends and the cutting of over-long blocks into chunks.
 //!
-//! Owns what counts as a sentence end in German running text: `.`, `!`, `?` or `…` (maybe
-//! followed by closing quotes or brackets), then whitespace and a word that does not start in
-//! lower case. A full stop after an abbreviation (`z. B.`, `Dr.`, `Nr.`, `v.l.`, `usw.`), an
-//! initial or a one- or two-digit ordinal (`26. Mai`, `jedes 5. Kind`) ends nothing.
+//! Owns where the passage splitter cuts a sentence: `.`, `!`, `?` or `…` (maybe followed by
+//! closing quotes or brackets), then whitespace and a word that does not start in lower case.
+//! A full stop after an abbreviation (`z. B.`, `Dr.`, `Nr.`, `v.l.`, `usw.`), an initial or a
+//! one- or two-digit ordinal (`26. Mai`, `jedes 5. Kind`) ends nothing; which words those are is
+//! `german::sentences`, shared with the other stages.
 //! [`chunk`] cuts a block at line breaks first, then at sentence ends, then at whitespace.
 
 use std::ops::Range;

@@ -1,3 +1,11 @@
+//! Attribution strategies: where the person a quote is credited to is named.
+//!
+//! Each strategy looks at a bounded stretch next to one quotation and returns the person and
+//! where the attribution ends: after the closing mark ([`after_quote`]), on the line below
+//! ([`signature_below`]), in a lead-in ending with a colon ([`before_quote`]), in the next
+//! sentence with a demonstrative ([`next_sentence`]), or as the continuation of the previous
+//! attributed quote ([`continuation`]). Pronoun attributions are in `pronouns`.
+
 use super::marks::{ends_like_sentence, Span};
 use super::mentions::{extends, People, Who};
 use super::people::{parse_person, Person};
@@ -13,9 +21,9 @@ use crate::ingest::german::quotation_marks::closes_double;
 use crate::ingest::german::template::starts_with_quote_word;
 
 /// Longest signature line below a quote.
-pub(super) const MAX_SIGNATURE_CHARS: usize = 120;
+const MAX_SIGNATURE_CHARS: usize = 120;
 /// Longest text between an attributed quote and a continuation that takes its speaker.
-pub(super) const MAX_CONTINUATION_GAP: usize = 400;
+const MAX_CONTINUATION_GAP: usize = 400;
 /// Longest parenthesis after a quote or name that is read as an attribution or party.
 pub(super) const MAX_PARENTHESIS_BYTES: usize = 120;
 
@@ -59,7 +67,7 @@ pub(super) fn after_quote(text: &str, span: &Span, people: &People) -> Option<(P
 
 /// After a speech verb: skips up to three lower-case words ("sich", "anschließend") to where
 /// the person starts; `None` when a pronoun or conjunction says the person is not named.
-pub(super) fn skip_adverbs(text: &str, mut q: usize) -> Option<usize> {
+fn skip_adverbs(text: &str, mut q: usize) -> Option<usize> {
     for _ in 0..4 {
         let gap = spaces_at(text, q);
         if gap == 0 {
@@ -146,7 +154,7 @@ pub(super) fn parenthesis(text: &str, p: usize, any_name: bool) -> Option<Person
 }
 
 /// Whether the line above the quote's line (blank lines skipped) is a "ZITAT …" label.
-pub(super) fn label_above(text: &str, pos: usize) -> bool {
+fn label_above(text: &str, pos: usize) -> bool {
     let mut end = line_start(text, pos, WINDOW);
     for _ in 0..3 {
         // At the text's start, or a line longer than the window: no label line to look at.
@@ -259,7 +267,7 @@ pub(super) fn next_sentence(text: &str, span: &Span, people: &People) -> Option<
 /// A person in an attribution is taken when named with a role or title, with two words, by a
 /// role alone ("der Landrat"), or by a single word that is a known person's surname ("so
 /// Baranowski"): a lone capitalised word is too often a German noun.
-pub(super) fn is_credible(person: &Person, at: usize, people: &People) -> bool {
+fn is_credible(person: &Person, at: usize, people: &People) -> bool {
     match &person.name {
         Some(_) if person.role.is_some() || person.titled || person.name_words >= 2 => true,
         Some(name) => people.nearest(at, true, |m| extends(&m.name, name)).is_some(),

@@ -1,26 +1,35 @@
+//! Pairing quotation marks: where the quotations of a text are.
+//!
+//! One pass over the characters pairs opening and closing marks with a stack (at most
+//! [`MAX_DEPTH`] open at once), so nested quotes stay inside the outer one and single marks
+//! count only outside double ones. A paragraph's end, or too many lines or bytes, gives up an
+//! open mark; a double mark given up on runs to the end of its line, because German style leaves
+//! the closing mark off where a quote goes on in the next paragraph. Which characters are marks
+//! and how they may act is `german::quotation_marks`; how they pair in running text is here.
+
 use super::text::{collapse, line_end};
 use crate::ingest::german::quotation_marks::{is_quotation_mark, mark_style, Family, Style};
 
 /// An opening mark still open after this many lines has lost its closing mark.
-pub(super) const MAX_QUOTE_LINES: usize = 8;
+const MAX_QUOTE_LINES: usize = 8;
 /// … or after this many bytes.
-pub(super) const MAX_QUOTE_BYTES: usize = 5000;
+const MAX_QUOTE_BYTES: usize = 5000;
 /// Open quotation marks kept waiting at once; deeper nesting is a stray mark.
-pub(super) const MAX_DEPTH: usize = 8;
+const MAX_DEPTH: usize = 8;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub(super) enum Mark {
+enum Mark {
     Open,
     Close,
 }
 
 /// An opening mark waiting for its closing mark.
 #[derive(Clone, Copy, Debug)]
-pub(super) struct OpenMark {
-    pub(super) pos: usize,
-    pub(super) len: usize,
-    pub(super) family: Family,
-    pub(super) line: usize,
+struct OpenMark {
+    pos: usize,
+    len: usize,
+    family: Family,
+    line: usize,
 }
 
 /// A quotation in the text: the opening mark at `start`, the quoted words in
@@ -80,14 +89,14 @@ pub(super) fn quote_spans(text: &str) -> Vec<Span> {
 /// The state of pairing marks: open marks waiting (at most [`MAX_DEPTH`]), pairs found, and the
 /// double marks given up on (in text order).
 #[derive(Default)]
-pub(super) struct Pairing {
-    pub(super) stack: Vec<OpenMark>,
-    pub(super) closed: Vec<Span>,
-    pub(super) abandoned: Vec<OpenMark>,
+struct Pairing {
+    stack: Vec<OpenMark>,
+    closed: Vec<Span>,
+    abandoned: Vec<OpenMark>,
 }
 
 impl Pairing {
-    pub(super) fn open(&mut self, mark: OpenMark) {
+    fn open(&mut self, mark: OpenMark) {
         if self.stack.len() >= MAX_DEPTH {
             self.abandon(1);
         }
@@ -96,7 +105,7 @@ impl Pairing {
 
     /// Pairs a closing mark with the open mark it belongs to. Stray single marks in the way are
     /// dropped; a single closing mark never closes a double quotation.
-    pub(super) fn close(&mut self, family: Family, pos: usize, len: usize) {
+    fn close(&mut self, family: Family, pos: usize, len: usize) {
         let Some(top) = self.stack.last() else { return };
         if top.family != family {
             if family == Family::Single {
@@ -114,7 +123,7 @@ impl Pairing {
     }
 
     /// Gives up open marks left open too many lines or bytes before `pos`.
-    pub(super) fn abandon_stale(&mut self, pos: usize, line: usize) {
+    fn abandon_stale(&mut self, pos: usize, line: usize) {
         let stale = self
             .stack
             .iter()
@@ -123,12 +132,12 @@ impl Pairing {
         self.abandon(stale);
     }
 
-    pub(super) fn abandon_all(&mut self) {
+    fn abandon_all(&mut self) {
         self.abandon(self.stack.len());
     }
 
     /// Gives up the `count` oldest open marks, remembering the double ones.
-    pub(super) fn abandon(&mut self, count: usize) {
+    fn abandon(&mut self, count: usize) {
         let count = count.min(self.stack.len());
         self.abandoned.extend(self.stack.drain(..count).filter(|o| o.family == Family::Double));
     }
@@ -137,7 +146,7 @@ impl Pairing {
 /// Unclosed quotations: a double mark never closed runs to the end of its line (German style
 /// leaves the closing mark off where a quote goes on in the next paragraph). Of several on one
 /// line only the first and the last are kept, which bounds the work on odd input.
-pub(super) fn unclosed_spans(text: &str, abandoned: &[OpenMark]) -> Vec<Span> {
+fn unclosed_spans(text: &str, abandoned: &[OpenMark]) -> Vec<Span> {
     let mut spans = Vec::new();
     for (k, mark) in abandoned.iter().enumerate() {
         let first_on_line = k == 0 || abandoned[k - 1].line != mark.line;
@@ -153,12 +162,7 @@ pub(super) fn unclosed_spans(text: &str, abandoned: &[OpenMark]) -> Vec<Span> {
 
 /// Decides whether `c` opens or closes a quotation here, from the mark itself and the characters
 /// around it; `None` when it is no quotation mark (an apostrophe, a stray mark).
-pub(super) fn classify(
-    c: char,
-    prev: Option<char>,
-    next: Option<char>,
-    stack: &[OpenMark],
-) -> Option<(Family, Mark)> {
+fn classify(c: char, prev: Option<char>, next: Option<char>, stack: &[OpenMark]) -> Option<(Family, Mark)> {
     let (family, style) = mark_style(c)?;
     let inside_double = stack.iter().any(|o| o.family == Family::Double);
     if family == Family::Single && inside_double {
@@ -185,7 +189,7 @@ pub(super) fn classify(
 }
 /// Keeps the closed quotations that are not nested in another, then the unclosed ones that do
 /// not overlap them, in text order.
-pub(super) fn outermost(mut closed: Vec<Span>, unclosed: Vec<Span>) -> Vec<Span> {
+fn outermost(mut closed: Vec<Span>, unclosed: Vec<Span>) -> Vec<Span> {
     closed.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
     let mut kept: Vec<Span> = Vec::with_capacity(closed.len());
     for span in closed {

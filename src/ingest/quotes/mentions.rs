@@ -1,3 +1,15 @@
+//! The people a document names, and what they resolve.
+//!
+//! One pass over the capitalised words collects everyone named with a role, a title or a full
+//! name, with the gender the text shows. They resolve short references ("Dr. Effing",
+//! "Effing", "der Landrat") to the full name, give a speaker's missing role, and are the
+//! candidates a pronoun can stand for. Collected on first use: most documents have no quote
+//! that needs them.
+
+use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
+
 use super::people::{parse_person, Person};
 use super::pronouns::{is_plural_verb, personal_pronoun, Gender};
 use super::text::{ceil_boundary, line_start, sentence_start, spaces_at, word_at, WINDOW};
@@ -6,11 +18,9 @@ use super::words::{
 };
 use crate::ingest::german::quotation_marks::is_quotation_mark;
 use crate::ingest::german::sentences::is_sentence_end;
-use rustc_hash::FxHashMap;
-use std::collections::HashMap;
 
 /// How many people named before (and after) a quote are looked at to resolve a short reference.
-pub(super) const MAX_LOOKUP: usize = 200;
+const MAX_LOOKUP: usize = 200;
 
 /// Speaker and role of a quote after resolution.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,7 +41,7 @@ pub(super) struct Mention {
 
 /// Everyone the document names with a role, a title or a full name, for resolving short
 /// references and pronouns. One pass over the capitalised words.
-pub(super) fn people_named(text: &str) -> Vec<Mention> {
+fn people_named(text: &str) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut ends = Vec::new();
     let mut next_free = 0;
@@ -62,7 +72,7 @@ pub(super) fn people_named(text: &str) -> Vec<Mention> {
 
 /// The byte offsets of capital letters that begin a word (what `\b\p{Lu}` matches, without
 /// a regex's Unicode word-boundary machinery).
-pub(super) fn word_initial_capitals(text: &str) -> impl Iterator<Item = usize> + '_ {
+fn word_initial_capitals(text: &str) -> impl Iterator<Item = usize> + '_ {
     let mut previous_in_word = false;
     text.char_indices().filter_map(move |(i, c)| {
         let starts = c.is_uppercase() && !previous_in_word;
@@ -72,21 +82,21 @@ pub(super) fn word_initial_capitals(text: &str) -> impl Iterator<Item = usize> +
 }
 
 /// Combining marks count as word characters (as in `\b`).
-pub(super) fn is_mark(c: char) -> bool {
+fn is_mark(c: char) -> bool {
     matches!(c, '\u{300}'..='\u{36f}')
 }
 
 /// Whether a word may start a mention worth remembering by itself (a cheap test before
 /// [`parse_person`], which most capitalised words, nouns, fail): a title or form of address, a
 /// role word or what may stand before one.
-pub(super) fn may_name_alone(word: &str) -> bool {
+fn may_name_alone(word: &str) -> bool {
     TITLES.contains(&word) || HONORIFICS.contains(&word) || is_role_prefix(word) || is_role_word(word, true)
 }
 
 /// Whether the word ending at `end` is followed by what continues a name: another capitalised
 /// word (a first name and a surname), a name particle (`Marc von Krosigk`), a parenthesis
 /// (`Heinrichs (SPD)`) or a comma (`Spelthahn, Landrat`).
-pub(super) fn followed_by_name_part(text: &str, end: usize) -> bool {
+fn followed_by_name_part(text: &str, end: usize) -> bool {
     let next = end + spaces_at(text, end);
     let rest = &text[next..];
     rest.starts_with(['(', ','])
@@ -96,7 +106,7 @@ pub(super) fn followed_by_name_part(text: &str, end: usize) -> bool {
 
 /// The gender a role shows: "Landrätin", "Leiterin des Jugendamtes" — "Landrat", "Dezernent";
 /// `None` for "die Vorsitzende", "Leitung" and the like.
-pub(super) fn role_gender(role: &str) -> Option<Gender> {
+fn role_gender(role: &str) -> Option<Gender> {
     let head = role_head(role)?;
     if head.ends_with("in") || head.ends_with("innen") || head.ends_with("frau") || head.ends_with("hebamme")
     {
@@ -109,7 +119,7 @@ pub(super) fn role_gender(role: &str) -> Option<Gender> {
 }
 
 /// "Frau Dr. Muster", "Herr Muster".
-pub(super) fn address_gender(name: &str) -> Option<Gender> {
+fn address_gender(name: &str) -> Option<Gender> {
     match name.split_whitespace().next() {
         Some("Frau") => Some(Gender::Female),
         Some("Herr") => Some(Gender::Male),
@@ -121,7 +131,7 @@ pub(super) fn address_gender(name: &str) -> Option<Gender> {
 /// or "Sie" opening the next sentence when they are the only person named in their sentence
 /// and no one is named before the pronoun ("Dr. Brigitte Mohn … . Sie ist …"), then from other
 /// mentions of the same surname (unless those disagree).
-pub(super) fn infer_genders(text: &str, mentions: &mut [Mention], ends: &[usize]) {
+fn infer_genders(text: &str, mentions: &mut [Mention], ends: &[usize]) {
     for k in 0..mentions.len() {
         if mentions[k].gender.is_some() {
             continue;
@@ -151,7 +161,7 @@ pub(super) fn infer_genders(text: &str, mentions: &mut [Mention], ends: &[usize]
 
 /// The gender of an "Er" or "Sie" (singular) opening the sentence after the one holding `pos`,
 /// if it comes before `limit`.
-pub(super) fn pronoun_in_next_sentence(text: &str, pos: usize, limit: usize) -> Option<Gender> {
+fn pronoun_in_next_sentence(text: &str, pos: usize, limit: usize) -> Option<Gender> {
     let window = &text[pos..ceil_boundary(text, pos + WINDOW).min(limit)];
     let (k, _) = window
         .char_indices()
@@ -173,7 +183,7 @@ pub(super) fn pronoun_in_next_sentence(text: &str, pos: usize, limit: usize) -> 
 
 /// A role as it can stand in an attribution: "Landrat" as is, a lone genitive ("des
 /// Verwaltungsvorstands Karl-Eitel John") in the nominative, other inflected forms not at all.
-pub(super) fn plain_role(role: &str) -> Option<String> {
+fn plain_role(role: &str) -> Option<String> {
     if role.split_whitespace().any(|w| is_role_word(w, false)) {
         return Some(role.to_string());
     }
@@ -213,13 +223,23 @@ pub(super) fn resolve(person: Person, at: usize, people: &People) -> Who {
 /// The people of a document: those named in the text (found on first use: most documents
 /// need no one resolved) and the speakers of the quotes found so far, each list in text order.
 pub(super) struct People<'t> {
-    pub(super) text: &'t str,
-    pub(super) named: std::cell::OnceCell<Vec<Mention>>,
-    pub(super) speakers: Vec<Mention>,
+    text: &'t str,
+    named: std::cell::OnceCell<Vec<Mention>>,
+    speakers: Vec<Mention>,
 }
 
-impl People<'_> {
-    pub(super) fn named(&self) -> &[Mention] {
+impl<'t> People<'t> {
+    pub(super) fn new(text: &'t str) -> People<'t> {
+        People { text, named: std::cell::OnceCell::new(), speakers: Vec::new() }
+    }
+
+    /// Remembers the speaker of a quote found: a later pronoun or short reference may stand for
+    /// them. Speakers are added in text order.
+    pub(super) fn add_speaker(&mut self, speaker: Mention) {
+        self.speakers.push(speaker);
+    }
+
+    fn named(&self) -> &[Mention] {
         self.named.get_or_init(|| people_named(self.text))
     }
 
@@ -291,12 +311,12 @@ pub(super) fn name_words(name: &str) -> Vec<&str> {
 }
 
 /// The role word of a role phrase, lower case: "grüne Sozialpolitiker" → "sozialpolitiker".
-pub(super) fn role_head(role: &str) -> Option<String> {
+fn role_head(role: &str) -> Option<String> {
     role.split_whitespace().find(|w| is_role_word(w, false)).map(str::to_lowercase)
 }
 
 /// "familienministerin" and "ministerin" name the same office; so do "landrat" and "landrat".
-pub(super) fn same_role(a: &str, b: &str) -> bool {
+fn same_role(a: &str, b: &str) -> bool {
     a == b
         || a.ends_with(&format!("-{b}"))
         || b.ends_with(&format!("-{a}"))

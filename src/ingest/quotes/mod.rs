@@ -88,7 +88,7 @@ pub fn extract(text: &str) -> Vec<Quote> {
     if spans.is_empty() {
         return Vec::new();
     }
-    let mut people = People { text, named: std::cell::OnceCell::new(), speakers: Vec::new() };
+    let mut people = People::new(text);
     let mut quotes = Vec::new();
     let mut previous: Option<Previous> = None;
     for span in &spans {
@@ -118,7 +118,7 @@ pub fn extract(text: &str) -> Vec<Quote> {
         if let Some(name) = &who.speaker {
             let gender = people.gender_of(name, who.role.as_deref(), span.start);
             let mention = Mention { pos: span.start, name: name.clone(), role: who.role.clone(), gender };
-            people.speakers.push(mention);
+            people.add_speaker(mention);
         }
         quotes.push(Quote {
             text: words,

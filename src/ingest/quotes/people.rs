@@ -1,3 +1,11 @@
+//! Reading a person at a position: `[der|die [adjectives]] [Role] [Name] [(Party)] [, Role
+//! phrase]`.
+//!
+//! Works on a run of capitalised words, titles and initials ("Landrat Dr. Klaus Effing"),
+//! splits it into a leading role and a name, and reads what may follow: a party in
+//! parentheses, a role phrase after a comma ("Tilman Fuchs, Sozialdezernent des Kreises"), or
+//! the complement of a role on its own ("die Leiterin des Jugendamtes, Anna Muster").
+
 use super::attribution::MAX_PARENTHESIS_BYTES;
 use super::text::{ceil_boundary, collapse, spaces_at, word_at};
 use super::words::{
@@ -8,7 +16,7 @@ use crate::ingest::german::quotation_marks::{closes_double, DOUBLE_OPENING};
 use crate::ingest::german::sentences::is_sentence_end;
 
 /// Longest role phrase taken after a name ("Leiterin des Kreisjugendamtes").
-pub(super) const MAX_ROLE_BYTES: usize = 140;
+const MAX_ROLE_BYTES: usize = 140;
 
 /// A person as an attribution or the text names them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -24,7 +32,7 @@ pub(super) struct Person {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub(super) enum TokKind {
+enum TokKind {
     Title,
     Initial,
     Particle,
@@ -33,11 +41,11 @@ pub(super) enum TokKind {
 
 /// One token of a run of capitalised words ("Landrat", "Dr.", "Klaus", "Effing").
 #[derive(Clone, Copy, Debug)]
-pub(super) struct Tok<'a> {
-    pub(super) text: &'a str,
-    pub(super) start: usize,
-    pub(super) end: usize,
-    pub(super) kind: TokKind,
+struct Tok<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    kind: TokKind,
 }
 
 /// Reads a person at `pos`: `[der|die [adjectives]] [Role] [Name] [(Party)] [, Role phrase]`,
@@ -111,7 +119,7 @@ pub(super) fn parse_person(text: &str, pos: usize, allow_article: bool) -> Optio
 
 /// "der grüne " before a role: where the role's capitalised word starts, and where adjectives
 /// that belong to the role start (if any). `None` when there is no article.
-pub(super) fn article_and_adjectives(text: &str, pos: usize) -> Option<(usize, Option<usize>)> {
+fn article_and_adjectives(text: &str, pos: usize) -> Option<(usize, Option<usize>)> {
     let (word, end) = word_at(text, pos)?;
     let gap = spaces_at(text, end);
     if !ARTICLES.contains(&word.to_lowercase().as_str()) || gap == 0 {
@@ -132,7 +140,7 @@ pub(super) fn article_and_adjectives(text: &str, pos: usize) -> Option<(usize, O
 }
 
 /// Reads a run of capitalised words, titles and initials separated by single spaces on one line.
-pub(super) fn cap_sequence(text: &str, pos: usize) -> Vec<Tok<'_>> {
+fn cap_sequence(text: &str, pos: usize) -> Vec<Tok<'_>> {
     let mut toks: Vec<Tok> = Vec::new();
     let mut p = pos;
     while toks.len() < 10 {
@@ -171,7 +179,7 @@ pub(super) fn cap_sequence(text: &str, pos: usize) -> Vec<Tok<'_>> {
 
 /// "von", "van der", "de" between a first name and a surname: only after exactly one name word
 /// and before a capitalised one. Returns where the particle ends.
-pub(super) fn particle_at(text: &str, p: usize, toks: &[Tok]) -> Option<usize> {
+fn particle_at(text: &str, p: usize, toks: &[Tok]) -> Option<usize> {
     let (word, mut end) = word_at(text, p)?;
     let only_first_name = toks.iter().filter(|t| t.kind == TokKind::Word).count() == 1
         && toks.last().is_some_and(|t| t.kind == TokKind::Word && !is_role_word(t.text, true));
@@ -189,7 +197,7 @@ pub(super) fn particle_at(text: &str, p: usize, toks: &[Tok]) -> Option<usize> {
 
 /// Splits a capitalised run into a leading role ("Erster Beigeordneter", "Landrat") and the
 /// name after it. `None` when the run starts with words that are neither.
-pub(super) fn split_role_name(toks: &[Tok]) -> Option<(Option<(usize, usize)>, usize)> {
+fn split_role_name(toks: &[Tok]) -> Option<(Option<(usize, usize)>, usize)> {
     if toks.is_empty() {
         return None;
     }
@@ -206,7 +214,7 @@ pub(super) fn split_role_name(toks: &[Tok]) -> Option<(Option<(usize, usize)>, u
 }
 
 /// A name: one to five words, none of them a role, a function word or a common noun.
-pub(super) fn is_valid_name(toks: &[Tok]) -> bool {
+fn is_valid_name(toks: &[Tok]) -> bool {
     let words: Vec<&str> = toks.iter().filter(|t| t.kind == TokKind::Word).map(|t| t.text).collect();
     !words.is_empty()
         && words.len() <= 5
@@ -216,7 +224,7 @@ pub(super) fn is_valid_name(toks: &[Tok]) -> bool {
 
 /// `Name (SPD)` or `Name (Leiter des Jugendamtes, …)`: skips a short parenthesis after a name and
 /// returns where it ends and the role it holds, if any.
-pub(super) fn party_or_role_in_parentheses(text: &str, pos: usize) -> (usize, Option<String>) {
+fn party_or_role_in_parentheses(text: &str, pos: usize) -> (usize, Option<String>) {
     let p = pos + spaces_at(text, pos);
     if !text[p..].starts_with('(') {
         return (pos, None);
@@ -232,7 +240,7 @@ pub(super) fn party_or_role_in_parentheses(text: &str, pos: usize) -> (usize, Op
 }
 
 /// `, ` after `pos` (no line break): where the text after the comma starts.
-pub(super) fn after_comma(text: &str, pos: usize) -> Option<usize> {
+fn after_comma(text: &str, pos: usize) -> Option<usize> {
     let rest = text.get(pos..)?;
     let after = rest.strip_prefix(',')?;
     let gap = spaces_at(after, 0);
@@ -241,7 +249,7 @@ pub(super) fn after_comma(text: &str, pos: usize) -> Option<usize> {
 
 /// A role phrase after a name and a comma: starts with a role word and runs to the end of the
 /// clause ("Projektkoordinatorin „KeKiz“ im Kreisjugendamt", "Leiterin des Kreisjugendamtes").
-pub(super) fn role_phrase(text: &str, pos: usize) -> Option<(String, usize)> {
+fn role_phrase(text: &str, pos: usize) -> Option<(String, usize)> {
     let mut p = pos;
     if let Some((word, end)) = word_at(text, p) {
         if matches!(word, "der" | "die") && spaces_at(text, end) > 0 {
@@ -258,7 +266,7 @@ pub(super) fn role_phrase(text: &str, pos: usize) -> Option<(String, usize)> {
 
 /// Where a clause starting at `pos` ends: before a comma, semicolon, colon, parenthesis, line
 /// break, dash or sentence end; cut at a word boundary when very long.
-pub(super) fn clause_end(text: &str, pos: usize) -> usize {
+fn clause_end(text: &str, pos: usize) -> usize {
     let limit = pos + MAX_ROLE_BYTES;
     let mut last_space = None;
     for (k, c) in text[pos..].char_indices() {
@@ -277,12 +285,12 @@ pub(super) fn clause_end(text: &str, pos: usize) -> usize {
     trim_end_at(text, pos, text.len())
 }
 
-pub(super) fn trim_end_at(text: &str, from: usize, to: usize) -> usize {
+fn trim_end_at(text: &str, from: usize, to: usize) -> usize {
     from + text[from..to].trim_end().len()
 }
 
 /// A name after a role and a comma: "die Leiterin des Jugendamtes, Anna Muster".
-pub(super) fn name_phrase(text: &str, pos: usize) -> Option<Person> {
+fn name_phrase(text: &str, pos: usize) -> Option<Person> {
     let toks = cap_sequence(text, pos);
     let (role, _) = split_role_name(&toks)?;
     if role.is_some() || !is_valid_name(&toks) {
@@ -293,7 +301,7 @@ pub(super) fn name_phrase(text: &str, pos: usize) -> Option<Person> {
 
 /// What may follow a role on its own: "des Kreises Steinfurt", "im Kreisjugendamt", "„KeKiz“".
 /// Returns where it ends and a name that ends it ("die Leiterin des Jugendamtes Anna Muster").
-pub(super) fn role_complement(text: &str, pos: usize) -> (usize, Option<Person>) {
+fn role_complement(text: &str, pos: usize) -> (usize, Option<Person>) {
     let mut end = pos;
     for _ in 0..3 {
         let gap = spaces_at(text, end);
@@ -338,7 +346,7 @@ pub(super) fn role_complement(text: &str, pos: usize) -> (usize, Option<Person>)
 }
 
 /// The person a run of name tokens names, if it is a full name (two words) or has a title.
-pub(super) fn named(text: &str, toks: &[Tok]) -> Option<Person> {
+fn named(text: &str, toks: &[Tok]) -> Option<Person> {
     let (first, last) = (toks.first()?, toks.last()?);
     let titled = toks.iter().any(|t| t.kind == TokKind::Title && !HONORIFICS.contains(&t.text));
     let name_words = toks.iter().filter(|t| t.kind == TokKind::Word).count();
@@ -347,7 +355,7 @@ pub(super) fn named(text: &str, toks: &[Tok]) -> Option<Person> {
 }
 
 /// The end of a short quoted term („KeKiz“) opening at `p`, on the same line.
-pub(super) fn short_quoted_term_end(text: &str, p: usize) -> Option<usize> {
+fn short_quoted_term_end(text: &str, p: usize) -> Option<usize> {
     let window = &text[p..ceil_boundary(text, p + 60)];
     let mut chars = window.char_indices();
     chars.next()?;

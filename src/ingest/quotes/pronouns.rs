@@ -1,3 +1,9 @@
+//! Pronoun attributions: `„…“, sagt er.`, `Ihr Resümee: „…“`.
+//!
+//! "er"/"sie" and "sein"/"ihr" show a gender; the pronoun stands for the nearest person of that
+//! gender named before the quote, preferably within its paragraph or the last
+//! [`RECENT_SENTENCES`] sentences. A plural ("sagen sie") or the polite "Sie" credits no one.
+
 use super::attribution::{lead_in, subject_start};
 use super::marks::Span;
 use super::mentions::People;
@@ -9,13 +15,13 @@ use super::words::{
 use crate::ingest::german::sentences::is_sentence_end;
 
 /// How far back (bytes) sentences are counted to find the person a pronoun stands for.
-pub(super) const PRONOUN_WINDOW: usize = 1500;
+const PRONOUN_WINDOW: usize = 1500;
 /// A pronoun prefers people named in its paragraph or in this many sentences before the quote.
-pub(super) const RECENT_SENTENCES: usize = 3;
+const RECENT_SENTENCES: usize = 3;
 /// Most words after the pronoun in a lead-in like `Dazu sagte er noch einmal:`.
-pub(super) const MAX_PRONOUN_TAIL_WORDS: usize = 5;
+const MAX_PRONOUN_TAIL_WORDS: usize = 5;
 /// Most words in a lead-in like `Sein Fazit nach dem Besuch:`.
-pub(super) const MAX_POSSESSIVE_LEAD_WORDS: usize = 8;
+const MAX_POSSESSIVE_LEAD_WORDS: usize = 8;
 
 /// The grammatical gender a pronoun or role shows: "er", "seine", "Landrat" — "sie", "ihr",
 /// "Landrätin".
@@ -72,7 +78,7 @@ pub(super) fn pronoun_before(text: &str, span: &Span, people: &People) -> Option
 }
 
 /// A lead-in starting with `Er sagt`, `Sie ist überzeugt` or `Sein Fazit`: the pronoun's gender.
-pub(super) fn pronoun_subject(text: &str, p: usize, body_end: usize) -> Option<Gender> {
+fn pronoun_subject(text: &str, p: usize, body_end: usize) -> Option<Gender> {
     let (first, first_end) = word_at(text, p)?;
     let gap = spaces_at(text, first_end);
     let (second, second_end) =
@@ -90,7 +96,7 @@ pub(super) fn pronoun_subject(text: &str, p: usize, body_end: usize) -> Option<G
 
 /// A lead-in with the pronoun after its verb: `Dazu sagte er:`, `Abschließend betonte sie noch
 /// einmal:`.
-pub(super) fn inverted_pronoun(text: &str, body_start: usize, body_end: usize) -> Option<Gender> {
+fn inverted_pronoun(text: &str, body_start: usize, body_end: usize) -> Option<Gender> {
     let body = &text[body_start..body_end];
     for verb in VERB_INSIDE.find_iter(body) {
         let after = body_start + verb.end();
@@ -133,7 +139,7 @@ pub(super) fn possessive(word: &str, capital: bool) -> Option<Gender> {
     }
 }
 
-pub(super) fn is_speech_verb(word: &str) -> bool {
+fn is_speech_verb(word: &str) -> bool {
     VERB_AFTER.find(word).is_some_and(|m| m.end() == word.len())
 }
 
@@ -147,12 +153,12 @@ pub(super) fn needs_conviction(verb: &str) -> bool {
     matches!(verb, "ist" | "war" | "zeigt" | "zeigte")
 }
 
-pub(super) fn is_conviction_word(word: &str) -> bool {
+fn is_conviction_word(word: &str) -> bool {
     CONVICTION_WORDS.contains(&word.trim_end_matches(['.', ',', ':', ';']))
 }
 
 /// After `ist er` / `zeigte sie`: an optional "sich", then a word like "überzeugt"; where it ends.
-pub(super) fn conviction_after(text: &str, pos: usize) -> Option<usize> {
+fn conviction_after(text: &str, pos: usize) -> Option<usize> {
     let mut p = pos + spaces_at(text, pos);
     if let Some((_, end)) = word_at(text, p).filter(|&(w, _)| w == "sich") {
         p = end + spaces_at(text, end);
@@ -167,14 +173,14 @@ pub(super) fn is_statement_noun(word: &str) -> bool {
 }
 
 /// The person a pronoun before `at` stands for, as an attribution.
-pub(super) fn pronoun_person(text: &str, at: usize, gender: Gender, people: &People) -> Option<Person> {
+fn pronoun_person(text: &str, at: usize, gender: Gender, people: &People) -> Option<Person> {
     let m = people.referent(at, recent_start(text, at), gender)?;
     Some(Person { name: Some(m.name.clone()), role: m.role.clone(), ..Person::default() })
 }
 
 /// Where the stretch of text a pronoun at `at` most likely refers back into starts: the start of
 /// its paragraph or of the [`RECENT_SENTENCES`]th sentence before, whichever is earlier.
-pub(super) fn recent_start(text: &str, at: usize) -> usize {
+fn recent_start(text: &str, at: usize) -> usize {
     let from = floor_boundary(text, at.saturating_sub(PRONOUN_WINDOW));
     let mut ends = Vec::new();
     for (k, c) in text[from..at].char_indices() {

@@ -1,3 +1,6 @@
+//! Tests of the whole extractor: the bundled seed documents, and constructed sentences for each
+//! attribution strategy and for what must not count as a quote.
+
 use super::*;
 use crate::ingest::german::quotation_marks::is_quotation_mark;
 

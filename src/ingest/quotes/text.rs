@@ -1,9 +1,15 @@
+//! Text helpers for the quote extractor: words, spaces, lines and sentences around a position.
+//!
+//! All are bounded: none scans more than a window ([`WINDOW`] or a given one) around the
+//! position, so that the extractor stays linear on long or odd input. Byte offsets passed in
+//! may fall inside a character; the helpers round them to a boundary.
+
 use crate::ingest::german::sentences::is_sentence_end;
 
 /// How far (bytes) a lead-in before a quote is looked for.
 pub(super) const WINDOW: usize = 400;
 /// Longer "words" are no names or roles (and reading them would cost time on odd input).
-pub(super) const MAX_WORD_BYTES: usize = 80;
+const MAX_WORD_BYTES: usize = 80;
 
 /// The word starting at `pos`: letters and digits, with inner hyphens and apostrophes.
 pub(super) fn word_at(text: &str, pos: usize) -> Option<(&str, usize)> {

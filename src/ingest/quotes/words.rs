@@ -1,11 +1,20 @@
-use crate::ingest::german::offices::ends_with_role;
-use regex::Regex;
+//! The word lists of attribution and the tests over single words.
+//!
+//! Speech verbs, articles, titles, forms of address, words that are never names, noun endings
+//! and the like: what quote attribution needs to know about single German words. Office and
+//! role endings are shared with other stages and live in `german::offices`; [`is_role_word`]
+//! adds the inflected forms running text uses ("des Landrats").
+
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use regex::Regex;
+
+use crate::ingest::german::offices::ends_with_role;
+
 /// Verbs (and "so") that credit a quote to the person named after them, right after the closing
 /// mark: `„…“, sagte Landrat X`. Separable particles ("fasst … zusammen") need not be matched.
-pub(super) const SPEECH_VERBS: &str =
+const SPEECH_VERBS: &str =
     "so|sagt|sagte|sagten|betont|betonte|erklärt|erklärte|meint|meinte|weiß|wusste|ergänzt|\
     ergänzte|unterstreicht|unterstrich|freut|freute|berichtet|berichtete|fasst|fasste|\
     resümiert|resümierte|hebt|hob|stellt|stellte|appelliert|appellierte|fordert|forderte|\
@@ -23,7 +32,7 @@ pub(super) const SPEECH_VERBS: &str =
 /// Verbs of the sentence after a quote that credit it with a demonstrative:
 /// `„…“. Das sagte Landrat X.`, `Dieses Resümee zieht Jugenddezernent X.` ("zieht/zog" only
 /// after a noun like "Resümee").
-pub(super) const DEMONSTRATIVE_VERBS: &str =
+const DEMONSTRATIVE_VERBS: &str =
     "sagt|sagte|betont|betonte|erklärt|erklärte|meint|meinte|ergänzt|ergänzte|unterstreicht|\
     unterstrich|berichtet|berichtete|resümiert|resümierte|bekräftigt|bekräftigte|kommentiert|\
     kommentierte|bestätigt|bestätigte|verdeutlicht|verdeutlichte|erläutert|erläuterte|schildert|\
@@ -47,9 +56,9 @@ pub(super) static VERB_INSIDE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"\b(?:{verbs})\b")).expect("valid regex")
 });
 /// Genitive and plural endings a role word may carry in running text ("des Landrats").
-pub(super) const ROLE_INFLECTIONS: &[&str] = &["s", "es", "n", "en"];
+const ROLE_INFLECTIONS: &[&str] = &["s", "es", "n", "en"];
 /// Words that may stand before a role word and belong to it ("Erster Beigeordneter").
-pub(super) static ROLE_PREFIXES: LazyLock<Vec<&str>> = LazyLock::new(|| {
+static ROLE_PREFIXES: LazyLock<Vec<&str>> = LazyLock::new(|| {
     words(
         "Erste Erster Stellvertretende Stellvertretender Ehemalige Ehemaliger Frühere Früherer Neue Neuer \
         Amtierende Amtierender Scheidende Scheidender Designierte Designierter Kommissarische \
@@ -110,7 +119,7 @@ pub(super) static NOT_NAMES: LazyLock<HashSet<&str>> = LazyLock::new(|| {
     .collect()
 });
 /// Endings of German common nouns that names do not have.
-pub(super) static NOUN_ENDINGS: LazyLock<Vec<&str>> = LazyLock::new(|| {
+static NOUN_ENDINGS: LazyLock<Vec<&str>> = LazyLock::new(|| {
     words(
         "ung ungen heit keit schaft tion ität nis ismus chen tum ium stelle amt werk zentrum gruppe \
         verband verein kette ketten projekt programm konferenz netz",
