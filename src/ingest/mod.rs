@@ -4,7 +4,10 @@
 //! `walk` (which files) → `decode` (bytes to NFC text, HTML to text) → `boilerplate`
 //! (drop web noise) → `metadata` (kind, municipality, figures, contact; the
 //! `manifest` may override kind and municipality) → `passages` (paragraph-level units with
-//! their section heading).
+//! their section heading) → `quotes` (who said what, with speaker and role).
+//!
+//! What the stages know about German text (quotation marks, sentence ends and abbreviations,
+//! office words, the profile template's labels) is written once, in `german`.
 //!
 //! This module owns the plain data types that later stages (index, query) consume. It never
 //! prints: problems with single files are returned as [`Skipped`] entries, counted by the caller.
