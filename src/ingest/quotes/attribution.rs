@@ -133,7 +133,7 @@ pub(super) fn signature_below(text: &str, span: &Span) -> Option<(Person, usize)
 
 /// `(Landrat Dr. Sommer)` at `p`: a person and nothing else in parentheses. Below a "ZITAT"
 /// label (`any_name`) a bare name counts; otherwise it needs a role, a title or two words.
-pub(super) fn parenthesis(text: &str, p: usize, any_name: bool) -> Option<Person> {
+fn parenthesis(text: &str, p: usize, any_name: bool) -> Option<Person> {
     let window = text.get(p..ceil_boundary(text, p + MAX_PARENTHESIS_BYTES))?;
     let close = window.find(')')?;
     if window[..close].contains('\n') {

@@ -306,7 +306,7 @@ pub(super) fn extends(full: &str, short: &str) -> bool {
     !short.is_empty() && full.len() > short.len() && short.iter().all(|w| full.contains(w))
 }
 
-pub(super) fn name_words(name: &str) -> Vec<&str> {
+fn name_words(name: &str) -> Vec<&str> {
     name.split_whitespace().filter(|w| !HONORIFICS.contains(w)).collect()
 }
 

@@ -130,7 +130,7 @@ pub(super) fn personal_pronoun(word: &str, capital: bool) -> Option<Gender> {
 }
 
 /// "sein", "seine", "ihr", "ihre" … (with `capital`, also capitalised) and the gender it shows.
-pub(super) fn possessive(word: &str, capital: bool) -> Option<Gender> {
+fn possessive(word: &str, capital: bool) -> Option<Gender> {
     let lower = if capital { word.to_lowercase() } else { word.to_string() };
     match lower.as_str() {
         "sein" | "seine" | "seiner" | "seines" => Some(Gender::Male),

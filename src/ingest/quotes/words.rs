@@ -160,10 +160,12 @@ pub(super) const UNSEXED_ROLES: &[&str] = &[
 ];
 
 /// The words of a table written as one string.
-pub(super) fn words(list: &'static str) -> impl Iterator<Item = &'static str> {
+fn words(list: &'static str) -> impl Iterator<Item = &'static str> {
     list.split_whitespace()
 }
 
+/// Whether a capitalised word names an office or role ("Landrat", "KeKiz-Koordinatorin"), with
+/// `inflected` also in the genitive or plural ("des Landrats"); "OB" as is.
 pub(super) fn is_role_word(word: &str, inflected: bool) -> bool {
     if word == "OB" {
         return true;
@@ -191,11 +193,13 @@ pub(super) fn is_role_prefix(word: &str) -> bool {
         || (word.ends_with('s') && !word.ends_with("es") && !NOT_NAMES.contains(&word) && word.len() > 3)
 }
 
+/// Whether a word has the ending of a common noun ("Prävention", "Netzwerkstelle"), not a name's.
 pub(super) fn looks_like_noun(word: &str) -> bool {
     let lower = word.to_lowercase();
     NOUN_ENDINGS.iter().any(|e| lower.ends_with(e) && lower.len() > e.len() + 2)
 }
 
+/// A capitalised word with lower-case letters after the capital ("Landrat", not "NRW"), or "OB".
 pub(super) fn is_capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
         && (word.chars().any(char::is_lowercase) || word == "OB")
