@@ -26,7 +26,7 @@ use super::page::Page;
 use super::prefilter::{capitalised_word_after_space, Anchored, Guarded};
 use super::{dates, figures, title};
 use crate::ingest::german::offices::{without_feminine_forms, NAMED_OFFICES, NAMED_OFFICE_ENDINGS};
-use crate::ingest::german::quotation_marks::CLOSING;
+use crate::ingest::german::quotation_marks::{CLOSING, DOUBLE_OPENING};
 use crate::ingest::german::sentences::is_abbreviation;
 use crate::ingest::german::template::{starts_with_profile_label, starts_with_quote_label};
 use crate::ingest::DocKind;
@@ -57,10 +57,13 @@ static MUNICIPAL_NEWS_HEADER: LazyLock<Guarded> = LazyLock::new(|| {
 });
 static LEITBILD_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:unser\s+|das\s+)?leitbild\b").expect("valid regex"));
-/// "Gelsenkirchen. Das …", "Mönchengladbach · Zum …", "Gelsenkirchen." alone.
+/// "Gelsenkirchen. Das …", "Düren. „Wir …", "Mönchengladbach · Zum …", "Gelsenkirchen." alone.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"^((?:(?:Kreis|Landkreis|Stadt|Bad|Sankt)\s+)?\p{Lu}[\p{L}\-]{2,})(?:\.(?:\s+[„"“\p{Lu}]|$)|\s+·\s+\S)"#)
-        .expect("valid regex")
+    let opening: String = DOUBLE_OPENING.iter().collect();
+    Regex::new(&format!(
+        r"^((?:(?:Kreis|Landkreis|Stadt|Bad|Sankt)\s+)?\p{{Lu}}[\p{{L}}\-]{{2,}})(?:\.(?:\s+[{opening}\p{{Lu}}]|$)|\s+·\s+\S)"
+    ))
+    .expect("valid regex")
 });
 /// "Kreis Düren: Ministerpräsidentin …": a dateline with a colon, if the prefix is a place.
 static COLON_DATELINE: LazyLock<Regex> =
