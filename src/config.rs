@@ -16,7 +16,7 @@ use crate::analysis::{AnalyzerSettings, GermanAnalyzer, Lexicon, StopWords};
 use crate::error::{Error, LineError, Result};
 use crate::ingest::metadata::{parse_municipalities, Gazetteer};
 use crate::ingest::{passages, Boilerplate};
-use crate::query::synonyms::Synonyms;
+use crate::analysis::Synonyms;
 use crate::themes::Themes;
 
 pub const ANALYZER_FILE: &str = "analyzer.toml";

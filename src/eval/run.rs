@@ -19,7 +19,7 @@ use super::tsv::line_error;
 use crate::error::{Error, Result};
 use crate::index::PraevIndex;
 use crate::query::quotes::{find_quotes, QuoteRequest};
-use crate::query::search::DEFAULT_PER_FILE;
+use crate::query::hits::DEFAULT_PER_FILE;
 use crate::query::{self, Hit, SearchRequest};
 use crate::themes::rank::{rank_passages, ThemeRequest};
 use crate::themes::Resolved;

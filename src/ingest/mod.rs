@@ -41,12 +41,10 @@ pub enum DocKind {
     Article,
     /// Anything else.
     Other,
-    /// Not a document kind: the kind of the passages that hold one quote each (see [`quotes`]).
-    Quote,
 }
 
 impl DocKind {
-    /// The kinds of documents (a quote is a kind of passage only).
+    /// The kinds of documents.
     pub const ALL: [DocKind; 5] =
         [DocKind::Profile, DocKind::Leitbild, DocKind::Press, DocKind::Article, DocKind::Other];
 
@@ -57,7 +55,6 @@ impl DocKind {
             DocKind::Press => "press",
             DocKind::Article => "article",
             DocKind::Other => "other",
-            DocKind::Quote => "quote",
         }
     }
 
@@ -65,18 +62,63 @@ impl DocKind {
     /// are accepted as `article`, the kind this tool files them under).
     pub fn parse(name: &str) -> Option<DocKind> {
         match name.trim().to_lowercase().as_str() {
-            "profile" => Some(DocKind::Profile),
-            "leitbild" => Some(DocKind::Leitbild),
-            "press" => Some(DocKind::Press),
-            "article" | "news" | "report" | "speech" => Some(DocKind::Article),
-            "other" => Some(DocKind::Other),
-            "quote" => Some(DocKind::Quote),
-            _ => None,
+            "news" | "report" | "speech" => Some(DocKind::Article),
+            name => DocKind::ALL.into_iter().find(|kind| kind.as_str() == name),
         }
     }
 }
 
 impl fmt::Display for DocKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What kind of passage an indexed passage is: a passage of a document of some kind, or one
+/// quote of a person (see [`quotes`]), indexed as a passage of its own next to the document's
+/// passages. Kept apart from [`DocKind`] because a quote is no kind of document: a manifest or
+/// the detection can never say `quote`, only the index and the `--kind` filter can.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PassageKind {
+    Document(DocKind),
+    Quote,
+}
+
+impl PassageKind {
+    /// Every passage kind, in the order lists of kinds name them (help texts, errors).
+    pub const ALL: [PassageKind; 6] = [
+        PassageKind::Document(DocKind::Profile),
+        PassageKind::Document(DocKind::Leitbild),
+        PassageKind::Document(DocKind::Press),
+        PassageKind::Document(DocKind::Article),
+        PassageKind::Document(DocKind::Other),
+        PassageKind::Quote,
+    ];
+
+    /// The name stored in the index's `kind` field and facet.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PassageKind::Document(kind) => kind.as_str(),
+            PassageKind::Quote => "quote",
+        }
+    }
+
+    /// Parses a kind name as users write it: a document kind (see [`DocKind::parse`]) or
+    /// `quote`.
+    pub fn parse(name: &str) -> Option<PassageKind> {
+        if name.trim().eq_ignore_ascii_case("quote") {
+            return Some(PassageKind::Quote);
+        }
+        DocKind::parse(name).map(PassageKind::Document)
+    }
+
+    /// The kind names, comma-separated (`profile, leitbild, press, article, other, quote`).
+    pub fn names() -> String {
+        PassageKind::ALL.map(PassageKind::as_str).join(", ")
+    }
+}
+
+impl fmt::Display for PassageKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
