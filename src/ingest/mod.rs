@@ -221,3 +221,19 @@ pub fn ingest_file(file: &SourceFile, settings: &IngestSettings) -> Result<Docum
 pub fn list_files(root: &Path) -> std::io::Result<Vec<SourceFile>> {
     walk::list_files(root)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quote_is_a_passage_kind_and_no_document_kind() {
+        assert_eq!(DocKind::parse("quote"), None);
+        assert_eq!(PassageKind::parse(" Quote "), Some(PassageKind::Quote));
+        assert_eq!(PassageKind::parse("news"), Some(PassageKind::Document(DocKind::Article)));
+        assert_eq!(PassageKind::names(), "profile, leitbild, press, article, other, quote");
+        for kind in PassageKind::ALL {
+            assert_eq!(PassageKind::parse(kind.as_str()), Some(kind), "{kind} parses back");
+        }
+    }
+}

@@ -12,7 +12,9 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
 
 use super::parse::Occurrence;
-use super::plan::{Alternative, QueryPlan, ALL_WORDS_WEIGHT, NEAR_PARTS_SLOP, NEAR_PARTS_WEIGHT, PART_WEIGHT};
+use super::plan::{
+    Alternative, QueryPlan, ALL_WORDS_WEIGHT, NEAR_PARTS_SLOP, NEAR_PARTS_WEIGHT, PART_WEIGHT,
+};
 use crate::analysis::{PART_MARK, ROOT_MARK};
 use crate::index::schema::Fields;
 
@@ -147,7 +149,8 @@ pub fn to_tantivy_in(plan: &QueryPlan, field: Field) -> Box<dyn Query> {
 
 /// What one alternative of the plan is searched as.
 fn alternative_matches(alternative: &Alternative, with_heading: bool) -> AlternativeMatches {
-    let term = |place: Place, term: String, weight: f32| WeightedMatch { what: Match::Term { place, term }, weight };
+    let term =
+        |place: Place, term: String, weight: f32| WeightedMatch { what: Match::Term { place, term }, weight };
     let mut matches = Vec::new();
     match alternative {
         Alternative::Term { term: t, weight, .. } if t.starts_with(ROOT_MARK) => {
@@ -165,7 +168,11 @@ fn alternative_matches(alternative: &Alternative, with_heading: bool) -> Alterna
                 // The compound written apart (`Gesundheit von Kindern`), either order.
                 for (first, second) in [(&terms[0], &terms[1]), (&terms[1], &terms[0])] {
                     matches.push(WeightedMatch {
-                        what: Match::WrittenApart { first: first.clone(), second: second.clone(), slop: NEAR_PARTS_SLOP },
+                        what: Match::WrittenApart {
+                            first: first.clone(),
+                            second: second.clone(),
+                            slop: NEAR_PARTS_SLOP,
+                        },
                         weight: NEAR_PARTS_WEIGHT,
                     });
                 }

@@ -44,7 +44,10 @@ impl PassageFilter {
             clauses.push((Occur::Must, facet_any(fields.kind_facet, self.kinds.iter().map(|k| k.as_str()))));
         } else if self.speaker.is_none() {
             // A quote repeats words of the passage it stands in: searched only when asked for.
-            clauses.push((Occur::MustNot, facet_any(fields.kind_facet, [PassageKind::Quote.as_str()].into_iter())));
+            clauses.push((
+                Occur::MustNot,
+                facet_any(fields.kind_facet, [PassageKind::Quote.as_str()].into_iter()),
+            ));
         }
         if let Some(speaker) = &self.speaker {
             clauses.push((Occur::Must, all_words_in(index, fields.speaker, speaker)));
@@ -71,10 +74,8 @@ pub fn all_words_in(index: &PraevIndex, field: Field, text: &str) -> Box<dyn Que
         .primary_terms(text)
         .into_iter()
         .map(|term| {
-            let query: Box<dyn Query> = Box::new(TermQuery::new(
-                Term::from_field_text(field, &term),
-                IndexRecordOption::WithFreqs,
-            ));
+            let query: Box<dyn Query> =
+                Box::new(TermQuery::new(Term::from_field_text(field, &term), IndexRecordOption::WithFreqs));
             (Occur::Must, query)
         })
         .collect();

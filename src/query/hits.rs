@@ -73,8 +73,10 @@ impl<'a> HitBuilder<'a> {
     pub fn hit(&mut self, doc: &TantivyDocument, score: f32) -> Hit {
         let f = &self.index.fields;
         let text = stored_str(doc, f.text).unwrap_or_default();
-        let highlights =
-            highlights(&mut self.analyzer, &text, &self.highlight).into_iter().map(|r| [r.start, r.end]).collect();
+        let highlights = highlights(&mut self.analyzer, &text, &self.highlight)
+            .into_iter()
+            .map(|r| [r.start, r.end])
+            .collect();
         Hit {
             file: stored_str(doc, f.file).unwrap_or_default(),
             passage: doc.get_first(f.passage).and_then(|v| v.as_u64()).unwrap_or(0),

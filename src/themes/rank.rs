@@ -368,7 +368,11 @@ pub fn rank_passages(index: &PraevIndex, theme: &Theme, request: &ThemeRequest) 
     }
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
     let mut builder = HitBuilder::new(index, TermMatcher::new(compiled.highlight.clone()));
-    let hits = ranked.iter().take(limit).map(|(score, doc)| theme_hit(&compiled, &mut builder, doc, *score)).collect();
+    let hits = ranked
+        .iter()
+        .take(limit)
+        .map(|(score, doc)| theme_hit(&compiled, &mut builder, doc, *score))
+        .collect();
     Ok(ThemeResults { theme: theme.id.clone(), label: theme.label.clone(), total_hits, hits })
 }
 

@@ -284,8 +284,10 @@ mod tests {
 
     #[test]
     fn a_subset_filter_needs_both_municipality_and_kind_to_hold() {
-        let filter =
-            SubsetFilter { municipalities: vec!["Kreis Düren".into()], kinds: vec![PassageKind::Document(DocKind::Press)] };
+        let filter = SubsetFilter {
+            municipalities: vec!["Kreis Düren".into()],
+            kinds: vec![PassageKind::Document(DocKind::Press)],
+        };
         assert!(filter.holds(Some("Kreis Düren"), "press"));
         assert!(!filter.holds(Some("Kreis Düren"), "profile"));
         assert!(!filter.holds(None, "press"));
