@@ -78,7 +78,7 @@ pub fn run(args: SearchArgs) -> anyhow::Result<()> {
     };
     if args.explain {
         let plan = query::plan(&index, &args.query, args.exact);
-        eprint!("{}", output::explain::render_plan(&plan));
+        eprint!("{}", output::explain::render_search(&plan, &request));
     }
     let results = query::search(&index, &request).with_context(|| format!("searching {:?}", args.query))?;
     if let Some(note) = &results.note {

@@ -11,8 +11,10 @@ use serde::Serialize;
 
 use crate::analysis::AnalyzedToken;
 use crate::query::compile::{AlternativeMatches, Match, Place, SearchClauses, MAX_ALL_WORDS};
+use crate::query::filters::Restriction;
 use crate::query::parse::Occurrence;
 use crate::query::plan::{Alternative, QueryPlan};
+use crate::query::SearchRequest;
 
 /// One token as `praev analyze --format json` prints it.
 #[derive(Serialize)]
@@ -59,8 +61,33 @@ pub fn render_tokens(text: &str, tokens: &[AnalyzedToken]) -> String {
     out
 }
 
-/// What `praev search --explain` prints: every clause the search runs, from the same list
-/// ([`SearchClauses`]) the tantivy query is built from.
+/// What `praev search --explain` prints: the query's clauses (see [`render_plan`]), then what
+/// else every hit must match, in the order the search adds it: the request's boosts (a theme)
+/// and its filter's restrictions.
+pub fn render_search(plan: &QueryPlan, request: &SearchRequest) -> String {
+    let mut out = render_plan(plan);
+    for boost in &request.boosts {
+        let _ = writeln!(out, "  [must, adds its score] {} {:.2}", boost.label, boost.weight);
+    }
+    for restriction in request.filter.restrictions() {
+        let _ = writeln!(out, "  [filter] {}", describe_restriction(restriction));
+    }
+    out
+}
+
+fn describe_restriction(restriction: Restriction) -> String {
+    match restriction {
+        Restriction::Municipalities(names) => format!("municipality: {}", names.join(", ")),
+        Restriction::Kinds(kinds) => {
+            format!("kind: {}", kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", "))
+        }
+        Restriction::NoQuotes => "no quotes (searched with --kind quote or --speaker)".to_string(),
+        Restriction::Speaker(speaker) => format!("speaker's name holds all of: {speaker}"),
+    }
+}
+
+/// The query's clauses: every clause the search runs, from the same list ([`SearchClauses`])
+/// the tantivy query is built from.
 pub fn render_plan(plan: &QueryPlan) -> String {
     render_clauses(&SearchClauses::of_plan(plan), plan.word_clauses().len())
 }

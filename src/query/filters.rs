@@ -30,29 +30,27 @@ impl PassageFilter {
         PassageFilter { municipalities, kinds: vec![PassageKind::Quote], speaker: None }
     }
 
-    /// The filter's tantivy clauses, none of which scores.
-    pub fn clauses(&self, index: &PraevIndex) -> Vec<(Occur, Box<dyn Query>)> {
-        let fields = &index.fields;
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    /// What the filter restricts, in the order its clauses run (what `--explain` lists).
+    pub fn restrictions(&self) -> Vec<Restriction<'_>> {
+        let mut restrictions = Vec::new();
         if !self.municipalities.is_empty() {
-            clauses.push((
-                Occur::Must,
-                facet_any(fields.municipality_facet, self.municipalities.iter().map(String::as_str)),
-            ));
+            restrictions.push(Restriction::Municipalities(&self.municipalities));
         }
         if !self.kinds.is_empty() {
-            clauses.push((Occur::Must, facet_any(fields.kind_facet, self.kinds.iter().map(|k| k.as_str()))));
+            restrictions.push(Restriction::Kinds(&self.kinds));
         } else if self.speaker.is_none() {
             // A quote repeats words of the passage it stands in: searched only when asked for.
-            clauses.push((
-                Occur::MustNot,
-                facet_any(fields.kind_facet, [PassageKind::Quote.as_str()].into_iter()),
-            ));
+            restrictions.push(Restriction::NoQuotes);
         }
         if let Some(speaker) = &self.speaker {
-            clauses.push((Occur::Must, all_words_in(index, fields.speaker, speaker)));
+            restrictions.push(Restriction::Speaker(speaker));
         }
-        clauses
+        restrictions
+    }
+
+    /// The filter's tantivy clauses, none of which scores.
+    pub fn clauses(&self, index: &PraevIndex) -> Vec<(Occur, Box<dyn Query>)> {
+        self.restrictions().into_iter().map(|restriction| restriction.clause(index)).collect()
     }
 
     /// `query` restricted to the filter's passages (scores unchanged).
@@ -64,6 +62,37 @@ impl PassageFilter {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, query)];
         clauses.extend(filters);
         Box::new(BooleanQuery::new(clauses))
+    }
+}
+
+/// One restriction of a [`PassageFilter`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Restriction<'a> {
+    /// Only passages of these municipalities.
+    Municipalities(&'a [String]),
+    /// Only passages of these kinds.
+    Kinds(&'a [PassageKind]),
+    /// No quotes: neither a kind nor a speaker was asked for.
+    NoQuotes,
+    /// Only quotes of a speaker whose name holds all these words.
+    Speaker(&'a str),
+}
+
+impl Restriction<'_> {
+    fn clause(self, index: &PraevIndex) -> (Occur, Box<dyn Query>) {
+        let fields = &index.fields;
+        match self {
+            Restriction::Municipalities(names) => {
+                (Occur::Must, facet_any(fields.municipality_facet, names.iter().map(String::as_str)))
+            }
+            Restriction::Kinds(kinds) => {
+                (Occur::Must, facet_any(fields.kind_facet, kinds.iter().map(|k| k.as_str())))
+            }
+            Restriction::NoQuotes => {
+                (Occur::MustNot, facet_any(fields.kind_facet, [PassageKind::Quote.as_str()].into_iter()))
+            }
+            Restriction::Speaker(speaker) => (Occur::Must, all_words_in(index, fields.speaker, speaker)),
+        }
     }
 }
 
@@ -99,4 +128,28 @@ fn facet_any<'a>(field: Field, values: impl Iterator<Item = &'a str>) -> Box<dyn
         return Box::new(EmptyQuery);
     }
     Box::new(BooleanQuery::new(options))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::DocKind;
+
+    #[test]
+    fn quotes_are_left_out_unless_a_kind_or_a_speaker_asks_for_them() {
+        assert_eq!(PassageFilter::default().restrictions(), [Restriction::NoQuotes]);
+        let speaker = PassageFilter { speaker: Some("Kraft".into()), ..PassageFilter::default() };
+        assert_eq!(speaker.restrictions(), [Restriction::Speaker("Kraft")]);
+        let press = [PassageKind::Document(DocKind::Press)];
+        let kinds = PassageFilter { kinds: press.to_vec(), ..PassageFilter::default() };
+        assert_eq!(kinds.restrictions(), [Restriction::Kinds(&press)]);
+        let quotes = PassageFilter::quotes(vec!["Krefeld".into()]);
+        assert_eq!(
+            quotes.restrictions(),
+            [
+                Restriction::Municipalities(&["Krefeld".to_string()]),
+                Restriction::Kinds(&[PassageKind::Quote])
+            ]
+        );
+    }
 }

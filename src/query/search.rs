@@ -11,7 +11,7 @@ use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, QueryClone};
 use tantivy::{TantivyDocument, Term};
 
-use super::compile::SearchClauses;
+use super::compile::to_tantivy;
 use super::filters::PassageFilter;
 use super::hits::{fetch_size, HitBuilder, PerFileCap};
 use super::plan::QueryPlan;
@@ -41,13 +41,15 @@ pub struct SearchRequest {
 /// more about something (a theme) while the query's own words still decide.
 #[derive(Debug)]
 pub struct Boost {
+    /// What it is, for `--explain` (`theme fruehe-hilfen`).
+    pub label: String,
     pub query: Box<dyn Query>,
     pub weight: f32,
 }
 
 impl Clone for Boost {
     fn clone(&self) -> Boost {
-        Boost { query: self.query.box_clone(), weight: self.weight }
+        Boost { label: self.label.clone(), query: self.query.box_clone(), weight: self.weight }
     }
 }
 
@@ -82,7 +84,7 @@ pub fn search(index: &PraevIndex, request: &SearchRequest) -> Result<SearchResul
             note: Some(nothing_to_search(&request.query)),
         });
     }
-    let words = SearchClauses::of_plan(&plan).to_tantivy(index.fields.text, index.fields.section);
+    let words = to_tantivy(&plan, &index.fields);
     let query = request.filter.restrict(index, with_boosts(words, &request.boosts));
     let searcher = index.reader.searcher();
     let limit = request.limit.max(1);

@@ -336,7 +336,11 @@ fn filtered(index: &PraevIndex, theme: &CompiledTheme, request: &ThemeRequest) -
 /// The theme as a [`Boost`] of a search (`search --theme`): only passages about the theme,
 /// ranked up by how strongly they are about it.
 pub fn search_boost(index: &PraevIndex, theme: &Theme) -> Boost {
-    Boost { query: CompiledTheme::new(&index.analyzer, theme).query(index), weight: SEARCH_THEME_WEIGHT }
+    Boost {
+        label: format!("theme {}", theme.id),
+        query: CompiledTheme::new(&index.analyzer, theme).query(index),
+        weight: SEARCH_THEME_WEIGHT,
+    }
 }
 
 /// Passages ranked by theme.

@@ -20,6 +20,7 @@ use tantivy::{DocAddress, TantivyDocument};
 use crate::analysis::UmlautFold;
 use crate::error::{Error, Result};
 use crate::index::PraevIndex;
+use crate::ingest::PassageKind;
 use crate::query::hits::stored_str;
 
 /// Windows with more occurrences than this are extended as one set, not pair by pair.
@@ -147,7 +148,7 @@ fn read_passages(index: &PraevIndex, keep: impl Fn(&str) -> bool) -> Result<Vec<
             let doc: TantivyDocument = searcher.doc(DocAddress::new(ordinal as u32, doc_id))?;
             let text_of = |field| stored_str(&doc, field);
             let file = text_of(f.file).unwrap_or_default();
-            if text_of(f.kind).as_deref() == Some("quote") || !keep(&file) {
+            if text_of(f.kind).as_deref() == Some(PassageKind::Quote.as_str()) || !keep(&file) {
                 continue;
             }
             let passage = doc.get_first(f.passage).and_then(|v| v.as_u64()).unwrap_or(0);
