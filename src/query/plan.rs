@@ -8,8 +8,9 @@
 //! other members of its word family with [`ROOT_WEIGHT`]; its synonyms with their group's
 //! weight. The search scores each written word by its best alternative (disjunction-max), so a
 //! literal whole-word match always ranks above a part-only or synonym match, and adds
-//! [`ALL_WORDS_WEIGHT`] when a passage holds every word. The plan is what `--explain` prints
-//! and what [`super::compile`] turns into a tantivy query.
+//! [`ALL_WORDS_WEIGHT`] when a passage holds every word of a query of two to four words. The
+//! plan is what [`super::compile`] turns into the list of clauses that `--explain` prints and
+//! the search runs (with the compound-part, section-heading and written-apart matches).
 
 use crate::analysis::{AnalyzedToken, GermanAnalyzer, Origin, PART_MARK};
 

@@ -15,12 +15,11 @@ use super::compile::to_tantivy;
 use super::filters::PassageFilter;
 use super::hits::{fetch_size, HitBuilder, PerFileCap};
 use super::plan::QueryPlan;
-use super::Hit;
 use crate::analysis::TermMatcher;
 use crate::error::{Error, Result};
 use crate::index::PraevIndex;
 
-pub use super::hits::DEFAULT_PER_FILE;
+pub use super::hits::{Hit, DEFAULT_PER_FILE};
 
 /// A search as the library takes it (the CLI resolves names and flags into this).
 #[derive(Debug, Clone, Default)]
