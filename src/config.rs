@@ -12,11 +12,10 @@ use std::path::{Path, PathBuf};
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use crate::analysis::{AnalyzerSettings, GermanAnalyzer, Lexicon, StopWords};
+use crate::analysis::{AnalyzerSettings, GermanAnalyzer, Lexicon, StopWords, Synonyms};
 use crate::error::{Error, LineError, Result};
 use crate::ingest::metadata::{parse_municipalities, Gazetteer};
 use crate::ingest::{passages, Boilerplate};
-use crate::query::synonyms::Synonyms;
 use crate::themes::Themes;
 
 pub const ANALYZER_FILE: &str = "analyzer.toml";

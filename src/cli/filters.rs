@@ -3,7 +3,7 @@
 use clap::Args;
 
 use praev::index::PraevIndex;
-use praev::ingest::DocKind;
+use praev::ingest::{DocKind, PassageKind};
 use praev::query;
 
 #[derive(Debug, Args)]
@@ -13,10 +13,8 @@ pub struct PassageFilters {
     #[arg(long, short = 'm', value_name = "M")]
     pub municipality: Vec<String>,
 
-    /// Only passages of documents of this kind (repeatable): profile, leitbild, press, article,
-    /// other; `quote` for the quotes of people.
-    #[arg(long, short = 'k', value_name = "K", value_parser = parse_kind)]
-    pub kind: Vec<DocKind>,
+    #[arg(long, short = 'k', value_name = "K", value_parser = parse_kind, help = kind_help())]
+    pub kind: Vec<PassageKind>,
 
     /// Show at most N passages of one file (0: all), so that one long document does not fill
     /// the list.
@@ -31,8 +29,17 @@ impl PassageFilters {
     }
 }
 
+/// The help of `--kind`, from the same list of kinds as [`parse_kind`]'s error.
+pub(super) fn kind_help() -> String {
+    let documents: Vec<&str> = DocKind::ALL.iter().map(|kind| kind.as_str()).collect();
+    format!(
+        "Only passages of documents of this kind (repeatable): {}; `{}` for the quotes of people",
+        documents.join(", "),
+        PassageKind::Quote
+    )
+}
+
 /// A `--kind` value: a document kind, or `quote`.
-pub(super) fn parse_kind(value: &str) -> Result<DocKind, String> {
-    DocKind::parse(value)
-        .ok_or_else(|| format!("unknown kind {value:?} (profile, leitbild, press, article, other, quote)"))
+pub(super) fn parse_kind(value: &str) -> Result<PassageKind, String> {
+    PassageKind::parse(value).ok_or_else(|| format!("unknown kind {value:?} ({})", PassageKind::names()))
 }

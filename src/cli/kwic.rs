@@ -6,7 +6,7 @@ use anyhow::Context;
 use clap::Args;
 
 use praev::index::PraevIndex;
-use praev::ingest::DocKind;
+use praev::ingest::PassageKind;
 use praev::output::{self, Format};
 use praev::query;
 use praev::wording::kwic::{self, KwicRequest};
@@ -31,10 +31,9 @@ pub struct KwicArgs {
     #[arg(long, short = 'm', value_name = "M")]
     pub municipality: Vec<String>,
 
-    /// Only passages of documents of this kind (repeatable): profile, leitbild, press,
-    /// article, other; `quote` for the quotes of people.
-    #[arg(long, short = 'k', value_name = "K", value_parser = super::filters::parse_kind)]
-    pub kind: Vec<DocKind>,
+    #[arg(long, short = 'k', value_name = "K", value_parser = super::filters::parse_kind,
+          help = super::filters::kind_help())]
+    pub kind: Vec<PassageKind>,
 
     /// Show at most N lines.
     #[arg(long, short = 'n', default_value_t = 50, value_parser = clap::value_parser!(u64).range(1..=100_000))]

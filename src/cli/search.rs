@@ -7,7 +7,7 @@ use clap::Args;
 
 use praev::index::PraevIndex;
 use praev::output::{self, Format};
-use praev::query::{self, SearchRequest};
+use praev::query::{self, PassageFilter, SearchRequest};
 
 /// Search passages: words are ranked with BM25 (passages with more of the words first),
 /// "quoted phrases" must match as phrases, -word excludes, +word requires.
@@ -61,22 +61,24 @@ pub fn run(args: SearchArgs) -> anyhow::Result<()> {
     let request = SearchRequest {
         query: args.query.clone(),
         limit: args.limit as usize,
-        municipalities: args.filters.municipalities(&index)?,
-        kinds: args.filters.kind,
+        filter: PassageFilter {
+            municipalities: args.filters.municipalities(&index)?,
+            kinds: args.filters.kind,
+            speaker: args.speaker.clone(),
+        },
         exact: args.exact,
         per_file: args.filters.per_file,
-        theme: match &args.theme {
+        boosts: match &args.theme {
             Some(name) => {
                 let themes = super::themes::load(&index, args.themes_file.as_deref())?;
-                Some(super::themes::resolve(&themes, name)?.clone())
+                vec![praev::themes::rank::search_boost(&index, super::themes::resolve(&themes, name)?)]
             }
-            None => None,
+            None => Vec::new(),
         },
-        speaker: args.speaker.clone(),
     };
     if args.explain {
         let plan = query::plan(&index, &args.query, args.exact);
-        eprint!("{}", output::explain::render_plan(&plan));
+        eprint!("{}", output::explain::render_search(&plan, &request));
     }
     let results = query::search(&index, &request).with_context(|| format!("searching {:?}", args.query))?;
     if let Some(note) = &results.note {

@@ -7,7 +7,7 @@ use anyhow::Context;
 use clap::Args;
 
 use praev::index::PraevIndex;
-use praev::ingest::DocKind;
+use praev::ingest::PassageKind;
 use praev::output::{self, Format};
 use praev::query;
 use praev::wording::terms::{self, SubsetFilter};
@@ -27,7 +27,7 @@ pub struct TermsArgs {
     /// The subset: passages of documents of this kind (repeatable): profile, leitbild, press,
     /// article, other.
     #[arg(long, short = 'k', value_name = "K", value_parser = super::filters::parse_kind)]
-    pub kind: Vec<DocKind>,
+    pub kind: Vec<PassageKind>,
 
     /// Show the N most distinctive terms.
     #[arg(long, short = 'n', default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=100_000))]

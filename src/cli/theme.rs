@@ -7,6 +7,7 @@ use clap::{Args, ValueEnum};
 
 use praev::index::PraevIndex;
 use praev::output::{self, Format};
+use praev::query::PassageFilter;
 use praev::themes::rank::{self, ThemeRequest};
 
 /// Rank passages by a theme of index-config/themes.toml (`praev themes` lists them): a theme
@@ -54,8 +55,11 @@ pub fn run(args: ThemeArgs) -> anyhow::Result<()> {
     let theme = super::themes::resolve(&themes, &args.name)?;
     let request = ThemeRequest {
         limit: args.limit as usize,
-        municipalities: args.filters.municipalities(&index)?,
-        kinds: args.filters.kind,
+        filter: PassageFilter {
+            municipalities: args.filters.municipalities(&index)?,
+            kinds: args.filters.kind,
+            speaker: None,
+        },
         per_file: args.filters.per_file,
     };
     let stdout = std::io::stdout();

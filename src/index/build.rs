@@ -20,7 +20,7 @@ use crate::analysis::tokenize::is_invisible;
 use crate::analysis::{Lexicon, UmlautFold, ANALYZER_NAME};
 use crate::config::{AnalysisConfig, ConfigFiles, IndexConfig};
 use crate::error::{Error, Result};
-use crate::ingest::{self, DocKind, Document, IngestSettings, Manifest, Skipped, SourceFile};
+use crate::ingest::{self, Document, IngestSettings, Manifest, PassageKind, Skipped, SourceFile};
 
 /// Below this many passages one writer thread is faster overall: one segment to search.
 const SMALL_CORPUS_PASSAGES: usize = 20_000;
@@ -328,7 +328,7 @@ fn add_document(writer: &IndexWriter, fields: &Fields, document: &Document) -> R
 
 /// Each quote as a passage of kind `quote`, numbered after the document's passages.
 fn add_quotes(writer: &IndexWriter, fields: &Fields, document: &Document) -> Result<()> {
-    let kind = DocKind::Quote.as_str();
+    let kind = PassageKind::Quote.as_str();
     let first = document.passages.len() as u64;
     for (n, quote) in (first..).zip(&document.quotes) {
         let mut tantivy_doc: TantivyDocument = doc!(

@@ -89,7 +89,7 @@ fn read_vocabulary(generation: &Path, index_path: &Path) -> Result<fst::Set<Vec<
 
 /// The synonyms compiled at build time; None when missing or unreadable (then the config's
 /// TOML is parsed instead).
-fn read_synonyms(generation: &Path) -> Option<crate::query::synonyms::Synonyms> {
+fn read_synonyms(generation: &Path) -> Option<crate::analysis::Synonyms> {
     let bytes = std::fs::read(generation.join(SYNONYMS_FILE)).ok()?;
     serde_json::from_slice(&bytes).ok()
 }

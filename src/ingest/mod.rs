@@ -45,12 +45,10 @@ pub enum DocKind {
     Article,
     /// Anything else.
     Other,
-    /// Not a document kind: the kind of the passages that hold one quote each (see [`quotes`]).
-    Quote,
 }
 
 impl DocKind {
-    /// The kinds of documents (a quote is a kind of passage only).
+    /// The kinds of documents.
     pub const ALL: [DocKind; 5] =
         [DocKind::Profile, DocKind::Leitbild, DocKind::Press, DocKind::Article, DocKind::Other];
 
@@ -61,7 +59,6 @@ impl DocKind {
             DocKind::Press => "press",
             DocKind::Article => "article",
             DocKind::Other => "other",
-            DocKind::Quote => "quote",
         }
     }
 
@@ -69,18 +66,63 @@ impl DocKind {
     /// are accepted as `article`, the kind this tool files them under).
     pub fn parse(name: &str) -> Option<DocKind> {
         match name.trim().to_lowercase().as_str() {
-            "profile" => Some(DocKind::Profile),
-            "leitbild" => Some(DocKind::Leitbild),
-            "press" => Some(DocKind::Press),
-            "article" | "news" | "report" | "speech" => Some(DocKind::Article),
-            "other" => Some(DocKind::Other),
-            "quote" => Some(DocKind::Quote),
-            _ => None,
+            "news" | "report" | "speech" => Some(DocKind::Article),
+            name => DocKind::ALL.into_iter().find(|kind| kind.as_str() == name),
         }
     }
 }
 
 impl fmt::Display for DocKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What kind of passage an indexed passage is: a passage of a document of some kind, or one
+/// quote of a person (see [`quotes`]), indexed as a passage of its own next to the document's
+/// passages. Kept apart from [`DocKind`] because a quote is no kind of document: a manifest or
+/// the detection can never say `quote`, only the index and the `--kind` filter can.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PassageKind {
+    Document(DocKind),
+    Quote,
+}
+
+impl PassageKind {
+    /// Every passage kind, in the order lists of kinds name them (help texts, errors).
+    pub const ALL: [PassageKind; 6] = [
+        PassageKind::Document(DocKind::Profile),
+        PassageKind::Document(DocKind::Leitbild),
+        PassageKind::Document(DocKind::Press),
+        PassageKind::Document(DocKind::Article),
+        PassageKind::Document(DocKind::Other),
+        PassageKind::Quote,
+    ];
+
+    /// The name stored in the index's `kind` field and facet.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PassageKind::Document(kind) => kind.as_str(),
+            PassageKind::Quote => "quote",
+        }
+    }
+
+    /// Parses a kind name as users write it: a document kind (see [`DocKind::parse`]) or
+    /// `quote`.
+    pub fn parse(name: &str) -> Option<PassageKind> {
+        if name.trim().eq_ignore_ascii_case("quote") {
+            return Some(PassageKind::Quote);
+        }
+        DocKind::parse(name).map(PassageKind::Document)
+    }
+
+    /// The kind names, comma-separated (`profile, leitbild, press, article, other, quote`).
+    pub fn names() -> String {
+        PassageKind::ALL.map(PassageKind::as_str).join(", ")
+    }
+}
+
+impl fmt::Display for PassageKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
@@ -182,4 +224,20 @@ pub fn ingest_file(file: &SourceFile, settings: &IngestSettings) -> Result<Docum
 /// Lists the indexable files under `root` (see [`walk::list_files`]).
 pub fn list_files(root: &Path) -> std::io::Result<Vec<SourceFile>> {
     walk::list_files(root)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quote_is_a_passage_kind_and_no_document_kind() {
+        assert_eq!(DocKind::parse("quote"), None);
+        assert_eq!(PassageKind::parse(" Quote "), Some(PassageKind::Quote));
+        assert_eq!(PassageKind::parse("news"), Some(PassageKind::Document(DocKind::Article)));
+        assert_eq!(PassageKind::names(), "profile, leitbild, press, article, other, quote");
+        for kind in PassageKind::ALL {
+            assert_eq!(PassageKind::parse(kind.as_str()), Some(kind), "{kind} parses back");
+        }
+    }
 }

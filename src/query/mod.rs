@@ -1,13 +1,21 @@
-//! Queries over an open index: parsing the user's syntax, ranking, highlighting.
+//! Queries over an open index: parsing the user's syntax, planning and compiling it into a
+//! tantivy query, filtering, ranking, building hits, highlighting.
 //!
-//! Returns plain result structs ([`SearchResults`], [`Hit`]); turning them into tables or JSON
-//! is the job of `output`.
+//! This is the search core the other rankings (themes, wording, quotes) build on: they pass
+//! their own scoring queries as [`Boost`]s or compile their own [`plan::QueryPlan`]s, restrict
+//! with a [`PassageFilter`] and build hits with [`hits::HitBuilder`]. The core knows nothing of
+//! themes or wording. Returns plain result structs ([`SearchResults`], [`Hit`]); turning them
+//! into tables or JSON is the job of `output`.
 
+pub mod compile;
+pub mod filters;
 pub mod highlight;
+pub mod hits;
 pub mod parse;
 pub mod plan;
 pub mod quotes;
 pub mod search;
-pub mod synonyms;
 
-pub use search::{plan, resolve_municipalities, search, Hit, SearchRequest, SearchResults};
+pub use filters::PassageFilter;
+pub use hits::Hit;
+pub use search::{plan, resolve_municipalities, search, Boost, SearchRequest, SearchResults};

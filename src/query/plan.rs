@@ -8,13 +8,14 @@
 //! other members of its word family with [`ROOT_WEIGHT`]; its synonyms with their group's
 //! weight. The search scores each written word by its best alternative (disjunction-max), so a
 //! literal whole-word match always ranks above a part-only or synonym match, and adds
-//! [`ALL_WORDS_WEIGHT`] when a passage holds every word. The plan is what `--explain` prints
-//! and what [`super::search`] turns into a tantivy query.
+//! [`ALL_WORDS_WEIGHT`] when a passage holds every word of a query of two to four words. The
+//! plan is what [`super::compile`] turns into the list of clauses that `--explain` prints and
+//! the search runs (with the compound-part, section-heading and written-apart matches).
 
 use crate::analysis::{AnalyzedToken, GermanAnalyzer, Origin, PART_MARK};
 
 use super::parse::{parse, Clause, Occurrence};
-use super::synonyms::Synonyms;
+use crate::analysis::Synonyms;
 
 /// Weight of a query term found as a part of an indexed compound.
 pub const PART_WEIGHT: f32 = 0.6;
@@ -117,11 +118,13 @@ impl QueryPlan {
     }
 
     /// The clauses of the words the user typed (not exclusions, not phrases, not synonym runs):
-    /// what the all-words bonus requires.
-    pub fn word_clauses(&self) -> Vec<&PlannedClause> {
+    /// what the all-words bonus requires (their indexes in [`QueryPlan::clauses`]).
+    pub fn word_clauses(&self) -> Vec<usize> {
         self.clauses
             .iter()
-            .filter(|c| c.occur == Occurrence::Should && !c.is_phrase && !c.is_synonym)
+            .enumerate()
+            .filter(|(_, c)| c.occur == Occurrence::Should && !c.is_phrase && !c.is_synonym)
+            .map(|(i, _)| i)
             .collect()
     }
 

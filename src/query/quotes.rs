@@ -16,13 +16,14 @@ use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, Query};
 use tantivy::schema::Field;
 use tantivy::{TantivyDocument, Term};
 
+use super::compile::{to_tantivy, to_tantivy_in};
+use super::filters::{all_words_in, PassageFilter};
+use super::hits::HitBuilder;
 use super::plan::QueryPlan;
-use super::search::{all_words_in, to_hit, to_tantivy, to_tantivy_in, with_filters};
-use super::{Hit, SearchRequest, SearchResults};
+use super::{Hit, SearchResults};
 use crate::analysis::TermMatcher;
 use crate::error::Result;
 use crate::index::PraevIndex;
-use crate::ingest::DocKind;
 
 /// Weight of a query word found in a quote's role or speaker, relative to a text word.
 pub const WHO_WEIGHT: f32 = 2.0;
@@ -68,11 +69,7 @@ struct SortedWords {
 }
 
 pub fn find_quotes(index: &PraevIndex, request: &QuoteRequest) -> Result<SearchResults> {
-    let filters = SearchRequest {
-        municipalities: request.municipalities.clone(),
-        kinds: vec![DocKind::Quote],
-        ..SearchRequest::default()
-    };
+    let filter = PassageFilter::quotes(request.municipalities.clone());
     let query_text = request.query.as_deref().unwrap_or("").trim();
     let words = sort_words(index, query_text);
     let (ranking, highlight) = ranking_query(index, &words, request.exact);
@@ -82,12 +79,9 @@ pub fn find_quotes(index: &PraevIndex, request: &QuoteRequest) -> Result<SearchR
     }
     if let Some(role) = &request.role {
         let plan = QueryPlan::new(&index.analyzer, role, None);
-        clauses.push((
-            Occur::Must,
-            Box::new(BoostQuery::new(to_tantivy_in(&plan, &index.fields, index.fields.role), 0.0)),
-        ));
+        clauses.push((Occur::Must, Box::new(BoostQuery::new(to_tantivy_in(&plan, index.fields.role), 0.0))));
     }
-    let query = with_filters(index, Box::new(BooleanQuery::new(clauses)), &filters);
+    let query = filter.restrict(index, Box::new(BooleanQuery::new(clauses)));
     let searcher = index.reader.searcher();
     let limit = request.limit.max(1);
     let ranked = words != SortedWords::default();
@@ -97,12 +91,11 @@ pub fn find_quotes(index: &PraevIndex, request: &QuoteRequest) -> Result<SearchR
         let all = searcher.num_docs().max(1) as usize;
         searcher.search(&*query, &(TopDocs::with_limit(all), Count))?
     };
-    let mut analyzer = index.analyzer.clone();
-    let matcher = TermMatcher::new(highlight);
+    let mut builder = HitBuilder::new(index, TermMatcher::new(highlight));
     let mut hits: Vec<Hit> = Vec::with_capacity(top.len().min(limit));
     for (score, address) in top {
         let doc: TantivyDocument = searcher.doc(address)?;
-        hits.push(to_hit(index, &mut analyzer, &doc, score, &matcher));
+        hits.push(builder.hit(&doc, score));
     }
     if !ranked {
         hits.sort_by_key(listing_order);
@@ -164,7 +157,7 @@ fn ranking_query(
             continue;
         }
         let plan = QueryPlan::new(&index.analyzer, &who.join(" "), None);
-        let query = to_tantivy_in(&plan, &index.fields, field);
+        let query = to_tantivy_in(&plan, field);
         options.push((Occur::Should, Box::new(BoostQuery::new(query, WHO_WEIGHT))));
     }
     if options.is_empty() {

@@ -24,27 +24,27 @@ use super::{Theme, ThemeTerm};
 use crate::analysis::{GermanAnalyzer, TermMatcher, PART_MARK, ROOT_MARK};
 use crate::error::Result;
 use crate::index::PraevIndex;
-use crate::ingest::DocKind;
+use crate::query::compile::to_tantivy;
+use crate::query::hits::{fetch_size, stored_str, HitBuilder, PerFileCap};
 use crate::query::plan::{Alternative, QueryPlan, NEAR_PARTS_SLOP};
-use crate::query::search::{stored_str, to_hit, to_tantivy, with_filters};
-use crate::query::{Hit, SearchRequest};
+use crate::query::{Boost, Hit, PassageFilter};
 
 /// How many of a municipality's best passages its theme strength averages.
 pub const STRENGTH_PASSAGES: usize = 3;
-/// How many passages to fetch per shown hit, for the per-file discount and cap.
-const FETCH_FACTOR: usize = 5;
 /// The second passage of a file counts this much of its score, the third this squared …: a
 /// theme ranking answers "who writes about it", so other municipalities' passages move up
 /// past a document's further passages (a light diversification).
 pub const SAME_FILE_DISCOUNT: f32 = 0.8;
+/// Weight of the theme's score in a search restricted to a theme (`search --theme`): the
+/// query's own words still decide, the theme breaks ties towards passages more about it.
+pub const SEARCH_THEME_WEIGHT: f32 = 0.5;
 
 /// Which passages a theme ranking looks at.
 #[derive(Debug, Clone, Default)]
 pub struct ThemeRequest {
     pub limit: usize,
-    /// Exact municipality names; empty means all.
-    pub municipalities: Vec<String>,
-    pub kinds: Vec<DocKind>,
+    /// Which passages are ranked.
+    pub filter: PassageFilter,
     /// At most this many passages of one file (0: no limit).
     pub per_file: usize,
 }
@@ -330,12 +330,17 @@ fn score_all(index: &PraevIndex, theme: &CompiledTheme, request: &ThemeRequest) 
 }
 
 fn filtered(index: &PraevIndex, theme: &CompiledTheme, request: &ThemeRequest) -> Box<dyn Query> {
-    let filters = SearchRequest {
-        municipalities: request.municipalities.clone(),
-        kinds: request.kinds.clone(),
-        ..SearchRequest::default()
-    };
-    with_filters(index, theme.query(index), &filters)
+    request.filter.restrict(index, theme.query(index))
+}
+
+/// The theme as a [`Boost`] of a search (`search --theme`): only passages about the theme,
+/// ranked up by how strongly they are about it.
+pub fn search_boost(index: &PraevIndex, theme: &Theme) -> Boost {
+    Boost {
+        label: format!("theme {}", theme.id),
+        query: CompiledTheme::new(&index.analyzer, theme).query(index),
+        weight: SEARCH_THEME_WEIGHT,
+    }
 }
 
 /// Passages ranked by theme.
@@ -349,7 +354,8 @@ pub fn rank_passages(index: &PraevIndex, theme: &Theme, request: &ThemeRequest) 
         (all, total)
     } else {
         let query = filtered(index, &compiled, request);
-        let fetch = limit.saturating_mul(FETCH_FACTOR);
+        // Always more than shown: the per-file discount reorders them.
+        let fetch = fetch_size(limit, true);
         let (top, total) = searcher.search(&*query, &(TopDocs::with_limit(fetch), Count))?;
         let candidates = top
             .into_iter()
@@ -358,40 +364,27 @@ pub fn rank_passages(index: &PraevIndex, theme: &Theme, request: &ThemeRequest) 
         (candidates, total)
     };
     // Discount each file's further passages, then cap them (candidates come best first).
-    let mut per_file: HashMap<String, usize> = HashMap::new();
+    let mut cap = PerFileCap::new(index, request.per_file);
     let mut ranked: Vec<(f32, TantivyDocument)> = Vec::new();
     for candidate in candidates {
-        let seen =
-            per_file.entry(stored_str(&candidate.doc, index.fields.file).unwrap_or_default()).or_insert(0);
-        *seen += 1;
-        if request.per_file > 0 && *seen > request.per_file {
-            continue;
-        }
-        ranked.push((candidate.score * SAME_FILE_DISCOUNT.powi(*seen as i32 - 1), candidate.doc));
+        let Some(nth_in_file) = cap.admit(&candidate.doc) else { continue };
+        ranked.push((candidate.score * SAME_FILE_DISCOUNT.powi(nth_in_file as i32 - 1), candidate.doc));
     }
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let mut analyzer = index.analyzer.clone();
-    let highlight = TermMatcher::new(compiled.highlight.clone());
+    let mut builder = HitBuilder::new(index, TermMatcher::new(compiled.highlight.clone()));
     let hits = ranked
         .iter()
         .take(limit)
-        .map(|(score, doc)| theme_hit(index, &compiled, &mut analyzer, doc, *score, &highlight))
+        .map(|(score, doc)| theme_hit(&compiled, &mut builder, doc, *score))
         .collect();
     Ok(ThemeResults { theme: theme.id.clone(), label: theme.label.clone(), total_hits, hits })
 }
 
-fn theme_hit(
-    index: &PraevIndex,
-    theme: &CompiledTheme,
-    analyzer: &mut GermanAnalyzer,
-    doc: &TantivyDocument,
-    score: f32,
-    highlight: &TermMatcher,
-) -> ThemeHit {
-    let hit = to_hit(index, analyzer, doc, score, highlight);
+fn theme_hit(theme: &CompiledTheme, builder: &mut HitBuilder, doc: &TantivyDocument, score: f32) -> ThemeHit {
+    let hit = builder.hit(doc, score);
     // The theme query also searches the section heading.
     let heading_and_text = format!("{}\n\n{}", hit.section.as_deref().unwrap_or(""), hit.text);
-    let matched_terms = theme.matches(analyzer, &heading_and_text).terms;
+    let matched_terms = theme.matches(builder.analyzer(), &heading_and_text).terms;
     ThemeHit { hit, matched_terms }
 }
 
@@ -426,8 +419,7 @@ pub fn rank_municipalities(
     request: &ThemeRequest,
 ) -> Result<MunicipalityRanking> {
     let compiled = CompiledTheme::new(&index.analyzer, theme);
-    let mut analyzer = index.analyzer.clone();
-    let highlight = TermMatcher::new(compiled.highlight.clone());
+    let mut builder = HitBuilder::new(index, TermMatcher::new(compiled.highlight.clone()));
     let mut ranked = Vec::new();
     for (municipality, passages) in by_municipality(index, &compiled, request)?.0 {
         let scores: Vec<f32> = passages.iter().map(|p| p.score).collect();
@@ -436,7 +428,7 @@ pub fn rank_municipalities(
             municipality,
             strength: municipality_strength(&scores),
             passages: passages.len(),
-            best: theme_hit(index, &compiled, &mut analyzer, &best.doc, best.score, &highlight),
+            best: theme_hit(&compiled, &mut builder, &best.doc, best.score),
         });
     }
     ranked
@@ -486,7 +478,10 @@ pub fn strengths_of_files(index: &PraevIndex, theme: &Theme, sets: &[&HashSet<St
 pub fn matrix(index: &PraevIndex, themes: &[&Theme], municipalities: &[String]) -> Result<ThemeMatrix> {
     let columns: Vec<String> =
         if municipalities.is_empty() { index.municipalities()? } else { municipalities.to_vec() };
-    let request = ThemeRequest { municipalities: municipalities.to_vec(), ..ThemeRequest::default() };
+    let request = ThemeRequest {
+        filter: PassageFilter { municipalities: municipalities.to_vec(), ..PassageFilter::default() },
+        ..ThemeRequest::default()
+    };
     let mut cells = Vec::with_capacity(themes.len() * columns.len());
     for theme in themes {
         let compiled = CompiledTheme::new(&index.analyzer, theme);

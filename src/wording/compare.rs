@@ -16,9 +16,9 @@ use super::similar::{cosine, TermCounts, TfIdf};
 use super::terms::{distinctive_between, KeyTerm};
 use crate::error::{Error, Result};
 use crate::index::PraevIndex;
-use crate::ingest::DocKind;
+use crate::ingest::PassageKind;
+use crate::query::hits::stored_str;
 use crate::query::resolve_municipalities;
-use crate::query::search::stored_str;
 use crate::themes::rank::strengths_of_files;
 use crate::themes::Themes;
 
@@ -141,7 +141,7 @@ fn passages_of(index: &PraevIndex, files: &HashSet<String>) -> Result<Vec<Passag
             let doc: TantivyDocument = searcher.doc(tantivy::DocAddress::new(ordinal as u32, doc_id))?;
             let file = stored_str(&doc, index.fields.file).unwrap_or_default();
             if !files.contains(&file)
-                || stored_str(&doc, index.fields.kind).as_deref() == Some(DocKind::Quote.as_str())
+                || stored_str(&doc, index.fields.kind).as_deref() == Some(PassageKind::Quote.as_str())
             {
                 continue;
             }

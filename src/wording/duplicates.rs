@@ -14,12 +14,14 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
-use tantivy::schema::{Field, Value};
+use tantivy::schema::Value;
 use tantivy::{DocAddress, TantivyDocument};
 
 use crate::analysis::UmlautFold;
 use crate::error::{Error, Result};
 use crate::index::PraevIndex;
+use crate::ingest::PassageKind;
+use crate::query::hits::stored_str;
 
 /// Windows with more occurrences than this are extended as one set, not pair by pair.
 const PAIRWISE_LIMIT: usize = 48;
@@ -144,9 +146,9 @@ fn read_passages(index: &PraevIndex, keep: impl Fn(&str) -> bool) -> Result<Vec<
     for (ordinal, segment) in searcher.segment_readers().iter().enumerate() {
         for doc_id in segment.doc_ids_alive() {
             let doc: TantivyDocument = searcher.doc(DocAddress::new(ordinal as u32, doc_id))?;
-            let text_of = |field| stored(&doc, field);
+            let text_of = |field| stored_str(&doc, field);
             let file = text_of(f.file).unwrap_or_default();
-            if text_of(f.kind).as_deref() == Some("quote") || !keep(&file) {
+            if text_of(f.kind).as_deref() == Some(PassageKind::Quote.as_str()) || !keep(&file) {
                 continue;
             }
             let passage = doc.get_first(f.passage).and_then(|v| v.as_u64()).unwrap_or(0);
@@ -165,10 +167,6 @@ fn read_passages(index: &PraevIndex, keep: impl Fn(&str) -> bool) -> Result<Vec<
     }
     passages.sort_by(|x, y| (&x.file, x.passage).cmp(&(&y.file, y.passage)));
     Ok(passages)
-}
-
-fn stored(doc: &TantivyDocument, field: Field) -> Option<String> {
-    doc.get_first(field).and_then(|v| v.as_str()).map(str::to_string)
 }
 
 /// Interns normalised words, so that windows compare as integers.

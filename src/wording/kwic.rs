@@ -8,8 +8,8 @@
 
 use crate::error::{Error, Result};
 use crate::index::PraevIndex;
-use crate::ingest::DocKind;
-use crate::query::{self, Hit, SearchRequest};
+use crate::ingest::PassageKind;
+use crate::query::{self, Hit, PassageFilter, SearchRequest};
 
 /// Context width in characters on each side, by default.
 pub const DEFAULT_WIDTH: usize = 40;
@@ -39,7 +39,7 @@ pub struct KwicRequest {
     /// Exact municipality names; empty means all.
     pub municipalities: Vec<String>,
     /// Empty means all kinds but quotes.
-    pub kinds: Vec<DocKind>,
+    pub kinds: Vec<PassageKind>,
     /// At most this many lines (0: no limit).
     pub limit: usize,
 }
@@ -50,8 +50,11 @@ pub fn kwic(index: &PraevIndex, term: &str, request: &KwicRequest) -> Result<Vec
     let search = SearchRequest {
         query: term.to_string(),
         limit: MAX_PASSAGES,
-        municipalities: request.municipalities.clone(),
-        kinds: request.kinds.clone(),
+        filter: PassageFilter {
+            municipalities: request.municipalities.clone(),
+            kinds: request.kinds.clone(),
+            speaker: None,
+        },
         exact: true,
         per_file: 0,
         ..SearchRequest::default()

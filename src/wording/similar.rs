@@ -19,9 +19,9 @@ use tantivy::{Searcher, TantivyDocument, Term};
 use crate::analysis::{GermanAnalyzer, Origin, TermMatcher};
 use crate::error::{Error, Result};
 use crate::index::PraevIndex;
-use crate::ingest::DocKind;
-use crate::query::search::{stored_str, to_hit, with_filters};
-use crate::query::{Hit, SearchRequest};
+use crate::ingest::PassageKind;
+use crate::query::hits::{stored_str, HitBuilder};
+use crate::query::{Hit, PassageFilter};
 
 /// How many of the source's words make the query.
 pub const QUERY_TERMS: usize = 25;
@@ -124,10 +124,9 @@ pub fn similar(index: &PraevIndex, request: &SimilarRequest) -> Result<SimilarRe
     }
     let source_municipality = source_doc.as_ref().and_then(|d| stored_str(d, index.fields.municipality));
     let query = more_like_this(index, &weighted[..weighted.len().min(QUERY_TERMS)]);
-    let query = with_filters(index, query, &SearchRequest::default());
+    let query = PassageFilter::default().restrict(index, query);
     let fetch = request.limit.max(1).saturating_mul(CANDIDATES_PER_HIT) + 1;
-    let matcher = TermMatcher::new(source_vector.keys().cloned().collect());
-    let mut analyzer = index.analyzer.clone();
+    let mut builder = HitBuilder::new(index, TermMatcher::new(source_vector.keys().cloned().collect()));
     let mut hits = Vec::new();
     for (_, address) in searcher.search(&*query, &TopDocs::with_limit(fetch))? {
         let doc: TantivyDocument = searcher.doc(address)?;
@@ -144,7 +143,7 @@ pub fn similar(index: &PraevIndex, request: &SimilarRequest) -> Result<SimilarRe
         let similarity = cosine(&source_vector, &hit_vector);
         let shared_terms: Vec<String> =
             weighted.iter().filter(|(t, _)| hit_vector.contains_key(t)).map(|(t, _)| t.clone()).collect();
-        let hit = to_hit(index, &mut analyzer, &doc, similarity, &matcher);
+        let hit = builder.hit(&doc, similarity);
         hits.push(SimilarHit { hit, similarity, shared_terms });
     }
     hits.sort_by(|a, b| b.similarity.total_cmp(&a.similarity));
@@ -175,7 +174,7 @@ pub fn find_passage(index: &PraevIndex, file: &str, passage: u64) -> Result<Opti
         let doc: TantivyDocument = searcher.doc(address)?;
         let ordinal = doc.get_first(index.fields.passage).and_then(|v| v.as_u64());
         let kind = stored_str(&doc, index.fields.kind);
-        if ordinal == Some(passage) && kind.as_deref() != Some(DocKind::Quote.as_str()) {
+        if ordinal == Some(passage) && kind.as_deref() != Some(PassageKind::Quote.as_str()) {
             return Ok(Some(doc));
         }
     }

@@ -15,7 +15,7 @@ use tantivy::{DocAddress, TantivyDocument};
 use crate::analysis::{AnalyzedToken, GermanAnalyzer, Origin};
 use crate::error::{Error, Result};
 use crate::index::PraevIndex;
-use crate::ingest::DocKind;
+use crate::ingest::PassageKind;
 
 /// A term used only once in the subset says nothing about its wording.
 pub const MIN_SUBSET_COUNT: u64 = 2;
@@ -26,7 +26,7 @@ pub struct SubsetFilter {
     /// Exact municipality names (see `query::resolve_municipalities`); empty means all.
     pub municipalities: Vec<String>,
     /// Empty means all kinds.
-    pub kinds: Vec<DocKind>,
+    pub kinds: Vec<PassageKind>,
 }
 
 impl SubsetFilter {
@@ -208,7 +208,7 @@ fn count_sides(
         for doc_id in segment.doc_ids_alive() {
             let doc: TantivyDocument = searcher.doc(DocAddress::new(ordinal as u32, doc_id))?;
             let kind = doc.get_first(fields.kind).and_then(|v| v.as_str()).unwrap_or("other");
-            if kind == DocKind::Quote.as_str() {
+            if kind == PassageKind::Quote.as_str() {
                 continue;
             }
             let file = doc.get_first(fields.file).and_then(|v| v.as_str()).unwrap_or_default();
@@ -247,6 +247,7 @@ fn is_primary(token: &AnalyzedToken) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::DocKind;
 
     #[test]
     fn a_word_only_in_one_of_two_equal_corpora_scores_20_ln_2() {
@@ -283,8 +284,10 @@ mod tests {
 
     #[test]
     fn a_subset_filter_needs_both_municipality_and_kind_to_hold() {
-        let filter =
-            SubsetFilter { municipalities: vec!["Kreis Düren".into()], kinds: vec![DocKind::Press] };
+        let filter = SubsetFilter {
+            municipalities: vec!["Kreis Düren".into()],
+            kinds: vec![PassageKind::Document(DocKind::Press)],
+        };
         assert!(filter.holds(Some("Kreis Düren"), "press"));
         assert!(!filter.holds(Some("Kreis Düren"), "profile"));
         assert!(!filter.holds(None, "press"));

@@ -1,4 +1,6 @@
-//! Query-time synonyms and abbreviations (`index-config/synonyms.toml`).
+//! Query-time synonyms and abbreviations (`index-config/synonyms.toml`): loaded and matched
+//! with the analysis, since matching compares analysed terms; the query planner only asks
+//! [`Synonyms::expand`] for a query's expansions.
 //!
 //! A group lists words or phrases that mean the same in this field; an abbreviation maps a
 //! short form to long forms, one way. A query word (or run of words) that analyses like a

@@ -1,0 +1,265 @@
+//! From a [`QueryPlan`] to what runs: first the list of every weighted match the search makes
+//! ([`SearchClauses`]), then that list as one tantivy query ([`SearchClauses::to_tantivy`]).
+//!
+//! The list is the single account of a search. It holds what the plan implies but does not
+//! spell out: each word also as a compound part (`~term`) and in the section heading, the
+//! compound written apart in either order, and the bonus for holding all words. The tantivy
+//! query is built from the list and nothing else, and `--explain` prints the same list, so
+//! what is explained is what is searched.
+
+use tantivy::query::{BooleanQuery, BoostQuery, DisjunctionMaxQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::Term;
+
+use super::parse::Occurrence;
+use super::plan::{
+    Alternative, QueryPlan, ALL_WORDS_WEIGHT, NEAR_PARTS_SLOP, NEAR_PARTS_WEIGHT, PART_WEIGHT,
+};
+use crate::analysis::{PART_MARK, ROOT_MARK};
+use crate::index::schema::Fields;
+
+/// Weight of a match in the section heading relative to one in the passage text.
+pub const SECTION_BOOST: f32 = 0.3;
+/// Longer queries (questions) seldom have all their words in one passage: no bonus clause,
+/// which would only cost time.
+pub const MAX_ALL_WORDS: usize = 4;
+/// Share of the non-best alternatives of a word that still counts.
+const TIE_BREAKER: f32 = 0.2;
+
+/// Where a term is looked up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Place {
+    /// The searched field: the passage text (or a quote's role or speaker).
+    Text,
+    /// The section heading of the passage.
+    Heading,
+}
+
+/// One thing the search looks for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Match {
+    /// An index term (with [`PART_MARK`]: as a part of a compound).
+    Term { place: Place, term: String },
+    /// Every one of the terms, each as a word or as a compound part, anywhere in the text.
+    AllOf { terms: Vec<String> },
+    /// Two parts of a compound written apart: `first` before `second`, at most `slop` words
+    /// between them.
+    WrittenApart { first: String, second: String, slop: u32 },
+    /// Terms at these relative positions.
+    Phrase { terms: Vec<(usize, String)> },
+}
+
+/// A match and its weight.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeightedMatch {
+    pub what: Match,
+    pub weight: f32,
+}
+
+/// An alternative of the plan with the matches it becomes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AlternativeMatches {
+    pub alternative: Alternative,
+    pub matches: Vec<WeightedMatch>,
+}
+
+/// One clause of the query; a passage scores a group by its best match (disjunction-max).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchClause {
+    /// What the user wrote.
+    pub source: String,
+    pub occur: Occurrence,
+    /// One group per written word; each group its alternatives in plan order.
+    pub groups: Vec<Vec<AlternativeMatches>>,
+}
+
+/// The bonus of a passage that holds every word of the query.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AllWordsBonus {
+    /// The clauses (indexes into [`SearchClauses::clauses`]) that must all match.
+    pub clauses: Vec<usize>,
+    pub weight: f32,
+}
+
+/// Everything a search runs, in the order the tantivy query holds it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SearchClauses {
+    pub clauses: Vec<SearchClause>,
+    pub all_words: Option<AllWordsBonus>,
+}
+
+impl SearchClauses {
+    /// The search of `plan` in the passage text, with the section heading.
+    pub fn of_plan(plan: &QueryPlan) -> SearchClauses {
+        SearchClauses::build(plan, true)
+    }
+
+    /// The search of `plan` in one field only (a quote's role or speaker): no heading.
+    pub fn in_one_field(plan: &QueryPlan) -> SearchClauses {
+        SearchClauses::build(plan, false)
+    }
+
+    fn build(plan: &QueryPlan, with_heading: bool) -> SearchClauses {
+        let clauses: Vec<SearchClause> = plan
+            .clauses
+            .iter()
+            .map(|clause| SearchClause {
+                source: clause.source.clone(),
+                occur: clause.occur,
+                groups: clause
+                    .groups
+                    .iter()
+                    .map(|group| group.iter().map(|a| alternative_matches(a, with_heading)).collect())
+                    .collect(),
+            })
+            .collect();
+        // Passages that hold every word of the query, in any of its forms, rank above passages
+        // that hold some of them often (the coordination of classic Lucene scoring).
+        let words = plan.word_clauses();
+        let all_words = (2..=MAX_ALL_WORDS)
+            .contains(&words.len())
+            .then_some(AllWordsBonus { clauses: words, weight: ALL_WORDS_WEIGHT });
+        SearchClauses { clauses, all_words }
+    }
+
+    /// The tantivy query of the list: `text` is the searched field, `heading` the section
+    /// heading's.
+    pub fn to_tantivy(&self, text: Field, heading: Field) -> Box<dyn Query> {
+        let fields = QueryFields { text, heading };
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+            self.clauses.iter().map(|clause| (occur_of(clause.occur), fields.clause(clause))).collect();
+        if let Some(bonus) = &self.all_words {
+            let all: Vec<(Occur, Box<dyn Query>)> =
+                bonus.clauses.iter().map(|&i| (Occur::Must, fields.clause(&self.clauses[i]))).collect();
+            clauses.push((Occur::Should, boosted(Box::new(BooleanQuery::new(all)), bonus.weight)));
+        }
+        Box::new(BooleanQuery::new(clauses))
+    }
+}
+
+/// The tantivy query of `plan` searched in the passage text and section heading.
+pub fn to_tantivy(plan: &QueryPlan, fields: &Fields) -> Box<dyn Query> {
+    SearchClauses::of_plan(plan).to_tantivy(fields.text, fields.section)
+}
+
+/// The tantivy query of `plan` searched in `field` only (a quote's role or speaker).
+pub fn to_tantivy_in(plan: &QueryPlan, field: Field) -> Box<dyn Query> {
+    SearchClauses::in_one_field(plan).to_tantivy(field, field)
+}
+
+/// What one alternative of the plan is searched as.
+fn alternative_matches(alternative: &Alternative, with_heading: bool) -> AlternativeMatches {
+    let term =
+        |place: Place, term: String, weight: f32| WeightedMatch { what: Match::Term { place, term }, weight };
+    let mut matches = Vec::new();
+    match alternative {
+        Alternative::Term { term: t, weight, .. } if t.starts_with(ROOT_MARK) => {
+            matches.push(term(Place::Text, t.clone(), *weight));
+        }
+        Alternative::Term { term: t, weight, .. } => {
+            matches.push(term(Place::Text, t.clone(), *weight));
+            matches.push(term(Place::Text, format!("{PART_MARK}{t}"), weight * PART_WEIGHT));
+            if with_heading {
+                matches.push(term(Place::Heading, t.clone(), weight * SECTION_BOOST));
+            }
+        }
+        Alternative::AllParts { terms, weight, near } => {
+            if *near && terms.len() == 2 {
+                // The compound written apart (`Gesundheit von Kindern`), either order.
+                for (first, second) in [(&terms[0], &terms[1]), (&terms[1], &terms[0])] {
+                    matches.push(WeightedMatch {
+                        what: Match::WrittenApart {
+                            first: first.clone(),
+                            second: second.clone(),
+                            slop: NEAR_PARTS_SLOP,
+                        },
+                        weight: NEAR_PARTS_WEIGHT,
+                    });
+                }
+            }
+            // A weight of 0 keeps only the written-apart matches (see `without_single_parts`).
+            if *weight > 0.0 {
+                matches.push(WeightedMatch { what: Match::AllOf { terms: terms.clone() }, weight: *weight });
+            }
+        }
+        Alternative::Phrase { terms, weight, .. } => {
+            matches.push(WeightedMatch { what: Match::Phrase { terms: terms.clone() }, weight: *weight });
+        }
+    }
+    AlternativeMatches { alternative: alternative.clone(), matches }
+}
+
+/// The fields a list is compiled against.
+struct QueryFields {
+    text: Field,
+    heading: Field,
+}
+
+impl QueryFields {
+    /// One clause: any of its groups.
+    fn clause(&self, clause: &SearchClause) -> Box<dyn Query> {
+        let groups: Vec<(Occur, Box<dyn Query>)> =
+            clause.groups.iter().map(|group| (Occur::Should, self.group(group))).collect();
+        Box::new(BooleanQuery::new(groups))
+    }
+
+    /// One written word: the best of its matches counts, the others add a little
+    /// (disjunction-max), so a word found in several forms or synonyms is not counted twice.
+    fn group(&self, group: &[AlternativeMatches]) -> Box<dyn Query> {
+        let options: Vec<Box<dyn Query>> =
+            group.iter().flat_map(|a| &a.matches).map(|m| boosted(self.matched(&m.what), m.weight)).collect();
+        Box::new(DisjunctionMaxQuery::with_tie_breaker(options, TIE_BREAKER))
+    }
+
+    fn matched(&self, what: &Match) -> Box<dyn Query> {
+        match what {
+            Match::Term { place: Place::Text, term } => term_query(self.text, term),
+            Match::Term { place: Place::Heading, term } => term_query(self.heading, term),
+            Match::AllOf { terms } => {
+                let all: Vec<(Occur, Box<dyn Query>)> = terms
+                    .iter()
+                    .map(|t| {
+                        let either: Vec<(Occur, Box<dyn Query>)> = vec![
+                            (Occur::Should, term_query(self.text, t)),
+                            (Occur::Should, term_query(self.text, &format!("{PART_MARK}{t}"))),
+                        ];
+                        (Occur::Must, Box::new(BooleanQuery::new(either)) as Box<dyn Query>)
+                    })
+                    .collect();
+                Box::new(BooleanQuery::new(all))
+            }
+            Match::WrittenApart { first, second, slop } => {
+                let pair =
+                    vec![Term::from_field_text(self.text, first), Term::from_field_text(self.text, second)];
+                let mut written_apart = PhraseQuery::new(pair);
+                written_apart.set_slop(*slop);
+                Box::new(written_apart)
+            }
+            Match::Phrase { terms } => {
+                let terms =
+                    terms.iter().map(|(offset, t)| (*offset, Term::from_field_text(self.text, t))).collect();
+                Box::new(PhraseQuery::new_with_offset(terms))
+            }
+        }
+    }
+}
+
+fn boosted(query: Box<dyn Query>, weight: f32) -> Box<dyn Query> {
+    if (weight - 1.0).abs() < f32::EPSILON {
+        query
+    } else {
+        Box::new(BoostQuery::new(query, weight))
+    }
+}
+
+fn occur_of(occurrence: Occurrence) -> Occur {
+    match occurrence {
+        Occurrence::Should => Occur::Should,
+        Occurrence::Must => Occur::Must,
+        Occurrence::MustNot => Occur::MustNot,
+    }
+}
+
+fn term_query(field: Field, term: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(Term::from_field_text(field, term), IndexRecordOption::WithFreqs))
+}

@@ -1,0 +1,155 @@
+//! Which passages a search, a theme ranking, a quote search or a wording command looks at:
+//! municipality, passage kind, speaker; one type, [`PassageFilter`], for every caller.
+//!
+//! Filters restrict and never score (their clauses are boosted by 0), so a filtered search
+//! ranks the remaining passages exactly like an unfiltered one. The filter also owns the rule
+//! that quotes are left out unless asked for: a quote repeats words of the passage it stands in,
+//! so without a kind or a speaker every hit would be found twice.
+
+use tantivy::query::{BooleanQuery, BoostQuery, EmptyQuery, Occur, Query, TermQuery};
+use tantivy::schema::{Facet, Field, IndexRecordOption};
+use tantivy::Term;
+
+use crate::index::PraevIndex;
+use crate::ingest::PassageKind;
+
+/// Restrictions on the passages searched; the default restricts nothing but the quotes.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PassageFilter {
+    /// Exact municipality names (see [`super::resolve_municipalities`]); empty means all.
+    pub municipalities: Vec<String>,
+    /// Empty means every kind of document passage, but no quotes (unless `speaker` is set).
+    pub kinds: Vec<PassageKind>,
+    /// Only quotes of a speaker whose name holds all these words (`effing`, `Dr. Effing`).
+    pub speaker: Option<String>,
+}
+
+impl PassageFilter {
+    /// Only quotes (of these municipalities; empty: all).
+    pub fn quotes(municipalities: Vec<String>) -> PassageFilter {
+        PassageFilter { municipalities, kinds: vec![PassageKind::Quote], speaker: None }
+    }
+
+    /// What the filter restricts, in the order its clauses run (what `--explain` lists).
+    pub fn restrictions(&self) -> Vec<Restriction<'_>> {
+        let mut restrictions = Vec::new();
+        if !self.municipalities.is_empty() {
+            restrictions.push(Restriction::Municipalities(&self.municipalities));
+        }
+        if !self.kinds.is_empty() {
+            restrictions.push(Restriction::Kinds(&self.kinds));
+        } else if self.speaker.is_none() {
+            // A quote repeats words of the passage it stands in: searched only when asked for.
+            restrictions.push(Restriction::NoQuotes);
+        }
+        if let Some(speaker) = &self.speaker {
+            restrictions.push(Restriction::Speaker(speaker));
+        }
+        restrictions
+    }
+
+    /// The filter's tantivy clauses, none of which scores.
+    pub fn clauses(&self, index: &PraevIndex) -> Vec<(Occur, Box<dyn Query>)> {
+        self.restrictions().into_iter().map(|restriction| restriction.clause(index)).collect()
+    }
+
+    /// `query` restricted to the filter's passages (scores unchanged).
+    pub fn restrict(&self, index: &PraevIndex, query: Box<dyn Query>) -> Box<dyn Query> {
+        let filters = self.clauses(index);
+        if filters.is_empty() {
+            return query;
+        }
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, query)];
+        clauses.extend(filters);
+        Box::new(BooleanQuery::new(clauses))
+    }
+}
+
+/// One restriction of a [`PassageFilter`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Restriction<'a> {
+    /// Only passages of these municipalities.
+    Municipalities(&'a [String]),
+    /// Only passages of these kinds.
+    Kinds(&'a [PassageKind]),
+    /// No quotes: neither a kind nor a speaker was asked for.
+    NoQuotes,
+    /// Only quotes of a speaker whose name holds all these words.
+    Speaker(&'a str),
+}
+
+impl Restriction<'_> {
+    fn clause(self, index: &PraevIndex) -> (Occur, Box<dyn Query>) {
+        let fields = &index.fields;
+        match self {
+            Restriction::Municipalities(names) => {
+                (Occur::Must, facet_any(fields.municipality_facet, names.iter().map(String::as_str)))
+            }
+            Restriction::Kinds(kinds) => {
+                (Occur::Must, facet_any(fields.kind_facet, kinds.iter().map(|k| k.as_str())))
+            }
+            Restriction::NoQuotes => {
+                (Occur::MustNot, facet_any(fields.kind_facet, [PassageKind::Quote.as_str()].into_iter()))
+            }
+            Restriction::Speaker(speaker) => (Occur::Must, all_words_in(index, fields.speaker, speaker)),
+        }
+    }
+}
+
+/// Matches documents whose `field` holds every word of `text` (analysed; no score).
+pub fn all_words_in(index: &PraevIndex, field: Field, text: &str) -> Box<dyn Query> {
+    let words: Vec<(Occur, Box<dyn Query>)> = index
+        .analyzer
+        .primary_terms(text)
+        .into_iter()
+        .map(|term| {
+            let query: Box<dyn Query> =
+                Box::new(TermQuery::new(Term::from_field_text(field, &term), IndexRecordOption::WithFreqs));
+            (Occur::Must, query)
+        })
+        .collect();
+    if words.is_empty() {
+        return Box::new(EmptyQuery);
+    }
+    Box::new(BoostQuery::new(Box::new(BooleanQuery::new(words)), 0.0))
+}
+
+/// Matches documents having any of `values` as facet; filters do not add to the score.
+fn facet_any<'a>(field: Field, values: impl Iterator<Item = &'a str>) -> Box<dyn Query> {
+    let options: Vec<(Occur, Box<dyn Query>)> = values
+        .map(|v| {
+            let term = Term::from_facet(field, &Facet::from_path([v]));
+            let q: Box<dyn Query> =
+                Box::new(BoostQuery::new(Box::new(TermQuery::new(term, IndexRecordOption::Basic)), 0.0));
+            (Occur::Should, q)
+        })
+        .collect();
+    if options.is_empty() {
+        return Box::new(EmptyQuery);
+    }
+    Box::new(BooleanQuery::new(options))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::DocKind;
+
+    #[test]
+    fn quotes_are_left_out_unless_a_kind_or_a_speaker_asks_for_them() {
+        assert_eq!(PassageFilter::default().restrictions(), [Restriction::NoQuotes]);
+        let speaker = PassageFilter { speaker: Some("Kraft".into()), ..PassageFilter::default() };
+        assert_eq!(speaker.restrictions(), [Restriction::Speaker("Kraft")]);
+        let press = [PassageKind::Document(DocKind::Press)];
+        let kinds = PassageFilter { kinds: press.to_vec(), ..PassageFilter::default() };
+        assert_eq!(kinds.restrictions(), [Restriction::Kinds(&press)]);
+        let quotes = PassageFilter::quotes(vec!["Krefeld".into()]);
+        assert_eq!(
+            quotes.restrictions(),
+            [
+                Restriction::Municipalities(&["Krefeld".to_string()]),
+                Restriction::Kinds(&[PassageKind::Quote])
+            ]
+        );
+    }
+}
