@@ -8,7 +8,7 @@
 //! analysis, so `Übergänge` and `Übergang` are one word; function words are stop words and do
 //! not count.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use serde::Serialize;
 use tantivy::collector::TopDocs;
@@ -63,15 +63,16 @@ pub struct SimilarResults {
     pub hits: Vec<SimilarHit>,
 }
 
-/// A passage's analysed words: term → count.
-pub type TermCounts = HashMap<String, f32>;
+/// A passage's analysed words: term → count. A map with a fixed hasher, so that sums over it run
+/// in the same order in every process and similarities do not change in their last digits.
+pub type TermCounts = FxHashMap<String, f32>;
 
 /// Texts as tf-idf weighted vectors of their analysed words, each word's idf looked up once.
 pub struct TfIdf<'a> {
     index: &'a PraevIndex,
     searcher: Searcher,
     analyzer: GermanAnalyzer,
-    idf: HashMap<String, f32>,
+    idf: FxHashMap<String, f32>,
 }
 
 impl<'a> TfIdf<'a> {
@@ -80,7 +81,7 @@ impl<'a> TfIdf<'a> {
             index,
             searcher: index.reader.searcher(),
             analyzer: index.analyzer.clone(),
-            idf: HashMap::new(),
+            idf: FxHashMap::default(),
         }
     }
 
@@ -194,7 +195,7 @@ fn is_source(index: &PraevIndex, doc: &TantivyDocument, source: &Source) -> bool
 /// The analysed words of `text` (a word's own term, not its parts, roots or derived forms),
 /// counted; numbers left out.
 pub fn word_counts(analyzer: &mut GermanAnalyzer, text: &str) -> TermCounts {
-    let mut counts = TermCounts::new();
+    let mut counts = TermCounts::default();
     for token in analyzer.analyze_cached(text) {
         let own = matches!(token.origin, Origin::Word | Origin::Stem);
         if own && token.text.chars().any(char::is_alphabetic) && token.text.chars().count() > 1 {
@@ -242,7 +243,7 @@ mod tests {
         let a = vector(&[("kind", 2.0), ("schutz", 1.0)]);
         assert!((cosine(&a, &a) - 1.0).abs() < 1e-6);
         assert_eq!(cosine(&a, &vector(&[("sport", 1.0)])), 0.0);
-        assert_eq!(cosine(&a, &TermCounts::new()), 0.0);
+        assert_eq!(cosine(&a, &TermCounts::default()), 0.0);
         let half = cosine(&vector(&[("a", 1.0), ("b", 1.0)]), &vector(&[("a", 1.0), ("c", 1.0)]));
         assert!((half - 0.5).abs() < 1e-6);
     }
