@@ -3,6 +3,7 @@
 //! user sees; the library itself never prints.
 
 mod analyze;
+mod args;
 mod compare;
 mod duplicates;
 mod eval;
@@ -19,12 +20,9 @@ mod terms;
 mod theme;
 mod themes;
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
-
-use praev::output::Style;
 
 /// Search German municipal prevention texts: Leitbilder, goals, quotes and press releases of
 /// districts and cities about their Präventionsketten.
@@ -80,14 +78,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-/// Colour and width for people: colour only on a terminal without `NO_COLOR`.
-pub fn stdout_style() -> Style {
-    let tty = std::io::stdout().is_terminal();
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let width = if tty { terminal_width() } else { None };
-    Style { color: tty && !no_color, width }
-}
-
+/// The width of the terminal stdout is on, if it is one.
 fn terminal_width() -> Option<u16> {
     comfy_table::Table::new().width()
 }
