@@ -107,8 +107,14 @@ impl OutputArgs {
         Ok(())
     }
 
-    fn emit_to_file<R: Report + ?Sized>(&self, report: &R, format: Format, file: &Path) -> anyhow::Result<()> {
-        let created = File::create(file).map_err(|e| UsageError(format!("cannot write {}: {e}", file.display())))?;
+    fn emit_to_file<R: Report + ?Sized>(
+        &self,
+        report: &R,
+        format: Format,
+        file: &Path,
+    ) -> anyhow::Result<()> {
+        let created =
+            File::create(file).map_err(|e| UsageError(format!("cannot write {}: {e}", file.display())))?;
         let mut out = BufWriter::new(created);
         let style = Style { color: false, width: self.table_width.unwrap_or_else(piped_width) };
         output::emit(report, format, &mut out, style)

@@ -3,8 +3,8 @@
 use anyhow::Context;
 use clap::Args;
 
-use praev::ingest::DocKind;
 use super::args::{IndexArg, OutputArgs};
+use praev::ingest::DocKind;
 use praev::output;
 use praev::output::wording::KwicReport;
 use praev::query;

@@ -3,8 +3,8 @@
 use anyhow::Context;
 use clap::Args;
 
-use praev::index::profiles::{self, SortBy};
 use super::args::{IndexArg, OutputArgs};
+use praev::index::profiles::{self, SortBy};
 use praev::output;
 use praev::output::municipalities::ProfilesReport;
 

@@ -4,8 +4,8 @@ use anyhow::Context;
 use clap::Args;
 
 use super::args::{IndexArg, OutputArgs};
-use praev::output::quotes::QuotesReport;
 use praev::output;
+use praev::output::quotes::QuotesReport;
 use praev::query::quotes::{find_quotes, QuoteRequest};
 use praev::query::resolve_municipalities;
 

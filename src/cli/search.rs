@@ -6,8 +6,8 @@ use anyhow::Context;
 use clap::Args;
 
 use super::args::{IndexArg, OutputArgs};
-use praev::output::hits::SearchReport;
 use praev::output;
+use praev::output::hits::SearchReport;
 use praev::query::{self, SearchRequest};
 
 /// What `--format` prints.

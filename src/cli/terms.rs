@@ -4,8 +4,8 @@
 use anyhow::Context;
 use clap::Args;
 
-use praev::ingest::DocKind;
 use super::args::{IndexArg, OutputArgs};
+use praev::ingest::DocKind;
 use praev::output;
 use praev::output::wording::TermsReport;
 use praev::query;

@@ -128,7 +128,11 @@ fn tables(c: &Comparison, style: Style) -> String {
     let _ = writeln!(out, "{a} ({} documents) vs {b} ({} documents)\n", c.a.files.len(), c.b.files.len());
     let mut themes = new_table(style, vec!["theme".to_string(), a.clone(), b.clone()]);
     for row in c.themes.iter().filter(|r| r.a > 0.0 || r.b > 0.0) {
-        themes.add_row(vec![row.label.clone(), number::fixed(f64::from(row.a), 2), number::fixed(f64::from(row.b), 2)]);
+        themes.add_row(vec![
+            row.label.clone(),
+            number::fixed(f64::from(row.a), 2),
+            number::fixed(f64::from(row.b), 2),
+        ]);
     }
     let _ = writeln!(out, "Theme strength\n{themes}\n");
     let mut words = new_table(style, vec![format!("more in {a}"), format!("more in {b}")]);

@@ -13,8 +13,19 @@ use crate::query::highlight::snippet_window;
 use crate::query::{Hit, SearchResults};
 
 /// The CSV columns of a hit.
-pub const HEADER: [&str; 11] =
-    ["file", "passage", "municipality", "kind", "section", "date", "score", "highlights", "text", "speaker", "role"];
+pub const HEADER: [&str; 11] = [
+    "file",
+    "passage",
+    "municipality",
+    "kind",
+    "section",
+    "date",
+    "score",
+    "highlights",
+    "text",
+    "speaker",
+    "role",
+];
 
 /// One hit as printed: the field names and their order are the contract.
 #[derive(Serialize)]
@@ -89,7 +100,12 @@ pub fn hit_record(hit: &Hit) -> Vec<String> {
 }
 
 /// The CSV of hits extended by `extra` columns, whose cells `cells` gives per item.
-pub fn hits_csv<T>(items: &[T], hit: impl Fn(&T) -> &Hit, extra: &[&str], cells: impl Fn(&T) -> Vec<String>) -> Csv {
+pub fn hits_csv<T>(
+    items: &[T],
+    hit: impl Fn(&T) -> &Hit,
+    extra: &[&str],
+    cells: impl Fn(&T) -> Vec<String>,
+) -> Csv {
     let mut csv = Csv::new(HEADER.iter().chain(extra).copied());
     for item in items {
         let mut row = hit_record(hit(item));
@@ -153,7 +169,8 @@ impl Report for SearchReport<'_> {
             ]);
         }
         let mut out = format!("{table}\n");
-        let _ = writeln!(out, "{} of {} hits for {:?}", results.hits.len(), results.total_hits, results.query);
+        let _ =
+            writeln!(out, "{} of {} hits for {:?}", results.hits.len(), results.total_hits, results.query);
         out
     }
 }

@@ -56,7 +56,12 @@ impl Csv {
 }
 
 /// Writes `report` to `out` in `format`; `style` matters for the table only.
-pub fn emit<R: Report + ?Sized>(report: &R, format: Format, out: &mut dyn Write, style: Style) -> io::Result<()> {
+pub fn emit<R: Report + ?Sized>(
+    report: &R,
+    format: Format,
+    out: &mut dyn Write,
+    style: Style,
+) -> io::Result<()> {
     match format {
         Format::Table => out.write_all(report.table(style).as_bytes()),
         Format::Json if R::INDENTED_JSON => write_json_line(out, &report.document(), true),

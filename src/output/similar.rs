@@ -19,7 +19,11 @@ pub struct SimilarHitJson<'a> {
 
 impl<'a> From<&'a SimilarHit> for SimilarHitJson<'a> {
     fn from(hit: &'a SimilarHit) -> Self {
-        SimilarHitJson { hit: HitJson::from(&hit.hit), similarity: hit.similarity, shared_terms: &hit.shared_terms }
+        SimilarHitJson {
+            hit: HitJson::from(&hit.hit),
+            similarity: hit.similarity,
+            shared_terms: &hit.shared_terms,
+        }
     }
 }
 
@@ -43,10 +47,7 @@ impl Report for SimilarReport<'_> {
         Self: 'a;
 
     fn document(&self) -> SimilarJson<'_> {
-        SimilarJson {
-            source_municipality: self.0.source_municipality.as_deref(),
-            hits: self.lines(),
-        }
+        SimilarJson { source_municipality: self.0.source_municipality.as_deref(), hits: self.lines() }
     }
 
     fn lines(&self) -> Vec<SimilarHitJson<'_>> {
@@ -54,9 +55,12 @@ impl Report for SimilarReport<'_> {
     }
 
     fn csv(&self) -> Csv {
-        hits_csv(&self.0.hits, |h| &h.hit, &["similarity", "shared_terms"], |h| {
-            vec![number::fixed(f64::from(h.similarity), 4), h.shared_terms.join("; ")]
-        })
+        hits_csv(
+            &self.0.hits,
+            |h| &h.hit,
+            &["similarity", "shared_terms"],
+            |h| vec![number::fixed(f64::from(h.similarity), 4), h.shared_terms.join("; ")],
+        )
     }
 
     fn table(&self, style: Style) -> String {

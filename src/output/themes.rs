@@ -68,7 +68,8 @@ impl Report for ThemeReport<'_> {
         if results.hits.is_empty() {
             return format!("No passage matches the theme {:?}.\n", results.label);
         }
-        let mut table = new_table(style, vec!["#", "municipality", "kind", "passage", "theme terms", "score"]);
+        let mut table =
+            new_table(style, vec!["#", "municipality", "kind", "passage", "theme terms", "score"]);
         for (rank, hit) in results.hits.iter().enumerate() {
             table.add_row(vec![
                 (rank + 1).to_string(),
@@ -170,8 +171,10 @@ impl Report for RankingReport<'_> {
         if ranking.municipalities.is_empty() {
             return format!("No municipality writes about the theme {:?}.\n", ranking.label);
         }
-        let mut table =
-            new_table(style, vec!["#", "municipality", "strength", "passages", "best passage", "theme terms"]);
+        let mut table = new_table(
+            style,
+            vec!["#", "municipality", "strength", "passages", "best passage", "theme terms"],
+        );
         for (rank, m) in ranking.municipalities.iter().enumerate() {
             table.add_row(vec![
                 (rank + 1).to_string(),

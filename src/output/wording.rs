@@ -96,7 +96,11 @@ impl Report for KwicReport<'_> {
         let place_width = column_width(&places, "passage");
         let left_width = lines.iter().map(|l| l.left.chars().count()).max().unwrap_or(0);
         let mut out = String::new();
-        let _ = writeln!(out, "{:<name_width$}  {:<place_width$}  {:>left_width$}match", "municipality", "passage", "");
+        let _ = writeln!(
+            out,
+            "{:<name_width$}  {:<place_width$}  {:>left_width$}match",
+            "municipality", "passage", ""
+        );
         for ((line, name), place) in lines.iter().zip(&names).zip(&places) {
             let left = one_line(&line.left);
             let matched =
@@ -237,8 +241,13 @@ mod tests {
     #[test]
     fn kwic_json_names_the_match_field_match() {
         let mut out = Vec::new();
-        crate::output::emit(&KwicReport(&[line("a ", "b", " c")]), crate::output::Format::Json, &mut out, Style::PLAIN)
-            .unwrap();
+        crate::output::emit(
+            &KwicReport(&[line("a ", "b", " c")]),
+            crate::output::Format::Json,
+            &mut out,
+            Style::PLAIN,
+        )
+        .unwrap();
         let value: serde_json::Value = serde_json::from_slice(&out).unwrap();
         assert_eq!(value[0]["match"], "b");
         assert!(value[0].get("matched").is_none());

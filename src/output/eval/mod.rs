@@ -69,9 +69,12 @@ impl Report for EvaluationReport<'_> {
     }
 
     fn csv(&self) -> Csv {
-        let mut csv = Csv::new(["qid", "query", "intent"].map(String::from).into_iter().chain(metric_keys(self.0.k)));
+        let mut csv =
+            Csv::new(["qid", "query", "intent"].map(String::from).into_iter().chain(metric_keys(self.0.k)));
         for q in &self.0.per_query {
-            csv.push([q.qid.clone(), q.query.clone(), q.intent.clone()].into_iter().chain(metric_cells(&q.scores)));
+            csv.push(
+                [q.qid.clone(), q.query.clone(), q.intent.clone()].into_iter().chain(metric_cells(&q.scores)),
+            );
         }
         csv
     }

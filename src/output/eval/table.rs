@@ -59,7 +59,13 @@ pub fn comparison(cmp: &Comparison, style: Style) -> String {
     let label = &metric_labels(cmp.a.k)[0];
     let _ = writeln!(out, "A: {}, {label} {}", cmp.a.system, three(cmp.a.overall.ndcg));
     let overall_delta = cmp.b.overall.ndcg - cmp.a.overall.ndcg;
-    let _ = writeln!(out, "B: {}, {label} {} ({})", cmp.b.system, three(cmp.b.overall.ndcg), signed(overall_delta));
+    let _ = writeln!(
+        out,
+        "B: {}, {label} {} ({})",
+        cmp.b.system,
+        three(cmp.b.overall.ndcg),
+        signed(overall_delta)
+    );
     let changed: Vec<_> = cmp.changed().collect();
     if !changed.is_empty() {
         let header = ["qid", "intent", "query", "A", "B", "B − A"].map(String::from);
@@ -126,7 +132,6 @@ mod tests {
         );
         run
     }
-
 
     #[test]
     fn evaluation_shows_queries_intents_and_overall() {

@@ -8,9 +8,12 @@ use crate::themes::matrix::ThemeMatrix;
 
 /// Wide CSV: `theme,label,<municipality>…`, one row per theme, strengths with 3 decimals.
 pub(super) fn csv(matrix: &ThemeMatrix) -> Csv {
-    let mut csv = Csv::new(["theme".to_string(), "label".to_string()].into_iter().chain(matrix.municipalities.iter().cloned()));
+    let mut csv = Csv::new(
+        ["theme".to_string(), "label".to_string()].into_iter().chain(matrix.municipalities.iter().cloned()),
+    );
     for (t, theme) in matrix.themes.iter().enumerate() {
-        let strengths = (0..matrix.municipalities.len()).map(|m| number::fixed(f64::from(matrix.cell(t, m).strength), 3));
+        let strengths =
+            (0..matrix.municipalities.len()).map(|m| number::fixed(f64::from(matrix.cell(t, m).strength), 3));
         csv.push([theme.id.clone(), theme.label.clone()].into_iter().chain(strengths));
     }
     csv

@@ -20,7 +20,8 @@ pub(super) const MIN_CELL_WIDTH: f64 = 44.0;
 pub(super) const LABEL_GAP: f64 = 8.0;
 pub(super) const LEGEND_BAR_WIDTH: f64 = 200.0;
 pub(super) const LEGEND_BAR_HEIGHT: f64 = 12.0;
-pub(super) const LEGEND_CAPTION: &str = "strength: theme score per municipality; colour relative to the strongest cell";
+pub(super) const LEGEND_CAPTION: &str =
+    "strength: theme score per municipality; colour relative to the strongest cell";
 
 pub(super) fn text_width(text: &str) -> f64 {
     text.chars().count() as f64 * CHAR_WIDTH

@@ -105,7 +105,12 @@ impl TableLayout {
     }
 }
 
-pub(super) fn build_table(matrix: &ThemeMatrix, layout: &TableLayout, columns: &[usize], style: Style) -> Table {
+pub(super) fn build_table(
+    matrix: &ThemeMatrix,
+    layout: &TableLayout,
+    columns: &[usize],
+    style: Style,
+) -> Table {
     let mut table = Table::new();
     table
         .load_preset(UTF8_FULL_CONDENSED)
