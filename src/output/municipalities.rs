@@ -38,7 +38,29 @@ pub struct ProfileJson<'a> {
     documents: usize,
     passages: usize,
     quotes: usize,
-    contact: Option<&'a Contact>,
+    contact: Option<ContactJson<'a>>,
+}
+
+/// A contact block as printed.
+#[derive(Serialize)]
+pub struct ContactJson<'a> {
+    name: Option<&'a str>,
+    organisation: Option<&'a str>,
+    address: Option<&'a str>,
+    phone: Option<&'a str>,
+    email: Option<&'a str>,
+}
+
+impl<'a> From<&'a Contact> for ContactJson<'a> {
+    fn from(c: &'a Contact) -> Self {
+        ContactJson {
+            name: c.name.as_deref(),
+            organisation: c.organisation.as_deref(),
+            address: c.address.as_deref(),
+            phone: c.phone.as_deref(),
+            email: c.email.as_deref(),
+        }
+    }
 }
 
 fn share_json<S: serde::Serializer>(value: &Option<f64>, serializer: S) -> Result<S::Ok, S::Error> {
@@ -60,7 +82,7 @@ impl<'a> From<&'a MunicipalityProfile> for ProfileJson<'a> {
             documents: p.documents,
             passages: p.passages,
             quotes: p.quotes,
-            contact: p.contact.as_ref(),
+            contact: p.contact.as_ref().map(ContactJson::from),
         }
     }
 }

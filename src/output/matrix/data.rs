@@ -19,6 +19,13 @@ pub(super) fn csv(matrix: &ThemeMatrix) -> Csv {
     csv
 }
 
+/// A theme (a row) as written to JSON.
+#[derive(Serialize)]
+pub struct JsonTheme<'a> {
+    id: &'a str,
+    label: &'a str,
+}
+
 /// A cell as written to JSON: the numbers rounded to 4 decimals.
 #[derive(Serialize)]
 pub struct JsonCell<'a> {
@@ -31,7 +38,7 @@ pub struct JsonCell<'a> {
 
 #[derive(Serialize)]
 pub struct JsonMatrix<'a> {
-    themes: &'a [crate::themes::matrix::MatrixTheme],
+    themes: Vec<JsonTheme<'a>>,
     municipalities: &'a [String],
     cells: Vec<JsonCell<'a>>,
 }
@@ -45,7 +52,8 @@ pub(super) fn round4(x: f32) -> f64 {
 }
 
 pub(super) fn json(matrix: &ThemeMatrix) -> JsonMatrix<'_> {
-    JsonMatrix { themes: &matrix.themes, municipalities: &matrix.municipalities, cells: cells(matrix) }
+    let themes = matrix.themes.iter().map(|t| JsonTheme { id: &t.id, label: &t.label }).collect();
+    JsonMatrix { themes, municipalities: &matrix.municipalities, cells: cells(matrix) }
 }
 
 /// Every cell, row by row: the lines of `--format jsonl`.
