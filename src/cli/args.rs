@@ -16,6 +16,7 @@ use clap::{Args, ValueEnum};
 use praev::index::PraevIndex;
 use praev::output::{self, Format, Report, Style};
 
+use super::progress::IndexProgress;
 use super::UsageError;
 
 /// `--index IDX`: the index a query command reads.
@@ -29,7 +30,15 @@ pub struct IndexArg {
 impl IndexArg {
     /// Opens `--index`/`PRAEV_INDEX`, else the bundled corpus's index (built on first use).
     pub fn open(&self) -> anyhow::Result<PraevIndex> {
-        let path = super::resolve_index(self.index.clone())?;
+        let path = match &self.index {
+            Some(path) => path.clone(),
+            None => {
+                let progress = IndexProgress::new("default index of the bundled corpus (first use)");
+                let path = praev::bundled::ensure_index(&progress)?;
+                progress.finish();
+                path
+            }
+        };
         PraevIndex::open(&path).map_err(super::usage_or_failure)
     }
 }
@@ -131,7 +140,7 @@ impl OutputArgs {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let width = self
             .table_width
-            .or_else(|| if tty { super::terminal_width() } else { None })
+            .or_else(|| if tty { output::table::terminal_width() } else { None })
             .unwrap_or_else(piped_width);
         Style { color: tty && !no_color, width }
     }

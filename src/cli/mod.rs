@@ -20,8 +20,6 @@ mod terms;
 mod theme;
 mod themes;
 
-use std::path::PathBuf;
-
 use clap::{Parser, Subcommand};
 
 /// Search German municipal prevention texts: Leitbilder, goals, quotes and press releases of
@@ -75,24 +73,6 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Duplicates(args) => duplicates::run(args),
         Command::Kwic(args) => kwic::run(args),
         Command::Terms(args) => terms::run(args),
-    }
-}
-
-/// The width of the terminal stdout is on, if it is one.
-fn terminal_width() -> Option<u16> {
-    comfy_table::Table::new().width()
-}
-
-/// The index a query command uses: `--index`/`PRAEV_INDEX`, else the bundled default.
-pub fn resolve_index(index: Option<PathBuf>) -> anyhow::Result<PathBuf> {
-    match index {
-        Some(path) => Ok(path),
-        None => {
-            let progress = progress::IndexProgress::new("default index of the bundled corpus (first use)");
-            let path = praev::bundled::ensure_index(&progress)?;
-            progress.finish();
-            Ok(path)
-        }
     }
 }
 

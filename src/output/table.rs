@@ -34,6 +34,11 @@ pub(super) fn new_table<C: Into<comfy_table::Cell>>(style: Style, header: Vec<C>
     table
 }
 
+/// The width of the terminal stdout is on, if it is one.
+pub fn terminal_width() -> Option<u16> {
+    Table::new().width()
+}
+
 /// Right-aligns the cells of `columns`.
 pub(super) fn align_right(table: &mut Table, columns: Range<usize>) {
     for i in columns {
