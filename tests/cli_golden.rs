@@ -260,3 +260,21 @@ fn kwic_width_is_still_the_context() {
     };
     assert!(left(&short) < left(&long), "{short}\n{long}");
 }
+
+#[test]
+fn a_closed_pipe_is_success_in_every_format() {
+    let index = bundled_index();
+    for format in FORMATS {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("praev"))
+            .env("PRAEV_CACHE_DIR", index.dir.path())
+            .args(["search", "Kinder", "--limit", "2000", "--per-file", "0", "--format", format, "--index"])
+            .arg(index.path())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{format}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+}

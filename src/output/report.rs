@@ -94,9 +94,21 @@ fn write_json_line<T: Serialize>(out: &mut dyn Write, value: &T, indented: bool)
 
 fn write_csv(out: &mut dyn Write, csv: &Csv) -> io::Result<()> {
     let mut writer = ::csv::Writer::from_writer(out);
-    writer.write_record(&csv.header)?;
+    writer.write_record(&csv.header).map_err(io_error)?;
     for row in &csv.rows {
-        writer.write_record(row)?;
+        writer.write_record(row).map_err(io_error)?;
     }
     writer.flush()
+}
+
+/// A CSV error as the I/O error it is (keeping its kind, so that a closed pipe stays a closed
+/// pipe), else as an error of kind `Other`.
+fn io_error(error: ::csv::Error) -> io::Error {
+    if !error.is_io_error() {
+        return io::Error::other(error);
+    }
+    match error.into_kind() {
+        ::csv::ErrorKind::Io(io) => io,
+        other => io::Error::other(format!("{other:?}")),
+    }
 }
