@@ -31,7 +31,8 @@ pub struct AnalyzeArgs {
 }
 
 pub fn run(args: AnalyzeArgs) -> anyhow::Result<()> {
+    let destination = args.output.destination(output::LISTING)?;
     let index = args.index.open()?;
     let tokens = index.analyzer.analyze(&args.text);
-    args.output.emit(&AnalyzeReport { text: &args.text, tokens: &tokens }, output::LISTING)
+    destination.emit(&AnalyzeReport { text: &args.text, tokens: &tokens })
 }

@@ -1,5 +1,6 @@
 //! The argument groups commands share, flattened into each command's arguments: the index to
-//! open ([`IndexArg`]) and where and how to print results ([`OutputArgs`]).
+//! open ([`IndexArg`]) and where and how to print results ([`OutputArgs`], checked into a
+//! [`Destination`] before the command does its work, so a bad --output fails fast).
 //!
 //! Each command that lists results says what its formats print with
 //! `#[command(mut_arg("format", |a| a.help(…)))]`, so `--help` describes that command's output
@@ -100,33 +101,46 @@ impl OutputArgs {
         }
     }
 
-    /// Checks the format (see [`OutputArgs::format`]) and emits `report` to stdout or the
-    /// --output file.
-    pub fn emit<R: Report + ?Sized>(&self, report: &R, formats: &[Format]) -> anyhow::Result<()> {
-        let format = self.format(formats)?;
-        match &self.output {
+    /// Checks the format (see [`OutputArgs::format`]) before the command does its work; the
+    /// destination then prints the command's report.
+    pub fn destination(&self, formats: &[Format]) -> anyhow::Result<Destination> {
+        Ok(Destination {
+            format: self.format(formats)?,
+            file: self.output.clone(),
+            table_width: self.table_width,
+        })
+    }
+}
+
+/// Where and how a command prints its report: checked [`OutputArgs`].
+#[derive(Debug)]
+pub struct Destination {
+    format: Format,
+    file: Option<PathBuf>,
+    table_width: Option<u16>,
+}
+
+impl Destination {
+    /// Emits `report` to stdout or the --output file.
+    pub fn emit<R: Report + ?Sized>(&self, report: &R) -> anyhow::Result<()> {
+        match &self.file {
             None => {
                 let stdout = std::io::stdout();
                 let mut out = stdout.lock();
-                output::emit(report, format, &mut out, self.stdout_style())?;
+                output::emit(report, self.format, &mut out, self.stdout_style())?;
                 out.flush()?;
             }
-            Some(file) => self.emit_to_file(report, format, file)?,
+            Some(file) => self.emit_to_file(report, file)?,
         }
         Ok(())
     }
 
-    fn emit_to_file<R: Report + ?Sized>(
-        &self,
-        report: &R,
-        format: Format,
-        file: &Path,
-    ) -> anyhow::Result<()> {
+    fn emit_to_file<R: Report + ?Sized>(&self, report: &R, file: &Path) -> anyhow::Result<()> {
         let created =
             File::create(file).map_err(|e| UsageError(format!("cannot write {}: {e}", file.display())))?;
         let mut out = BufWriter::new(created);
         let style = Style { color: false, width: self.table_width.unwrap_or_else(piped_width) };
-        output::emit(report, format, &mut out, style)
+        output::emit(report, self.format, &mut out, style)
             .and_then(|()| out.flush())
             .with_context(|| format!("writing {}", file.display()))?;
         eprintln!("wrote {}", file.display());
@@ -135,7 +149,7 @@ impl OutputArgs {
 
     /// Colour and width for stdout: colour only on a terminal without `NO_COLOR`; the width of
     /// --table-width, else of the terminal, else $COLUMNS, else 120.
-    pub fn stdout_style(&self) -> Style {
+    fn stdout_style(&self) -> Style {
         let tty = std::io::stdout().is_terminal();
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let width = self

@@ -37,10 +37,11 @@ pub struct CompareArgs {
 }
 
 pub fn run(args: CompareArgs) -> anyhow::Result<()> {
+    let destination = args.output.destination(output::LISTING)?;
     let index = args.index.open()?;
     let themes = super::themes::load(&index, args.themes_file.as_deref())?;
     let a = side(&index, &args.a).map_err(super::usage_or_failure)?;
     let b = side(&index, &args.b).map_err(super::usage_or_failure)?;
     let comparison = compare(&index, a, b, &themes).map_err(super::usage_or_failure).context("comparing")?;
-    args.output.emit(&CompareReport(&comparison), output::LISTING)
+    destination.emit(&CompareReport(&comparison))
 }

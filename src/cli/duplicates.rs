@@ -39,6 +39,7 @@ pub struct DuplicatesArgs {
 }
 
 pub fn run(args: DuplicatesArgs) -> anyhow::Result<()> {
+    let destination = args.output.destination(output::LISTING)?;
     let request = DuplicatesRequest {
         min_words: args.min_words,
         same_municipality: args.same_municipality,
@@ -47,5 +48,5 @@ pub fn run(args: DuplicatesArgs) -> anyhow::Result<()> {
     praev::wording::duplicates::check_min_words(request.min_words).map_err(super::usage_or_failure)?;
     let index = args.index.open()?;
     let duplicates = find_duplicates(&index, &request).context("finding shared word sequences")?;
-    args.output.emit(&DuplicatesReport(&duplicates), output::LISTING)
+    destination.emit(&DuplicatesReport(&duplicates))
 }

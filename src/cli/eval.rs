@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 
-use super::args::OutputArgs;
+use super::args::{Destination, OutputArgs};
 use super::progress::IndexProgress;
 use super::UsageError;
 use praev::eval::run::Ranker;
@@ -93,7 +93,7 @@ pub enum EvalCommand {
 }
 
 pub fn run(args: EvalArgs) -> anyhow::Result<()> {
-    args.output.format(output::LISTING)?;
+    let destination = args.output.destination(output::LISTING)?;
     let mut dataset = Dataset::read(&args.dataset).map_err(super::usage_or_failure)?;
     if let Some(intent) = &args.intent {
         dataset.queries.retain(|q| &q.intent == intent);
@@ -120,12 +120,12 @@ pub fn run(args: EvalArgs) -> anyhow::Result<()> {
     }
     let k = args.k as usize;
     match &args.compare {
-        Some(runs) => compare(&dataset, &runs[0], &runs[1], k, &args.output),
-        None => evaluate(&dataset, &args, k),
+        Some(runs) => compare(&dataset, &runs[0], &runs[1], k, &destination),
+        None => evaluate(&dataset, &args, k, &destination),
     }
 }
 
-fn evaluate(dataset: &Dataset, args: &EvalArgs, k: usize) -> anyhow::Result<()> {
+fn evaluate(dataset: &Dataset, args: &EvalArgs, k: usize, destination: &Destination) -> anyhow::Result<()> {
     // Keeps the temporary index alive until the searches are done.
     let (index_path, _temp) = match &args.index {
         Some(path) => (path.clone(), None),
@@ -147,7 +147,7 @@ fn evaluate(dataset: &Dataset, args: &EvalArgs, k: usize) -> anyhow::Result<()> 
         write_run(&run, path)?;
     }
     let evaluation = eval::evaluate(dataset, &run, k);
-    args.output.emit(&EvaluationReport(&evaluation), output::LISTING)
+    destination.emit(&EvaluationReport(&evaluation))
 }
 
 /// Indexes `DATASET/corpus` with the current index-config into a new temporary folder.
@@ -179,7 +179,7 @@ fn write_run(run: &Run, path: &Path) -> anyhow::Result<()> {
     out.flush().with_context(context)
 }
 
-fn compare(dataset: &Dataset, a: &Path, b: &Path, k: usize, output: &OutputArgs) -> anyhow::Result<()> {
+fn compare(dataset: &Dataset, a: &Path, b: &Path, k: usize, destination: &Destination) -> anyhow::Result<()> {
     for path in [a, b] {
         if !path.is_file() {
             return Err(UsageError(format!("run file {} does not exist", path.display())).into());
@@ -188,5 +188,5 @@ fn compare(dataset: &Dataset, a: &Path, b: &Path, k: usize, output: &OutputArgs)
     let a = Run::read_jsonl(a)?;
     let b = Run::read_jsonl(b)?;
     let comparison = eval::compare(dataset, &a, &b, k);
-    output.emit(&EvalComparisonReport(&comparison), output::LISTING)
+    destination.emit(&EvalComparisonReport(&comparison))
 }

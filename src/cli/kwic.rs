@@ -47,6 +47,7 @@ pub struct KwicArgs {
 }
 
 pub fn run(args: KwicArgs) -> anyhow::Result<()> {
+    let destination = args.output.destination(output::LISTING)?;
     let index = args.index.open()?;
     let request = KwicRequest {
         width: args.width as usize,
@@ -59,5 +60,5 @@ pub fn run(args: KwicArgs) -> anyhow::Result<()> {
         praev::Error::InvalidArgument(_) => super::usage_or_failure(e),
         other => anyhow::Error::from(other).context(format!("looking for {:?}", args.term)),
     })?;
-    args.output.emit(&KwicReport(&lines), output::LISTING).context("writing the lines")
+    destination.emit(&KwicReport(&lines)).context("writing the lines")
 }

@@ -43,7 +43,7 @@ pub struct MatrixArgs {
 }
 
 pub fn run(args: MatrixArgs) -> anyhow::Result<()> {
-    args.output.format(output::PICTURES)?;
+    let destination = args.output.destination(output::PICTURES)?;
     let index = args.index.open()?;
     let all = super::themes::load(&index, args.themes_file.as_deref())?;
     let themes: Vec<&Theme> = if args.themes.is_empty() {
@@ -55,5 +55,5 @@ pub fn run(args: MatrixArgs) -> anyhow::Result<()> {
     let municipalities =
         query::resolve_municipalities(&index, &args.municipalities).map_err(super::usage_or_failure)?;
     let matrix = rank::matrix(&index, &themes, &municipalities).context("computing the theme matrix")?;
-    args.output.emit(&MatrixReport(&matrix), output::PICTURES)
+    destination.emit(&MatrixReport(&matrix))
 }

@@ -28,8 +28,9 @@ pub struct MunicipalitiesArgs {
 }
 
 pub fn run(args: MunicipalitiesArgs) -> anyhow::Result<()> {
+    let destination = args.output.destination(output::LISTING)?;
     let index = args.index.open()?;
     let mut list = profiles::profiles(&index).context("reading the index's documents")?;
     profiles::sort(&mut list, args.sort);
-    args.output.emit(&ProfilesReport(&list), output::LISTING)
+    destination.emit(&ProfilesReport(&list))
 }

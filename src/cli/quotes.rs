@@ -52,6 +52,7 @@ pub struct QuotesArgs {
 }
 
 pub fn run(args: QuotesArgs) -> anyhow::Result<()> {
+    let destination = args.output.destination(output::LISTING)?;
     let index = args.index.open()?;
     let request = QuoteRequest {
         query: args.query.clone(),
@@ -63,5 +64,5 @@ pub fn run(args: QuotesArgs) -> anyhow::Result<()> {
         exact: args.exact,
     };
     let results = find_quotes(&index, &request).context("finding quotes")?;
-    args.output.emit(&QuotesReport(&results), output::LISTING)
+    destination.emit(&QuotesReport(&results))
 }

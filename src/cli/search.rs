@@ -59,6 +59,7 @@ pub struct SearchArgs {
 }
 
 pub fn run(args: SearchArgs) -> anyhow::Result<()> {
+    let destination = args.output.destination(output::LISTING)?;
     let index = args.index.open()?;
     let request = SearchRequest {
         query: args.query.clone(),
@@ -84,5 +85,5 @@ pub fn run(args: SearchArgs) -> anyhow::Result<()> {
     if let Some(note) = &results.note {
         eprintln!("note: {note}");
     }
-    args.output.emit(&SearchReport(&results), output::LISTING)
+    destination.emit(&SearchReport(&results))
 }

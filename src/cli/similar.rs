@@ -50,13 +50,14 @@ pub struct SimilarArgs {
 }
 
 pub fn run(args: SimilarArgs) -> anyhow::Result<()> {
+    let destination = args.output.destination(output::LISTING)?;
     let source = source(&args)?;
     let index = args.index.open()?;
     let request =
         SimilarRequest { source, limit: args.limit as usize, same_municipality: args.same_municipality };
     let results =
         similar(&index, &request).map_err(super::usage_or_failure).context("finding similar passages")?;
-    args.output.emit(&SimilarReport(&results), output::LISTING)
+    destination.emit(&SimilarReport(&results))
 }
 
 fn source(args: &SimilarArgs) -> anyhow::Result<Source> {

@@ -40,6 +40,7 @@ pub struct TermsArgs {
 }
 
 pub fn run(args: TermsArgs) -> anyhow::Result<()> {
+    let destination = args.output.destination(output::LISTING)?;
     if args.municipality.is_empty() && args.kind.is_empty() {
         return Err(super::UsageError("name a subset to compare: --municipality M or --kind K".into()).into());
     }
@@ -54,5 +55,5 @@ pub fn run(args: TermsArgs) -> anyhow::Result<()> {
         other => anyhow::Error::from(other).context("counting the terms"),
     })?;
     list.truncate(args.limit as usize);
-    args.output.emit(&TermsReport(&list), output::LISTING).context("writing the terms")
+    destination.emit(&TermsReport(&list)).context("writing the terms")
 }

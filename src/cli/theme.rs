@@ -51,6 +51,7 @@ pub enum By {
 }
 
 pub fn run(args: ThemeArgs) -> anyhow::Result<()> {
+    let destination = args.output.destination(output::LISTING)?;
     let index = args.index.open()?;
     let themes = super::themes::load(&index, args.themes_file.as_deref())?;
     let theme = super::themes::resolve(&themes, &args.name)?;
@@ -64,12 +65,12 @@ pub fn run(args: ThemeArgs) -> anyhow::Result<()> {
         Some(By::Municipality) => {
             let ranking = rank::rank_municipalities(&index, theme, &request)
                 .with_context(|| format!("ranking municipalities by theme {:?}", theme.id))?;
-            args.output.emit(&RankingReport(&ranking), output::LISTING)
+            destination.emit(&RankingReport(&ranking))
         }
         None => {
             let results = rank::rank_passages(&index, theme, &request)
                 .with_context(|| format!("ranking passages by theme {:?}", theme.id))?;
-            args.output.emit(&ThemeReport(&results), output::LISTING)
+            destination.emit(&ThemeReport(&results))
         }
     }
 }

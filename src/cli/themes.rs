@@ -34,10 +34,11 @@ pub struct ThemesArgs {
 }
 
 pub fn run(args: ThemesArgs) -> anyhow::Result<()> {
+    let destination = args.output.destination(output::LISTING)?;
     let index = args.index.open()?;
     let themes = load(&index, args.themes_file.as_deref())?;
     let coverage = rank::coverage(&index, &themes.themes).context("counting theme matches")?;
-    args.output.emit(&CoverageReport(&coverage), output::LISTING)
+    destination.emit(&CoverageReport(&coverage))
 }
 
 /// The themes of `file`, else those the index was built with.
