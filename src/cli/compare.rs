@@ -11,7 +11,9 @@ use praev::output::compare::CompareReport;
 use praev::wording::compare::{compare, side};
 
 /// What `--format` prints.
-const FORMAT_HELP: &str = "table: theme strengths, distinctive words, similar passages, shared sequences; json: {a, b, themes, distinctive_a, distinctive_b, similar_passages, shared_sequences}; jsonl: that object on one line; csv: one row per item, section,name,a,b,detail";
+const FORMAT_HELP: &str = "table: theme strengths, distinctive words, similar passages, shared \
+sequences; json: {a, b, themes, distinctive_a, distinctive_b, similar_passages, shared_sequences}; \
+jsonl: that object on one line; csv: one row per item, section,name,a,b,detail";
 
 /// Compare two municipalities (or two files of the index): theme strengths, each side's
 /// distinctive words against the other, the most similar passage pairs, and word sequences of

@@ -10,7 +10,9 @@ use praev::output::duplicates::DuplicatesReport;
 use praev::wording::duplicates::{find_duplicates, DuplicatesRequest};
 
 /// What `--format` prints.
-const FORMAT_HELP: &str = "table: the groups with words, documents, municipalities and text; json: a list of {text, words, documents, municipalities, occurrences}; jsonl: one group per line; csv: one row per occurrence, group,text,words,file,passage,municipality";
+const FORMAT_HELP: &str = "table: the groups with words, documents, municipalities and text; json: \
+a list of {text, words, documents, municipalities, occurrences}; jsonl: one group per line; csv: \
+one row per occurrence, group,text,words,file,passage,municipality";
 
 /// List word sequences of at least --min-words words that appear in several documents, longest
 /// shared run per set of documents. By default only sequences shared across municipalities

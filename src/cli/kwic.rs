@@ -11,7 +11,9 @@ use praev::query;
 use praev::wording::kwic::{self, KwicRequest};
 
 /// What `--format` prints.
-const FORMAT_HELP: &str = "table: municipality, file#passage and the line, matches in one column; json: a list of {file, passage, municipality, left, match, right}; jsonl: one line object per line; csv: the same columns";
+const FORMAT_HELP: &str = "table: municipality, file#passage and the line, matches in one column; \
+json: a list of {file, passage, municipality, left, match, right}; jsonl: one line object per \
+line; csv: the same columns";
 
 /// Keyword in context: each occurrence of TERM (inflected forms and compounds included, no
 /// synonyms) with the words to its left and right, matches lined up in one column.

@@ -10,7 +10,9 @@ use praev::query::quotes::{find_quotes, QuoteRequest};
 use praev::query::resolve_municipalities;
 
 /// What `--format` prints.
-const FORMAT_HELP: &str = "table: municipality, speaker, role, date and quote; json: {query, total_hits, hits} with speaker and role; jsonl: one quote per line; csv: one row per quote (the hit columns of search)";
+const FORMAT_HELP: &str = "table: municipality, speaker, role, date and quote; json: {query, \
+total_hits, hits} with speaker and role; jsonl: one quote per line; csv: one row per quote (the \
+hit columns of search)";
 
 /// List quotes of people (Landräte, mayors, heads of youth offices, coordinators …) with
 /// speaker, role, municipality and date: ranked by relevance when QUERY is given (words naming a

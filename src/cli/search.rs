@@ -11,7 +11,8 @@ use praev::output::hits::SearchReport;
 use praev::query::{self, SearchRequest};
 
 /// What `--format` prints.
-const FORMAT_HELP: &str = "table: the passages with snippets and scores; json: {query, total_hits, hits}; jsonl: one hit per line; csv: one row per hit (README, \"JSON contract\")";
+const FORMAT_HELP: &str = "table: the passages with snippets and scores; json: {query, total_hits, \
+hits}; jsonl: one hit per line; csv: one row per hit (README, \"JSON contract\")";
 
 /// Search passages: words are ranked with BM25 (passages with more of the words first),
 /// "quoted phrases" must match as phrases, -word excludes, +word requires.

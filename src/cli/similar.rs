@@ -13,7 +13,9 @@ use praev::wording::similar::{similar, SimilarRequest, Source};
 use super::UsageError;
 
 /// What `--format` prints.
-const FORMAT_HELP: &str = "table: the passages with similarity and shared words; json: {source_municipality, hits}; jsonl: one hit per line; csv: one row per hit; hits are search hits plus similarity and shared_terms";
+const FORMAT_HELP: &str = "table: the passages with similarity and shared words; json: \
+{source_municipality, hits}; jsonl: one hit per line; csv: one row per hit; hits are search hits \
+plus similarity and shared_terms";
 
 /// List the passages most similar in wording to a passage (`--passage FILE#N`, as hits show it),
 /// a text or a file: by the analysed words they share (tf-idf, cosine similarity 0–1), from

@@ -12,7 +12,9 @@ use praev::query;
 use praev::wording::terms::{self, SubsetFilter};
 
 /// What `--format` prints.
-const FORMAT_HELP: &str = "table: term, counts in subset and rest, G²; json: a list of {term, surface, subset_count, rest_count, subset_per_million, rest_per_million, log_likelihood}; jsonl: one term per line; csv: the same columns";
+const FORMAT_HELP: &str = "table: term, counts in subset and rest, G²; json: a list of {term, \
+surface, subset_count, rest_count, subset_per_million, rest_per_million, log_likelihood}; jsonl: \
+one term per line; csv: the same columns";
 
 /// Distinctive terms of the passages the filters select, against the rest of the corpus: the
 /// words used markedly more often there, by Dunning's log-likelihood (G²), strongest first.

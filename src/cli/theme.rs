@@ -11,7 +11,9 @@ use praev::output::themes::{RankingReport, ThemeReport};
 use praev::themes::rank::{self, ThemeRequest};
 
 /// What `--format` prints.
-const FORMAT_HELP: &str = "table: the passages (or municipalities) with theme terms; json: {theme, label, total_hits, hits} (with --by municipality: {theme, label, municipalities}); jsonl: one hit (municipality) per line; csv: one row per hit (municipality)";
+const FORMAT_HELP: &str = "table: the passages (or municipalities) with theme terms; json: {theme, \
+label, total_hits, hits} (with --by municipality: {theme, label, municipalities}); jsonl: one hit \
+(municipality) per line; csv: one row per hit (municipality)";
 
 /// Rank passages by a theme of index-config/themes.toml (`praev themes` lists them): a theme
 /// is a concept, searched as its weighted terms and phrases.

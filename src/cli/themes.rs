@@ -15,7 +15,9 @@ use praev::themes::{rank, Resolved, Theme, Themes};
 use super::UsageError;
 
 /// What `--format` prints.
-const FORMAT_HELP: &str = "table: id, theme, passages, municipalities, description; json: a list of {id, label, description, passages, municipalities}; jsonl: one theme per line; csv: one row per theme";
+const FORMAT_HELP: &str = "table: id, theme, passages, municipalities, description; json: a list \
+of {id, label, description, passages, municipalities}; jsonl: one theme per line; csv: one row per \
+theme";
 
 /// List the themes of index-config/themes.toml with how many passages and municipalities of
 /// the index match each.
