@@ -105,7 +105,13 @@ fn qid_keeps_only_the_named_queries() {
     let qids: Vec<&str> =
         v["per_query"].as_array().unwrap().iter().map(|q| q["qid"].as_str().unwrap()).collect();
     assert_eq!(qids, ["q1", "q3"], "the dataset's order, q2 left out");
-    praev(ds.path()).arg("eval").arg(ds.path()).args(["--qid", "q9"]).assert().code(2).stderr(contains("--qid q9"));
+    praev(ds.path())
+        .arg("eval")
+        .arg(ds.path())
+        .args(["--qid", "q9"])
+        .assert()
+        .code(2)
+        .stderr(contains("--qid q9"));
 }
 
 #[test]
@@ -371,7 +377,10 @@ fn theme_queries_rank_better_through_praev_theme_than_through_exact_search() {
         return;
     }
     let qids = dev_queries_naming_a_theme();
-    assert!(qids.len() >= 2, "the dev set's theme queries Kinderschutz and Kinderarmut name themes: {qids:?}");
+    assert!(
+        qids.len() >= 2,
+        "the dev set's theme queries Kinderschutz and Kinderarmut name themes: {qids:?}"
+    );
     let qids = qids.join(",");
     let overall = |extra: &[&str]| {
         let mut args = vec!["--intent", "theme", "--qid", &qids];

@@ -1,44 +1,38 @@
 //! `praev analyze`: the token stream of a text, like Elasticsearch's `_analyze`.
 
-use std::path::PathBuf;
+use clap::Args;
 
-use clap::{Args, ValueEnum};
+use super::args::{IndexArg, OutputArgs};
+use praev::output;
+use praev::output::analyze::AnalyzeReport;
 
-use praev::index::PraevIndex;
-use praev::output::explain;
+const INDEX_HELP: &str =
+    "Analyse with this index's configuration and vocabulary (default: the bundled corpus's index)";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum AnalyzeFormat {
-    Table,
-    Json,
-}
+/// What `--format` prints.
+const FORMAT_HELP: &str = "table: position, term, origin and word of every token; json: a list of \
+{position, term, word, origin, start, end}; jsonl: one token per line; csv: the same columns";
 
 /// Show how praev's German analysis turns a text into index terms: position, term and origin
 /// (word, stem, part, hyphen, elliptic, gender) of every token.
 #[derive(Debug, Args)]
+#[command(mut_arg("format", |a| a.help(super::args::format_help(FORMAT_HELP))))]
+#[command(mut_arg("index", |a| a.help(INDEX_HELP)))]
 pub struct AnalyzeArgs {
     /// The text to analyse, e.g. 'Kinder- und Jugendhilfe' or 'Koordinator:innen'.
     #[arg(allow_hyphen_values = true)]
     pub text: String,
 
-    /// Analyse with this index's configuration and vocabulary (default: the bundled corpus's index).
-    #[arg(long, env = "PRAEV_INDEX", value_name = "IDX")]
-    pub index: Option<PathBuf>,
+    #[command(flatten)]
+    pub index: IndexArg,
 
-    /// table for people, json for programs (a list of {position, term, word, origin, start, end}).
-    #[arg(long, short = 'f', value_enum, default_value_t = AnalyzeFormat::Table)]
-    pub format: AnalyzeFormat,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 pub fn run(args: AnalyzeArgs) -> anyhow::Result<()> {
-    let path = super::resolve_index(args.index)?;
-    let index = PraevIndex::open(&path).map_err(super::usage_or_failure)?;
+    let destination = args.output.destination(output::LISTING)?;
+    let index = args.index.open()?;
     let tokens = index.analyzer.analyze(&args.text);
-    match args.format {
-        AnalyzeFormat::Table => print!("{}", explain::render_tokens(&args.text, &tokens)),
-        AnalyzeFormat::Json => {
-            println!("{}", serde_json::to_string_pretty(&explain::tokens_json(&args.text, &tokens))?);
-        }
-    }
-    Ok(())
+    destination.emit(&AnalyzeReport { text: &args.text, tokens: &tokens })
 }

@@ -7,12 +7,14 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 
+use super::args::{Destination, OutputArgs};
 use super::progress::IndexProgress;
 use super::UsageError;
 use praev::eval::run::Ranker;
 use praev::eval::{self, Dataset, Run};
 use praev::index::{BuildRequest, PraevIndex};
-use praev::output::eval as render;
+use praev::output;
+use praev::output::eval::{EvalComparisonReport, EvaluationReport};
 
 /// The `system` name of praev's runs.
 const SYSTEM: &str = "praev";
@@ -27,7 +29,14 @@ const SYSTEM: &str = "praev";
 ///
 /// With --compare A.jsonl B.jsonl, scores two run files instead and lists the queries whose
 /// nDCG changed most.
+/// What `--format` prints.
+const FORMAT_HELP: &str = "table: the metrics per query, per intent and overall; json: {dataset, system, k, \
+gain, queries, judged_queries, answered, overall, by_intent, per_query}; jsonl: one query {qid, query, intent, \
+metrics} per line; csv: the same, one row per query. With --compare: the changed queries; json: {dataset, k, a, \
+b, deltas}; jsonl and csv: one delta {qid, query, intent, a, b, delta} per line or row";
+
 #[derive(Debug, Args)]
+#[command(mut_arg("format", |a| a.help(super::args::format_help(FORMAT_HELP))))]
 pub struct EvalArgs {
     /// The dataset folder.
     pub dataset: PathBuf,
@@ -40,9 +49,8 @@ pub struct EvalArgs {
     #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=1000))]
     pub k: u64,
 
-    /// Output format: table for people, json as documented in the README.
-    #[arg(long, short = 'f', value_enum, default_value_t = EvalFormat::Table)]
-    pub format: EvalFormat,
+    #[command(flatten)]
+    pub output: OutputArgs,
 
     /// Also write the ranked passages of every query to this run file (JSON lines).
     #[arg(long, value_name = "OUT.jsonl", conflicts_with = "compare")]
@@ -84,15 +92,8 @@ pub enum EvalCommand {
     Quotes,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum EvalFormat {
-    /// Tables for reading in a terminal.
-    Table,
-    /// One JSON object.
-    Json,
-}
-
 pub fn run(args: EvalArgs) -> anyhow::Result<()> {
+    let destination = args.output.destination(output::LISTING)?;
     let mut dataset = Dataset::read(&args.dataset).map_err(super::usage_or_failure)?;
     if let Some(intent) = &args.intent {
         dataset.queries.retain(|q| &q.intent == intent);
@@ -119,12 +120,12 @@ pub fn run(args: EvalArgs) -> anyhow::Result<()> {
     }
     let k = args.k as usize;
     match &args.compare {
-        Some(runs) => compare(&dataset, &runs[0], &runs[1], k, args.format),
-        None => evaluate(&dataset, &args, k),
+        Some(runs) => compare(&dataset, &runs[0], &runs[1], k, &destination),
+        None => evaluate(&dataset, &args, k, &destination),
     }
 }
 
-fn evaluate(dataset: &Dataset, args: &EvalArgs, k: usize) -> anyhow::Result<()> {
+fn evaluate(dataset: &Dataset, args: &EvalArgs, k: usize, destination: &Destination) -> anyhow::Result<()> {
     // Keeps the temporary index alive until the searches are done.
     let (index_path, _temp) = match &args.index {
         Some(path) => (path.clone(), None),
@@ -146,12 +147,7 @@ fn evaluate(dataset: &Dataset, args: &EvalArgs, k: usize) -> anyhow::Result<()> 
         write_run(&run, path)?;
     }
     let evaluation = eval::evaluate(dataset, &run, k);
-    let mut out = std::io::stdout().lock();
-    match args.format {
-        EvalFormat::Table => render::write_evaluation_table(&mut out, &evaluation, super::stdout_style())?,
-        EvalFormat::Json => render::write_evaluation_json(&mut out, &evaluation)?,
-    }
-    Ok(())
+    destination.emit(&EvaluationReport(&evaluation))
 }
 
 /// Indexes `DATASET/corpus` with the current index-config into a new temporary folder.
@@ -183,7 +179,7 @@ fn write_run(run: &Run, path: &Path) -> anyhow::Result<()> {
     out.flush().with_context(context)
 }
 
-fn compare(dataset: &Dataset, a: &Path, b: &Path, k: usize, format: EvalFormat) -> anyhow::Result<()> {
+fn compare(dataset: &Dataset, a: &Path, b: &Path, k: usize, destination: &Destination) -> anyhow::Result<()> {
     for path in [a, b] {
         if !path.is_file() {
             return Err(UsageError(format!("run file {} does not exist", path.display())).into());
@@ -192,10 +188,5 @@ fn compare(dataset: &Dataset, a: &Path, b: &Path, k: usize, format: EvalFormat) 
     let a = Run::read_jsonl(a)?;
     let b = Run::read_jsonl(b)?;
     let comparison = eval::compare(dataset, &a, &b, k);
-    let mut out = std::io::stdout().lock();
-    match format {
-        EvalFormat::Table => render::write_comparison_table(&mut out, &comparison, super::stdout_style())?,
-        EvalFormat::Json => render::write_comparison_json(&mut out, &comparison)?,
-    }
-    Ok(())
+    destination.emit(&EvalComparisonReport(&comparison))
 }

@@ -1,26 +1,30 @@
 //! `praev kwic`: every occurrence of a word in context (a concordance).
 
-use std::path::PathBuf;
-
 use anyhow::Context;
 use clap::Args;
 
-use praev::index::PraevIndex;
+use super::args::{IndexArg, OutputArgs};
 use praev::ingest::PassageKind;
-use praev::output::{self, Format};
+use praev::output;
+use praev::output::wording::KwicReport;
 use praev::query;
 use praev::wording::kwic::{self, KwicRequest};
+
+/// What `--format` prints.
+const FORMAT_HELP: &str = "table: municipality, file#passage and the line, matches in one column; \
+json: a list of {file, passage, municipality, left, match, right}; jsonl: one line object per \
+line; csv: the same columns";
 
 /// Keyword in context: each occurrence of TERM (inflected forms and compounds included, no
 /// synonyms) with the words to its left and right, matches lined up in one column.
 #[derive(Debug, Args)]
+#[command(mut_arg("format", |a| a.help(super::args::format_help(FORMAT_HELP))))]
 pub struct KwicArgs {
     /// The word to look for, e.g. 'Übergang' (also finds Übergänge, Übergangsmanagement).
     pub term: String,
 
-    /// Index folder (default: the bundled corpus's index).
-    #[arg(long, env = "PRAEV_INDEX", value_name = "IDX")]
-    pub index: Option<PathBuf>,
+    #[command(flatten)]
+    pub index: IndexArg,
 
     /// Characters of context on each side, cut at word boundaries.
     #[arg(long, short = 'w', value_name = "N", default_value_t = kwic::DEFAULT_WIDTH as u64,
@@ -39,14 +43,13 @@ pub struct KwicArgs {
     #[arg(long, short = 'n', default_value_t = 50, value_parser = clap::value_parser!(u64).range(1..=100_000))]
     pub limit: u64,
 
-    /// Output format: table for people; json, jsonl and csv as documented in the README.
-    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 pub fn run(args: KwicArgs) -> anyhow::Result<()> {
-    let path = super::resolve_index(args.index)?;
-    let index = PraevIndex::open(&path).map_err(super::usage_or_failure)?;
+    let destination = args.output.destination(output::LISTING)?;
+    let index = args.index.open()?;
     let request = KwicRequest {
         width: args.width as usize,
         municipalities: query::resolve_municipalities(&index, &args.municipality)
@@ -58,8 +61,5 @@ pub fn run(args: KwicArgs) -> anyhow::Result<()> {
         praev::Error::InvalidArgument(_) => super::usage_or_failure(e),
         other => anyhow::Error::from(other).context(format!("looking for {:?}", args.term)),
     })?;
-    let stdout = std::io::stdout();
-    output::wording::write_kwic(&mut stdout.lock(), &lines, args.format, super::stdout_style())
-        .context("writing the lines")?;
-    Ok(())
+    destination.emit(&KwicReport(&lines)).context("writing the lines")
 }

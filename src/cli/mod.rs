@@ -3,6 +3,7 @@
 //! user sees; the library itself never prints.
 
 mod analyze;
+mod args;
 mod compare;
 mod duplicates;
 mod eval;
@@ -19,12 +20,7 @@ mod terms;
 mod theme;
 mod themes;
 
-use std::io::IsTerminal;
-use std::path::PathBuf;
-
 use clap::{Parser, Subcommand};
-
-use praev::output::Style;
 
 /// Search German municipal prevention texts: Leitbilder, goals, quotes and press releases of
 /// districts and cities about their Präventionsketten.
@@ -77,31 +73,6 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Duplicates(args) => duplicates::run(args),
         Command::Kwic(args) => kwic::run(args),
         Command::Terms(args) => terms::run(args),
-    }
-}
-
-/// Colour and width for people: colour only on a terminal without `NO_COLOR`.
-pub fn stdout_style() -> Style {
-    let tty = std::io::stdout().is_terminal();
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let width = if tty { terminal_width() } else { None };
-    Style { color: tty && !no_color, width }
-}
-
-fn terminal_width() -> Option<u16> {
-    comfy_table::Table::new().width()
-}
-
-/// The index a query command uses: `--index`/`PRAEV_INDEX`, else the bundled default.
-pub fn resolve_index(index: Option<PathBuf>) -> anyhow::Result<PathBuf> {
-    match index {
-        Some(path) => Ok(path),
-        None => {
-            let progress = progress::IndexProgress::new("default index of the bundled corpus (first use)");
-            let path = praev::bundled::ensure_index(&progress)?;
-            progress.finish();
-            Ok(path)
-        }
     }
 }
 

@@ -1,29 +1,33 @@
 //! `praev quotes`: who said what, in which office, where and when.
 
-use std::path::PathBuf;
-
 use anyhow::Context;
 use clap::Args;
 
-use praev::index::PraevIndex;
-use praev::output::{self, Format};
+use super::args::{IndexArg, OutputArgs};
+use praev::output;
+use praev::output::quotes::QuotesReport;
 use praev::query::quotes::{find_quotes, QuoteRequest};
 use praev::query::resolve_municipalities;
+
+/// What `--format` prints.
+const FORMAT_HELP: &str = "table: municipality, speaker, role, date and quote; json: {query, \
+total_hits, hits} with speaker and role; jsonl: one quote per line; csv: one row per quote (the \
+hit columns of search)";
 
 /// List quotes of people (Landräte, mayors, heads of youth offices, coordinators …) with
 /// speaker, role, municipality and date: ranked by relevance when QUERY is given (words naming a
 /// role or a speaker are matched against them: `praev quotes "Landrat Zitat"`), otherwise
 /// listed by municipality.
 #[derive(Debug, Args)]
+#[command(mut_arg("format", |a| a.help(super::args::format_help(FORMAT_HELP))))]
 pub struct QuotesArgs {
     /// What the quote is about, and who said it: 'Landrat Zitat',
     /// 'Oberbürgermeister Herkunft Chancen'.
     #[arg(allow_hyphen_values = true)]
     pub query: Option<String>,
 
-    /// Index folder to search (default: the bundled corpus's index).
-    #[arg(long, env = "PRAEV_INDEX", value_name = "IDX")]
-    pub index: Option<PathBuf>,
+    #[command(flatten)]
+    pub index: IndexArg,
 
     /// Number of quotes to show.
     #[arg(long, short = 'n', default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..=10_000))]
@@ -45,14 +49,13 @@ pub struct QuotesArgs {
     #[arg(long)]
     pub exact: bool,
 
-    /// Output format: table for people; json, jsonl and csv as documented in the README.
-    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 pub fn run(args: QuotesArgs) -> anyhow::Result<()> {
-    let path = super::resolve_index(args.index)?;
-    let index = PraevIndex::open(&path).map_err(super::usage_or_failure)?;
+    let destination = args.output.destination(output::LISTING)?;
+    let index = args.index.open()?;
     let request = QuoteRequest {
         query: args.query.clone(),
         speaker: args.speaker,
@@ -63,7 +66,5 @@ pub fn run(args: QuotesArgs) -> anyhow::Result<()> {
         exact: args.exact,
     };
     let results = find_quotes(&index, &request).context("finding quotes")?;
-    let stdout = std::io::stdout();
-    output::quotes::write_quotes(&mut stdout.lock(), &results, args.format, super::stdout_style())?;
-    Ok(())
+    destination.emit(&QuotesReport(&results))
 }

@@ -5,21 +5,26 @@ use std::path::PathBuf;
 use anyhow::Context;
 use clap::Args;
 
-use praev::index::PraevIndex;
-use praev::output::{self, Format};
+use super::args::{IndexArg, OutputArgs};
+use praev::output;
+use praev::output::hits::SearchReport;
 use praev::query::{self, PassageFilter, SearchRequest};
+
+/// What `--format` prints.
+const FORMAT_HELP: &str = "table: the passages with snippets and scores; json: {query, total_hits, \
+hits}; jsonl: one hit per line; csv: one row per hit (README, \"JSON contract\")";
 
 /// Search passages: words are ranked with BM25 (passages with more of the words first),
 /// "quoted phrases" must match as phrases, -word excludes, +word requires.
 #[derive(Debug, Args)]
+#[command(mut_arg("format", |a| a.help(super::args::format_help(FORMAT_HELP))))]
 pub struct SearchArgs {
     /// The query, e.g. 'Übergänge', '"Frühe Hilfen" Kita', 'Kinderschutz -Jugendamt'.
     #[arg(allow_hyphen_values = true)]
     pub query: String,
 
-    /// Index folder to search (default: the bundled corpus's index).
-    #[arg(long, env = "PRAEV_INDEX", value_name = "IDX")]
-    pub index: Option<PathBuf>,
+    #[command(flatten)]
+    pub index: IndexArg,
 
     /// Number of hits to show.
     #[arg(long, short = 'n', default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=10_000))]
@@ -50,14 +55,13 @@ pub struct SearchArgs {
     #[arg(long)]
     pub explain: bool,
 
-    /// Output format: table for people; json, jsonl and csv as documented in the README.
-    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 pub fn run(args: SearchArgs) -> anyhow::Result<()> {
-    let path = super::resolve_index(args.index)?;
-    let index = PraevIndex::open(&path).map_err(super::usage_or_failure)?;
+    let destination = args.output.destination(output::LISTING)?;
+    let index = args.index.open()?;
     let request = SearchRequest {
         query: args.query.clone(),
         limit: args.limit as usize,
@@ -84,8 +88,5 @@ pub fn run(args: SearchArgs) -> anyhow::Result<()> {
     if let Some(note) = &results.note {
         eprintln!("note: {note}");
     }
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    output::write_search_results(&mut out, &results, args.format, super::stdout_style())?;
-    Ok(())
+    destination.emit(&SearchReport(&results))
 }

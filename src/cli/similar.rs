@@ -5,16 +5,23 @@ use std::path::PathBuf;
 use anyhow::Context;
 use clap::{ArgGroup, Args};
 
-use praev::index::PraevIndex;
-use praev::output::{self, Format};
+use super::args::{IndexArg, OutputArgs};
+use praev::output;
+use praev::output::similar::SimilarReport;
 use praev::wording::similar::{similar, SimilarRequest, Source};
 
 use super::UsageError;
+
+/// What `--format` prints.
+const FORMAT_HELP: &str = "table: the passages with similarity and shared words; json: \
+{source_municipality, hits}; jsonl: one hit per line; csv: one row per hit; hits are search hits \
+plus similarity and shared_terms";
 
 /// List the passages most similar in wording to a passage (`--passage FILE#N`, as hits show it),
 /// a text or a file: by the analysed words they share (tf-idf, cosine similarity 0–1), from
 /// other municipalities unless --same-municipality.
 #[derive(Debug, Args)]
+#[command(mut_arg("format", |a| a.help(super::args::format_help(FORMAT_HELP))))]
 #[command(group(ArgGroup::new("source").required(true).args(["passage", "text", "file"])))]
 pub struct SimilarArgs {
     /// A passage of the index, written as hits show it: `004_b2df2b7532f9f2ee.txt#1`.
@@ -29,9 +36,8 @@ pub struct SimilarArgs {
     #[arg(long, value_name = "PATH")]
     pub file: Option<PathBuf>,
 
-    /// Index folder (default: the bundled corpus's index).
-    #[arg(long, env = "PRAEV_INDEX", value_name = "IDX")]
-    pub index: Option<PathBuf>,
+    #[command(flatten)]
+    pub index: IndexArg,
 
     /// Number of passages to show.
     #[arg(long, short = 'n', default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=1_000))]
@@ -41,22 +47,19 @@ pub struct SimilarArgs {
     #[arg(long)]
     pub same_municipality: bool,
 
-    /// Output format: table for people; json, jsonl and csv as documented in the README.
-    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 pub fn run(args: SimilarArgs) -> anyhow::Result<()> {
+    let destination = args.output.destination(output::LISTING)?;
     let source = source(&args)?;
-    let path = super::resolve_index(args.index)?;
-    let index = PraevIndex::open(&path).map_err(super::usage_or_failure)?;
+    let index = args.index.open()?;
     let request =
         SimilarRequest { source, limit: args.limit as usize, same_municipality: args.same_municipality };
     let results =
         similar(&index, &request).map_err(super::usage_or_failure).context("finding similar passages")?;
-    let stdout = std::io::stdout();
-    output::similar::write_similar(&mut stdout.lock(), &results, args.format, super::stdout_style())?;
-    Ok(())
+    destination.emit(&SimilarReport(&results))
 }
 
 fn source(args: &SimilarArgs) -> anyhow::Result<Source> {

@@ -1,24 +1,28 @@
 //! `praev terms`: the words a municipality or kind of document uses markedly more than the
 //! rest of the corpus (keyness by log-likelihood).
 
-use std::path::PathBuf;
-
 use anyhow::Context;
 use clap::Args;
 
-use praev::index::PraevIndex;
+use super::args::{IndexArg, OutputArgs};
 use praev::ingest::PassageKind;
-use praev::output::{self, Format};
+use praev::output;
+use praev::output::wording::TermsReport;
 use praev::query;
 use praev::wording::terms::{self, SubsetFilter};
+
+/// What `--format` prints.
+const FORMAT_HELP: &str = "table: term, counts in subset and rest, G²; json: a list of {term, \
+surface, subset_count, rest_count, subset_per_million, rest_per_million, log_likelihood}; jsonl: \
+one term per line; csv: the same columns";
 
 /// Distinctive terms of the passages the filters select, against the rest of the corpus: the
 /// words used markedly more often there, by Dunning's log-likelihood (G²), strongest first.
 #[derive(Debug, Args)]
+#[command(mut_arg("format", |a| a.help(super::args::format_help(FORMAT_HELP))))]
 pub struct TermsArgs {
-    /// Index folder (default: the bundled corpus's index).
-    #[arg(long, env = "PRAEV_INDEX", value_name = "IDX")]
-    pub index: Option<PathBuf>,
+    #[command(flatten)]
+    pub index: IndexArg,
 
     /// The subset: passages of this municipality (repeatable; a part of the name is enough).
     #[arg(long, short = 'm', value_name = "M")]
@@ -33,17 +37,16 @@ pub struct TermsArgs {
     #[arg(long, short = 'n', default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=100_000))]
     pub limit: u64,
 
-    /// Output format: table for people; json, jsonl and csv as documented in the README.
-    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 pub fn run(args: TermsArgs) -> anyhow::Result<()> {
+    let destination = args.output.destination(output::LISTING)?;
     if args.municipality.is_empty() && args.kind.is_empty() {
         return Err(super::UsageError("name a subset to compare: --municipality M or --kind K".into()).into());
     }
-    let path = super::resolve_index(args.index)?;
-    let index = PraevIndex::open(&path).map_err(super::usage_or_failure)?;
+    let index = args.index.open()?;
     let filter = SubsetFilter {
         municipalities: query::resolve_municipalities(&index, &args.municipality)
             .map_err(super::usage_or_failure)?,
@@ -54,8 +57,5 @@ pub fn run(args: TermsArgs) -> anyhow::Result<()> {
         other => anyhow::Error::from(other).context("counting the terms"),
     })?;
     list.truncate(args.limit as usize);
-    let stdout = std::io::stdout();
-    output::wording::write_terms(&mut stdout.lock(), &list, args.format, super::stdout_style())
-        .context("writing the terms")?;
-    Ok(())
+    destination.emit(&TermsReport(&list)).context("writing the terms")
 }

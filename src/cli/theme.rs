@@ -5,22 +5,28 @@ use std::path::PathBuf;
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 
-use praev::index::PraevIndex;
-use praev::output::{self, Format};
+use super::args::{IndexArg, OutputArgs};
+use praev::output;
+use praev::output::themes::{RankingReport, ThemeReport};
 use praev::query::PassageFilter;
 use praev::themes::rank::{self, ThemeRequest};
+
+/// What `--format` prints.
+const FORMAT_HELP: &str = "table: the passages (or municipalities) with theme terms; json: {theme, \
+label, total_hits, hits} (with --by municipality: {theme, label, municipalities}); jsonl: one hit \
+(municipality) per line; csv: one row per hit (municipality)";
 
 /// Rank passages by a theme of index-config/themes.toml (`praev themes` lists them): a theme
 /// is a concept, searched as its weighted terms and phrases.
 #[derive(Debug, Args)]
+#[command(mut_arg("format", |a| a.help(super::args::format_help(FORMAT_HELP))))]
 pub struct ThemeArgs {
     /// The theme: its id, its label or an unambiguous prefix, case- and umlaut-insensitive
     /// (`uebergaenge`, 'fruehe hilfen', `Partizipation`).
     pub name: String,
 
-    /// Index folder to search (default: the bundled corpus's index).
-    #[arg(long, env = "PRAEV_INDEX", value_name = "IDX")]
-    pub index: Option<PathBuf>,
+    #[command(flatten)]
+    pub index: IndexArg,
 
     /// Number of passages (or municipalities) to show.
     #[arg(long, short = 'n', default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=10_000))]
@@ -37,9 +43,8 @@ pub struct ThemeArgs {
     #[arg(long, value_name = "FILE")]
     pub themes_file: Option<PathBuf>,
 
-    /// Output format: table for people; json, jsonl and csv as documented in the README.
-    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -49,8 +54,8 @@ pub enum By {
 }
 
 pub fn run(args: ThemeArgs) -> anyhow::Result<()> {
-    let path = super::resolve_index(args.index)?;
-    let index = PraevIndex::open(&path).map_err(super::usage_or_failure)?;
+    let destination = args.output.destination(output::LISTING)?;
+    let index = args.index.open()?;
     let themes = super::themes::load(&index, args.themes_file.as_deref())?;
     let theme = super::themes::resolve(&themes, &args.name)?;
     let request = ThemeRequest {
@@ -62,20 +67,16 @@ pub fn run(args: ThemeArgs) -> anyhow::Result<()> {
         },
         per_file: args.filters.per_file,
     };
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    let style = super::stdout_style();
     match args.by {
         Some(By::Municipality) => {
             let ranking = rank::rank_municipalities(&index, theme, &request)
                 .with_context(|| format!("ranking municipalities by theme {:?}", theme.id))?;
-            output::themes::write_municipality_ranking(&mut out, &ranking, args.format, style)?;
+            destination.emit(&RankingReport(&ranking))
         }
         None => {
             let results = rank::rank_passages(&index, theme, &request)
                 .with_context(|| format!("ranking passages by theme {:?}", theme.id))?;
-            output::themes::write_theme_results(&mut out, &results, args.format, style)?;
+            destination.emit(&ThemeReport(&results))
         }
     }
-    Ok(())
 }

@@ -6,37 +6,41 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use clap::Args;
 
+use super::args::{IndexArg, OutputArgs};
 use praev::index::PraevIndex;
-use praev::output::{self, Format};
+use praev::output;
+use praev::output::themes::CoverageReport;
 use praev::themes::{rank, Resolved, Theme, Themes};
 
 use super::UsageError;
 
+/// What `--format` prints.
+const FORMAT_HELP: &str = "table: id, theme, passages, municipalities, description; json: a list \
+of {id, label, description, passages, municipalities}; jsonl: one theme per line; csv: one row per \
+theme";
+
 /// List the themes of index-config/themes.toml with how many passages and municipalities of
 /// the index match each.
 #[derive(Debug, Args)]
+#[command(mut_arg("format", |a| a.help(super::args::format_help(FORMAT_HELP))))]
 pub struct ThemesArgs {
-    /// Index folder (default: the bundled corpus's index).
-    #[arg(long, env = "PRAEV_INDEX", value_name = "IDX")]
-    pub index: Option<PathBuf>,
+    #[command(flatten)]
+    pub index: IndexArg,
 
     /// Read the themes from this file instead of the index's themes.toml.
     #[arg(long, value_name = "FILE")]
     pub themes_file: Option<PathBuf>,
 
-    /// Output format: table for people; json, jsonl and csv as documented in the README.
-    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 pub fn run(args: ThemesArgs) -> anyhow::Result<()> {
-    let path = super::resolve_index(args.index)?;
-    let index = PraevIndex::open(&path).map_err(super::usage_or_failure)?;
+    let destination = args.output.destination(output::LISTING)?;
+    let index = args.index.open()?;
     let themes = load(&index, args.themes_file.as_deref())?;
     let coverage = rank::coverage(&index, &themes.themes).context("counting theme matches")?;
-    let stdout = std::io::stdout();
-    output::themes::write_coverage(&mut stdout.lock(), &coverage, args.format, super::stdout_style())?;
-    Ok(())
+    destination.emit(&CoverageReport(&coverage))
 }
 
 /// The themes of `file`, else those the index was built with.

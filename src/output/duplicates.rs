@@ -1,85 +1,114 @@
-//! Output of `praev duplicates`: groups of shared word sequences as a table, one JSON list, or
-//! CSV with one row per occurrence (so a spreadsheet can filter by file or municipality).
+//! `praev duplicates`: groups of shared word sequences as a table, a JSON list of groups (one
+//! group per JSON line), or CSV with one row per occurrence (so a spreadsheet can filter by file
+//! or municipality).
 
-use std::io::Write;
+use std::fmt::Write as _;
 
-use clap::ValueEnum;
+use serde::Serialize;
 
-use super::table::PIPED_WIDTH;
-use super::Style;
-use crate::wording::duplicates::{Duplicates, SharedSequence};
-
-/// The formats of `praev duplicates`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum DuplicatesFormat {
-    /// A table for reading in a terminal.
-    Table,
-    /// One JSON list of groups: [{text, words, documents, municipalities, occurrences}].
-    Json,
-    /// One row per occurrence: group,text,words,file,passage,municipality.
-    Csv,
-}
+use super::table::new_table;
+use super::{Csv, Report, Style};
+use crate::wording::duplicates::{Duplicates, Occurrence, SharedSequence};
 
 pub const CSV_HEADER: [&str; 6] = ["group", "text", "words", "file", "passage", "municipality"];
 
 /// Columns taken by everything but the text column (borders, #, words, documents, municipalities).
 const OTHER_COLUMNS: usize = 60;
 
-pub fn write_duplicates(
-    out: &mut dyn Write,
-    duplicates: &Duplicates,
-    format: DuplicatesFormat,
-    style: Style,
-) -> std::io::Result<()> {
-    match format {
-        DuplicatesFormat::Table => write_table(out, duplicates, style),
-        DuplicatesFormat::Json => write_json(out, &duplicates.groups),
-        DuplicatesFormat::Csv => write_csv(out, &duplicates.groups),
-    }
+/// Where a shared sequence occurs, as printed.
+#[derive(Serialize)]
+pub struct OccurrenceJson<'a> {
+    file: &'a str,
+    passage: u64,
+    municipality: Option<&'a str>,
 }
 
-fn write_json(out: &mut dyn Write, groups: &[SharedSequence]) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, groups)?;
-    writeln!(out)
+/// A shared word sequence as printed (also in `compare`'s `shared_sequences`).
+#[derive(Serialize)]
+pub struct SequenceJson<'a> {
+    text: &'a str,
+    words: usize,
+    documents: usize,
+    municipalities: &'a [String],
+    occurrences: Vec<OccurrenceJson<'a>>,
 }
 
-fn write_csv(out: &mut dyn Write, groups: &[SharedSequence]) -> std::io::Result<()> {
-    let mut writer = ::csv::Writer::from_writer(out);
-    writer.write_record(CSV_HEADER)?;
-    for (n, group) in groups.iter().enumerate() {
-        for o in &group.occurrences {
-            writer.write_record([
-                (n + 1).to_string(),
-                group.text.clone(),
-                group.words.to_string(),
-                o.file.clone(),
-                o.passage.to_string(),
-                o.municipality.clone().unwrap_or_default(),
-            ])?;
+impl<'a> From<&'a SharedSequence> for SequenceJson<'a> {
+    fn from(s: &'a SharedSequence) -> Self {
+        SequenceJson {
+            text: &s.text,
+            words: s.words,
+            documents: s.documents,
+            municipalities: &s.municipalities,
+            occurrences: s.occurrences.iter().map(OccurrenceJson::from).collect(),
         }
     }
-    writer.flush()
 }
 
-fn write_table(out: &mut dyn Write, duplicates: &Duplicates, style: Style) -> std::io::Result<()> {
-    if duplicates.groups.is_empty() {
-        return writeln!(out, "No shared word sequences found.");
+impl<'a> From<&'a Occurrence> for OccurrenceJson<'a> {
+    fn from(o: &'a Occurrence) -> Self {
+        OccurrenceJson { file: &o.file, passage: o.passage, municipality: o.municipality.as_deref() }
     }
-    let width = style.width.unwrap_or(PIPED_WIDTH);
-    let text_chars = (width as usize).saturating_sub(OTHER_COLUMNS).max(20);
-    let mut table = super::table::new_table(style, vec!["#", "words", "documents", "municipalities", "text"]);
-    table.set_width(width);
-    for (n, group) in duplicates.groups.iter().enumerate() {
-        table.add_row(vec![
-            (n + 1).to_string(),
-            group.words.to_string(),
-            group.documents.to_string(),
-            municipalities(group),
-            cut(&group.text, text_chars),
-        ]);
+}
+
+/// The groups `praev duplicates` found.
+pub struct DuplicatesReport<'a>(pub &'a Duplicates);
+
+impl Report for DuplicatesReport<'_> {
+    type Document<'a>
+        = Vec<SequenceJson<'a>>
+    where
+        Self: 'a;
+    type Line<'a>
+        = SequenceJson<'a>
+    where
+        Self: 'a;
+
+    fn document(&self) -> Vec<SequenceJson<'_>> {
+        self.lines()
     }
-    writeln!(out, "{table}")?;
-    writeln!(out, "{} of {} groups", duplicates.groups.len(), duplicates.total_groups)
+
+    fn lines(&self) -> Vec<SequenceJson<'_>> {
+        self.0.groups.iter().map(SequenceJson::from).collect()
+    }
+
+    fn csv(&self) -> Csv {
+        let mut csv = Csv::new(CSV_HEADER);
+        for (n, group) in self.0.groups.iter().enumerate() {
+            for o in &group.occurrences {
+                csv.push([
+                    (n + 1).to_string(),
+                    group.text.clone(),
+                    group.words.to_string(),
+                    o.file.clone(),
+                    o.passage.to_string(),
+                    o.municipality.clone().unwrap_or_default(),
+                ]);
+            }
+        }
+        csv
+    }
+
+    fn table(&self, style: Style) -> String {
+        let duplicates = self.0;
+        if duplicates.groups.is_empty() {
+            return "No shared word sequences found.\n".into();
+        }
+        let text_chars = usize::from(style.width).saturating_sub(OTHER_COLUMNS).max(20);
+        let mut table = new_table(style, vec!["#", "words", "documents", "municipalities", "text"]);
+        for (n, group) in duplicates.groups.iter().enumerate() {
+            table.add_row(vec![
+                (n + 1).to_string(),
+                group.words.to_string(),
+                group.documents.to_string(),
+                municipalities(group),
+                cut(&group.text, text_chars),
+            ]);
+        }
+        let mut out = format!("{table}\n");
+        let _ = writeln!(out, "{} of {} groups", duplicates.groups.len(), duplicates.total_groups);
+        out
+    }
 }
 
 fn municipalities(group: &SharedSequence) -> String {

@@ -1,60 +1,101 @@
-//! Rendering results for people (tables) and programs (JSON, JSON lines, CSV).
+//! Rendering results for people (tables, heatmaps) and programs (JSON, JSON lines, CSV).
 //!
-//! The machine formats are a stable, documented contract (README, "JSON contract"); their field
-//! names are fixed here and covered by tests. Nothing in this module searches or decides what
-//! to show: it only renders what `query` computed.
+//! Every command that lists results hands a [`Report`] to the one function [`emit`], which
+//! writes it in the chosen [`Format`]; the per-command modules only say what the JSON document,
+//! the JSON lines, the CSV rows and the table of their result are. The machine formats are a
+//! stable, documented contract (README, "JSON contract"): the wire types and field names live
+//! here and are pinned by tests. Nothing in this module searches or decides what to show: it
+//! only renders what the library computed. Numbers go through [`number`], so none prints as
+//! negative zero.
 
+pub mod analyze;
 pub mod compare;
-pub mod csv;
 pub mod duplicates;
 pub mod eval;
 pub mod explain;
-pub mod json;
+pub mod hits;
 pub mod matrix;
 pub mod municipalities;
+pub mod number;
 pub mod quotes;
+mod report;
 pub mod similar;
 pub mod table;
 pub mod themes;
 pub mod wording;
 
-use std::io::Write;
+use std::path::Path;
 
 use clap::ValueEnum;
 
-use crate::query::SearchResults;
+pub use report::{emit, Csv, Report};
 
-/// The output formats of commands that list hits.
+/// The output formats. Every command that lists results takes the first four ([`LISTING`]);
+/// `praev matrix` also draws heatmaps ([`PICTURES`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// A table for reading in a terminal.
     Table,
-    /// One JSON object: {"query", "total_hits", "hits": [...]}.
+    /// One JSON document.
     Json,
-    /// One JSON object per hit, one per line.
+    /// One JSON object per line.
     Jsonl,
-    /// One row per hit, with a header row.
+    /// A header row, then one row per item (RFC 4180).
     Csv,
+    /// A self-contained HTML page.
+    Html,
+    /// A standalone SVG image.
+    Svg,
 }
 
-/// How to draw for a person: colour (bold highlights) and width.
-#[derive(Debug, Clone, Copy)]
+/// The formats of every command that lists results.
+pub const LISTING: &[Format] = &[Format::Table, Format::Json, Format::Jsonl, Format::Csv];
+
+/// [`LISTING`] plus the heatmaps of `praev matrix`.
+pub const PICTURES: &[Format] =
+    &[Format::Table, Format::Json, Format::Jsonl, Format::Csv, Format::Html, Format::Svg];
+
+impl Format {
+    /// The format a file name asks for by its extension: `.json`, `.jsonl`, `.csv`, `.html`
+    /// (`.htm`), `.svg`, and `.txt` for a table; None for any other or no extension.
+    pub fn from_extension(path: &Path) -> Option<Format> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "txt" => Some(Format::Table),
+            "json" => Some(Format::Json),
+            "jsonl" => Some(Format::Jsonl),
+            "csv" => Some(Format::Csv),
+            "html" | "htm" => Some(Format::Html),
+            "svg" => Some(Format::Svg),
+            _ => None,
+        }
+    }
+
+    /// The name as `--format` takes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Json => "json",
+            Format::Jsonl => "jsonl",
+            Format::Csv => "csv",
+            Format::Html => "html",
+            Format::Svg => "svg",
+        }
+    }
+}
+
+/// Tables fit this many columns when nothing else says how wide to draw.
+pub const DEFAULT_WIDTH: u16 = 120;
+
+/// How to draw for a person: colour (bold highlights, shaded cells) and the width tables fit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Style {
     pub color: bool,
-    /// Terminal width in columns; None when not a terminal.
-    pub width: Option<u16>,
+    /// Columns a table may take.
+    pub width: u16,
 }
 
-pub fn write_search_results(
-    out: &mut dyn Write,
-    results: &SearchResults,
-    format: Format,
-    style: Style,
-) -> std::io::Result<()> {
-    match format {
-        Format::Table => table::write_hits(out, results, style),
-        Format::Json => json::write_results(out, results),
-        Format::Jsonl => json::write_hits_lines(out, &results.hits),
-        Format::Csv => csv::write_hits(out, &results.hits),
-    }
+impl Style {
+    /// No colour, [`DEFAULT_WIDTH`] columns: files, pipes and tests.
+    pub const PLAIN: Style = Style { color: false, width: DEFAULT_WIDTH };
 }

@@ -1,10 +1,10 @@
-//! Output of `praev municipalities`: one row per municipality.
+//! `praev municipalities`: one row per municipality.
 
-use std::io::Write;
+use serde::Serialize;
 
-use comfy_table::CellAlignment;
-
-use super::{Format, Style};
+use super::number::{self, f64_json};
+use super::table::{align_right, new_table};
+use super::{Csv, Report, Style};
 use crate::index::profiles::MunicipalityProfile;
 use crate::ingest::metadata::Contact;
 
@@ -25,35 +25,73 @@ pub const CSV_HEADER: [&str; 14] = [
     "contact_email",
 ];
 
-pub fn write_profiles(
-    out: &mut dyn Write,
-    profiles: &[MunicipalityProfile],
-    format: Format,
-    style: Style,
-) -> std::io::Result<()> {
-    match format {
-        Format::Table => write_table(out, profiles, style),
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, profiles)?;
-            writeln!(out)
+/// A municipality as printed.
+#[derive(Serialize)]
+pub struct ProfileJson<'a> {
+    name: &'a str,
+    authority: Option<&'a str>,
+    year_joined: Option<u16>,
+    population: Option<u64>,
+    children_under_18: Option<u64>,
+    #[serde(serialize_with = "share_json")]
+    children_share: Option<f64>,
+    documents: usize,
+    passages: usize,
+    quotes: usize,
+    contact: Option<ContactJson<'a>>,
+}
+
+/// A contact block as printed.
+#[derive(Serialize)]
+pub struct ContactJson<'a> {
+    name: Option<&'a str>,
+    organisation: Option<&'a str>,
+    address: Option<&'a str>,
+    phone: Option<&'a str>,
+    email: Option<&'a str>,
+}
+
+impl<'a> From<&'a Contact> for ContactJson<'a> {
+    fn from(c: &'a Contact) -> Self {
+        ContactJson {
+            name: c.name.as_deref(),
+            organisation: c.organisation.as_deref(),
+            address: c.address.as_deref(),
+            phone: c.phone.as_deref(),
+            email: c.email.as_deref(),
         }
-        Format::Jsonl => {
-            for profile in profiles {
-                serde_json::to_writer(&mut *out, profile)?;
-                writeln!(out)?;
-            }
-            Ok(())
-        }
-        Format::Csv => write_csv(out, profiles),
     }
 }
 
-fn number<T: ToString>(value: Option<T>) -> String {
-    value.map(|v| v.to_string()).unwrap_or_default()
+fn share_json<S: serde::Serializer>(value: &Option<f64>, serializer: S) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(share) => f64_json(share, serializer),
+        None => serializer.serialize_none(),
+    }
 }
 
-fn share(profile: &MunicipalityProfile) -> String {
-    profile.children_share.map(|s| format!("{:.1} %", s * 100.0)).unwrap_or_default()
+impl<'a> From<&'a MunicipalityProfile> for ProfileJson<'a> {
+    fn from(p: &'a MunicipalityProfile) -> Self {
+        ProfileJson {
+            name: &p.name,
+            authority: p.authority.as_deref(),
+            year_joined: p.year_joined,
+            population: p.population,
+            children_under_18: p.children_under_18,
+            children_share: p.children_share,
+            documents: p.documents,
+            passages: p.passages,
+            quotes: p.quotes,
+            contact: p.contact.as_ref().map(ContactJson::from),
+        }
+    }
+}
+
+/// The municipalities of the index.
+pub struct ProfilesReport<'a>(pub &'a [MunicipalityProfile]);
+
+fn number<T: ToString>(value: Option<T>) -> String {
+    value.map(|v| v.to_string()).unwrap_or_default()
 }
 
 /// The contact in one line: e-mail, else phone, else name.
@@ -64,13 +102,53 @@ fn contact_line(contact: &Option<Contact>) -> String {
         .unwrap_or_default()
 }
 
-fn write_table(out: &mut dyn Write, profiles: &[MunicipalityProfile], style: Style) -> std::io::Result<()> {
-    if profiles.is_empty() {
-        return writeln!(out, "The index names no municipality.");
+impl Report for ProfilesReport<'_> {
+    type Document<'a>
+        = Vec<ProfileJson<'a>>
+    where
+        Self: 'a;
+    type Line<'a>
+        = ProfileJson<'a>
+    where
+        Self: 'a;
+
+    fn document(&self) -> Vec<ProfileJson<'_>> {
+        self.lines()
     }
-    let mut table = super::table::new_table(
-        style,
-        vec![
+
+    fn lines(&self) -> Vec<ProfileJson<'_>> {
+        self.0.iter().map(ProfileJson::from).collect()
+    }
+
+    fn csv(&self) -> Csv {
+        let mut csv = Csv::new(CSV_HEADER);
+        for p in self.0 {
+            let contact = p.contact.clone().unwrap_or_default();
+            csv.push([
+                p.name.clone(),
+                p.authority.clone().unwrap_or_default(),
+                number(p.year_joined),
+                number(p.population),
+                number(p.children_under_18),
+                p.children_share.map(|s| number::fixed(s, 4)).unwrap_or_default(),
+                p.documents.to_string(),
+                p.passages.to_string(),
+                p.quotes.to_string(),
+                contact.name.unwrap_or_default(),
+                contact.organisation.unwrap_or_default(),
+                contact.address.unwrap_or_default(),
+                contact.phone.unwrap_or_default(),
+                contact.email.unwrap_or_default(),
+            ]);
+        }
+        csv
+    }
+
+    fn table(&self, style: Style) -> String {
+        if self.0.is_empty() {
+            return "The index names no municipality.\n".into();
+        }
+        let header = vec![
             "municipality",
             "authority",
             "joined",
@@ -81,51 +159,23 @@ fn write_table(out: &mut dyn Write, profiles: &[MunicipalityProfile], style: Sty
             "passages",
             "quotes",
             "contact",
-        ],
-    );
-    for p in profiles {
-        table.add_row(vec![
-            p.name.clone(),
-            p.authority.clone().unwrap_or_default(),
-            number(p.year_joined),
-            number(p.population),
-            number(p.children_under_18),
-            share(p),
-            p.documents.to_string(),
-            p.passages.to_string(),
-            p.quotes.to_string(),
-            contact_line(&p.contact),
-        ]);
-    }
-    for column in 2..9 {
-        if let Some(c) = table.column_mut(column) {
-            c.set_cell_alignment(CellAlignment::Right);
+        ];
+        let mut table = new_table(style, header);
+        for p in self.0 {
+            table.add_row(vec![
+                p.name.clone(),
+                p.authority.clone().unwrap_or_default(),
+                number(p.year_joined),
+                number(p.population),
+                number(p.children_under_18),
+                p.children_share.map(|s| format!("{} %", number::fixed(s * 100.0, 1))).unwrap_or_default(),
+                p.documents.to_string(),
+                p.passages.to_string(),
+                p.quotes.to_string(),
+                contact_line(&p.contact),
+            ]);
         }
+        align_right(&mut table, 2..9);
+        format!("{table}\n")
     }
-    writeln!(out, "{table}")
-}
-
-fn write_csv(out: &mut dyn Write, profiles: &[MunicipalityProfile]) -> std::io::Result<()> {
-    let mut writer = ::csv::Writer::from_writer(out);
-    writer.write_record(CSV_HEADER)?;
-    for p in profiles {
-        let contact = p.contact.clone().unwrap_or_default();
-        writer.write_record([
-            p.name.clone(),
-            p.authority.clone().unwrap_or_default(),
-            number(p.year_joined),
-            number(p.population),
-            number(p.children_under_18),
-            p.children_share.map(|s| format!("{s:.4}")).unwrap_or_default(),
-            p.documents.to_string(),
-            p.passages.to_string(),
-            p.quotes.to_string(),
-            contact.name.unwrap_or_default(),
-            contact.organisation.unwrap_or_default(),
-            contact.address.unwrap_or_default(),
-            contact.phone.unwrap_or_default(),
-            contact.email.unwrap_or_default(),
-        ])?;
-    }
-    writer.flush()
 }

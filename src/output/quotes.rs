@@ -1,48 +1,57 @@
-//! Output of `praev quotes`: the hit contract of `search` (whose hits carry `speaker` and
-//! `role`), and a table that shows who said what.
+//! `praev quotes`: the hit contract of `search` (whose hits carry `speaker` and `role`), and a
+//! table that shows who said what.
 
-use std::io::Write;
-use std::ops::Range;
+use std::fmt::Write as _;
 
-use super::table::{render_snippet, SNIPPET_CHARS};
-use super::{Format, Style};
-use crate::query::highlight::snippet_window;
+use super::hits::{hits_csv, snippet, HitJson, ResultsJson};
+use super::table::new_table;
+use super::{Csv, Report, Style};
 use crate::query::SearchResults;
 
-pub fn write_quotes(
-    out: &mut dyn Write,
-    results: &SearchResults,
-    format: Format,
-    style: Style,
-) -> std::io::Result<()> {
-    match format {
-        Format::Table => write_table(out, results, style),
-        Format::Json => super::json::write_results(out, results),
-        Format::Jsonl => super::json::write_hits_lines(out, &results.hits),
-        Format::Csv => super::csv::write_hits(out, &results.hits),
-    }
-}
+/// Quotes, ranked by relevance or listed by municipality.
+pub struct QuotesReport<'a>(pub &'a SearchResults);
 
-fn write_table(out: &mut dyn Write, results: &SearchResults, style: Style) -> std::io::Result<()> {
-    if results.hits.is_empty() {
-        return writeln!(out, "No quotes found.");
+impl Report for QuotesReport<'_> {
+    type Document<'a>
+        = ResultsJson<'a>
+    where
+        Self: 'a;
+    type Line<'a>
+        = HitJson<'a>
+    where
+        Self: 'a;
+
+    fn document(&self) -> ResultsJson<'_> {
+        ResultsJson::from(self.0)
     }
-    let mut table =
-        super::table::new_table(style, vec!["#", "municipality", "speaker", "role", "date", "quote"]);
-    for (rank, hit) in results.hits.iter().enumerate() {
-        let ranges: Vec<Range<usize>> = hit.highlights.iter().map(|[s, e]| *s..*e).collect();
-        let window = snippet_window(&hit.text, &ranges, SNIPPET_CHARS);
-        let quote = render_snippet(&hit.text, &ranges, window, style.color);
-        table.add_row(vec![
-            (rank + 1).to_string(),
-            hit.municipality.clone().unwrap_or_else(|| "–".into()),
-            hit.speaker.clone().unwrap_or_else(|| "–".into()),
-            hit.role.clone().unwrap_or_else(|| "–".into()),
-            hit.date.clone().unwrap_or_default(),
-            format!("„{quote}“\n{}#{}", hit.file, hit.passage),
-        ]);
+
+    fn lines(&self) -> Vec<HitJson<'_>> {
+        self.0.hits.iter().map(HitJson::from).collect()
     }
-    writeln!(out, "{table}")?;
-    let what = if results.query.is_empty() { String::new() } else { format!(" for {:?}", results.query) };
-    writeln!(out, "{} of {} quotes{what}", results.hits.len(), results.total_hits)
+
+    fn csv(&self) -> Csv {
+        hits_csv(&self.0.hits, |h| h, &[], |_| Vec::new())
+    }
+
+    fn table(&self, style: Style) -> String {
+        let results = self.0;
+        if results.hits.is_empty() {
+            return "No quotes found.\n".into();
+        }
+        let mut table = new_table(style, vec!["#", "municipality", "speaker", "role", "date", "quote"]);
+        for (rank, hit) in results.hits.iter().enumerate() {
+            table.add_row(vec![
+                (rank + 1).to_string(),
+                hit.municipality.clone().unwrap_or_else(|| "–".into()),
+                hit.speaker.clone().unwrap_or_else(|| "–".into()),
+                hit.role.clone().unwrap_or_else(|| "–".into()),
+                hit.date.clone().unwrap_or_default(),
+                format!("„{}“\n{}#{}", snippet(hit, style.color), hit.file, hit.passage),
+            ]);
+        }
+        let mut out = format!("{table}\n");
+        let what = if results.query.is_empty() { String::new() } else { format!(" for {:?}", results.query) };
+        let _ = writeln!(out, "{} of {} quotes{what}", results.hits.len(), results.total_hits);
+        out
+    }
 }

@@ -1,31 +1,30 @@
-//! The table people read in a terminal: rank, municipality, kind, section, snippet, score.
+//! The house style of tables people read in a terminal, and the snippets in their cells.
 //!
-//! The only user of comfy-table. Matched words are bold when colour is on (a terminal without
-//! `NO_COLOR`); the table fits the terminal width, or 120 columns when piped.
+//! The tables of every command are built here (the shaded matrix table adds its own cell
+//! colours in `matrix::table`). Matched words are bold when colour is on (a terminal without
+//! `NO_COLOR`); a table fits the width of its [`Style`].
 
-use std::io::Write;
 use std::ops::Range;
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{ContentArrangement, Table};
+use comfy_table::{CellAlignment, ContentArrangement};
+
+pub use comfy_table::Table;
 
 use super::Style;
-use crate::query::highlight::snippet_window;
-use crate::query::SearchResults;
 
 pub(super) const SNIPPET_CHARS: usize = 240;
-pub(super) const PIPED_WIDTH: u16 = 120;
 const BOLD: &str = "\u{1b}[1m";
 const RESET: &str = "\u{1b}[0m";
 
-/// A table in the house style: condensed UTF-8 borders, fitted to the terminal width (or
-/// [`PIPED_WIDTH`]), styled only when colour is on.
+/// A table in the house style: condensed UTF-8 borders, fitted to the style's width, styled
+/// only when colour is on.
 pub(super) fn new_table<C: Into<comfy_table::Cell>>(style: Style, header: Vec<C>) -> Table {
     let mut table = Table::new();
     table
         .load_preset(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(style.width.unwrap_or(PIPED_WIDTH))
+        .set_width(style.width)
         .set_header(header);
     if style.color {
         table.enforce_styling();
@@ -35,26 +34,18 @@ pub(super) fn new_table<C: Into<comfy_table::Cell>>(style: Style, header: Vec<C>
     table
 }
 
-pub fn write_hits(out: &mut dyn Write, results: &SearchResults, style: Style) -> std::io::Result<()> {
-    if results.hits.is_empty() {
-        return writeln!(out, "No hits for {:?}.", results.query);
+/// The width of the terminal stdout is on, if it is one.
+pub fn terminal_width() -> Option<u16> {
+    Table::new().width()
+}
+
+/// Right-aligns the cells of `columns`.
+pub(super) fn align_right(table: &mut Table, columns: Range<usize>) {
+    for i in columns {
+        if let Some(column) = table.column_mut(i) {
+            column.set_cell_alignment(CellAlignment::Right);
+        }
     }
-    let mut table = new_table(style, vec!["#", "municipality", "kind", "section", "passage", "score"]);
-    for (rank, hit) in results.hits.iter().enumerate() {
-        let ranges: Vec<Range<usize>> = hit.highlights.iter().map(|[s, e]| *s..*e).collect();
-        let window = snippet_window(&hit.text, &ranges, SNIPPET_CHARS);
-        let snippet = render_snippet(&hit.text, &ranges, window, style.color);
-        table.add_row(vec![
-            (rank + 1).to_string(),
-            hit.municipality.clone().unwrap_or_else(|| "–".into()),
-            hit.kind.clone(),
-            hit.section.clone().unwrap_or_default(),
-            format!("{snippet}\n{}#{}", hit.file, hit.passage),
-            format!("{:.2}", hit.score),
-        ]);
-    }
-    writeln!(out, "{table}")?;
-    writeln!(out, "{} of {} hits for {:?}", results.hits.len(), results.total_hits, results.query)
 }
 
 /// The window of the text as one line, with `…` where it was cut and matches in bold (or,

@@ -1,10 +1,12 @@
-//! Output of `praev kwic` (concordance lines) and `praev terms` (distinctive terms).
+//! `praev kwic` (concordance lines) and `praev terms` (distinctive terms).
 
-use std::io::Write;
+use std::fmt::Write as _;
 
-use comfy_table::CellAlignment;
+use serde::Serialize;
 
-use super::{Format, Style};
+use super::number::{self, f64_json};
+use super::table::{align_right, new_table};
+use super::{Csv, Report, Style};
 use crate::wording::kwic::KwicLine;
 use crate::wording::terms::KeyTerm;
 
@@ -23,72 +25,96 @@ pub const TERMS_CSV_HEADER: [&str; 7] = [
 const BOLD: &str = "\x1b[1m";
 const RESET: &str = "\x1b[0m";
 
-pub fn write_kwic(
-    out: &mut dyn Write,
-    lines: &[KwicLine],
-    format: Format,
-    style: Style,
-) -> std::io::Result<()> {
-    match format {
-        Format::Table => write_kwic_table(out, lines, style),
-        Format::Json => write_json(out, lines),
-        Format::Jsonl => write_json_lines(out, lines),
-        Format::Csv => write_kwic_csv(out, lines),
-    }
+/// A concordance line as printed.
+#[derive(Serialize)]
+pub struct KwicLineJson<'a> {
+    file: &'a str,
+    passage: u64,
+    municipality: Option<&'a str>,
+    left: &'a str,
+    #[serde(rename = "match")]
+    matched: &'a str,
+    right: &'a str,
 }
 
-pub fn write_terms(
-    out: &mut dyn Write,
-    terms: &[KeyTerm],
-    format: Format,
-    style: Style,
-) -> std::io::Result<()> {
-    match format {
-        Format::Table => write_terms_table(out, terms, style),
-        Format::Json => write_json(out, terms),
-        Format::Jsonl => write_json_lines(out, terms),
-        Format::Csv => write_terms_csv(out, terms),
-    }
-}
+/// `praev kwic`: every occurrence of a word in context.
+pub struct KwicReport<'a>(pub &'a [KwicLine]);
 
-fn write_json<T: serde::Serialize>(out: &mut dyn Write, rows: &[T]) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, rows)?;
-    writeln!(out)
-}
+impl Report for KwicReport<'_> {
+    type Document<'a>
+        = Vec<KwicLineJson<'a>>
+    where
+        Self: 'a;
+    type Line<'a>
+        = KwicLineJson<'a>
+    where
+        Self: 'a;
 
-fn write_json_lines<T: serde::Serialize>(out: &mut dyn Write, rows: &[T]) -> std::io::Result<()> {
-    for row in rows {
-        serde_json::to_writer(&mut *out, row)?;
-        writeln!(out)?;
+    fn document(&self) -> Vec<KwicLineJson<'_>> {
+        self.lines()
     }
-    Ok(())
-}
 
-/// Concordance lines: municipality, file#passage, then the left context right-aligned so
-/// that the matches stand in one column.
-fn write_kwic_table(out: &mut dyn Write, lines: &[KwicLine], style: Style) -> std::io::Result<()> {
-    if lines.is_empty() {
-        return writeln!(out, "No occurrences.");
+    fn lines(&self) -> Vec<KwicLineJson<'_>> {
+        self.0
+            .iter()
+            .map(|l| KwicLineJson {
+                file: &l.file,
+                passage: l.passage,
+                municipality: l.municipality.as_deref(),
+                left: &l.left,
+                matched: &l.matched,
+                right: &l.right,
+            })
+            .collect()
     }
-    let places: Vec<String> = lines.iter().map(|l| format!("{}#{}", l.file, l.passage)).collect();
-    let names: Vec<String> = lines.iter().map(|l| l.municipality.clone().unwrap_or_default()).collect();
-    let name_width = column_width(&names, "municipality");
-    let place_width = column_width(&places, "passage");
-    let left_width = lines.iter().map(|l| l.left.chars().count()).max().unwrap_or(0);
-    writeln!(out, "{:<name_width$}  {:<place_width$}  {:>left_width$}match", "municipality", "passage", "")?;
-    for ((line, name), place) in lines.iter().zip(&names).zip(&places) {
-        let left = one_line(&line.left);
-        let matched =
-            if style.color { format!("{BOLD}{}{RESET}", line.matched) } else { line.matched.clone() };
-        let pad = left_width.saturating_sub(left.chars().count());
-        writeln!(
+
+    fn csv(&self) -> Csv {
+        let mut csv = Csv::new(KWIC_CSV_HEADER);
+        for l in self.0 {
+            csv.push([
+                l.file.clone(),
+                l.passage.to_string(),
+                l.municipality.clone().unwrap_or_default(),
+                l.left.clone(),
+                l.matched.clone(),
+                l.right.clone(),
+            ]);
+        }
+        csv
+    }
+
+    /// Concordance lines: municipality, file#passage, then the left context right-aligned so
+    /// that the matches stand in one column (not a grid: the lines stay one line each).
+    fn table(&self, style: Style) -> String {
+        let lines = self.0;
+        if lines.is_empty() {
+            return "No occurrences.\n".into();
+        }
+        let places: Vec<String> = lines.iter().map(|l| format!("{}#{}", l.file, l.passage)).collect();
+        let names: Vec<String> = lines.iter().map(|l| l.municipality.clone().unwrap_or_default()).collect();
+        let name_width = column_width(&names, "municipality");
+        let place_width = column_width(&places, "passage");
+        let left_width = lines.iter().map(|l| l.left.chars().count()).max().unwrap_or(0);
+        let mut out = String::new();
+        let _ = writeln!(
             out,
-            "{name:<name_width$}  {place:<place_width$}  {}{left}{matched}{}",
-            " ".repeat(pad),
-            one_line(&line.right)
-        )?;
+            "{:<name_width$}  {:<place_width$}  {:>left_width$}match",
+            "municipality", "passage", ""
+        );
+        for ((line, name), place) in lines.iter().zip(&names).zip(&places) {
+            let left = one_line(&line.left);
+            let matched =
+                if style.color { format!("{BOLD}{}{RESET}", line.matched) } else { line.matched.clone() };
+            let pad = left_width.saturating_sub(left.chars().count());
+            let _ = writeln!(
+                out,
+                "{name:<name_width$}  {place:<place_width$}  {}{left}{matched}{}",
+                " ".repeat(pad),
+                one_line(&line.right)
+            );
+        }
+        out
     }
-    Ok(())
 }
 
 fn column_width(cells: &[String], header: &str) -> usize {
@@ -100,58 +126,88 @@ fn one_line(text: &str) -> String {
     text.chars().map(|c| if c == '\n' || c == '\r' || c == '\t' { ' ' } else { c }).collect()
 }
 
-fn write_kwic_csv(out: &mut dyn Write, lines: &[KwicLine]) -> std::io::Result<()> {
-    let mut writer = ::csv::Writer::from_writer(out);
-    writer.write_record(KWIC_CSV_HEADER)?;
-    for l in lines {
-        writer.write_record([
-            l.file.clone(),
-            l.passage.to_string(),
-            l.municipality.clone().unwrap_or_default(),
-            l.left.clone(),
-            l.matched.clone(),
-            l.right.clone(),
-        ])?;
-    }
-    writer.flush()
+/// A distinctive term as printed.
+#[derive(Serialize)]
+pub struct KeyTermJson<'a> {
+    term: &'a str,
+    surface: &'a str,
+    subset_count: u64,
+    rest_count: u64,
+    #[serde(serialize_with = "f64_json")]
+    subset_per_million: f64,
+    #[serde(serialize_with = "f64_json")]
+    rest_per_million: f64,
+    #[serde(serialize_with = "f64_json")]
+    log_likelihood: f64,
 }
 
-fn write_terms_table(out: &mut dyn Write, terms: &[KeyTerm], style: Style) -> std::io::Result<()> {
-    if terms.is_empty() {
-        return writeln!(out, "No term is over-represented in these passages.");
-    }
-    let mut table = super::table::new_table(style, vec!["term", "subset", "rest", "G²"]);
-    for t in terms {
-        table.add_row(vec![
-            t.surface.clone(),
-            t.subset_count.to_string(),
-            t.rest_count.to_string(),
-            format!("{:.2}", t.log_likelihood),
-        ]);
-    }
-    for column in 1..4 {
-        if let Some(c) = table.column_mut(column) {
-            c.set_cell_alignment(CellAlignment::Right);
+impl<'a> From<&'a KeyTerm> for KeyTermJson<'a> {
+    fn from(t: &'a KeyTerm) -> Self {
+        KeyTermJson {
+            term: &t.term,
+            surface: &t.surface,
+            subset_count: t.subset_count,
+            rest_count: t.rest_count,
+            subset_per_million: t.subset_per_million,
+            rest_per_million: t.rest_per_million,
+            log_likelihood: t.log_likelihood,
         }
     }
-    writeln!(out, "{table}")
 }
 
-fn write_terms_csv(out: &mut dyn Write, terms: &[KeyTerm]) -> std::io::Result<()> {
-    let mut writer = ::csv::Writer::from_writer(out);
-    writer.write_record(TERMS_CSV_HEADER)?;
-    for t in terms {
-        writer.write_record([
-            t.term.clone(),
-            t.surface.clone(),
-            t.subset_count.to_string(),
-            t.rest_count.to_string(),
-            format!("{:.2}", t.subset_per_million),
-            format!("{:.2}", t.rest_per_million),
-            format!("{:.4}", t.log_likelihood),
-        ])?;
+/// `praev terms`: the distinctive terms of a subset.
+pub struct TermsReport<'a>(pub &'a [KeyTerm]);
+
+impl Report for TermsReport<'_> {
+    type Document<'a>
+        = Vec<KeyTermJson<'a>>
+    where
+        Self: 'a;
+    type Line<'a>
+        = KeyTermJson<'a>
+    where
+        Self: 'a;
+
+    fn document(&self) -> Vec<KeyTermJson<'_>> {
+        self.lines()
     }
-    writer.flush()
+
+    fn lines(&self) -> Vec<KeyTermJson<'_>> {
+        self.0.iter().map(KeyTermJson::from).collect()
+    }
+
+    fn csv(&self) -> Csv {
+        let mut csv = Csv::new(TERMS_CSV_HEADER);
+        for t in self.0 {
+            csv.push([
+                t.term.clone(),
+                t.surface.clone(),
+                t.subset_count.to_string(),
+                t.rest_count.to_string(),
+                number::fixed(t.subset_per_million, 2),
+                number::fixed(t.rest_per_million, 2),
+                number::fixed(t.log_likelihood, 4),
+            ]);
+        }
+        csv
+    }
+
+    fn table(&self, style: Style) -> String {
+        if self.0.is_empty() {
+            return "No term is over-represented in these passages.\n".into();
+        }
+        let mut table = new_table(style, vec!["term", "subset", "rest", "G²"]);
+        for t in self.0 {
+            table.add_row(vec![
+                t.surface.clone(),
+                t.subset_count.to_string(),
+                t.rest_count.to_string(),
+                number::fixed(t.log_likelihood, 2),
+            ]);
+        }
+        align_right(&mut table, 1..4);
+        format!("{table}\n")
+    }
 }
 
 #[cfg(test)]
@@ -172,9 +228,7 @@ mod tests {
     #[test]
     fn matches_stand_in_one_column() {
         let lines = [line("…die ", "Übergänge", " werden"), line("Eine lange Kette der ", "Übergangs", ".")];
-        let mut out = Vec::new();
-        write_kwic(&mut out, &lines, Format::Table, Style { color: false, width: None }).unwrap();
-        let text = String::from_utf8(out).unwrap();
+        let text = KwicReport(&lines).table(Style::PLAIN);
         let columns: Vec<usize> = text
             .lines()
             .skip(1)
@@ -187,8 +241,13 @@ mod tests {
     #[test]
     fn kwic_json_names_the_match_field_match() {
         let mut out = Vec::new();
-        write_kwic(&mut out, &[line("a ", "b", " c")], Format::Json, Style { color: false, width: None })
-            .unwrap();
+        crate::output::emit(
+            &KwicReport(&[line("a ", "b", " c")]),
+            crate::output::Format::Json,
+            &mut out,
+            Style::PLAIN,
+        )
+        .unwrap();
         let value: serde_json::Value = serde_json::from_slice(&out).unwrap();
         assert_eq!(value[0]["match"], "b");
         assert!(value[0].get("matched").is_none());

@@ -1,7 +1,5 @@
 //! Evaluations and comparisons as JSON: the documented contract of `praev eval --format json`.
 
-use std::io::Write;
-
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
@@ -9,7 +7,7 @@ use super::metric_keys;
 use crate::eval::{Comparison, Evaluation, QueryDelta, Scores};
 
 /// The four metrics under their `eval.py` names, in that order.
-struct MetricsJson<'a> {
+pub struct MetricsJson<'a> {
     k: usize,
     scores: &'a Scores,
     /// Extra leading fields (qid, intent, …), written before the metrics.
@@ -36,7 +34,7 @@ fn finite(value: f64) -> Option<f64> {
 }
 
 #[derive(Serialize)]
-struct EvaluationJson<'a> {
+pub struct EvaluationJson<'a> {
     dataset: String,
     system: &'a str,
     k: usize,
@@ -49,7 +47,7 @@ struct EvaluationJson<'a> {
     per_query: Vec<MetricsJson<'a>>,
 }
 
-fn evaluation_json(eval: &Evaluation) -> EvaluationJson<'_> {
+pub fn evaluation_json(eval: &Evaluation) -> EvaluationJson<'_> {
     let k = eval.k;
     EvaluationJson {
         dataset: eval.dataset.display().to_string(),
@@ -85,28 +83,29 @@ fn evaluation_json(eval: &Evaluation) -> EvaluationJson<'_> {
     }
 }
 
-pub fn write_evaluation(out: &mut dyn Write, eval: &Evaluation) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &evaluation_json(eval))?;
-    writeln!(out)
+/// The per-query rows of the document (the lines of `--format jsonl`).
+pub fn per_query_json(eval: &Evaluation) -> Vec<MetricsJson<'_>> {
+    evaluation_json(eval).per_query
 }
 
 #[derive(Serialize)]
-struct ComparisonJson<'a> {
+pub struct ComparisonJson<'a> {
     dataset: String,
     k: usize,
     a: EvaluationJson<'a>,
     b: EvaluationJson<'a>,
     /// Every judged query, largest |delta| first.
-    deltas: &'a [QueryDeltaJson],
+    deltas: Vec<QueryDeltaJson>,
 }
 
 #[derive(Serialize)]
-struct QueryDeltaJson {
+pub struct QueryDeltaJson {
     qid: String,
     query: String,
     intent: String,
     a: f64,
     b: f64,
+    #[serde(serialize_with = "crate::output::number::f64_json")]
     delta: f64,
 }
 
@@ -123,17 +122,14 @@ impl From<&QueryDelta> for QueryDeltaJson {
     }
 }
 
-pub fn write_comparison(out: &mut dyn Write, cmp: &Comparison) -> std::io::Result<()> {
-    let deltas: Vec<QueryDeltaJson> = cmp.deltas.iter().map(QueryDeltaJson::from).collect();
-    let json = ComparisonJson {
+pub fn comparison_json(cmp: &Comparison) -> ComparisonJson<'_> {
+    ComparisonJson {
         dataset: cmp.a.dataset.display().to_string(),
         k: cmp.a.k,
         a: evaluation_json(&cmp.a),
         b: evaluation_json(&cmp.b),
-        deltas: &deltas,
-    };
-    serde_json::to_writer_pretty(&mut *out, &json)?;
-    writeln!(out)
+        deltas: cmp.deltas.iter().map(QueryDeltaJson::from).collect(),
+    }
 }
 
 #[cfg(test)]
@@ -162,6 +158,14 @@ mod tests {
             },
         );
         run
+    }
+
+    fn write_evaluation(out: &mut Vec<u8>, eval: &Evaluation) -> serde_json::Result<()> {
+        serde_json::to_writer(out, &evaluation_json(eval))
+    }
+
+    fn write_comparison(out: &mut Vec<u8>, cmp: &Comparison) -> serde_json::Result<()> {
+        serde_json::to_writer(out, &comparison_json(cmp))
     }
 
     fn keys(value: &serde_json::Value) -> Vec<&str> {

@@ -1,16 +1,18 @@
-//! Rendering evaluations and run comparisons: tables for people, JSON for programs.
+//! Rendering evaluations and run comparisons: tables for people, JSON, JSON lines and CSV for
+//! programs.
 //!
 //! Only renders what `eval` computed. The JSON field names (the metric keys are those of
 //! `../shared/baselines/eval.py`: `ndcg@10`, `recall@20`, `mrr@10`, `p@5`) are a documented
-//! contract, covered by tests.
+//! contract, covered by tests. JSON lines and CSV hold one row per judged query (with
+//! `--compare`: one per query delta).
 
 pub mod json;
 pub mod table;
 
-pub use json::{write_comparison as write_comparison_json, write_evaluation as write_evaluation_json};
-pub use table::{write_comparison as write_comparison_table, write_evaluation as write_evaluation_table};
-
+use super::number;
+use super::{Csv, Report, Style};
 use crate::eval::metrics::{MRR_DEPTH, PRECISION_DEPTH, RECALL_DEPTH};
+use crate::eval::{Comparison, Evaluation, Scores};
 
 /// The names of the four metrics, in display order, with nDCG cut off at `k`.
 pub(crate) fn metric_keys(k: usize) -> [String; 4] {
@@ -30,4 +32,95 @@ pub(crate) fn metric_labels(k: usize) -> [String; 4] {
         format!("MRR@{MRR_DEPTH}"),
         format!("P@{PRECISION_DEPTH}"),
     ]
+}
+
+/// A CSV cell of a metric: four decimals, empty for no value (the mean of no queries).
+fn metric_cell(value: f64) -> String {
+    if value.is_finite() {
+        number::fixed(value, 4)
+    } else {
+        String::new()
+    }
+}
+
+fn metric_cells(scores: &Scores) -> [String; 4] {
+    [scores.ndcg, scores.recall, scores.mrr, scores.precision].map(metric_cell)
+}
+
+/// `praev eval DATASET`: the metrics per query, per intent and overall.
+pub struct EvaluationReport<'a>(pub &'a Evaluation);
+
+impl Report for EvaluationReport<'_> {
+    type Document<'a>
+        = json::EvaluationJson<'a>
+    where
+        Self: 'a;
+    type Line<'a>
+        = json::MetricsJson<'a>
+    where
+        Self: 'a;
+
+    fn document(&self) -> json::EvaluationJson<'_> {
+        json::evaluation_json(self.0)
+    }
+
+    fn lines(&self) -> Vec<json::MetricsJson<'_>> {
+        json::per_query_json(self.0)
+    }
+
+    fn csv(&self) -> Csv {
+        let mut csv =
+            Csv::new(["qid", "query", "intent"].map(String::from).into_iter().chain(metric_keys(self.0.k)));
+        for q in &self.0.per_query {
+            csv.push(
+                [q.qid.clone(), q.query.clone(), q.intent.clone()].into_iter().chain(metric_cells(&q.scores)),
+            );
+        }
+        csv
+    }
+
+    fn table(&self, style: Style) -> String {
+        table::evaluation(self.0, style)
+    }
+}
+
+/// `praev eval --compare A B DATASET`: two runs query by query.
+pub struct EvalComparisonReport<'a>(pub &'a Comparison);
+
+impl Report for EvalComparisonReport<'_> {
+    type Document<'a>
+        = json::ComparisonJson<'a>
+    where
+        Self: 'a;
+    type Line<'a>
+        = json::QueryDeltaJson
+    where
+        Self: 'a;
+
+    fn document(&self) -> json::ComparisonJson<'_> {
+        json::comparison_json(self.0)
+    }
+
+    fn lines(&self) -> Vec<json::QueryDeltaJson> {
+        self.0.deltas.iter().map(json::QueryDeltaJson::from).collect()
+    }
+
+    fn csv(&self) -> Csv {
+        let mut csv = Csv::new(["qid", "query", "intent", "a", "b", "delta"]);
+        for d in &self.0.deltas {
+            csv.push([
+                d.qid.clone(),
+                d.query.clone(),
+                d.intent.clone(),
+                metric_cell(d.a),
+                metric_cell(d.b),
+                metric_cell(d.delta),
+            ]);
+        }
+        csv
+    }
+
+    fn table(&self, style: Style) -> String {
+        table::comparison(self.0, style)
+    }
 }

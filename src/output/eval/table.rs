@@ -1,19 +1,17 @@
 //! Evaluation tables for a terminal: per query, then per intent with the overall mean last;
 //! for a comparison, the changed queries, largest change first.
 
-use std::io::Write;
-
-use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{CellAlignment, ContentArrangement, Table};
+use std::fmt::Write as _;
 
 use super::metric_labels;
 use crate::eval::{Comparison, Evaluation, Scores};
+use crate::output::number;
+use crate::output::table::{align_right, new_table, Table};
 use crate::output::Style;
 
-const PIPED_WIDTH: u16 = 120;
-
-pub fn write_evaluation(out: &mut dyn Write, eval: &Evaluation, style: Style) -> std::io::Result<()> {
-    writeln!(
+pub fn evaluation(eval: &Evaluation, style: Style) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
         out,
         "{} on {}: {} judged queries (of {}), {} answered; nDCG with linear gain",
         eval.system,
@@ -21,15 +19,16 @@ pub fn write_evaluation(out: &mut dyn Write, eval: &Evaluation, style: Style) ->
         eval.per_query.len(),
         eval.queries,
         eval.answered()
-    )?;
-    writeln!(out, "{}", per_query_table(eval, style))?;
-    writeln!(out, "{}", summary_table(eval, style))
+    );
+    let _ = writeln!(out, "{}", per_query_table(eval, style));
+    let _ = writeln!(out, "{}", summary_table(eval, style));
+    out
 }
 
 fn per_query_table(eval: &Evaluation, style: Style) -> Table {
     let mut table = new_table(
         style,
-        ["qid", "intent", "query"].iter().map(|s| s.to_string()).chain(metric_labels(eval.k)),
+        ["qid", "intent", "query"].iter().map(|s| s.to_string()).chain(metric_labels(eval.k)).collect(),
     );
     for q in &eval.per_query {
         table.add_row(
@@ -43,7 +42,7 @@ fn per_query_table(eval: &Evaluation, style: Style) -> Table {
 fn summary_table(eval: &Evaluation, style: Style) -> Table {
     let mut table = new_table(
         style,
-        ["intent".to_string(), "queries".to_string()].into_iter().chain(metric_labels(eval.k)),
+        ["intent".to_string(), "queries".to_string()].into_iter().chain(metric_labels(eval.k)).collect(),
     );
     for i in &eval.by_intent {
         table.add_row([i.intent.clone(), i.queries.to_string()].into_iter().chain(figures(&i.scores)));
@@ -55,15 +54,22 @@ fn summary_table(eval: &Evaluation, style: Style) -> Table {
     table
 }
 
-pub fn write_comparison(out: &mut dyn Write, cmp: &Comparison, style: Style) -> std::io::Result<()> {
+pub fn comparison(cmp: &Comparison, style: Style) -> String {
+    let mut out = String::new();
     let label = &metric_labels(cmp.a.k)[0];
-    writeln!(out, "A: {}, {label} {}", cmp.a.system, three(cmp.a.overall.ndcg))?;
+    let _ = writeln!(out, "A: {}, {label} {}", cmp.a.system, three(cmp.a.overall.ndcg));
     let overall_delta = cmp.b.overall.ndcg - cmp.a.overall.ndcg;
-    writeln!(out, "B: {}, {label} {} ({})", cmp.b.system, three(cmp.b.overall.ndcg), signed(overall_delta))?;
+    let _ = writeln!(
+        out,
+        "B: {}, {label} {} ({})",
+        cmp.b.system,
+        three(cmp.b.overall.ndcg),
+        signed(overall_delta)
+    );
     let changed: Vec<_> = cmp.changed().collect();
     if !changed.is_empty() {
         let header = ["qid", "intent", "query", "A", "B", "B − A"].map(String::from);
-        let mut table = new_table(style, header.into_iter());
+        let mut table = new_table(style, header.to_vec());
         for d in &changed {
             table.add_row(vec![
                 d.qid.clone(),
@@ -75,33 +81,16 @@ pub fn write_comparison(out: &mut dyn Write, cmp: &Comparison, style: Style) -> 
             ]);
         }
         align_right(&mut table, 3..6);
-        writeln!(out, "{table}")?;
+        let _ = writeln!(out, "{table}");
     }
     let unchanged = cmp.deltas.len() - changed.len();
-    writeln!(
+    let _ = writeln!(
         out,
         "{} of {} judged queries changed {label}, {unchanged} unchanged",
         changed.len(),
         cmp.deltas.len()
-    )
-}
-
-fn new_table(style: Style, header: impl Iterator<Item = String>) -> Table {
-    let mut table = Table::new();
-    table
-        .load_preset(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(style.width.unwrap_or(PIPED_WIDTH))
-        .set_header(header.collect::<Vec<_>>());
-    table
-}
-
-fn align_right(table: &mut Table, columns: std::ops::Range<usize>) {
-    for i in columns {
-        if let Some(column) = table.column_mut(i) {
-            column.set_cell_alignment(CellAlignment::Right);
-        }
-    }
+    );
+    out
 }
 
 fn figures(scores: &Scores) -> [String; 4] {
@@ -110,14 +99,14 @@ fn figures(scores: &Scores) -> [String; 4] {
 
 fn three(value: f64) -> String {
     if value.is_finite() {
-        format!("{value:.3}")
+        number::fixed(value, 3)
     } else {
         "–".to_string()
     }
 }
 
 fn signed(value: f64) -> String {
-    format!("{value:+.3}")
+    number::signed(value, 3)
 }
 
 #[cfg(test)]
@@ -127,7 +116,7 @@ mod tests {
     use super::*;
     use crate::eval::{compare, evaluate, Dataset, Run, RunHit};
 
-    const NO_TTY: Style = Style { color: false, width: None };
+    const NO_TTY: Style = Style::PLAIN;
 
     fn dataset() -> Dataset {
         let queries = "qid\tquery\tintent\nq1\tFrühe Hilfen\ttheme\nq2\tZitat\tquote\n";
@@ -144,15 +133,9 @@ mod tests {
         run
     }
 
-    fn render(write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> String {
-        let mut out = Vec::new();
-        write(&mut out).unwrap();
-        String::from_utf8(out).unwrap()
-    }
-
     #[test]
     fn evaluation_shows_queries_intents_and_overall() {
-        let text = render(|out| write_evaluation(out, &evaluate(&dataset(), &run(), 10), NO_TTY));
+        let text = evaluation(&evaluate(&dataset(), &run(), 10), NO_TTY);
         assert!(text.starts_with("praev on : 2 judged queries (of 2), 1 answered"), "{text}");
         for expected in [
             "nDCG@10",
@@ -174,8 +157,7 @@ mod tests {
 
     #[test]
     fn comparison_lists_only_changed_queries() {
-        let text =
-            render(|out| write_comparison(out, &compare(&dataset(), &run(), &Run::new("empty"), 10), NO_TTY));
+        let text = comparison(&compare(&dataset(), &run(), &Run::new("empty"), 10), NO_TTY);
         assert!(text.contains("B: empty, nDCG@10 0.000 (-0.500)"), "{text}");
         assert!(text.contains("-1.000"), "{text}");
         assert!(!text.contains("Zitat"), "q2 did not change: {text}");
