@@ -42,6 +42,10 @@ pub struct DocumentMeta {
     /// Canonical name: cities plain ("Krefeld"), districts with their authority word
     /// ("Kreis Steinfurt", "Rhein-Sieg-Kreis", "Städteregion Aachen").
     pub municipality: Option<String>,
+    /// The Kreis (or Region) the municipality belongs to, when it is a Gemeinde of one
+    /// ("Kreis Mettmann" for Velbert); `None` for districts, kreisfreie Städte and the unknown.
+    #[serde(default)]
+    pub district: Option<String>,
     /// The headline, when the document opens with one.
     pub title: Option<String>,
     /// The document's own date, ISO 8601: `2017-05-26`, or `2017-05` when only the month is known.
@@ -53,6 +57,9 @@ pub struct DocumentMeta {
     /// The press release number as printed ("209", "12/2019").
     pub press_number: Option<String>,
     pub contact: Option<Contact>,
+    /// Where the document was published (the manifest's `url` column).
+    #[serde(default)]
+    pub url: Option<String>,
 }
 
 impl Default for DocumentMeta {
@@ -60,6 +67,7 @@ impl Default for DocumentMeta {
         DocumentMeta {
             kind: DocKind::Other,
             municipality: None,
+            district: None,
             title: None,
             date: None,
             year_joined: None,
@@ -67,6 +75,7 @@ impl Default for DocumentMeta {
             children_under_18: None,
             press_number: None,
             contact: None,
+            url: None,
         }
     }
 }
@@ -94,6 +103,7 @@ pub fn extract(text: &str, rel_path: &str, places: &Gazetteer) -> DocumentMeta {
     DocumentMeta {
         kind,
         municipality: municipality::detect(&page, rel_path, places),
+        district: None,
         title: title::detect(&page),
         date: dates::document_date(&page),
         year_joined: figures.year_joined,
@@ -102,6 +112,7 @@ pub fn extract(text: &str, rel_path: &str, places: &Gazetteer) -> DocumentMeta {
         // A "Nr. 12" line only means a press number in a press release.
         press_number: (kind == DocKind::Press).then(|| dates::press_number(&page)).flatten(),
         contact: contact::extract(&page),
+        url: None,
     }
 }
 
