@@ -148,3 +148,13 @@ fn terms_without_a_filter_is_a_usage_error() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
 }
+
+#[test]
+fn terms_takes_document_kinds_only() {
+    // Quote passages are never part of a terms subset, so `--kind quote` is refused up front
+    // with the list of document kinds instead of failing later with an empty subset.
+    let out = index().run(&["terms", "--kind", "quote"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("unknown document kind \"quote\" (profile, leitbild, press"), "{stderr}");
+}

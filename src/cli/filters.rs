@@ -31,12 +31,21 @@ impl PassageFilters {
 
 /// The help of `--kind`, from the same list of kinds as [`parse_kind`]'s error.
 pub(super) fn kind_help() -> String {
-    let documents: Vec<&str> = DocKind::ALL.iter().map(|kind| kind.as_str()).collect();
     format!(
         "Only passages of documents of this kind (repeatable): {}; `{}` for the quotes of people",
-        documents.join(", "),
+        document_kind_names(),
         PassageKind::Quote
     )
+}
+
+/// The document kinds, comma-separated, from [`DocKind::ALL`].
+pub(super) fn document_kind_names() -> String {
+    DocKind::ALL.iter().map(|kind| kind.as_str()).collect::<Vec<_>>().join(", ")
+}
+
+/// A `--kind` value that must name a document kind (not `quote`).
+pub(super) fn parse_document_kind(value: &str) -> Result<DocKind, String> {
+    DocKind::parse(value).ok_or_else(|| format!("unknown document kind {value:?} ({})", document_kind_names()))
 }
 
 /// A `--kind` value: a document kind, or `quote`.

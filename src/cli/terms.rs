@@ -5,7 +5,7 @@ use anyhow::Context;
 use clap::Args;
 
 use super::args::{IndexArg, OutputArgs};
-use praev::ingest::PassageKind;
+use praev::ingest::{DocKind, PassageKind};
 use praev::output;
 use praev::output::wording::TermsReport;
 use praev::query;
@@ -28,10 +28,10 @@ pub struct TermsArgs {
     #[arg(long, short = 'm', value_name = "M")]
     pub municipality: Vec<String>,
 
-    /// The subset: passages of documents of this kind (repeatable): profile, leitbild, press,
-    /// article, other.
-    #[arg(long, short = 'k', value_name = "K", value_parser = super::filters::parse_kind)]
-    pub kind: Vec<PassageKind>,
+    #[arg(long, short = 'k', value_name = "K", value_parser = super::filters::parse_document_kind,
+          help = format!("The subset: passages of documents of this kind (repeatable): {}",
+                         super::filters::document_kind_names()))]
+    pub kind: Vec<DocKind>,
 
     /// Show the N most distinctive terms.
     #[arg(long, short = 'n', default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=100_000))]
@@ -50,7 +50,7 @@ pub fn run(args: TermsArgs) -> anyhow::Result<()> {
     let filter = SubsetFilter {
         municipalities: query::resolve_municipalities(&index, &args.municipality)
             .map_err(super::usage_or_failure)?,
-        kinds: args.kind,
+        kinds: args.kind.into_iter().map(PassageKind::Document).collect(),
     };
     let mut list = terms::distinctive_terms(&index, &filter).map_err(|e| match e {
         praev::Error::InvalidArgument(_) => super::usage_or_failure(e),
