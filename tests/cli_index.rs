@@ -307,17 +307,40 @@ fn top_hits_never_show_the_same_passage_twice() {
 }
 
 #[test]
-fn the_manifest_row_of_a_duplicate_applies_to_the_file_kept() {
-    let corpus = corpus_with_duplicates();
-    write(
-        corpus.path(),
-        "praev-manifest.tsv",
-        "file\tmunicipality\tkind\tdate\nduerener-zeitung.txt\tKreis Düren\tpress\t2019-03-01\n".as_bytes(),
-    );
-    let index = TestIndex::of(corpus.path());
-    let results = index.search_json("Präventionskonferenzen", &["--kind", "press"]);
-    let top = &hits(&results)[0];
-    assert_eq!(top["file"], "archiv/2019/kreis-dueren.txt");
-    assert_eq!(top["municipality"], "Kreis Düren");
-    assert_eq!(top["date"], "2019-03-01");
+fn the_manifest_row_of_a_duplicate_applies_to_the_file_kept_unless_it_has_its_own() {
+    let duplicate_row = "duerener-zeitung.txt\tKreis Düren\tpress\t2019-03-01\n";
+    let kept_row = "archiv/2019/kreis-dueren.txt\t-\tarticle\t2019-04\n";
+    // (manifest rows, expected kind and date of the kept file, expected end of the warning)
+    let cases = [
+        (
+            duplicate_row.to_string(),
+            "press",
+            "2019-03-01",
+            "; its manifest row applies to archiv/2019/kreis-dueren.txt",
+        ),
+        (
+            format!("{duplicate_row}{kept_row}"),
+            "article",
+            "2019-04",
+            "; the manifest row of duerener-zeitung.txt is ignored",
+        ),
+    ];
+    for (rows, kind, date, warning_end) in cases {
+        let corpus = corpus_with_duplicates();
+        write(
+            corpus.path(),
+            "praev-manifest.tsv",
+            format!("file\tmunicipality\tkind\tdate\n{rows}").as_bytes(),
+        );
+        let index = TestIndex::of(corpus.path());
+        let out =
+            index.cmd().arg("index").arg(corpus.path()).arg("--index").arg(index.path()).output().unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(stderr.lines().any(|l| l.ends_with(warning_end)), "{rows:?}: {stderr}");
+        let results = index.search_json("Präventionskonferenzen", &["--kind", kind]);
+        let top = &hits(&results)[0];
+        assert_eq!(top["file"], "archiv/2019/kreis-dueren.txt", "{rows:?}");
+        assert_eq!(top["date"], date, "{rows:?}");
+        assert_eq!(top["municipality"], "Kreis Düren", "{rows:?}");
+    }
 }
