@@ -224,3 +224,123 @@ fn broken_pipe_is_not_an_error() {
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
 }
+
+const ARTICLE: &str = "Präventionskonferenzen im Kreis Düren\n\n\
+    In allen Kommunen des Kreises finden lokale Präventionskonferenzen statt, bei denen Kitas, \
+    Schulen und Jugendamt gemeinsam die Übergänge für Kinder planen.\n\n\
+    „Kein Kind soll in unserem Kreis zurückgelassen werden“, sagte Landrat Wolfgang Spelthahn.\n";
+
+/// The same article twice (once in a subfolder, with site chrome and other line breaks), a
+/// different article, and a page whose caption was scraped twice.
+fn corpus_with_duplicates() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    write(p, "duerener-zeitung.txt", ARTICLE.as_bytes());
+    let copy = format!(
+        "Skip to content\nZum Inhalt\n\n{}\n\nZum Inhalt\n",
+        ARTICLE.replace(", bei denen", ",\n   bei  denen")
+    );
+    write(p, "archiv/2019/kreis-dueren.txt", copy.as_bytes());
+    write(
+        p,
+        "fachtag.txt",
+        "Fachtag Beteiligung in Wuppertal\n\n\
+         Die Ergebnisse von 14 Beteiligungsprojekten wurden vorgestellt. Bild: ISA/Henning Severin.\n\n\
+         Die Ergebnisse von 14 Beteiligungsprojekten wurden vorgestellt. Bild: ISA/Henning Severin.\n\n\
+         In drei Workshops vertieften die Fachkräfte die Beteiligungsprojekte mit Kindern.\n"
+            .as_bytes(),
+    );
+    dir
+}
+
+#[test]
+fn a_file_with_the_same_text_as_another_is_indexed_once_with_a_warning() {
+    let corpus = corpus_with_duplicates();
+    let out_dir = tempfile::tempdir().unwrap();
+    let index = out_dir.path().join("idx");
+    let out =
+        praev(out_dir.path()).arg("index").arg(corpus.path()).arg("--index").arg(&index).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let warnings: Vec<&str> = stderr.lines().filter(|l| l.starts_with("warning:")).collect();
+    assert_eq!(
+        warnings,
+        ["warning: duerener-zeitung.txt has the same text as archiv/2019/kreis-dueren.txt: indexed once, \
+          as archiv/2019/kreis-dueren.txt"],
+        "one warning naming both files, the first by path order kept"
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("documents:      2"), "summary: {stdout}");
+    assert!(stdout.contains("skipped:        0"), "a duplicate is no skipped file: {stdout}");
+    assert!(stdout.contains("duplicates:     1"), "summary: {stdout}");
+
+    let current = std::fs::read_to_string(index.join("CURRENT")).unwrap();
+    let meta: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(index.join(current.trim()).join("praev.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(meta["documents"], 2);
+    assert_eq!(
+        meta["duplicates"],
+        serde_json::json!([{"file": "duerener-zeitung.txt", "same_as": "archiv/2019/kreis-dueren.txt"}])
+    );
+}
+
+#[test]
+fn top_hits_never_show_the_same_passage_twice() {
+    let corpus = corpus_with_duplicates();
+    let index = TestIndex::of(corpus.path());
+    for query in ["Präventionskonferenzen Kommunen", "Beteiligungsprojekte", "zurückgelassen"] {
+        let results = index.search_json(query, &[]);
+        let texts: Vec<&str> = hits(&results).iter().map(|h| h["text"].as_str().unwrap()).collect();
+        assert!(!texts.is_empty(), "{query}: no hits");
+        let distinct: std::collections::HashSet<&str> = texts.iter().copied().collect();
+        assert_eq!(distinct.len(), texts.len(), "{query}: the same passage twice: {texts:#?}");
+        let files: Vec<&str> = hits(&results).iter().map(|h| h["file"].as_str().unwrap()).collect();
+        assert!(!files.contains(&"duerener-zeitung.txt"), "{query}: the duplicate file was indexed");
+    }
+    let quotes = index.search_json("zurückgelassen", &["--kind", "quote"]);
+    assert_eq!(hits(&quotes).len(), 1, "the quote once: {quotes:#}");
+    let captions = index.search_json("Henning Severin", &[]);
+    assert_eq!(hits(&captions).len(), 1, "the caption scraped twice is one passage: {captions:#}");
+    assert_eq!(hits(&captions)[0]["passage"], 0, "numbering stays dense");
+}
+
+#[test]
+fn the_manifest_row_of_a_duplicate_applies_to_the_file_kept_unless_it_has_its_own() {
+    let duplicate_row = "duerener-zeitung.txt\tKreis Düren\tpress\t2019-03-01\n";
+    let kept_row = "archiv/2019/kreis-dueren.txt\t-\tarticle\t2019-04\n";
+    // (manifest rows, expected kind and date of the kept file, expected end of the warning)
+    let cases = [
+        (
+            duplicate_row.to_string(),
+            "press",
+            "2019-03-01",
+            "; its manifest row applies to archiv/2019/kreis-dueren.txt",
+        ),
+        (
+            format!("{duplicate_row}{kept_row}"),
+            "article",
+            "2019-04",
+            "; the manifest row of duerener-zeitung.txt is ignored",
+        ),
+    ];
+    for (rows, kind, date, warning_end) in cases {
+        let corpus = corpus_with_duplicates();
+        write(
+            corpus.path(),
+            "praev-manifest.tsv",
+            format!("file\tmunicipality\tkind\tdate\n{rows}").as_bytes(),
+        );
+        let index = TestIndex::of(corpus.path());
+        let out =
+            index.cmd().arg("index").arg(corpus.path()).arg("--index").arg(index.path()).output().unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(stderr.lines().any(|l| l.ends_with(warning_end)), "{rows:?}: {stderr}");
+        let results = index.search_json("Präventionskonferenzen", &["--kind", kind]);
+        let top = &hits(&results)[0];
+        assert_eq!(top["file"], "archiv/2019/kreis-dueren.txt", "{rows:?}");
+        assert_eq!(top["date"], date, "{rows:?}");
+        assert_eq!(top["municipality"], "Kreis Düren", "{rows:?}");
+    }
+}

@@ -72,5 +72,6 @@ fn print_summary(report: &BuildReport) {
     println!("quotes:         {}", report.quotes);
     println!("municipalities: {}", report.municipalities);
     println!("skipped:        {skipped}");
+    println!("duplicates:     {}", report.duplicates.len());
     println!("seconds:        {:.2}", report.seconds);
 }

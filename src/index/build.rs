@@ -1,9 +1,10 @@
 //! Building an index: ingest every file of a corpus folder, write a new generation, publish it.
 //!
 //! Files are read and understood on all cores (ingest is the costly part: decoding, metadata,
-//! passages); tantivy's writer threads then analyse and index the passages. The build reports
-//! what it did (documents, passages, municipalities, skipped files by reason) and never prints:
-//! the caller hears about each file through [`BuildProgress`].
+//! passages); tantivy's writer threads then analyse and index the passages. A file with the
+//! same text as one before it in path order is indexed once (see [`ingest::dedup`]). The build
+//! reports what it did (documents, passages, municipalities, skipped files by reason,
+//! duplicates) and never prints: the caller hears about each file through [`BuildProgress`].
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -12,7 +13,7 @@ use std::time::{Instant, SystemTime, UNIX_EPOCH};
 use tantivy::schema::Facet;
 use tantivy::{doc, Index, IndexWriter, TantivyDocument};
 
-use super::meta::{DocumentRecord, IndexMeta, SkippedRecord, FORMAT_VERSION};
+use super::meta::{DocumentRecord, DuplicateRecord, IndexMeta, SkippedRecord, FORMAT_VERSION};
 use super::schema::{build_schema, Fields};
 use super::store::BuildLock;
 use super::{CONFIG_DIR, SYNONYMS_FILE, VOCABULARY_FILE};
@@ -20,7 +21,7 @@ use crate::analysis::tokenize::is_invisible;
 use crate::analysis::{Lexicon, UmlautFold, ANALYZER_NAME};
 use crate::config::{AnalysisConfig, ConfigFiles, IndexConfig};
 use crate::error::{Error, Result};
-use crate::ingest::{self, Document, IngestSettings, Manifest, PassageKind, Skipped, SourceFile};
+use crate::ingest::{self, Document, Duplicate, IngestSettings, Manifest, PassageKind, Skipped, SourceFile};
 
 /// Below this many passages one writer thread is faster overall: one segment to search.
 const SMALL_CORPUS_PASSAGES: usize = 20_000;
@@ -59,6 +60,8 @@ pub struct BuildReport {
     pub quotes: usize,
     pub municipalities: usize,
     pub skipped: Vec<Skipped>,
+    /// Files not indexed because an earlier file has the same text.
+    pub duplicates: Vec<Duplicate>,
     pub seconds: f64,
 }
 
@@ -86,7 +89,7 @@ pub fn build(request: &BuildRequest, progress: &dyn BuildProgress) -> Result<Bui
     lock.remove_stale()?;
     let generation = lock.new_generation()?;
     let result = write_generation(&generation, &corpus, &files, &config, &manifest, progress);
-    let (meta, skipped) = match result {
+    let (meta, skipped, duplicates) = match result {
         Ok(done) => done,
         Err(e) => {
             let _ = std::fs::remove_dir_all(&generation);
@@ -102,6 +105,7 @@ pub fn build(request: &BuildRequest, progress: &dyn BuildProgress) -> Result<Bui
         quotes: meta.quotes,
         municipalities: meta.municipalities,
         skipped,
+        duplicates,
         seconds: started.elapsed().as_secs_f64(),
     })
 }
@@ -136,8 +140,8 @@ fn read_manifest(corpus: &Path, files: &[SourceFile], progress: &dyn BuildProgre
     Ok(manifest)
 }
 
-/// What a generation records about itself, and the files it skipped.
-type Written = (IndexMeta, Vec<Skipped>);
+/// What a generation records about itself, the files it skipped and the duplicates it left out.
+type Written = (IndexMeta, Vec<Skipped>, Vec<Duplicate>);
 
 fn write_generation(
     generation: &Path,
@@ -157,6 +161,7 @@ fn write_generation(
     };
     progress.started(files.len());
     let (outcomes, corpus_words) = ingest_all(files, &settings, &config.analysis, threads, progress);
+    let (outcomes, duplicates) = drop_duplicates(outcomes, manifest, progress);
 
     // The corpus's own words are compound parts too; queries must split as documents did.
     let vocabulary_bytes = Lexicon::vocabulary_bytes(corpus_words, &config.analysis.compound_parts());
@@ -211,6 +216,10 @@ fn write_generation(
             .iter()
             .map(|s| SkippedRecord { file: s.rel_path.clone(), reason: s.reason.to_string() })
             .collect(),
+        duplicates: duplicates
+            .iter()
+            .map(|d| DuplicateRecord { file: d.rel_path.clone(), same_as: d.kept.clone() })
+            .collect(),
     };
     config.files.write_dir(&generation.join(CONFIG_DIR))?;
     let synonyms_path = generation.join(SYNONYMS_FILE);
@@ -221,7 +230,35 @@ fn write_generation(
     IndexMeta::write_documents(generation, &records)?;
     IndexMeta::write_municipalities(generation, &municipalities)?;
     meta.write(generation)?;
-    Ok((meta, skipped))
+    Ok((meta, skipped, duplicates))
+}
+
+/// Leaves out the documents whose text a document before them in path order has, with one
+/// warning each naming both files. A left-out file's manifest row applies to the file kept in
+/// its place when the manifest has no row for that one; otherwise it is ignored, and the
+/// warning says so.
+fn drop_duplicates(
+    outcomes: Vec<Outcome>,
+    manifest: &Manifest,
+    progress: &dyn BuildProgress,
+) -> (Vec<Outcome>, Vec<Duplicate>) {
+    let (mut outcomes, duplicates) = ingest::dedup::drop_duplicate_documents(outcomes);
+    let mut with_row: HashSet<String> = manifest.files().into_iter().map(String::from).collect();
+    for duplicate in &duplicates {
+        let (left_out, kept) = (&duplicate.rel_path, &duplicate.kept);
+        let mut message = format!("{left_out} has the same text as {kept}: indexed once, as {kept}");
+        if with_row.contains(left_out) {
+            if with_row.contains(kept) {
+                message.push_str(&format!("; the manifest row of {left_out} is ignored"));
+            } else if let Some(document) = outcomes.iter_mut().flatten().find(|d| &d.file == kept) {
+                manifest.apply(left_out, &mut document.meta);
+                with_row.insert(kept.clone());
+                message.push_str(&format!("; its manifest row applies to {kept}"));
+            }
+        }
+        progress.warning(&message);
+    }
+    (outcomes, duplicates)
 }
 
 /// The distinct words (lower-cased, folded, hyphenated words in pieces, no stop words, no

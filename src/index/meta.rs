@@ -36,6 +36,9 @@ pub struct IndexMeta {
     /// `municipalities.json`, read only when a filter needs them).
     pub municipalities: usize,
     pub skipped: Vec<SkippedRecord>,
+    /// Files not indexed because an earlier file (in path order) has the same text.
+    #[serde(default)]
+    pub duplicates: Vec<DuplicateRecord>,
 }
 
 /// One indexed document and its metadata.
@@ -55,6 +58,13 @@ pub struct DocumentRecord {
 pub struct SkippedRecord {
     pub file: String,
     pub reason: String,
+}
+
+/// A file left out of the index as a duplicate, and the file indexed in its place.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct DuplicateRecord {
+    pub file: String,
+    pub same_as: String,
 }
 
 /// Just the version, read first so that a newer layout still yields a clear message.

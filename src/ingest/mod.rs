@@ -4,7 +4,9 @@
 //! `walk` (which files) → `decode` (bytes to NFC text, HTML to text) → `boilerplate`
 //! (drop web noise) → `metadata` (kind, municipality, figures, contact; the
 //! `manifest` may override kind and municipality) → `passages` (paragraph-level units with
-//! their section heading) → `quotes` (who said what, with speaker and role).
+//! their section heading) → `quotes` (who said what, with speaker and role) → `dedup`
+//! (a passage or quote repeated inside the document kept once). Across files, `dedup` also
+//! finds the documents with the same text, which the build indexes once.
 //!
 //! What the stages know about German text (quotation marks, sentence ends and abbreviations,
 //! office words, the profile template's labels) is written once, in `german`.
@@ -14,6 +16,7 @@
 
 pub mod boilerplate;
 pub mod decode;
+pub mod dedup;
 pub(crate) mod german;
 pub mod manifest;
 pub mod metadata;
@@ -27,6 +30,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 pub use boilerplate::Boilerplate;
+pub use dedup::{Duplicate, Fingerprint};
 pub use manifest::Manifest;
 pub use metadata::{Contact, DocumentMeta};
 pub use passages::Passage;
@@ -187,6 +191,10 @@ pub struct Document {
     pub passages: Vec<Passage>,
     /// The quotes of people in the text, with speaker and role.
     pub quotes: Vec<quotes::Quote>,
+    /// The fingerprint of the cleaned text: documents with equal ones are duplicates (see
+    /// [`dedup`]).
+    #[serde(skip)]
+    pub fingerprint: Fingerprint,
 }
 
 /// Everything the ingest stages need besides the files themselves.
@@ -207,17 +215,18 @@ pub fn ingest_file(file: &SourceFile, settings: &IngestSettings) -> Result<Docum
     }
     let mut meta = metadata::extract(&text, &file.rel_path, settings.municipalities);
     settings.manifest.apply(&file.rel_path, &mut meta);
-    let passages = passages::split_with(&text, settings.known_headings);
+    let passages = dedup::drop_repeated_passages(passages::split_with(&text, settings.known_headings));
     if passages.is_empty() {
         return Err(SkipReason::NoText);
     }
-    let quotes = quotes::extract(&text);
+    let quotes = dedup::drop_repeated_quotes(quotes::extract(&text));
     Ok(Document {
         file: file.rel_path.clone(),
         encoding: decoded.encoding.to_string(),
         meta,
         passages,
         quotes,
+        fingerprint: Fingerprint::of(&text),
     })
 }
 

@@ -3,7 +3,8 @@
 //! Owns the choice of files: `.txt`, `.md`, `.html`, `.htm` (any case) anywhere below the root,
 //! hidden files and folders (name starting with `.`) left out, symbolic links followed but
 //! link loops not (a folder linked from two places is listed under both paths), the result
-//! sorted by relative path so every run sees the same order. The manifest
+//! sorted by relative path so every run sees the same order (which also decides which of two
+//! files with the same text is indexed: the first, see `dedup`). The manifest
 //! `praev-manifest.tsv` is not a document; its extension already keeps it out.
 //!
 //! It does not open the files: reading and decoding is `decode`'s job, and a file that cannot
