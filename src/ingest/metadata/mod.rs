@@ -23,6 +23,7 @@ mod discovery;
 mod figures;
 mod form_index;
 mod gazetteer;
+mod genre;
 mod kind;
 mod mentions;
 mod municipality;
