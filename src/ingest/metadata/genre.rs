@@ -219,6 +219,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn guards_keep_what_the_patterns_match() {
+        // (guarded pattern, line it must match)
+        let cases = [
+            (&*REPORT_ON, "RÜCKBLIC\u{212a} ZUM FACHTAG"),
+            (&*REPORT_ON, "Nachbericht vom Fachtag"),
+            (&*MUNICIPAL_NEWS_HEADER, "15:36 Uhr | Stadt Gelsenkirchen"),
+            (&*PRESS_CONTACT, "Ansprechpartner für die Presse:"),
+            (&*SPOKEN_WORD, "Es gilt das gesprochene Wort."),
+        ];
+        for (guarded, line) in cases {
+            assert!(guarded.regex().is_match(line), "the pattern itself should match {line:?}");
+            assert!(guarded.is_match(line), "the guard keeps {line:?} from its pattern");
+        }
+    }
+
+    #[test]
     fn cues() {
         // (text, press, outlet, report, speech points)
         let cases = [
