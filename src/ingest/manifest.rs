@@ -155,10 +155,7 @@ fn normalise_file(file: &str) -> String {
 fn parse_kind(kind: &str) -> Result<DocKind, String> {
     DocKind::parse(kind).ok_or_else(|| {
         let known: Vec<&str> = DocKind::ALL.iter().map(|k| k.as_str()).collect();
-        format!(
-            "unknown kind {kind:?}: use one of {} (news counts as article)",
-            known.join(", ")
-        )
+        format!("unknown kind {kind:?}: use one of {} (news counts as article)", known.join(", "))
     })
 }
 

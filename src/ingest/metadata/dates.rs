@@ -103,8 +103,7 @@ static MONTH_NAMED: LazyLock<Anchored> =
     LazyLock::new(|| Anchored::new(&format!(r"\b(?i:({}))\.?\s+(\d{{4}})\b", month_alternation())));
 
 /// The labels publishers put before their own date, wherever it is.
-const PUBLICATION_LABELS: &str =
-    r"(?i:stand|veröffentlicht|erschienen|aktualisiert|zuletzt\s+aktualisiert|erstellt|publiziert)(?:\s+(?i:am|vom))?\s*:?";
+const PUBLICATION_LABELS: &str = r"(?i:stand|veröffentlicht|erschienen|aktualisiert|zuletzt\s+aktualisiert|erstellt|publiziert)(?:\s+(?i:am|vom))?\s*:?";
 /// The labels that date a document only in its head: "vom 3. Mai", "Datum:" (further down,
 /// they introduce an event's date).
 const HEAD_DATE_LABELS: &str = r"(?i:datum|vom|am)\s*:?";
@@ -113,7 +112,8 @@ const HEAD_DATE_LABELS: &str = r"(?i:datum|vom|am)\s*:?";
 /// 03.05.17". The month-year form "05/2019" is taken only after such a label (a bare "12/2019"
 /// is a press number).
 static LABELLED_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?:^|\s){PUBLICATION_LABELS}\s*(?:(\d{{1,2}})\s*/\s*(\d{{4}})\b|(\S.*))")).expect("valid regex")
+    Regex::new(&format!(r"(?:^|\s){PUBLICATION_LABELS}\s*(?:(\d{{1,2}})\s*/\s*(\d{{4}})\b|(\S.*))"))
+        .expect("valid regex")
 });
 
 /// What may stand before a header date: nothing, a label ("Stand:"), or a place, optionally
@@ -223,10 +223,11 @@ pub(super) fn document_date(page: &Page) -> Option<String> {
     let lines = page.lines.iter().enumerate().filter_map(|(i, line)| {
         let header = (i < page.head().len()).then(|| header_date(i, line)).flatten();
         let labelled = labelled_date(line);
-        let sources: Vec<DateSource> = [(header.is_some(), DateSource::Header), (labelled.is_some(), DateSource::Label)]
-            .into_iter()
-            .filter_map(|(found, source)| found.then_some(source))
-            .collect();
+        let sources: Vec<DateSource> =
+            [(header.is_some(), DateSource::Header), (labelled.is_some(), DateSource::Label)]
+                .into_iter()
+                .filter_map(|(found, source)| found.then_some(source))
+                .collect();
         header.or(labelled).map(|iso| (iso, i + 1, sources))
     });
     let scored = marker.chain(lines).map(|(iso, line, sources)| {

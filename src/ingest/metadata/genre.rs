@@ -32,23 +32,87 @@ const SALUTATION_LINES: usize = 15;
 /// Newspapers, news portals and agencies of German local news, as they appear in credits
 /// and page headers ("© WAZ", "Quelle: Rheinische Post"). Matched as words, case-sensitively.
 const NEWS_OUTLETS: &[&str] = &[
-    "WAZ", "NRZ", "Westdeutsche Allgemeine", "Neue Ruhr Zeitung", "Rheinische Post", "RP Online",
-    "Westdeutsche Zeitung", "Westfalen-Blatt", "Westfälische Nachrichten", "Westfälischer Anzeiger",
-    "Westfalenpost", "Westfälische Rundschau", "Neue Westfälische", "Ruhr Nachrichten",
-    "Aachener Zeitung", "Aachener Nachrichten", "Kölner Stadt-Anzeiger", "Kölnische Rundschau",
-    "General-Anzeiger", "Lippische Landes-Zeitung", "Lokalkompass", "lokalkompass", "Stadtspiegel",
-    "Hellweger Anzeiger", "Soester Anzeiger", "Siegener Zeitung", "Recklinghäuser Zeitung",
-    "Iserlohner Kreisanzeiger", "Haller Kreisblatt", "Mindener Tageblatt", "Glocke", "Sauerlandkurier",
-    "Süddeutsche Zeitung", "Frankfurter Rundschau", "Frankfurter Allgemeine", "FAZ", "taz", "Die Welt",
-    "Der Spiegel", "Die Zeit", "Tagesspiegel", "Hamburger Abendblatt", "Berliner Morgenpost",
-    "Märkische Allgemeine", "Lausitzer Rundschau", "Ostsee-Zeitung", "Nordkurier", "Weser-Kurier",
-    "Nordwest-Zeitung", "Hannoversche Allgemeine", "HAZ", "Hessische/Niedersächsische Allgemeine",
-    "Mitteldeutsche Zeitung", "Sächsische Zeitung", "Freie Presse", "Leipziger Volkszeitung",
-    "Thüringer Allgemeine", "Stuttgarter Zeitung", "Stuttgarter Nachrichten", "Badische Zeitung",
-    "Schwäbische Zeitung", "Augsburger Allgemeine", "Nürnberger Nachrichten", "Main-Post",
-    "Allgemeine Zeitung", "Wiesbadener Kurier", "Trierischer Volksfreund", "Saarbrücker Zeitung",
-    "Rhein-Zeitung", "Kieler Nachrichten", "Lübecker Nachrichten", "shz.de", "derwesten.de",
-    "wdr.de", "WDR", "NDR", "MDR", "SWR", "BR24", "hessenschau", "tagesschau.de",
+    "WAZ",
+    "NRZ",
+    "Westdeutsche Allgemeine",
+    "Neue Ruhr Zeitung",
+    "Rheinische Post",
+    "RP Online",
+    "Westdeutsche Zeitung",
+    "Westfalen-Blatt",
+    "Westfälische Nachrichten",
+    "Westfälischer Anzeiger",
+    "Westfalenpost",
+    "Westfälische Rundschau",
+    "Neue Westfälische",
+    "Ruhr Nachrichten",
+    "Aachener Zeitung",
+    "Aachener Nachrichten",
+    "Kölner Stadt-Anzeiger",
+    "Kölnische Rundschau",
+    "General-Anzeiger",
+    "Lippische Landes-Zeitung",
+    "Lokalkompass",
+    "lokalkompass",
+    "Stadtspiegel",
+    "Hellweger Anzeiger",
+    "Soester Anzeiger",
+    "Siegener Zeitung",
+    "Recklinghäuser Zeitung",
+    "Iserlohner Kreisanzeiger",
+    "Haller Kreisblatt",
+    "Mindener Tageblatt",
+    "Glocke",
+    "Sauerlandkurier",
+    "Süddeutsche Zeitung",
+    "Frankfurter Rundschau",
+    "Frankfurter Allgemeine",
+    "FAZ",
+    "taz",
+    "Die Welt",
+    "Der Spiegel",
+    "Die Zeit",
+    "Tagesspiegel",
+    "Hamburger Abendblatt",
+    "Berliner Morgenpost",
+    "Märkische Allgemeine",
+    "Lausitzer Rundschau",
+    "Ostsee-Zeitung",
+    "Nordkurier",
+    "Weser-Kurier",
+    "Nordwest-Zeitung",
+    "Hannoversche Allgemeine",
+    "HAZ",
+    "Hessische/Niedersächsische Allgemeine",
+    "Mitteldeutsche Zeitung",
+    "Sächsische Zeitung",
+    "Freie Presse",
+    "Leipziger Volkszeitung",
+    "Thüringer Allgemeine",
+    "Stuttgarter Zeitung",
+    "Stuttgarter Nachrichten",
+    "Badische Zeitung",
+    "Schwäbische Zeitung",
+    "Augsburger Allgemeine",
+    "Nürnberger Nachrichten",
+    "Main-Post",
+    "Allgemeine Zeitung",
+    "Wiesbadener Kurier",
+    "Trierischer Volksfreund",
+    "Saarbrücker Zeitung",
+    "Rhein-Zeitung",
+    "Kieler Nachrichten",
+    "Lübecker Nachrichten",
+    "shz.de",
+    "derwesten.de",
+    "wdr.de",
+    "WDR",
+    "NDR",
+    "MDR",
+    "SWR",
+    "BR24",
+    "hessenschau",
+    "tagesschau.de",
 ];
 
 static PRESS_LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -71,7 +135,8 @@ static MUNICIPAL_NEWS_HEADER: LazyLock<Guarded> = LazyLock::new(|| {
     )
 });
 /// "Dortmund (ots) –": the mark of releases distributed through news aktuell.
-static OTS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\((?:ots|OTS)(?:/[^)]*)?\)").expect("valid regex"));
+static OTS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\((?:ots|OTS)(?:/[^)]*)?\)").expect("valid regex"));
 /// A dateline with a dash, as press offices write it: "VELBERT. – ", "Werne (Kreis Unna) – ",
 /// "Kreis Unna, 12.03.2019 – ". Only on the first line of a paragraph of running text (see
 /// [`is_running_text`]): headlines have dashes too ("Präventionsketten Hessen – …").
@@ -95,7 +160,8 @@ static MUNICIPAL_AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "(dpa)", "(epd)", "(dpa/lnw)": a news agency's mark.
 static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\((?:dpa|epd|kna|KNA|afp|AFP|dts|idr|dpa/lnw|lnw|red|mit Material von dpa)\)").expect("valid regex")
+    Regex::new(r"\((?:dpa|epd|kna|KNA|afp|AFP|dts|idr|dpa/lnw|lnw|red|mit Material von dpa)\)")
+        .expect("valid regex")
 });
 /// A byline: "Von Max Muster", "Von Anna Berg-Thal | 12.03.2019", "Autor: Max Muster".
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -145,7 +211,11 @@ static SALUTATION: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// The audience addressed again in the middle of a speech ("…, meine Damen und Herren, …").
 static ADDRESS_IN_TEXT: LazyLock<Guarded> = LazyLock::new(|| {
-    Guarded::new(&["Damen und Herren", "liebe Gäste"], true, r"(?i)\b(?:meine|liebe)\s+(?:sehr\s+geehrten\s+)?(?:damen\s+und\s+herren|gäste)\b")
+    Guarded::new(
+        &["Damen und Herren", "liebe Gäste"],
+        true,
+        r"(?i)\b(?:meine|liebe)\s+(?:sehr\s+geehrten\s+)?(?:damen\s+und\s+herren|gäste)\b",
+    )
 });
 static SPOKEN_WORD: LazyLock<Guarded> =
     LazyLock::new(|| Guarded::new(&["gesprochene"], true, r"(?i)es\s+gilt\s+das\s+gesprochene\s+wort"));
@@ -172,7 +242,12 @@ pub(super) fn press_points(page: &Page) -> u32 {
     let dash_dateline = page.head().iter().any(|l| is_running_text(l) && DASH_DATELINE.is_match(l));
     let contact = page.lines.iter().any(|l| PRESS_CONTACT.is_match(l));
     let author = page.lines.iter().any(|l| is_label_line(l) && MUNICIPAL_AUTHOR.is_match(l));
-    points(&[(header || ots, DECISIVE), (dash_dateline, SUPPORTING), (contact, SUPPORTING), (author, SUPPORTING)])
+    points(&[
+        (header || ots, DECISIVE),
+        (dash_dateline, SUPPORTING),
+        (contact, SUPPORTING),
+        (author, SUPPORTING),
+    ])
 }
 
 /// Points for a newspaper or portal article: the outlet's name in a credit or header line,
@@ -188,7 +263,8 @@ pub(super) fn outlet_points(page: &Page) -> u32 {
 /// Points for a report: a report heading, or the text naming itself one.
 pub(super) fn report_points(heading_lines: &[&str], page: &Page) -> u32 {
     let heading = heading_lines.iter().any(|l| REPORT_HEADING.is_match(l) || REPORT_ON.is_match(l));
-    let self_reference = page.lines.iter().take(PRESS_HEADER_LINES).any(|l| REPORT_SELF_REFERENCE.is_match(l));
+    let self_reference =
+        page.lines.iter().take(PRESS_HEADER_LINES).any(|l| REPORT_SELF_REFERENCE.is_match(l));
     points(&[(heading, DECISIVE), (self_reference, 3)])
 }
 
@@ -257,8 +333,17 @@ mod tests {
         for (text, (press, outlet, report, speech)) in cases {
             let page = Page::new(text);
             let heading: Vec<&str> = page.head().iter().take(3).copied().collect();
-            let got = (press_points(&page), outlet_points(&page), report_points(&heading, &page), speech_points(&heading, &page));
-            assert_eq!(got, (press, outlet, report, speech), "(press, outlet, report, speech) points of {text:?}");
+            let got = (
+                press_points(&page),
+                outlet_points(&page),
+                report_points(&heading, &page),
+                speech_points(&heading, &page),
+            );
+            assert_eq!(
+                got,
+                (press, outlet, report, speech),
+                "(press, outlet, report, speech) points of {text:?}"
+            );
         }
     }
 }

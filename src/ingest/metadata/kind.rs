@@ -251,7 +251,8 @@ mod tests {
         Es gilt das gesprochene Wort.";
     const FACHBEITRAG: &str = "Fachbeitrag\nPräventionsketten im ländlichen Raum – Erfahrungen aus drei Landkreisen\n\n\
         Der vorliegende Beitrag fasst die Ergebnisse der wissenschaftlichen Begleitung zusammen. Am 12. März 2021 wurden die Befunde vorgestellt, „die Vernetzung wirkt“, betonte die Autorin.";
-    const LEITBILD: &str = "Unser Leitbild\n\nPräambel\nAlle Kinder sollen gut aufwachsen.\n\nLeitziele\nWir stärken Familien.";
+    const LEITBILD: &str =
+        "Unser Leitbild\n\nPräambel\nAlle Kinder sollen gut aufwachsen.\n\nLeitziele\nWir stärken Familien.";
 
     fn kind(text: &str) -> DocKind {
         let known = Gazetteer::new(&[KnownMunicipality {

@@ -26,8 +26,10 @@ pub(super) fn section_without_labels(section: &str) -> Option<String> {
     if label_value(section).is_none() && !section.contains(SECTION_SEPARATOR) {
         return Some(section.to_string());
     }
-    let kept: Vec<&str> =
-        section.split(SECTION_SEPARATOR).filter(|part| label_value(part).is_none_or(|v| !v.is_empty())).collect();
+    let kept: Vec<&str> = section
+        .split(SECTION_SEPARATOR)
+        .filter(|part| label_value(part).is_none_or(|v| !v.is_empty()))
+        .collect();
     (!kept.is_empty()).then(|| kept.join(SECTION_SEPARATOR))
 }
 
@@ -50,7 +52,10 @@ mod tests {
         let sections = [
             ("ZITAT der kommunalen Spitze", None),
             ("Kreis Wesel: ZITAT der kommunalen Spitze", Some("Kreis Wesel")),
-            ("Leitlinien: I. Gutes miteinander vernetzen", Some("Leitlinien: I. Gutes miteinander vernetzen")),
+            (
+                "Leitlinien: I. Gutes miteinander vernetzen",
+                Some("Leitlinien: I. Gutes miteinander vernetzen"),
+            ),
             ("Zitat des Monats", Some("Zitat des Monats")),
         ];
         for (section, expected) in sections {

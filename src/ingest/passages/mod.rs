@@ -138,11 +138,7 @@ mod tests {
         for (text, phrase, section, why) in cases {
             let all = passages(text);
             let passage = find(&all, phrase);
-            assert_eq!(
-                passage.section.as_deref(),
-                section,
-                "{why}: section of the passage with {phrase:?}"
-            );
+            assert_eq!(passage.section.as_deref(), section, "{why}: section of the passage with {phrase:?}");
         }
     }
 
@@ -339,8 +335,10 @@ mod tests {
             let all = passages(text);
             // Words split by line-end hyphens are compared rejoined, as the splitter outputs them.
             // Template labels are dropped on purpose (see `labels`); their values stay.
-            let lines =
-                text.lines().map(|l| crate::ingest::german::template::label_value(l).unwrap_or(l.trim()).to_string()).collect();
+            let lines = text
+                .lines()
+                .map(|l| crate::ingest::german::template::label_value(l).unwrap_or(l.trim()).to_string())
+                .collect();
             let input = word_counts(text::rejoin_hyphenated(lines).iter().map(String::as_str));
             let output =
                 word_counts(all.iter().flat_map(|p| [p.text.as_str(), p.section.as_deref().unwrap_or("")]));
