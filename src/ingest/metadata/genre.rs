@@ -240,7 +240,8 @@ pub(super) fn press_points(page: &Page) -> u32 {
     });
     let ots = page.head().iter().any(|l| OTS.is_match(l));
     let dash_dateline = page.head().iter().any(|l| is_running_text(l) && DASH_DATELINE.is_match(l));
-    let contact = page.lines.iter().any(|l| PRESS_CONTACT.is_match(l));
+    // In a sentence, a press officer is someone quoted ("sagte Pressesprecherin …").
+    let contact = page.lines.iter().any(|l| is_label_line(l) && PRESS_CONTACT.is_match(l));
     let author = page.lines.iter().any(|l| is_label_line(l) && MUNICIPAL_AUTHOR.is_match(l));
     points(&[
         (header || ots, DECISIVE),

@@ -9,7 +9,10 @@
 //! - **leitbild**: the first heading is a Leitbild ("Unser Leitbild", "LEITBILD ZUM AUFBAU …"),
 //!   and Leitbild section headings ("Leitziele", "Präambel", "Leitsätze");
 //! - **press**, **report**, **speech**: who published it and what genre it is (see `genre`):
-//!   a press header or `(ots)`, a report or speech heading, "Es gilt das gesprochene Wort";
+//!   a press header or `(ots)`, a report or speech heading, "Es gilt das gesprochene Wort".
+//!   News-like text (below) counts for press too when a press office shows (a press contact,
+//!   a dash dateline, the municipality as author) and no newspaper does: who publishes news
+//!   text decides whether it is a press release or an article;
 //! - **article**: running news text — a dateline ("Düren. …", "Wuppertal · …"), a date at the
 //!   top, photo credits and captions ("(v.l.)"), quotes attributed with "sagte"/"so",
 //!   officials named with title and full name, weekdays ("am Freitag") — up to
@@ -122,14 +125,17 @@ fn scores(page: &Page, places: &Gazetteer) -> [u32; CANDIDATES.len()] {
     let title = title::detect(page);
     let heading_lines: Vec<&str> = page.head().iter().take(3).copied().chain(title.as_deref()).collect();
     let profile = if is_profile(page, places) { PROFILE_POINTS } else { 0 };
-    let article = running_text_points(page, places).min(RUNNING_TEXT_CAP) + genre::outlet_points(page);
+    let running_text = running_text_points(page, places).min(RUNNING_TEXT_CAP);
+    let (press, outlet) = (genre::press_points(page), genre::outlet_points(page));
+    // News-like text is the press office's when it shows and no newspaper does.
+    let press_running_text = if press > 0 && outlet == 0 { running_text } else { 0 };
     [
         profile,
-        genre::press_points(page),
+        press + press_running_text,
         genre::speech_points(&heading_lines, page),
         genre::report_points(&heading_lines, page),
         leitbild_points(page),
-        article,
+        running_text + outlet,
     ]
 }
 
@@ -321,6 +327,10 @@ mod tests {
             (GRUSSWORT, DocKind::Speech),
             (FACHBEITRAG, DocKind::Report),
             (LEITBILD, DocKind::Leitbild),
+            // News text published by the city itself (a press office at the bottom) is a
+            // press release; the same text quoting a press officer is an article.
+            ("Neue Familienbüros\n12.03.2019\nVelbert. Die Stadt eröffnet zwei Familienbüros. „Wir wollen Familien früh erreichen“, sagte Bürgermeister Dirk Lukrafka am Montag.\nPressestelle der Stadt Velbert", DocKind::Press),
+            ("Neue Familienbüros\n12.03.2019\nVelbert. Die Stadt eröffnet zwei Familienbüros. „Wir wollen Familien früh erreichen“, sagte Bürgermeister Dirk Lukrafka am Montag, wie Pressesprecher Hans Muster mitteilte.", DocKind::Article),
             // Programme descriptions: no dateline, no attributed quotes.
             ("Präventionsketten Niedersachsen\n\nDas Programm begleitet Kommunen.\n\nZiele\n\nKinder stärken.", DocKind::Other),
             ("Prof. Dr. Müller leitet das Institut.\nDas Institut berät Kommunen.", DocKind::Other),
