@@ -116,15 +116,17 @@ static LABELLED_DATE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// What may stand before a header date: nothing, a label ("Stand:"), or a place, optionally
-/// after a press number, with a parenthesis ("Nr. 209 Steinfurt,", "Dortmund.", "Kreis Düren,",
+/// What may stand before a header date: nothing, a label ("Stand:", "Pressemitteilung vom",
+/// "Artikel veröffentlicht am"), or a place, optionally after a press number, with a parenthesis
+/// or "den" ("Nr. 209 Steinfurt,", "Dortmund.", "Kreis Düren,",
 /// "Werne (Kreis Unna) –", "Velbert (ots) -").
 static DATE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?x)^(?:
             {PUBLICATION_LABELS} | {HEAD_DATE_LABELS}
+          | \p{{Lu}}[\p{{L}}\-]+(?:\s+[\p{{L}}\-]+){{0,2}}\s+(?:(?i:vom)|{PUBLICATION_LABELS})
           | (?:Nr\.\s*\d+[/\d]*\s+)?(?:(?:Kreis|Landkreis|Stadt|Gemeinde|Bad)\s+)?
-            \p{{Lu}}[\p{{L}}\-]+(?:\s\p{{Lu}}[\p{{L}}\-]+)?(?:\s*\([^)]{{2,40}}\))?\s*[.,–—-]?
+            \p{{Lu}}[\p{{L}}\-]+(?:\s\p{{Lu}}[\p{{L}}\-]+)?(?:\s*\([^)]{{2,40}}\))?\s*[.,–—-]?(?:\s*den)?
         )$"
     ))
     .expect("valid regex")
@@ -448,6 +450,10 @@ mod tests {
             ("Kreis Unna\nPressemitteilung\n03.05.17\nText.", Some("2017-05-03")),
             ("Titel\nVeröffentlicht am 26. Mai 2017 um 10:15 Uhr\nText.", Some("2017-05-26")),
             ("Velbert (ots) - 12.03.2019 - Die Stadt lädt ein.", Some("2019-03-12")),
+            ("Titel\nPressemitteilung vom 12.03.2019\nText.", Some("2019-03-12")),
+            ("Titel\nArtikel veröffentlicht am 2. April 2020\nText.", Some("2020-04-02")),
+            ("Velbert, den 12.03.2019\nText.", Some("2019-03-12")),
+            ("Titel\nEine Veranstaltung der Stadt findet am 12.03.2019 statt.\nText.", None),
             // A labelled date further down, where reports put theirs.
             ("Handreichung\nText.\nText.\nText.\nText.\nText.\nText.\nText.\nText.\nText.\nText.\nStand: 05/2019", Some("2019-05")),
             ("Titel\nText\nArtikel zuletzt aktualisiert am 2017-05-26", Some("2017-05-26")),
