@@ -155,10 +155,7 @@ fn normalise_file(file: &str) -> String {
 fn parse_kind(kind: &str) -> Result<DocKind, String> {
     DocKind::parse(kind).ok_or_else(|| {
         let known: Vec<&str> = DocKind::ALL.iter().map(|k| k.as_str()).collect();
-        format!(
-            "unknown kind {kind:?}: use one of {} (news, report, speech count as article)",
-            known.join(", ")
-        )
+        format!("unknown kind {kind:?}: use one of {} (news counts as article)", known.join(", "))
     })
 }
 
@@ -237,7 +234,7 @@ mod tests {
         let detected = (Some("detected".into()), DocKind::Other, Some("1999".into()));
         let cases = [
             ("001_a.txt", (Some("Kreis Düren".into()), DocKind::Article, Some("1999".into()))),
-            ("sub/002_b.txt", (Some("detected".into()), DocKind::Article, Some("2016-06-02".into()))),
+            ("sub/002_b.txt", (Some("detected".into()), DocKind::Speech, Some("2016-06-02".into()))),
             ("003_c.txt", detected.clone()),
             ("not-listed.txt", detected),
         ];

@@ -45,16 +45,27 @@ pub enum DocKind {
     Leitbild,
     /// A press release issued by the municipality.
     Press,
-    /// A news article, report or other running text about the work.
+    /// A news article: running text about the work by a newspaper, portal or blog.
     Article,
+    /// A report: Fachbeitrag, Bericht, Positionspapier, Dokumentation, Handreichung, Studie.
+    Report,
+    /// A speech: Grußwort, Rede, Ansprache.
+    Speech,
     /// Anything else.
     Other,
 }
 
 impl DocKind {
     /// The kinds of documents.
-    pub const ALL: [DocKind; 5] =
-        [DocKind::Profile, DocKind::Leitbild, DocKind::Press, DocKind::Article, DocKind::Other];
+    pub const ALL: [DocKind; 7] = [
+        DocKind::Profile,
+        DocKind::Leitbild,
+        DocKind::Press,
+        DocKind::Article,
+        DocKind::Report,
+        DocKind::Speech,
+        DocKind::Other,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -62,15 +73,17 @@ impl DocKind {
             DocKind::Leitbild => "leitbild",
             DocKind::Press => "press",
             DocKind::Article => "article",
+            DocKind::Report => "report",
+            DocKind::Speech => "speech",
             DocKind::Other => "other",
         }
     }
 
-    /// Parses a kind name as users write it (case-insensitive; `news`, `report` and `speech`
-    /// are accepted as `article`, the kind this tool files them under).
+    /// Parses a kind name as users write it (case-insensitive; `news`, the evaluation
+    /// manifests' name, is accepted as `article`).
     pub fn parse(name: &str) -> Option<DocKind> {
         match name.trim().to_lowercase().as_str() {
-            "news" | "report" | "speech" => Some(DocKind::Article),
+            "news" => Some(DocKind::Article),
             name => DocKind::ALL.into_iter().find(|kind| kind.as_str() == name),
         }
     }
@@ -94,11 +107,13 @@ pub enum PassageKind {
 
 impl PassageKind {
     /// Every passage kind, in the order lists of kinds name them (help texts, errors).
-    pub const ALL: [PassageKind; 6] = [
+    pub const ALL: [PassageKind; 8] = [
         PassageKind::Document(DocKind::Profile),
         PassageKind::Document(DocKind::Leitbild),
         PassageKind::Document(DocKind::Press),
         PassageKind::Document(DocKind::Article),
+        PassageKind::Document(DocKind::Report),
+        PassageKind::Document(DocKind::Speech),
         PassageKind::Document(DocKind::Other),
         PassageKind::Quote,
     ];
@@ -120,7 +135,8 @@ impl PassageKind {
         DocKind::parse(name).map(PassageKind::Document)
     }
 
-    /// The kind names, comma-separated (`profile, leitbild, press, article, other, quote`).
+    /// The kind names, comma-separated (`profile, leitbild, press, article, report, speech,
+    /// other, quote`).
     pub fn names() -> String {
         PassageKind::ALL.map(PassageKind::as_str).join(", ")
     }
@@ -244,7 +260,10 @@ mod tests {
         assert_eq!(DocKind::parse("quote"), None);
         assert_eq!(PassageKind::parse(" Quote "), Some(PassageKind::Quote));
         assert_eq!(PassageKind::parse("news"), Some(PassageKind::Document(DocKind::Article)));
-        assert_eq!(PassageKind::names(), "profile, leitbild, press, article, other, quote");
+        assert_eq!(DocKind::parse("NEWS"), Some(DocKind::Article));
+        assert_eq!(DocKind::parse("report"), Some(DocKind::Report));
+        assert_eq!(DocKind::parse("Speech"), Some(DocKind::Speech));
+        assert_eq!(PassageKind::names(), "profile, leitbild, press, article, report, speech, other, quote");
         for kind in PassageKind::ALL {
             assert_eq!(PassageKind::parse(kind.as_str()), Some(kind), "{kind} parses back");
         }

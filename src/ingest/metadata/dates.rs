@@ -1,12 +1,17 @@
 //! Dates: German and ISO notations to ISO 8601, which date is the document's own, and the
 //! press release number.
 //!
-//! Precision is kept: "26. Mai 2017" → `2017-05-26`, "Mai 2017" → `2017-05`. A bare year is
-//! never a date here: pages are full of years ("seit 2012", "Ausgangslage 2012") that are not
-//! their own date. The document's date is taken only from where publishers put it — the
-//! scraper's leading marker (see [`super::page`]), the press header ("Nr. 209 Steinfurt, 26. Mai
-//! 2017"), a dateline ("Dortmund. 14. November 2025. …", "20.05.2015, Wuppertal") or a short date
-//! line near the top. A date inside running text is an event, not the document's date.
+//! Precision is kept: "26. Mai 2017" → `2017-05-26`, "Mai 2017" → `2017-05`; "03.05.17" is
+//! read with a two-digit year. A bare year is never a date here: pages are full of years
+//! ("seit 2012", "Ausgangslage 2012") that are not their own date.
+//!
+//! The document's date is a scored choice among the dates found where publishers put theirs
+//! (see [`DateSource`]): the scraper's leading marker (see [`super::page`]), a header at the top
+//! — the press header ("Nr. 209 Steinfurt, 26. Mai 2017"), a dateline ("Dortmund. 14. November
+//! 2025. …", "20.05.2015, Wuppertal"), a short date line or a subtitle next to the headline —
+//! and a labelled date anywhere ("Stand: 05/2019", "veröffentlicht am 3. Mai 2021"). The most
+//! points win, the earlier line on a tie. A date inside running text is an event, not the
+//! document's date, and is never taken: no date is better than a wrong one.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -86,21 +91,44 @@ static DAY_NAMED: LazyLock<Anchored> = LazyLock::new(|| {
 });
 static DAY_NUMERIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b").expect("valid regex"));
+/// "03.05.17": a day with a two-digit year, not followed by more of a number ("1.2.12.4").
+static DAY_NUMERIC_SHORT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\d.])((\d{1,2})\.(\d{1,2})\.(\d{2}))(?:$|[^\d.]|\.(?:\s|$))").expect("valid regex")
+});
+/// Two-digit years below this are 20xx, the others 19xx.
+const SHORT_YEAR_CENTURY_PIVOT: u32 = 50;
 static ISO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b").expect("valid regex"));
 static MONTH_NAMED: LazyLock<Anchored> =
     LazyLock::new(|| Anchored::new(&format!(r"\b(?i:({}))\.?\s+(\d{{4}})\b", month_alternation())));
 
-/// What may stand before a header date: nothing, a label ("Stand:"), or a place, optionally
-/// after a press number ("Nr. 209 Steinfurt,", "Dortmund.", "Kreis Düren,").
+/// The labels publishers put before their own date, wherever it is.
+const PUBLICATION_LABELS: &str = r"(?i:stand|veröffentlicht|erschienen|aktualisiert|zuletzt\s+aktualisiert|erstellt|publiziert)(?:\s+(?i:am|vom))?\s*:?";
+/// The labels that date a document only in its head: "vom 3. Mai", "Datum:" (further down,
+/// they introduce an event's date).
+const HEAD_DATE_LABELS: &str = r"(?i:datum|vom|am)\s*:?";
+
+/// A labelled date, anywhere in a short line: "Stand: 05/2019", "Artikel veröffentlicht am
+/// 03.05.17". The month-year form "05/2019" is taken only after such a label (a bare "12/2019"
+/// is a press number).
+static LABELLED_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?:^|\s){PUBLICATION_LABELS}\s*(?:(\d{{1,2}})\s*/\s*(\d{{4}})\b|(\S.*))"))
+        .expect("valid regex")
+});
+
+/// What may stand before a header date: nothing, a label ("Stand:", "Pressemitteilung vom",
+/// "Artikel veröffentlicht am"), or a place, optionally after a press number, with a parenthesis
+/// or "den" ("Nr. 209 Steinfurt,", "Dortmund.", "Kreis Düren,",
+/// "Werne (Kreis Unna) –", "Velbert (ots) -").
 static DATE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    Regex::new(&format!(
         r"(?x)^(?:
-            (?i:stand|datum|veröffentlicht|erschienen|vom|am|veröffentlicht\ am|erschienen\ am)\s*:?
+            {PUBLICATION_LABELS} | {HEAD_DATE_LABELS}
+          | \p{{Lu}}[\p{{L}}\-]+(?:\s+[\p{{L}}\-]+){{0,2}}\s+(?:(?i:vom)|{PUBLICATION_LABELS})
           | (?:Nr\.\s*\d+[/\d]*\s+)?(?:(?:Kreis|Landkreis|Stadt|Gemeinde|Bad)\s+)?
-            \p{Lu}[\p{L}\-]+(?:\s\p{Lu}[\p{L}\-]+)?\s*[.,]?
-        )$",
-    )
+            \p{{Lu}}[\p{{L}}\-]+(?:\s\p{{Lu}}[\p{{L}}\-]+)?(?:\s*\([^)]{{2,40}}\))?\s*[.,–—-]?(?:\s*den)?
+        )$"
+    ))
     .expect("valid regex")
 });
 
@@ -120,10 +148,10 @@ pub(super) struct FoundDate {
 
 /// The earliest valid date in `s`, in any supported notation.
 pub(super) fn find_date(s: &str) -> Option<FoundDate> {
-    // Every notation has a year of four ASCII digits (the validation parses it); most lines
-    // have none, and the regexes are slow on non-ASCII text (Unicode word boundaries).
+    // Every other notation has a year of four ASCII digits (the validation parses it); most
+    // lines have none, and the regexes are slow on non-ASCII text (Unicode word boundaries).
     if !has_ascii_year(s) {
-        return None;
+        return short_year_date(s);
     }
     let months = month_starts(s);
     let days = day_starts(s, &months);
@@ -135,6 +163,17 @@ pub(super) fn find_date(s: &str) -> Option<FoundDate> {
     ];
     // Earliest wins; at the same start the longer (more precise) notation wins.
     candidates.into_iter().flatten().min_by_key(|d| (d.start, usize::MAX - d.end))
+}
+
+/// The first valid "03.05.17" date in `s`.
+fn short_year_date(s: &str) -> Option<FoundDate> {
+    DAY_NUMERIC_SHORT_YEAR.captures_iter(s).find_map(|c| {
+        let whole = c.get(1)?;
+        let short: u32 = c[4].parse().ok()?;
+        let century = if short < SHORT_YEAR_CENTURY_PIVOT { 2000 } else { 1900 };
+        let (iso, has_day) = ymd(&(century + short).to_string(), c[3].parse().ok()?, Some(&c[2]))?;
+        Some(FoundDate { start: whole.start(), end: whole.end(), iso, has_day })
+    })
 }
 
 /// Whether `s` has four ASCII digits in a row.
@@ -156,12 +195,68 @@ pub(super) fn normalise_iso(s: &str) -> Option<String> {
     (c.get(0)?.as_str() == s).then_some(found.0)
 }
 
+/// Where a candidate for the document's date was found; each source gives points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DateSource {
+    /// The scraper's leading ` date 2018-12 ` marker.
+    Marker,
+    /// A header or dateline in the head (see [`header_date`]).
+    Header,
+    /// After a label such as "Stand:" or "veröffentlicht am", on a short line anywhere.
+    Label,
+}
+
+impl DateSource {
+    fn points(self) -> u32 {
+        match self {
+            DateSource::Marker => 10,
+            DateSource::Header => 5,
+            DateSource::Label => 3,
+        }
+    }
+}
+
+/// Lines longer than this are running text: a label there introduces an event's date.
+const LABEL_LINE_CHARS: usize = 100;
+
 /// The document's own date (see the module doc for where it may come from).
 pub(super) fn document_date(page: &Page) -> Option<String> {
-    if let Some(marker) = &page.marker_date {
-        return Some(marker.clone());
+    let marker = page.marker_date.iter().map(|iso| (iso.clone(), 0, vec![DateSource::Marker]));
+    let lines = page.lines.iter().enumerate().filter_map(|(i, line)| {
+        let header = (i < page.head().len()).then(|| header_date(i, line)).flatten();
+        let labelled = labelled_date(line);
+        let sources: Vec<DateSource> =
+            [(header.is_some(), DateSource::Header), (labelled.is_some(), DateSource::Label)]
+                .into_iter()
+                .filter_map(|(found, source)| found.then_some(source))
+                .collect();
+        header.or(labelled).map(|iso| (iso, i + 1, sources))
+    });
+    let scored = marker.chain(lines).map(|(iso, line, sources)| {
+        let points: u32 = sources.iter().map(|s| s.points()).sum();
+        (iso, line, points)
+    });
+    // Most points; on a tie the earlier line (`max_by_key` keeps the last maximum, so the
+    // line number counts negatively).
+    scored.max_by_key(|(_, line, points)| (*points, std::cmp::Reverse(*line))).map(|(iso, ..)| iso)
+}
+
+/// The date after a label such as "Stand:" or "veröffentlicht am" in a short line.
+fn labelled_date(line: &str) -> Option<String> {
+    if line.chars().count() > LABEL_LINE_CHARS || !has_digit(line) {
+        return None;
     }
-    page.head().iter().enumerate().find_map(|(i, line)| header_date(i, line))
+    let c = LABELLED_DATE.captures(line)?;
+    if let (Some(month), Some(year)) = (c.get(1), c.get(2)) {
+        return ymd(year.as_str(), month.as_str().parse().ok()?, None).map(|(iso, _)| iso);
+    }
+    // The date must follow the label directly.
+    let rest = c.get(3)?;
+    find_date(rest.as_str()).filter(|found| found.start == 0).map(|found| found.iso)
+}
+
+fn has_digit(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// The press release number of a press header line ("Nr. 209 Steinfurt, …" → `209`).
@@ -292,6 +387,10 @@ mod tests {
             ("Mai 2017", Some("2017-05")),
             ("im März 2020", Some("2020-03")),
             ("29.02.2024", Some("2024-02-29")),
+            ("03.05.17", Some("2017-05-03")),
+            ("Datum: 3.5.98, Ort", Some("1998-05-03")),
+            // Section numbers and version numbers are no short dates.
+            ("1.2.12.4 Ziele", None),
             // Impossible or partial dates are not dates.
             ("29.02.2023", None),
             ("32.01.2020", None),
@@ -348,6 +447,24 @@ mod tests {
             ("Titel\nUntertitel\nDortmund. 14. November 2025. Fünf Jahre nach dem Start des Landesprogramms blickt Nordrhein-Westfalen zurück auf vieles.", Some("2025-11-14")),
             ("nachricht\nTitel\nBericht zum Jahresfachtag des Landesprogramms „Präventionsketten Hessen“ am 10.12.2024", Some("2024-12-10")),
             ("Titel\n\nStand: März 2020", Some("2020-03")),
+            ("Kreis Unna\nPressemitteilung\n03.05.17\nText.", Some("2017-05-03")),
+            ("Titel\nVeröffentlicht am 26. Mai 2017 um 10:15 Uhr\nText.", Some("2017-05-26")),
+            ("Velbert (ots) - 12.03.2019 - Die Stadt lädt ein.", Some("2019-03-12")),
+            ("Titel\nPressemitteilung vom 12.03.2019\nText.", Some("2019-03-12")),
+            ("Titel\nArtikel veröffentlicht am 2. April 2020\nText.", Some("2020-04-02")),
+            ("Velbert, den 12.03.2019\nText.", Some("2019-03-12")),
+            ("Titel\nEine Veranstaltung der Stadt findet am 12.03.2019 statt.\nText.", None),
+            // A labelled date further down, where reports put theirs.
+            ("Handreichung\nText.\nText.\nText.\nText.\nText.\nText.\nText.\nText.\nText.\nText.\nStand: 05/2019", Some("2019-05")),
+            ("Titel\nText\nArtikel zuletzt aktualisiert am 2017-05-26", Some("2017-05-26")),
+            // The header's date wins over a labelled one further down; the marker over both.
+            ("Titel\n26.05.2017\nText.\nStand: 05/2019", Some("2017-05-26")),
+            (" date 2018-12 Titel\n26.05.2017\nText.", Some("2018-12")),
+            // A press number is no month; event dates in sentences or after \"am\" are no
+            // document dates.
+            ("Pressemitteilung Nr. 12/2019\nText.", None),
+            ("Titel\nText.\nText.\nText.\nText.\nText.\nText.\nText.\nText.\nText.\nText.\nTreffen am 12.03.2019", None),
+            ("Titel\nDas Gesetz ist seit 2012 in Kraft und wurde am 1. Januar 2018 geändert, wie die Stadt mitteilte, um mehr Familien zu erreichen.", None),
             // Dates inside sentences are events.
             ("Titel\nIm Juni 2015 fand die erste kreisweite Präventionskonferenz in Nörvenich statt, an der viele teilnahmen.", None),
             ("Seit wann dabei:\n2012", None),

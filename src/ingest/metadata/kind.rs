@@ -1,19 +1,26 @@
-//! Kind: profile, Leitbild, press release, article or other, decided in that order.
+//! Kind: profile, Leitbild, press release, article, report, speech or other — a scored
+//! decision. Every kind collects points of evidence from the text; the kind with most points
+//! wins if it has at least [`MIN_POINTS`], else the document is `other`. Ties go to the kind
+//! listed first in [`CANDIDATES`].
 //!
-//! - **profile**: a programme page, recognised by its field labels ("Seit wann dabei",
-//!   "Einwohnerzahl", "Kinder unter 18", "ZITAT der kommunalen Spitze"), or by the squeezed
-//!   unlabeled figures ("258.760,46.180") next to the municipality's name at the top;
-//! - **press**: a press header ("Presseinformation", "Nr. 209 Steinfurt, 26. Mai 2017") or a
-//!   news item signed by the municipality itself ("02. Juni 2016, 15:36 Uhr | Stadt X");
-//! - **leitbild**: the document's first heading is a Leitbild ("LEITBILD ZUM AUFBAU …");
-//! - **article**: running news text, recognised by a sum of weak signals — a dateline
-//!   ("Düren. …", "Wuppertal · …", "Kreis Düren: …"), a date at the top, photo credits and
-//!   captions ("(v.l.)"), quotes attributed with "sagte"/"so"/"betont", officials named with
-//!   title and full name ("Landrat Dr. Axel Lehmann"), weekdays ("am Freitag"), a speech or
-//!   report heading;
+//! - **profile**: the programme template's field labels ("Seit wann dabei", "Einwohnerzahl",
+//!   "Kinder unter 18", "ZITAT der kommunalen Spitze"), or the squeezed unlabeled figures
+//!   ("258.760,46.180") next to the municipality's name at the top;
+//! - **leitbild**: the first heading is a Leitbild ("Unser Leitbild", "LEITBILD ZUM AUFBAU …"),
+//!   and Leitbild section headings ("Leitziele", "Präambel", "Leitsätze");
+//! - **press**, **report**, **speech**: who published it and what genre it is (see `genre`):
+//!   a press header or `(ots)`, a report or speech heading, "Es gilt das gesprochene Wort".
+//!   News-like text (below) counts for press too when a press office shows (a press contact,
+//!   a dash dateline, the municipality as author) and no newspaper does: who publishes news
+//!   text decides whether it is a press release or an article;
+//! - **article**: running news text — a dateline ("Düren. …", "Wuppertal · …"), a date at the
+//!   top, photo credits and captions ("(v.l.)"), quotes attributed with "sagte"/"so",
+//!   officials named with title and full name, weekdays ("am Freitag") — up to
+//!   [`RUNNING_TEXT_CAP`] points, since press releases and reports read the same way; plus
+//!   the marks of newspapers and portals (outlet names, bylines, "(dpa)", "Lesezeit");
 //! - **other**: everything else (programme descriptions, overviews, service pages).
 //!
-//! Profiles contain a Leitbild section and press releases read like articles, hence the order.
+//! Profiles contain a Leitbild section, so profile labels weigh most.
 
 use std::sync::LazyLock;
 
@@ -24,39 +31,43 @@ use super::gazetteer::Gazetteer;
 use super::municipality;
 use super::page::Page;
 use super::prefilter::{capitalised_word_after_space, Anchored, Guarded};
-use super::{dates, figures, title};
+use super::{dates, figures, genre, title};
 use crate::ingest::german::offices::{without_feminine_forms, NAMED_OFFICES, NAMED_OFFICE_ENDINGS};
 use crate::ingest::german::quotation_marks::{CLOSING, DOUBLE_OPENING};
 use crate::ingest::german::sentences::is_abbreviation;
 use crate::ingest::german::template::{starts_with_profile_label, starts_with_quote_label};
 use crate::ingest::DocKind;
 
-/// An article needs this many points of evidence (see [`article_score`]).
-const ARTICLE_THRESHOLD: u32 = 2;
+/// A kind needs this many points; with fewer for every kind, the document is `other`.
+const MIN_POINTS: u32 = 2;
+/// Running news text counts this much at most: press releases and reports read like news,
+/// and only their own cues (a press header, a report heading) may tell them apart.
+const RUNNING_TEXT_CAP: u32 = 4;
 /// Two profile labels make a profile; the quote label alone does too.
 const PROFILE_LABELS_NEEDED: usize = 2;
+/// Points for the template's labels or figures: more than any other kind's cues add up to.
+const PROFILE_POINTS: u32 = 10;
+/// Points for a Leitbild as the first heading, and for each Leitbild section heading.
+const LEITBILD_FIRST_HEADING: u32 = genre::DECISIVE;
+const LEITBILD_SECTION_POINTS: u32 = 1;
+/// Section headings longer than this are text.
+const SECTION_HEADING_CHARS: usize = 60;
 /// How close (in lines) the squeezed figures and the municipality's name must be.
 const FIGURES_NAME_DISTANCE: usize = 3;
+/// The kinds in the order ties are broken: the more specific cue first.
+const CANDIDATES: [DocKind; 6] =
+    [DocKind::Profile, DocKind::Press, DocKind::Speech, DocKind::Report, DocKind::Leitbild, DocKind::Article];
 
 static SQUEEZED_FIGURES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\d{1,3}(?:\.\d{3})+\s*[,;/|]\s*\d{1,3}(?:\.\d{3})+$").expect("valid regex")
 });
-static PRESS_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:presse(?:information|mitteilung|meldung|erklärung|info|notiz)|medien(?:information|mitteilung))(?:en)?\b")
-        .expect("valid regex")
-});
-static PRESS_NUMBER_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^Nr\.\s*\d+[/\d]*\s+\p{Lu}[\p{L}\-]*,\s*\d").expect("valid regex"));
-/// "02. Juni 2016, 15:36 Uhr | Stadt Gelsenkirchen": a news item published by the municipality.
-static MUNICIPAL_NEWS_HEADER: LazyLock<Guarded> = LazyLock::new(|| {
-    Guarded::new(
-        &["Uhr"],
-        false,
-        r"\d{1,2}[:.]\d{2}\s*Uhr\s*\|\s*(?:Stadt|Kreis|Landkreis|Gemeinde|Städteregion)\s+\p{Lu}",
-    )
-});
 static LEITBILD_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:unser\s+|das\s+)?leitbild\b").expect("valid regex"));
+/// A section heading of a Leitbild ("1. Präambel", "Unsere Leitziele", "Leitsätze").
+static LEITBILD_SECTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:\d{1,2}\.?\s+)?(?:unser(?:e)?\s+|das\s+|die\s+)?(?:leitbild|leitziele|leitsätze|leitgedanken|präambel|leitlinien|grundsätze|werte)\b")
+        .expect("valid regex")
+});
 /// "Gelsenkirchen. Das …", "Düren. „Wir …", "Mönchengladbach · Zum …", "Gelsenkirchen." alone.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     let opening: String = DOUBLE_OPENING.iter().collect();
@@ -79,20 +90,6 @@ static ATTRIBUTED_QUOTE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
-/// A heading that opens with a speech or report word ("Grußwort von …", "Rückblick: …").
-static SPEECH_OR_REPORT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:grußwort|rede|ansprache|interview|kommentar|bericht|nachbericht|rückblick)\b")
-        .expect("valid regex")
-});
-/// A report on an event anywhere in a heading ("Bericht zum Jahresfachtag …"). Apart from
-/// [`SPEECH_OR_REPORT`] because, unanchored, it is worth guarding.
-static REPORT_ON: LazyLock<Guarded> = LazyLock::new(|| {
-    Guarded::new(
-        &["bericht", "blic"],
-        true,
-        r"(?i)\b(?:bericht|nachbericht|rückblick)\s+(?:zum|zur|vom|von\s+der|über)\b",
-    )
-});
 /// People in a photo caption: "(v.l.)", "(2.v.r.)", "(von links, hintere Reihe)".
 static CAPTION_PEOPLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\((?:\d\.\s?)?v\.\s?[lr]\.\)|\(von (?:links|rechts)").expect("valid regex")
@@ -112,17 +109,34 @@ static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 pub(super) fn detect(page: &Page, places: &Gazetteer) -> DocKind {
-    if is_profile(page, places) {
-        DocKind::Profile
-    } else if is_press(page) {
-        DocKind::Press
-    } else if is_leitbild(page) {
-        DocKind::Leitbild
-    } else if article_score(page, places) >= ARTICLE_THRESHOLD {
-        DocKind::Article
-    } else {
-        DocKind::Other
-    }
+    let scores = scores(page, places);
+    let best = CANDIDATES
+        .iter()
+        .zip(scores)
+        .filter(|(_, points)| *points >= MIN_POINTS)
+        // `max_by_key` keeps the last of equal maxima: reversed, that is the first listed.
+        .rev()
+        .max_by_key(|(_, points)| *points);
+    best.map_or(DocKind::Other, |(kind, _)| *kind)
+}
+
+/// The points of each kind of [`CANDIDATES`], in that order.
+fn scores(page: &Page, places: &Gazetteer) -> [u32; CANDIDATES.len()] {
+    let title = title::detect(page);
+    let heading_lines: Vec<&str> = page.head().iter().take(3).copied().chain(title.as_deref()).collect();
+    let profile = if is_profile(page, places) { PROFILE_POINTS } else { 0 };
+    let running_text = running_text_points(page, places).min(RUNNING_TEXT_CAP);
+    let (press, outlet) = (genre::press_points(page), genre::outlet_points(page));
+    // News-like text is the press office's when it shows and no newspaper does.
+    let press_running_text = if press > 0 && outlet == 0 { running_text } else { 0 };
+    [
+        profile,
+        press + press_running_text,
+        genre::speech_points(&heading_lines, page),
+        genre::report_points(&heading_lines, page),
+        leitbild_points(page),
+        running_text + outlet,
+    ]
 }
 
 fn is_profile(page: &Page, places: &Gazetteer) -> bool {
@@ -145,20 +159,19 @@ fn squeezed_figures_by_name(page: &Page, places: &Gazetteer) -> bool {
     plausible && head[near].iter().any(|l| municipality::is_name_line(l, places))
 }
 
-fn is_press(page: &Page) -> bool {
-    page.head().iter().any(|line| {
-        (PRESS_LABEL.is_match(line) && line.chars().count() <= 60)
-            || PRESS_NUMBER_LINE.is_match(line)
-            || MUNICIPAL_NEWS_HEADER.is_match(line)
-    })
-}
-
-fn is_leitbild(page: &Page) -> bool {
-    page.lines.first().is_some_and(|first| LEITBILD_HEADING.is_match(first))
+fn leitbild_points(page: &Page) -> u32 {
+    let first = page.lines.first().is_some_and(|first| LEITBILD_HEADING.is_match(first));
+    let sections: std::collections::BTreeSet<String> = page
+        .lines
+        .iter()
+        .filter(|l| l.chars().count() <= SECTION_HEADING_CHARS && LEITBILD_SECTION.is_match(l))
+        .map(|l| l.to_lowercase())
+        .collect();
+    u32::from(first) * LEITBILD_FIRST_HEADING + sections.len() as u32 * LEITBILD_SECTION_POINTS
 }
 
 /// Points of evidence for running news text.
-fn article_score(page: &Page, places: &Gazetteer) -> u32 {
+fn running_text_points(page: &Page, places: &Gazetteer) -> u32 {
     let head = page.head();
     let any_line = |re: &Regex| page.lines.iter().any(|l| re.is_match(l));
     let any_line_guarded = |re: &Guarded| page.lines.iter().any(|l| re.is_match(l));
@@ -180,11 +193,6 @@ fn article_score(page: &Page, places: &Gazetteer) -> u32 {
     score += u32::from(any_line(&WEEKDAY));
     let attributed: usize = page.lines.iter().map(|l| ATTRIBUTED_QUOTE.find_iter(l).count()).sum();
     score += attributed.min(2) as u32;
-    let title = title::detect(page);
-    let heading_lines = head.iter().take(3).copied().chain(title.as_deref());
-    if heading_lines.into_iter().any(|l| SPEECH_OR_REPORT.is_match(l) || REPORT_ON.is_match(l)) {
-        score += 2;
-    }
     score
 }
 
@@ -233,6 +241,25 @@ mod tests {
     use super::super::gazetteer::KnownMunicipality;
     use super::*;
 
+    const KREIS_PRESS_RELEASE: &str = "Kreis Mettmann\nPressemitteilung Nr. 412/2019\n\n\
+        Familienbüros in allen Städten\n\n\
+        Kreis Mettmann. – Der Kreis eröffnet am Montag das zehnte Familienbüro. „Wir wollen Familien früh erreichen“, sagte Landrat Thomas Hendele.\n\n\
+        Ansprechpartner für die Presse: Daniela Hitzemann, Tel. 02104 99-1010";
+    const OTS_RELEASE: &str = "Neue Kita-Sozialarbeit startet\n\n\
+        Dortmund (ots) - Die Stadt Dortmund stellt ab August zehn neue Fachkräfte für Kitas ein. Das hat der Rat am Donnerstag beschlossen.\n\n\
+        Rückfragen bitte an: Stadt Dortmund, Dortmund-Agentur";
+    const WAZ_ARTICLE: &str = "WAZ Bochum\nKinderarmut: Stadt baut Präventionskette aus\nVon Maria Beispiel\n\n\
+        Bochum. Die Stadt will Familien früher erreichen. „Jedes Kind zählt“, sagte die Sozialdezernentin am Dienstag.\n\n\
+        Foto: Ingo Otto / FUNKE Foto Services\nArtikel teilen";
+    const GRUSSWORT: &str = "Grußwort des Bürgermeisters zum Fachtag Frühe Hilfen\n\n\
+        Sehr geehrte Damen und Herren,\nliebe Fachkräfte,\n\n\
+        ich freue mich, Sie heute im Rathaus begrüßen zu dürfen. Dass Sie heute so zahlreich gekommen sind, meine Damen und Herren, zeigt, wie wichtig das Thema ist.\n\n\
+        Es gilt das gesprochene Wort.";
+    const FACHBEITRAG: &str = "Fachbeitrag\nPräventionsketten im ländlichen Raum – Erfahrungen aus drei Landkreisen\n\n\
+        Der vorliegende Beitrag fasst die Ergebnisse der wissenschaftlichen Begleitung zusammen. Am 12. März 2021 wurden die Befunde vorgestellt, „die Vernetzung wirkt“, betonte die Autorin.";
+    const LEITBILD: &str =
+        "Unser Leitbild\n\nPräambel\nAlle Kinder sollen gut aufwachsen.\n\nLeitziele\nWir stärken Familien.";
+
     fn kind(text: &str) -> DocKind {
         let known = Gazetteer::new(&[KnownMunicipality {
             name: "Kreis Düren".to_string(),
@@ -245,12 +272,7 @@ mod tests {
     #[test]
     fn guards_keep_what_the_patterns_match() {
         // (guarded pattern, line it must match)
-        let cases = [
-            (&*REPORT_ON, "RÜCKBLIC\u{212a} ZUM FACHTAG"),
-            (&*REPORT_ON, "Nachbericht vom Fachtag"),
-            (&*PHOTO_CREDIT, "(Bildquelle: Stadt)"),
-            (&*MUNICIPAL_NEWS_HEADER, "15:36 Uhr | Stadt Gelsenkirchen"),
-        ];
+        let cases = [(&*PHOTO_CREDIT, "(Bildquelle: Stadt)"), (&*PHOTO_CREDIT, "© Stadt Essen")];
         for (guarded, line) in cases {
             assert!(guarded.regex().is_match(line), "the pattern itself should match {line:?}");
             assert!(guarded.is_match(line), "the guard keeps {line:?} from its pattern");
@@ -296,8 +318,19 @@ mod tests {
             (" date 2018-01 Ab sofort koordiniert Silke Tophoven den Aufbau.", DocKind::Article),
             ("Titel\n\nWuppertal · Wuppertal nimmt teil.\n\nFoto: Stadt Wuppertal", DocKind::Article),
             ("Kreis Düren: Ministerpräsidentin Kraft besuchte den Kreis.", DocKind::Article),
-            ("Login\nGrußwort von Hannelore Kraft\n\nWer Lebenschancen schaffen will, muss neue Wege gehen.", DocKind::Article),
+            ("Login\nGrußwort von Hannelore Kraft\n\nWer Lebenschancen schaffen will, muss neue Wege gehen.", DocKind::Speech),
             ("„Das ist gut“, sagte X. „Das auch“, so Y.", DocKind::Article),
+            // A Kreis's press release: header, number, dateline, quotes, press contact.
+            (KREIS_PRESS_RELEASE, DocKind::Press),
+            (OTS_RELEASE, DocKind::Press),
+            (WAZ_ARTICLE, DocKind::Article),
+            (GRUSSWORT, DocKind::Speech),
+            (FACHBEITRAG, DocKind::Report),
+            (LEITBILD, DocKind::Leitbild),
+            // News text published by the city itself (a press office at the bottom) is a
+            // press release; the same text quoting a press officer is an article.
+            ("Neue Familienbüros\n12.03.2019\nVelbert. Die Stadt eröffnet zwei Familienbüros. „Wir wollen Familien früh erreichen“, sagte Bürgermeister Dirk Lukrafka am Montag.\nPressestelle der Stadt Velbert", DocKind::Press),
+            ("Neue Familienbüros\n12.03.2019\nVelbert. Die Stadt eröffnet zwei Familienbüros. „Wir wollen Familien früh erreichen“, sagte Bürgermeister Dirk Lukrafka am Montag, wie Pressesprecher Hans Muster mitteilte.", DocKind::Article),
             // Programme descriptions: no dateline, no attributed quotes.
             ("Präventionsketten Niedersachsen\n\nDas Programm begleitet Kommunen.\n\nZiele\n\nKinder stärken.", DocKind::Other),
             ("Prof. Dr. Müller leitet das Institut.\nDas Institut berät Kommunen.", DocKind::Other),

@@ -7,7 +7,8 @@
 //! the metadata types and the gazetteer format (`index-config/municipalities.tsv`); it does not
 //! read files, print, or apply the manifest (the caller does, after [`extract`]).
 //!
-//! One file per extractor: `kind`, `municipality` (with `gazetteer`, its TSV and the places
+//! One file per extractor: `kind` (with `genre`, the cues of press offices, newspapers,
+//! reports and speeches), `municipality` (with `gazetteer`, its TSV and the places
 //! prepared once for all documents, `mentions`, how a place name appears in text, `form_index`,
 //! all known forms searched at once, and `discovery`, explicit mentions of places the gazetteer
 //! lacks), `dates` (document date and press number), `figures`, `contact`, `title`;
@@ -23,6 +24,7 @@ mod discovery;
 mod figures;
 mod form_index;
 mod gazetteer;
+mod genre;
 mod kind;
 mod mentions;
 mod municipality;

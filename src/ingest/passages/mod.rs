@@ -7,12 +7,19 @@
 //! under as `section`. Headings are not passages. Search ranks and shows passages, so every
 //! word of the text ends up in a passage or in a section name: nothing is dropped.
 //!
+//! The one exception are the labels of the profile template ("Seit wann dabei:", "ZITAT der
+//! kommunalen Spitze"): the metadata stage has read them, and as text they would make every
+//! profile match "Zitat" or "Kinder"; they are dropped from passages and section names, the
+//! values next to them stay (see `labels`).
+//!
 //! The steps, one file each: `text` (paragraphs, PDF repairs) → `outline` (headings and
 //! sections, using `headings`) → `blocks` (lists, attributions, short blocks merged) →
-//! `sentences` (over-long blocks cut at line breaks and sentence ends).
+//! `sentences` (over-long blocks cut at line breaks and sentence ends) → `labels` (template
+//! labels out).
 
 mod blocks;
 mod headings;
+mod labels;
 mod outline;
 mod sentences;
 mod text;
@@ -49,11 +56,12 @@ pub fn split_with(text: &str, known: &KnownHeadings) -> Vec<Passage> {
     let blocks = blocks::merge(outline::outline(&paragraphs, known));
     let mut passages = Vec::new();
     for block in blocks {
-        let body = block.text();
+        let body = labels::without_labels(&block.text());
+        let section = block.section.as_deref().and_then(labels::section_without_labels);
         for piece in sentences::chunk(&body, MAX_CHARS) {
             if piece.chars().any(char::is_alphanumeric) {
                 let ordinal = passages.len() as u32;
-                passages.push(Passage { ordinal, section: block.section.clone(), text: piece.to_string() });
+                passages.push(Passage { ordinal, section: section.clone(), text: piece.to_string() });
             }
         }
     }
@@ -99,42 +107,38 @@ mod tests {
     #[test]
     fn seed_passages_keep_their_sections() {
         let cases = [
-            (STEINFURT, "Übergänge werden gestaltet und erleichtert", "Leitlinien: III. Neues Aufbauen",
+            (STEINFURT, "Übergänge werden gestaltet und erleichtert", Some("Leitlinien: III. Neues Aufbauen"),
              "a roman-numbered heading nests under `Leitlinien:`"),
-            (STEINFURT, "Vorhandene Angebote und Strukturen werden berücksichtigt", "Leitlinien: I. Gutes miteinander vernetzen",
+            (STEINFURT, "Vorhandene Angebote und Strukturen werden berücksichtigt", Some("Leitlinien: I. Gutes miteinander vernetzen"),
              "`Leitlinien:` and `I. …` in a row form one section"),
-            (STEINFURT, "(Landrat Dr. Sommer)", "ZITAT der kommunalen Spitze", "known heading; attribution stays in the quote"),
-            (STEINFURT, "Seit wann dabei: 2012", "Kreis Steinfurt", "figures take the heading right before them"),
+            (STEINFURT, "Dr. Sommer)", None, "the quote label is no section name"),
+            (STEINFURT, "2012\nca 445.000 Menschen", Some("Kreis Steinfurt"), "figures take the heading right before them"),
             (STEINFURT, "Präventive Arbeit ist im gesamten Kreisgebiet",
-             "Leitbild – „Präventionsnetz im Kreis Steinfurt“: Gutes miteinander vernetzen – Lücken schließen – Neues Aufbauen",
+             Some("Leitbild – „Präventionsnetz im Kreis Steinfurt“: Gutes miteinander vernetzen – Lücken schließen – Neues Aufbauen"),
              "title and subtitle paragraphs are joined"),
             (PRESS, "Die Zahl ist erschreckend",
-             "Gemeinsam neue Wege in der Präventionsarbeit finden: Initiative „Kein Kind zurücklassen“ im Kreis Steinfurt gestartet",
+             Some("Gemeinsam neue Wege in der Präventionsarbeit finden: Initiative „Kein Kind zurücklassen“ im Kreis Steinfurt gestartet"),
              "a two-line headline paragraph is a heading"),
-            (PRESS, "Nr. 209 Steinfurt, 26. Mai 2017", "Presseinformation", "a date line is content, not a heading"),
-            (COESFELD, "Kinder und Jugendliche erhalten über den gesamten Zeitraum", "Strategisches Ziel III",
+            (PRESS, "Nr. 209 Steinfurt, 26. Mai 2017", Some("Presseinformation"), "a date line is content, not a heading"),
+            (COESFELD, "Kinder und Jugendliche erhalten über den gesamten Zeitraum", Some("Strategisches Ziel III"),
              "known heading with numeral on the first line of its paragraph"),
-            (COESFELD, "(Landrat Dr. Christian Schulze Pellengahr)", "ZITAT der kommunalen Spitze", "attribution line"),
-            (COESFELD, "Kinder unter 18: 38.354", "Kreis Coesfeld", "figures"),
-            (KREFELD, "Anhand von Bestandserhebungen", "LEITBILD ZUM AUFBAU EINER KOMMUNALEN PRÄVENTIONSKETTE IN KREFELD",
+            (COESFELD, "(Landrat Dr. Christian Schulze Pellengahr)", None, "attribution line"),
+            (COESFELD, "220.586\n38.354", Some("Kreis Coesfeld"), "figures without their labels"),
+            (KREFELD, "Anhand von Bestandserhebungen", Some("LEITBILD ZUM AUFBAU EINER KOMMUNALEN PRÄVENTIONSKETTE IN KREFELD"),
              "an all-caps title is a heading"),
-            (DUEREN, "Strukturierte Übergänge und Inklusion", "Schwerpunkte", "known heading over an indented list"),
-            (DUEREN, "Kinder von 0 bis 10 Jahren und deren Eltern", "Zielgruppen",
+            (DUEREN, "Strukturierte Übergänge und Inklusion", Some("Schwerpunkte"), "known heading over an indented list"),
+            (DUEREN, "Kinder von 0 bis 10 Jahren und deren Eltern", Some("Zielgruppen"),
              "a short line right before a known heading is content"),
-            (DUEREN, "Wolfgang Spelthahn, Landrat", "Kreis Düren", "attribution under the quote"),
-            (DUEREN, "Der Kreis Düren zeichnet sich", "Ausgangslage 2012", "known heading with a year"),
+            (DUEREN, "Wolfgang Spelthahn, Landrat", Some("Kreis Düren"), "attribution under the quote"),
+            (DUEREN, "Der Kreis Düren zeichnet sich", Some("Ausgangslage 2012"), "known heading with a year"),
             (DUEREN, "Die verschiedenen Ämter der Kreisverwaltung",
-             "Kreis Düren im Bericht der Landeskoordinierungsstelle: Verwaltung und Organisation: Integriertes Handeln im Sinne der Familien",
+             Some("Kreis Düren im Bericht der Landeskoordinierungsstelle: Verwaltung und Organisation: Integriertes Handeln im Sinne der Familien"),
              "two unknown headings in a row"),
         ];
         for (text, phrase, section, why) in cases {
             let all = passages(text);
             let passage = find(&all, phrase);
-            assert_eq!(
-                passage.section.as_deref(),
-                Some(section),
-                "{why}: section of the passage with {phrase:?}"
-            );
+            assert_eq!(passage.section.as_deref(), section, "{why}: section of the passage with {phrase:?}");
         }
     }
 
@@ -167,12 +171,8 @@ mod tests {
             ),
             (
                 STEINFURT,
-                &[
-                    "Seit wann dabei: 2012",
-                    "Einwohnerzahl: ca 445.000 Menschen",
-                    "Kinder unter 18: ca. 45.172 Kind",
-                ],
-                "profile figures are one passage, label and value on one line",
+                &["2012", "ca 445.000 Menschen", "ca. 45.172 Kind"],
+                "profile figures are one passage, values without the template's labels",
             ),
             (
                 PRESS,
@@ -239,10 +239,10 @@ mod tests {
              &[(Some("Das haben wir vor"), "• Stärkung der Frühen Hilfen\n• Ausbau präventiver Sportangebote\n• Patenschaften")],
              "indented bullets separated by blank lines form one list passage"),
             ("ZITAT der kommunalen Spitze\n\n„Wir wollen, dass jedes Kind gut aufwächst und alle Chancen bekommt.“\n\n(Landrat Dr. Sommer)",
-             &[(Some("ZITAT der kommunalen Spitze"), "„Wir wollen, dass jedes Kind gut aufwächst und alle Chancen bekommt.“\n(Landrat Dr. Sommer)")],
+             &[(None, "„Wir wollen, dass jedes Kind gut aufwächst und alle Chancen bekommt.“\n(Landrat Dr. Sommer)")],
              "a bracketed line after a quote is its attribution"),
             ("Seit wann dabei:\n\n2017\n\nEinwohnerzahl:\n\n220.586\n\nKinder unter 18:\n\n38.354",
-             &[(Some("Kennzahlen"), "Seit wann dabei: 2017\nEinwohnerzahl: 220.586\nKinder unter 18: 38.354")],
+             &[(Some("Kennzahlen"), "2017\n220.586\n38.354")],
              "figures without a heading get section Kennzahlen, not three headings"),
             ("Gelsenkirchen beugt vor\nDie Stadt hat früh eine Präventionskette aufgebaut, die allen Kindern hilft.\n\
               Hausbesuche\nZu den Angeboten gehören Hausbesuche bei Familien mit Neugeborenen in allen Stadtteilen.",
@@ -334,7 +334,11 @@ mod tests {
         for (name, text) in &docs {
             let all = passages(text);
             // Words split by line-end hyphens are compared rejoined, as the splitter outputs them.
-            let lines = text.lines().map(|l| l.trim().to_string()).collect();
+            // Template labels are dropped on purpose (see `labels`); their values stay.
+            let lines = text
+                .lines()
+                .map(|l| crate::ingest::german::template::label_value(l).unwrap_or(l.trim()).to_string())
+                .collect();
             let input = word_counts(text::rejoin_hyphenated(lines).iter().map(String::as_str));
             let output =
                 word_counts(all.iter().flat_map(|p| [p.text.as_str(), p.section.as_deref().unwrap_or("")]));
