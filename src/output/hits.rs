@@ -157,13 +157,17 @@ pub fn snippet_and_place(hit: &Hit, color: bool) -> String {
 }
 
 /// The title as a table shows it: cut to [`TITLE_CHARS`]; None when it tells nothing the row
-/// does not: the file name, the section heading, or the passage's own first words.
+/// does not: the file name, the municipality (`Kreis Düren` atop a profile page), the start of
+/// the section heading, or the passage's own first words.
 fn shown_title(hit: &Hit) -> Option<String> {
     let title = hit.title.as_deref()?.trim();
     let name = hit.file.rsplit('/').next().unwrap_or(&hit.file);
     let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
     let opening = title.trim_end_matches('…').trim_end();
-    let repeated = title == stem || hit.section.as_deref() == Some(title) || hit.text.starts_with(opening);
+    let repeated = title == stem
+        || hit.municipality.as_deref() == Some(title)
+        || hit.section.as_deref().is_some_and(|section| section.starts_with(opening))
+        || hit.text.starts_with(opening);
     if opening.is_empty() || repeated {
         return None;
     }
@@ -316,8 +320,11 @@ mod tests {
             let hit = Hit { title: Some(title.into()), section: Some("Ziele".into()), ..sample_hit() };
             assert_eq!(snippet_and_place(&hit, false), "Strukturierte Übergänge\nsub/a.txt#3", "{title}");
         }
-        let section = Hit { title: Some("Ziele".into()), section: Some("Ziele".into()), ..sample_hit() };
-        assert_eq!(snippet_and_place(&section, false).lines().count(), 2);
+        let repeating = [("Ziele", "Ziele: Kinderschutz"), ("Kreis Düren", "Ziele")];
+        for (title, section) in repeating {
+            let hit = Hit { title: Some(title.into()), section: Some(section.into()), ..sample_hit() };
+            assert_eq!(snippet_and_place(&hit, false).lines().count(), 2, "{title}");
+        }
         let long = Hit { title: Some("Wort ".repeat(40)), ..sample_hit() };
         let first = snippet_and_place(&long, false).lines().next().unwrap().to_string();
         assert!(first.ends_with('…') && first.chars().count() <= TITLE_CHARS, "{first}");
