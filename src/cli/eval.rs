@@ -91,7 +91,7 @@ pub struct EvalArgs {
     /// Score the detected municipality, kind and date of the documents against
     /// DATASET/manifest.tsv (file, municipality, kind, date; `-` for none) instead of ranking:
     /// accuracy per field and the misses. The manifest is the answer, so it is not applied.
-    #[arg(long, conflicts_with_all = ["compare", "run", "exact", "intent", "qid"])]
+    #[arg(long, conflicts_with_all = ["compare", "run", "exact", "intent", "qid", "command", "limit", "k"])]
     pub metadata: bool,
 }
 
