@@ -69,17 +69,25 @@ pub(super) fn title(page: &Page, rel_path: &str) -> Option<String> {
         .or_else(|| file_stem(rel_path))
 }
 
-/// A short heading-like line of the head that is not header material.
+/// A short heading-like line of the head that is not header material. The page's last line
+/// is passed over (excerpts end mid-word: `Die Koordinieru`), and so is a line ending in a
+/// short lower-case word, a fragment cut after an article or preposition (`Seite zur`).
 fn heading_below_top(page: &Page) -> Option<String> {
-    let heading = |line: &&&str| {
-        let words = line.split_whitespace().count();
-        !is_header_material(line)
+    let last = page.lines.len().saturating_sub(1);
+    let heading = |(i, line): &(usize, &&str)| {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let cut_after_small_word = words
+            .last()
+            .is_some_and(|w| w.chars().count() <= 3 && w.chars().next().is_some_and(char::is_lowercase));
+        *i < last
+            && !is_header_material(line)
             && is_headline(line)
-            && (2..=MAX_HEADING_WORDS).contains(&words)
+            && (2..=MAX_HEADING_WORDS).contains(&words.len())
             && line.chars().count() <= MAX_HEADING_CHARS
             && !line.ends_with(['-', ':', '!', '?'])
+            && !cut_after_small_word
     };
-    page.head().iter().find(heading).map(|line| line.to_string())
+    page.head().iter().enumerate().find(heading).map(|(_, line)| line.to_string())
 }
 
 /// The first sentence of at least [`MIN_SENTENCE_WORDS`] words in the head's running text,
@@ -220,6 +228,8 @@ mod tests {
             (" date 2018-01 Ab sofort koordiniert Silke Tophoven den Aufbau der „Kommunalen Präventionskette“ gegen Armut hauptamtlich.", "d.txt", "Ab sofort koordiniert Silke Tophoven den Aufbau der „Kommunalen Präventionskette“ …"),
             ("Am Freitag, 29. August stellt Dr. Anna Schmidt in Oberhausen den Sozialdienst Schule vor. Mehr folgt.", "e.txt", "Am Freitag, 29. August stellt Dr. Anna Schmidt in Oberhausen …"),
             (".„Gelsenkirchen: Eine familienfreundliche Stadt\" – unter diesem Motto arbeitet ein Bündnis.", "f.txt", "„Gelsenkirchen: Eine familienfreundliche Stadt\" – unter diesem Motto arbeitet ein …"),
+            // A fragment is no heading: the last line (cut mid-word), a line cut after "zur".
+            ("Kinder in Lippe sollen unabhängig von ihrer Herkunft aufwachsen.\nSeite zur\nText folgt hier.\nDie Koordinieru", "g.txt", "Kinder in Lippe sollen unabhängig von ihrer Herkunft aufwachsen."),
             // No words: the file name.
             ("Sprungziele\nSeiteninhalt\n\n2014", "sub/046_wuppertal-familienzentren-2014.txt", "046_wuppertal-familienzentren-2014"),
             ("", "bericht.html", "bericht"),
