@@ -419,3 +419,137 @@ fn quote_queries_stay_above_their_floors_through_praev_quotes_and_search() {
     assert!(quotes >= QUOTE_NDCG_FLOOR, "quote queries through praev quotes: nDCG@10 {quotes:.3}");
     assert!(search >= QUOTE_SEARCH_NDCG_FLOOR, "quote queries through praev search: nDCG@10 {search:.3}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// `--metadata`: the detected municipality, kind and date against DATASET/manifest.tsv.
+
+/// Floors of `praev eval DEV --metadata`, just under what was measured when they were set:
+/// municipality 44/49 = 89.8%, date 45/49 = 91.8%; kind 42/49 = 85.7% with `report` and
+/// `speech` as kinds of their own (before they were, they counted as `article` and this test
+/// measured 46/49). The targets of the metadata work are 95%, 90% and 90%: raise the floors
+/// as the detection gets there.
+const MUNICIPALITY_FLOOR: f64 = 0.89;
+const KIND_FLOOR: f64 = 0.85;
+const DATE_FLOOR: f64 = 0.91;
+
+/// A dataset of two documents whose manifest is right about the first and, on purpose, wrong
+/// about the municipality and date of the second (no text of it names Bielefeld or a date).
+fn metadata_fixture() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    write(
+        p,
+        "corpus/duren.txt",
+        "Kreis Düren\n\nDer Kreis Düren baut seine Präventionskette weiter aus. Im Kreis Düren begleiten \
+         die Frühen Hilfen Familien mit Neugeborenen.\n",
+    );
+    write(
+        p,
+        "corpus/krefeld.txt",
+        "Leitbild der Stadt Krefeld\n\nDie Stadt Krefeld will, dass jedes Kind in Krefeld gut aufwachsen kann.\n",
+    );
+    write(
+        p,
+        "manifest.tsv",
+        "file\turl\tmunicipality\tkind\tdate\n\
+         duren.txt\thttps://example.org/dueren\tKreis Düren\tother\t-\n\
+         krefeld.txt\t-\tBielefeld\tleitbild\t2001\n",
+    );
+    dir
+}
+
+fn metadata_json(dataset: &Path, extra: &[&str]) -> Value {
+    eval_json(dataset, &[&["--metadata"], extra].concat())
+}
+
+fn misses_of<'a>(v: &'a Value, file: &str) -> Vec<(&'a str, &'a Value, &'a Value)> {
+    v["misses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["file"] == file)
+        .map(|m| (m["field"].as_str().unwrap(), &m["detected"], &m["expected"]))
+        .collect()
+}
+
+#[test]
+fn metadata_scores_a_fixture_against_its_manifest() {
+    let ds = metadata_fixture();
+    let v = metadata_json(ds.path(), &[]);
+    assert_eq!(v["documents"], 2);
+    assert_eq!(v["not_indexed"], serde_json::json!([]));
+    let municipality = &v["accuracy"]["municipality"];
+    assert_eq!((municipality["correct"].as_u64(), municipality["total"].as_u64()), (Some(1), Some(2)));
+    assert_eq!(municipality["accuracy"], 0.5);
+    assert_eq!(v["accuracy"]["date"]["correct"], 1, "no date found, none true, for the first");
+
+    let krefeld = misses_of(&v, "krefeld.txt");
+    assert!(
+        krefeld.iter().any(|(field, _, expected)| *field == "municipality" && *expected == "Bielefeld"),
+        "{v}"
+    );
+    assert!(
+        krefeld.contains(&("date", &Value::Null, &Value::from("2001"))),
+        "the manifest's date is not applied: it is the answer: {v}"
+    );
+    let duren = misses_of(&v, "duren.txt");
+    assert!(duren.iter().all(|(field, _, _)| *field == "kind"), "only the kind may be missed: {v}");
+
+    // The same figures from a prebuilt index, and the misses as CSV rows.
+    let index = common::TestIndex::of(&ds.path().join("corpus"));
+    let idx = index.path();
+    let from_index = metadata_json(ds.path(), &["--index", idx.to_str().unwrap()]);
+    assert_eq!(from_index["accuracy"], v["accuracy"]);
+    let out =
+        praev(ds.path()).arg("eval").arg(ds.path()).args(["--metadata", "--format", "csv"]).output().unwrap();
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert!(csv.starts_with("file,field,detected,expected\n"), "{csv}");
+    assert!(csv.contains("krefeld.txt,date,,2001\n"), "{csv}");
+}
+
+#[test]
+fn metadata_needs_a_manifest_and_known_kinds() {
+    let ds = metadata_fixture();
+    write(ds.path(), "manifest.tsv", "file\tmunicipality\tkind\tdate\nduren.txt\t-\tblog\t-\n");
+    praev(ds.path())
+        .arg("eval")
+        .arg(ds.path())
+        .arg("--metadata")
+        .assert()
+        .code(1)
+        .stderr(contains("manifest.tsv: line 2: unknown kind \"blog\""));
+    std::fs::remove_file(ds.path().join("manifest.tsv")).unwrap();
+    praev(ds.path())
+        .arg("eval")
+        .arg(ds.path())
+        .arg("--metadata")
+        .assert()
+        .code(2)
+        .stderr(contains("manifest.tsv"));
+    praev(ds.path())
+        .arg("eval")
+        .arg(ds.path())
+        .args(["--metadata", "--qid", "q1"])
+        .assert()
+        .code(2)
+        .stderr(contains("--qid"));
+}
+
+#[test]
+fn dev_set_metadata_stays_above_the_floors() {
+    if !available(Path::new(DEV).is_dir(), DEV) {
+        return;
+    }
+    let v = metadata_json(Path::new(DEV), &[]);
+    let floors = [("municipality", MUNICIPALITY_FLOOR), ("kind", KIND_FLOOR), ("date", DATE_FLOOR)];
+    for (field, floor) in floors {
+        let score = &v["accuracy"][field];
+        let accuracy = score["accuracy"].as_f64().expect("an accuracy");
+        eprintln!("dev set: {field} {}/{} = {accuracy:.3} (floor {floor})", score["correct"], score["total"]);
+        assert!(
+            accuracy >= floor,
+            "{field} accuracy on ../shared/eval/dev fell to {accuracy:.3}, below the floor {floor}: a metadata change made detection worse; misses: {}",
+            v["misses"]
+        );
+    }
+}

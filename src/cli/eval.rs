@@ -1,4 +1,5 @@
-//! `praev eval`: ranking quality on judged queries, and query-by-query comparison of two runs.
+//! `praev eval`: ranking quality on judged queries, query-by-query comparison of two runs, and
+//! the accuracy of the detected metadata (`--metadata`).
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -10,10 +11,13 @@ use clap::{Args, ValueEnum};
 use super::args::{Destination, OutputArgs};
 use super::progress::IndexProgress;
 use super::UsageError;
+use praev::eval::metadata::Truth;
 use praev::eval::run::Ranker;
 use praev::eval::{self, Dataset, Run};
 use praev::index::{BuildRequest, PraevIndex};
+use praev::ingest::Manifest;
 use praev::output;
+use praev::output::eval::metadata::MetadataReport;
 use praev::output::eval::{EvalComparisonReport, EvaluationReport};
 
 /// The `system` name of praev's runs.
@@ -28,12 +32,15 @@ const SYSTEM: &str = "praev";
 /// `praev search`.
 ///
 /// With --compare A.jsonl B.jsonl, scores two run files instead and lists the queries whose
-/// nDCG changed most.
+/// nDCG changed most. With --metadata, scores the detected municipality, kind and date of the
+/// documents against DATASET/manifest.tsv instead.
 /// What `--format` prints.
 const FORMAT_HELP: &str = "table: the metrics per query, per intent and overall; json: {dataset, system, k, \
 gain, queries, judged_queries, answered, overall, by_intent, per_query}; jsonl: one query {qid, query, intent, \
 metrics} per line; csv: the same, one row per query. With --compare: the changed queries; json: {dataset, k, a, \
-b, deltas}; jsonl and csv: one delta {qid, query, intent, a, b, delta} per line or row";
+b, deltas}; jsonl and csv: one delta {qid, query, intent, a, b, delta} per line or row. With --metadata: \
+accuracy per field and the misses; json: {dataset, documents, not_indexed, accuracy, misses}; jsonl and csv: one \
+miss {file, field, detected, expected} per line or row";
 
 #[derive(Debug, Args)]
 #[command(mut_arg("format", |a| a.help(super::args::format_help(FORMAT_HELP))))]
@@ -80,6 +87,12 @@ pub struct EvalArgs {
     /// Compare two run files query by query instead of searching.
     #[arg(long, num_args = 2, value_names = ["A.jsonl", "B.jsonl"])]
     pub compare: Option<Vec<PathBuf>>,
+
+    /// Score the detected municipality, kind and date of the documents against
+    /// DATASET/manifest.tsv (file, municipality, kind, date; `-` for none) instead of ranking:
+    /// accuracy per field and the misses. The manifest is the answer, so it is not applied.
+    #[arg(long, conflicts_with_all = ["compare", "run", "exact", "intent", "qid", "command", "limit", "k"])]
+    pub metadata: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -94,6 +107,9 @@ pub enum EvalCommand {
 
 pub fn run(args: EvalArgs) -> anyhow::Result<()> {
     let destination = args.output.destination(output::LISTING)?;
+    if args.metadata {
+        return evaluate_metadata(&args, &destination);
+    }
     let mut dataset = Dataset::read(&args.dataset).map_err(super::usage_or_failure)?;
     if let Some(intent) = &args.intent {
         dataset.queries.retain(|q| &q.intent == intent);
@@ -127,14 +143,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<()> {
 
 fn evaluate(dataset: &Dataset, args: &EvalArgs, k: usize, destination: &Destination) -> anyhow::Result<()> {
     // Keeps the temporary index alive until the searches are done.
-    let (index_path, _temp) = match &args.index {
-        Some(path) => (path.clone(), None),
-        None => {
-            let temp = build_temporary_index(&dataset.root)?;
-            (temp.path().join("index"), Some(temp))
-        }
-    };
-    let index = PraevIndex::open(&index_path).map_err(super::usage_or_failure)?;
+    let (index, _temp) = open_index(args.index.as_deref(), &dataset.root)?;
     let ranker = match args.command {
         EvalCommand::Search => Ranker::Search { exact: args.exact },
         EvalCommand::Theme => Ranker::Theme,
@@ -148,6 +157,40 @@ fn evaluate(dataset: &Dataset, args: &EvalArgs, k: usize, destination: &Destinat
     }
     let evaluation = eval::evaluate(dataset, &run, k);
     destination.emit(&EvaluationReport(&evaluation))
+}
+
+/// `--metadata`: the detected metadata of the documents against `DATASET/manifest.tsv`.
+fn evaluate_metadata(args: &EvalArgs, destination: &Destination) -> anyhow::Result<()> {
+    if !args.dataset.is_dir() {
+        let message = format!("dataset folder {} does not exist", args.dataset.display());
+        return Err(UsageError(message).into());
+    }
+    let truth = Truth::read(&args.dataset).map_err(super::usage_or_failure)?;
+    let corpus_manifest = args.dataset.join("corpus").join(Manifest::FILE_NAME);
+    if args.index.is_none() && corpus_manifest.is_file() {
+        eprintln!("warning: {} corrects the detected metadata being scored", corpus_manifest.display());
+    }
+    let (index, _temp) = open_index(args.index.as_deref(), &args.dataset)?;
+    let documents = index.documents().context("reading the indexed documents")?;
+    let evaluation = eval::metadata::evaluate_metadata(&args.dataset, &truth, &documents);
+    destination.emit(&MetadataReport(&evaluation))
+}
+
+/// `--index IDX`, else an index of `DATASET/corpus` in a temporary folder, which the returned
+/// guard keeps until it is dropped.
+fn open_index(
+    index: Option<&Path>,
+    dataset: &Path,
+) -> anyhow::Result<(PraevIndex, Option<tempfile::TempDir>)> {
+    let (path, temp) = match index {
+        Some(path) => (path.to_path_buf(), None),
+        None => {
+            let temp = build_temporary_index(dataset)?;
+            (temp.path().join("index"), Some(temp))
+        }
+    };
+    let index = PraevIndex::open(&path).map_err(super::usage_or_failure)?;
+    Ok((index, temp))
 }
 
 /// Indexes `DATASET/corpus` with the current index-config into a new temporary folder.

@@ -5,6 +5,7 @@
 mod analyze;
 mod args;
 mod compare;
+mod documents;
 mod duplicates;
 mod eval;
 mod filters;
@@ -45,6 +46,7 @@ pub enum Command {
     Matrix(matrix::MatrixArgs),
     Quotes(quotes::QuotesArgs),
     Municipalities(municipalities::MunicipalitiesArgs),
+    Documents(documents::DocumentsArgs),
     Similar(similar::SimilarArgs),
     Compare(compare::CompareArgs),
     Duplicates(duplicates::DuplicatesArgs),
@@ -68,6 +70,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Matrix(args) => matrix::run(args),
         Command::Quotes(args) => quotes::run(args),
         Command::Municipalities(args) => municipalities::run(args),
+        Command::Documents(args) => documents::run(args),
         Command::Similar(args) => similar::run(args),
         Command::Compare(args) => compare::run(args),
         Command::Duplicates(args) => duplicates::run(args),

@@ -10,8 +10,8 @@ use praev::output::municipalities::ProfilesReport;
 
 /// What `--format` prints.
 const FORMAT_HELP: &str = "table: one row per municipality; json: a list of {name, authority, \
-year_joined, population, children_under_18, children_share, documents, passages, quotes, contact}; \
-jsonl: one municipality per line; csv: the same columns, the contact spread over contact_* columns";
+year_joined, population, children_under_18, children_share, documents, passages, quotes, contact, \
+district}; jsonl: one municipality per line; csv: the same columns, the contact spread over contact_* columns";
 
 /// One row per municipality: kind of authority, year joined, population, children under 18
 /// and their share, documents, passages, quotes and contact.

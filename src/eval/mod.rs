@@ -2,9 +2,10 @@
 //!
 //! It owns the evaluation dataset format ([`dataset`]: `queries.tsv`, `qrels.tsv`), the run
 //! file format ([`run`]: one JSON line per ranked passage), the metrics ([`metrics`]: nDCG@k,
-//! R@20, MRR@10, P@5, per query, per intent and overall) and the query-by-query comparison of
-//! two runs ([`compare`]). The metrics follow `../shared/baselines/eval.py` line for line, so
-//! that praev's figures and the baselines' figures are the same numbers.
+//! R@20, MRR@10, P@5, per query, per intent and overall), the query-by-query comparison of two
+//! runs ([`compare`]) and the scoring of detected document metadata against a dataset's
+//! `manifest.tsv` ([`metadata`]). The metrics follow `../shared/baselines/eval.py` line for
+//! line, so that praev's figures and the baselines' figures are the same numbers.
 //!
 //! It does not build indexes, decide what to print or render tables: the CLI builds (or opens)
 //! the index, [`run::run_all`] answers the queries with the ranking of `praev search` or `praev theme`, and `output::eval`
@@ -13,6 +14,7 @@
 pub mod compare;
 pub mod dataset;
 pub mod fold;
+pub mod metadata;
 pub mod metrics;
 pub mod run;
 mod tsv;

@@ -21,7 +21,9 @@ use crate::analysis::tokenize::is_invisible;
 use crate::analysis::{Lexicon, UmlautFold, ANALYZER_NAME};
 use crate::config::{AnalysisConfig, ConfigFiles, IndexConfig};
 use crate::error::{Error, Result};
-use crate::ingest::{self, Document, Duplicate, IngestSettings, Manifest, PassageKind, Skipped, SourceFile};
+use crate::ingest::{
+    self, Document, DocumentMeta, Duplicate, IngestSettings, Manifest, PassageKind, Skipped, SourceFile,
+};
 
 /// Below this many passages one writer thread is faster overall: one segment to search.
 const SMALL_CORPUS_PASSAGES: usize = 20_000;
@@ -201,7 +203,8 @@ fn write_generation(
     writer.commit()?;
     writer.wait_merging_threads()?;
 
-    let municipalities = distinct_municipalities(&records);
+    let municipalities = distinct(&records, |meta| meta.municipality.as_deref());
+    let districts = distinct(&records, |meta| meta.district.as_deref());
     let meta = IndexMeta {
         format_version: FORMAT_VERSION,
         praev_version: env!("CARGO_PKG_VERSION").to_string(),
@@ -229,6 +232,7 @@ fn write_generation(
         .map_err(|source| Error::Io { path: synonyms_path, source })?;
     IndexMeta::write_documents(generation, &records)?;
     IndexMeta::write_municipalities(generation, &municipalities)?;
+    IndexMeta::write_districts(generation, &districts)?;
     meta.write(generation)?;
     Ok((meta, skipped, duplicates))
 }
@@ -338,7 +342,6 @@ fn ingest_all(
 }
 
 fn add_document(writer: &IndexWriter, fields: &Fields, document: &Document) -> Result<()> {
-    let municipality = document.meta.municipality.as_deref();
     let kind = document.meta.kind.as_str();
     for passage in &document.passages {
         let mut tantivy_doc: TantivyDocument = doc!(
@@ -351,13 +354,7 @@ fn add_document(writer: &IndexWriter, fields: &Fields, document: &Document) -> R
         if let Some(section) = &passage.section {
             tantivy_doc.add_text(fields.section, section);
         }
-        if let Some(name) = municipality {
-            tantivy_doc.add_text(fields.municipality, name);
-            tantivy_doc.add_facet(fields.municipality_facet, Facet::from_path([name]));
-        }
-        if let Some(date) = &document.meta.date {
-            tantivy_doc.add_text(fields.date, date);
-        }
+        add_document_meta(&mut tantivy_doc, fields, &document.meta);
         writer.add_document(tantivy_doc)?;
     }
     add_quotes(writer, fields, document)
@@ -381,21 +378,34 @@ fn add_quotes(writer: &IndexWriter, fields: &Fields, document: &Document) -> Res
         if let Some(role) = &quote.role {
             tantivy_doc.add_text(fields.role, role);
         }
-        if let Some(name) = &document.meta.municipality {
-            tantivy_doc.add_text(fields.municipality, name);
-            tantivy_doc.add_facet(fields.municipality_facet, Facet::from_path([name.as_str()]));
-        }
-        if let Some(date) = &document.meta.date {
-            tantivy_doc.add_text(fields.date, date);
-        }
+        add_document_meta(&mut tantivy_doc, fields, &document.meta);
         writer.add_document(tantivy_doc)?;
     }
     Ok(())
 }
 
-fn distinct_municipalities(records: &[DocumentRecord]) -> Vec<String> {
-    let names: std::collections::BTreeSet<&str> =
-        records.iter().filter_map(|d| d.meta.municipality.as_deref()).collect();
+/// What every passage of a document carries of the document's metadata: municipality and
+/// district (stored, and as facets for filters), date, title and url.
+fn add_document_meta(tantivy_doc: &mut TantivyDocument, fields: &Fields, meta: &DocumentMeta) {
+    if let Some(name) = &meta.municipality {
+        tantivy_doc.add_text(fields.municipality, name);
+        tantivy_doc.add_facet(fields.municipality_facet, Facet::from_path([name.as_str()]));
+    }
+    if let Some(district) = &meta.district {
+        tantivy_doc.add_text(fields.district, district);
+        tantivy_doc.add_facet(fields.district_facet, Facet::from_path([district.as_str()]));
+    }
+    let stored = [(fields.date, &meta.date), (fields.title, &meta.title), (fields.url, &meta.url)];
+    for (field, value) in stored {
+        if let Some(value) = value {
+            tantivy_doc.add_text(field, value);
+        }
+    }
+}
+
+/// The sorted, distinct values of one field of the documents' metadata.
+fn distinct(records: &[DocumentRecord], field: impl Fn(&DocumentMeta) -> Option<&str>) -> Vec<String> {
+    let names: std::collections::BTreeSet<&str> = records.iter().filter_map(|d| field(&d.meta)).collect();
     names.into_iter().map(String::from).collect()
 }
 

@@ -13,10 +13,12 @@ use crate::error::{Error, Result};
 use crate::ingest::DocumentMeta;
 
 /// Bump whenever the schema, the analysis or this file's layout changes incompatibly.
-pub const FORMAT_VERSION: u32 = 4;
+/// 5: passages store the document's district, title and url; `districts.json`.
+pub const FORMAT_VERSION: u32 = 5;
 pub const META_FILE: &str = "praev.json";
 pub const DOCUMENTS_FILE: &str = "documents.jsonl";
 pub const MUNICIPALITIES_FILE: &str = "municipalities.json";
+pub const DISTRICTS_FILE: &str = "districts.json";
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct IndexMeta {
@@ -115,18 +117,22 @@ impl IndexMeta {
 
     /// Writes the sorted, distinct municipality names.
     pub fn write_municipalities(dir: &Path, names: &[String]) -> Result<()> {
-        let path = dir.join(MUNICIPALITIES_FILE);
-        let json = serde_json::to_string(names).expect("names serialise");
-        std::fs::write(&path, json).map_err(|source| Error::Io { path, source })
+        write_names(&dir.join(MUNICIPALITIES_FILE), names)
     }
 
     /// Reads the municipality names of an index generation.
     pub fn read_municipalities(dir: &Path, index_path: &Path) -> Result<Vec<String>> {
-        let path = dir.join(MUNICIPALITIES_FILE);
-        let damaged = |message: String| Error::Damaged { path: index_path.to_path_buf(), message };
-        let text = std::fs::read_to_string(&path)
-            .map_err(|e| damaged(format!("cannot read {}: {e}", path.display())))?;
-        serde_json::from_str(&text).map_err(|e| damaged(format!("{}: {e}", path.display())))
+        read_names(&dir.join(MUNICIPALITIES_FILE), index_path)
+    }
+
+    /// Writes the sorted, distinct district names (the Kreise of the municipalities).
+    pub fn write_districts(dir: &Path, names: &[String]) -> Result<()> {
+        write_names(&dir.join(DISTRICTS_FILE), names)
+    }
+
+    /// Reads the district names of an index generation.
+    pub fn read_districts(dir: &Path, index_path: &Path) -> Result<Vec<String>> {
+        read_names(&dir.join(DISTRICTS_FILE), index_path)
     }
 
     /// Reads the document records of an index generation.
@@ -146,4 +152,16 @@ impl IndexMeta {
             })
             .collect()
     }
+}
+
+fn write_names(path: &Path, names: &[String]) -> Result<()> {
+    let json = serde_json::to_string(names).expect("names serialise");
+    std::fs::write(path, json).map_err(|source| Error::Io { path: path.to_path_buf(), source })
+}
+
+fn read_names(path: &Path, index_path: &Path) -> Result<Vec<String>> {
+    let damaged = |message: String| Error::Damaged { path: index_path.to_path_buf(), message };
+    let text =
+        std::fs::read_to_string(path).map_err(|e| damaged(format!("cannot read {}: {e}", path.display())))?;
+    serde_json::from_str(&text).map_err(|e| damaged(format!("{}: {e}", path.display())))
 }

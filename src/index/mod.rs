@@ -4,6 +4,7 @@
 //! (see [`schema`]); it knows nothing about queries or output.
 
 pub mod build;
+pub mod documents;
 pub mod meta;
 pub mod profiles;
 pub mod reader;

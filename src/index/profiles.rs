@@ -22,6 +22,8 @@ pub struct MunicipalityProfile {
     /// `Kreis`, `kreisfreie Stadt`, `Stadt`, `Gemeinde`, `Landkreis` or `Städteregion` (from
     /// `municipalities.tsv`); None for a place the gazetteer does not know.
     pub authority: Option<String>,
+    /// The Kreis it belongs to, when it is a Gemeinde of one (the one its documents name most).
+    pub district: Option<String>,
     pub year_joined: Option<u16>,
     pub population: Option<u64>,
     pub children_under_18: Option<u64>,
@@ -70,6 +72,7 @@ fn profile(name: &str, authority: Option<String>, records: &[DocumentRecord]) ->
     MunicipalityProfile {
         name: name.to_string(),
         authority: authority.or_else(|| guess_authority(name)),
+        district: most_named(records.iter().filter_map(|r| r.meta.district.as_deref())),
         year_joined: records.iter().filter_map(|r| r.meta.year_joined).min(),
         population,
         children_under_18,
@@ -82,6 +85,16 @@ fn profile(name: &str, authority: Option<String>, records: &[DocumentRecord]) ->
         quotes: records.iter().map(|r| r.quotes).sum(),
         contact: ordered.iter().find_map(|r| r.meta.contact.clone()),
     }
+}
+
+/// The value given most often; ties go to the first in name order.
+fn most_named<'a>(values: impl Iterator<Item = &'a str>) -> Option<String> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for value in values {
+        *counts.entry(value).or_default() += 1;
+    }
+    let most = counts.values().copied().max()?;
+    counts.into_iter().find(|&(_, n)| n == most).map(|(value, _)| value.to_string())
 }
 
 /// The authority a name says itself (`Kreis Lippe`, `Rhein-Sieg-Kreis`, `Städteregion Aachen`).
@@ -141,6 +154,7 @@ mod tests {
         MunicipalityProfile {
             name: name.into(),
             authority: guess_authority(name),
+            district: None,
             year_joined: year,
             population,
             children_under_18: None,
@@ -162,6 +176,14 @@ mod tests {
         assert_eq!(list.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["C", "A", "B"]);
         sort(&mut list, SortBy::Name);
         assert_eq!(list.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["A", "B", "C"]);
+    }
+
+    #[test]
+    fn district_is_the_one_named_most() {
+        let named = ["Kreis Mettmann", "Kreis Viersen", "Kreis Mettmann"];
+        assert_eq!(most_named(named.into_iter()).as_deref(), Some("Kreis Mettmann"));
+        assert_eq!(most_named(["Kreis B", "Kreis A"].into_iter()).as_deref(), Some("Kreis A"));
+        assert_eq!(most_named(std::iter::empty()), None);
     }
 
     #[test]

@@ -74,6 +74,12 @@ impl PraevIndex {
         IndexMeta::read_municipalities(&self.generation, &self.path)
     }
 
+    /// The distinct district names of the documents (the Kreise their municipalities belong
+    /// to), sorted; read on demand.
+    pub fn districts(&self) -> Result<Vec<String>> {
+        IndexMeta::read_districts(&self.generation, &self.path)
+    }
+
     /// The per-document records (metadata, figures, contact), read on demand.
     pub fn documents(&self) -> Result<Vec<DocumentRecord>> {
         IndexMeta::read_documents(&self.generation, &self.path)

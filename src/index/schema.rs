@@ -18,7 +18,11 @@ pub const KIND: &str = "kind";
 pub const DATE: &str = "date";
 pub const SPEAKER: &str = "speaker";
 pub const ROLE: &str = "role";
+pub const DISTRICT: &str = "district";
+pub const TITLE: &str = "title";
+pub const URL: &str = "url";
 pub const MUNICIPALITY_FACET: &str = "municipality_facet";
+pub const DISTRICT_FACET: &str = "district_facet";
 pub const KIND_FACET: &str = "kind_facet";
 
 /// Handles of the schema's fields.
@@ -34,14 +38,20 @@ pub struct Fields {
     pub passage: Field,
     /// Display values, stored only.
     pub municipality: Field,
+    /// The Kreis of the municipality, when it is a Gemeinde of one.
+    pub district: Field,
     pub kind: Field,
     pub date: Field,
+    /// The document's title and where it was published, shown with every hit.
+    pub title: Field,
+    pub url: Field,
     /// Who said a quote and in which office (quote passages only); analysed like the text, so
     /// `--speaker effing` and `--role landrätin` find them, stored.
     pub speaker: Field,
     pub role: Field,
-    /// Facets `/<municipality>` and `/<kind>`: filters and counts.
+    /// Facets `/<municipality>`, `/<district>` and `/<kind>`: filters and counts.
     pub municipality_facet: Field,
+    pub district_facet: Field,
     pub kind_facet: Field,
 }
 
@@ -61,7 +71,11 @@ pub fn build_schema() -> Schema {
     builder.add_text_field(MUNICIPALITY, STORED);
     builder.add_text_field(KIND, STORED);
     builder.add_text_field(DATE, STORED);
+    builder.add_text_field(DISTRICT, STORED);
+    builder.add_text_field(TITLE, STORED);
+    builder.add_text_field(URL, STORED);
     builder.add_facet_field(MUNICIPALITY_FACET, FacetOptions::default());
+    builder.add_facet_field(DISTRICT_FACET, FacetOptions::default());
     builder.add_facet_field(KIND_FACET, FacetOptions::default());
     builder.build()
 }
@@ -77,9 +91,13 @@ impl Fields {
             municipality: schema.get_field(MUNICIPALITY)?,
             kind: schema.get_field(KIND)?,
             date: schema.get_field(DATE)?,
+            district: schema.get_field(DISTRICT)?,
+            title: schema.get_field(TITLE)?,
+            url: schema.get_field(URL)?,
             speaker: schema.get_field(SPEAKER)?,
             role: schema.get_field(ROLE)?,
             municipality_facet: schema.get_field(MUNICIPALITY_FACET)?,
+            district_facet: schema.get_field(DISTRICT_FACET)?,
             kind_facet: schema.get_field(KIND_FACET)?,
         })
     }

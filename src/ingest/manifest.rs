@@ -2,11 +2,16 @@
 //!
 //! Owns reading and applying the optional file in the corpus root. It is tab-separated with a
 //! header line and no quoting; blank lines and lines starting with `#` are skipped. The one
-//! required column is `file` (the path relative to the corpus root, `/`-separated);
-//! `municipality`, `kind` and `date` are optional, and any other column (`url`, …) is ignored,
-//! so the evaluation sets' `file url municipality kind date` manifests parse as they are. A
-//! value of `-` or an empty cell keeps what was detected. `kind` accepts what
-//! [`DocKind::parse`] accepts; `date` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+//! required column is `file` (the path relative to the corpus root, `/`-separated); the
+//! optional ones are `municipality`, `district`, `kind`, `date`, `url` and `title`, and any
+//! other column is ignored, so the evaluation sets' `file url municipality kind date` manifests
+//! parse as they are. A value of `-` or an empty cell keeps what was detected; `none` clears a
+//! detected municipality, district, date or url (a text about no municipality, a date that is
+//! wrong). `kind` accepts what [`DocKind::parse`] accepts; `date` is `YYYY`, `YYYY-MM` or
+//! `YYYY-MM-DD`.
+//!
+//! The district belongs to the municipality: when a row changes the municipality and gives no
+//! district, the detected district (of the detected municipality) is dropped.
 //!
 //! It does not detect anything itself, and it does not check that the files exist: the caller
 //! compares [`Manifest::files`] with the walk and warns about rows that name no file.
@@ -31,18 +36,45 @@ struct Entry {
     /// The row's line, to point at the first row when a file is listed twice.
     line: usize,
     file: String,
-    municipality: Option<String>,
+    municipality: Option<Correction>,
+    district: Option<Correction>,
     kind: Option<DocKind>,
-    date: Option<String>,
+    date: Option<Correction>,
+    url: Option<Correction>,
+    title: Option<String>,
 }
+
+/// What a cell does to a detected value it does not keep.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Correction {
+    Set(String),
+    /// `none`: the document has no such value.
+    Clear,
+}
+
+impl Correction {
+    fn apply(correction: Option<&Correction>, value: &mut Option<String>) {
+        match correction {
+            Some(Correction::Set(v)) => *value = Some(v.clone()),
+            Some(Correction::Clear) => *value = None,
+            None => {}
+        }
+    }
+}
+
+/// The cell value that clears a detected value.
+const CLEAR: &str = "none";
 
 /// Where the columns this module reads are, from the header line.
 struct Columns {
     count: usize,
     file: usize,
     municipality: Option<usize>,
+    district: Option<usize>,
     kind: Option<usize>,
     date: Option<usize>,
+    url: Option<usize>,
+    title: Option<usize>,
 }
 
 impl Manifest {
@@ -64,20 +96,28 @@ impl Manifest {
         Ok(manifest)
     }
 
-    /// Overrides the detected municipality, kind and date of `rel_path` where the manifest
-    /// gives them. Files the manifest does not name are left alone.
+    /// Overrides the detected metadata of `rel_path` where the manifest gives a value, and
+    /// clears it where the manifest says `none`. Files the manifest does not name are left
+    /// alone.
     pub fn apply(&self, rel_path: &str, meta: &mut DocumentMeta) {
         let Some(entry) = self.by_file.get(rel_path).map(|&i| &self.entries[i]) else {
             return;
         };
-        if let Some(municipality) = &entry.municipality {
-            meta.municipality = Some(municipality.clone());
+        let detected_municipality = meta.municipality.clone();
+        Correction::apply(entry.municipality.as_ref(), &mut meta.municipality);
+        if entry.district.is_some() {
+            Correction::apply(entry.district.as_ref(), &mut meta.district);
+        } else if meta.municipality != detected_municipality {
+            // The detected district was that of the detected municipality.
+            meta.district = None;
         }
         if let Some(kind) = entry.kind {
             meta.kind = kind;
         }
-        if let Some(date) = &entry.date {
-            meta.date = Some(date.clone());
+        Correction::apply(entry.date.as_ref(), &mut meta.date);
+        Correction::apply(entry.url.as_ref(), &mut meta.url);
+        if let Some(title) = &entry.title {
+            meta.title = Some(title.clone());
         }
     }
 
@@ -114,8 +154,11 @@ impl Columns {
             count: header.len(),
             file,
             municipality: found.get("municipality").copied(),
+            district: found.get("district").copied(),
             kind: found.get("kind").copied(),
             date: found.get("date").copied(),
+            url: found.get("url").copied(),
+            title: found.get("title").copied(),
         })
     }
 
@@ -131,14 +174,38 @@ impl Columns {
         let cell = |column: Option<usize>| column.and_then(|i| value(cells[i]));
         let file = value(cells[self.file]).map(normalise_file);
         let file = file.ok_or_else(|| LineError::new(line, "empty `file`: every row must name a file"))?;
+        let correction = |column: Option<usize>| cell(column).map(correction);
         let kind = cell(self.kind).map(|k| parse_kind(k).map_err(|m| LineError::new(line, m))).transpose()?;
-        let date = cell(self.date).map(|d| check_date(d).map_err(|m| LineError::new(line, m))).transpose()?;
-        Ok(Entry { line, file, municipality: cell(self.municipality).map(str::to_string), kind, date })
+        let date = match correction(self.date) {
+            Some(Correction::Set(d)) => {
+                Some(Correction::Set(check_date(&d).map_err(|m| LineError::new(line, m))?))
+            }
+            other => other,
+        };
+        Ok(Entry {
+            line,
+            file,
+            municipality: correction(self.municipality),
+            district: correction(self.district),
+            kind,
+            date,
+            url: correction(self.url),
+            title: cell(self.title).map(str::to_string),
+        })
     }
 }
 
 fn is_known_column(name: &str) -> bool {
-    matches!(name, "file" | "municipality" | "kind" | "date")
+    matches!(name, "file" | "municipality" | "district" | "kind" | "date" | "url" | "title")
+}
+
+/// A cell that does not keep the detected value: `none` clears it, anything else sets it.
+fn correction(value: &str) -> Correction {
+    if value.eq_ignore_ascii_case(CLEAR) {
+        Correction::Clear
+    } else {
+        Correction::Set(value.to_string())
+    }
 }
 
 /// A cell's value; `-` and empty mean "keep what was detected".
@@ -240,6 +307,44 @@ mod tests {
         ];
         for (file, expected) in cases {
             assert_eq!(applied(&manifest, file), expected, "{file}");
+        }
+    }
+
+    #[test]
+    #[rustfmt::skip]
+    fn none_clears_and_new_columns_set() {
+        let tsv = "file\turl\ttitle\tmunicipality\tdistrict\tkind\tdate\n\
+            velbert.txt\thttps://velbert.de/a\tFrühe Hilfen in Velbert\tVelbert\tKreis Mettmann\t-\t-\n\
+            land.txt\tnone\t-\tNone\t-\t-\tnone\n\
+            moved.txt\t-\t-\tWuppertal\t-\t-\t-\n\
+            same.txt\t-\t-\tVelbert\t-\t-\t-\n";
+        let manifest = Manifest::parse(tsv).unwrap();
+        let detected = || DocumentMeta {
+            municipality: Some("Velbert".into()),
+            district: Some("Kreis Mettmann".into()),
+            date: Some("2019".into()),
+            url: Some("https://example.org".into()),
+            title: Some("Detected".into()),
+            ..DocumentMeta::default()
+        };
+        // (file, municipality, district, date, url, title)
+        type Row<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>, Option<&'a str>, &'a str);
+        let cases: [Row; 4] = [
+            ("velbert.txt", Some("Velbert"), Some("Kreis Mettmann"), Some("2019"), Some("https://velbert.de/a"), "Frühe Hilfen in Velbert"),
+            // `none` clears; the district goes with the municipality it belonged to.
+            ("land.txt", None, None, None, None, "Detected"),
+            ("moved.txt", Some("Wuppertal"), None, Some("2019"), Some("https://example.org"), "Detected"),
+            // The same municipality as detected keeps its district.
+            ("same.txt", Some("Velbert"), Some("Kreis Mettmann"), Some("2019"), Some("https://example.org"), "Detected"),
+        ];
+        for (file, municipality, district, date, url, title) in cases {
+            let mut meta = detected();
+            manifest.apply(file, &mut meta);
+            assert_eq!(meta.municipality.as_deref(), municipality, "{file}: municipality");
+            assert_eq!(meta.district.as_deref(), district, "{file}: district");
+            assert_eq!(meta.date.as_deref(), date, "{file}: date");
+            assert_eq!(meta.url.as_deref(), url, "{file}: url");
+            assert_eq!(meta.title.as_deref(), Some(title), "{file}: title");
         }
     }
 

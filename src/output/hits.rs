@@ -1,5 +1,8 @@
 //! Search hits: the documented hit contract (JSON object, JSON line, CSV row) and the table of
 //! `praev search`. `theme`, `similar` and `quotes` extend the same hit.
+//!
+//! Fields are only ever added: the document's `title`, `url` and `district` came later and
+//! stand last in the JSON object and, after any columns a command adds, last in the CSV row.
 
 use std::fmt::Write as _;
 use std::ops::Range;
@@ -27,6 +30,13 @@ pub const HEADER: [&str; 11] = [
     "role",
 ];
 
+/// The CSV columns of a hit added later, after the columns of [`HEADER`] and those a command
+/// adds, so that no column moves.
+pub const ADDED: [&str; 3] = ["title", "url", "district"];
+
+/// A title in a table cell: at most this many characters.
+const TITLE_CHARS: usize = 90;
+
 /// One hit as printed: the field names and their order are the contract.
 #[derive(Serialize)]
 pub struct HitJson<'a> {
@@ -43,6 +53,10 @@ pub struct HitJson<'a> {
     /// Quote passages: who said it, in which office; null otherwise.
     pub speaker: Option<&'a str>,
     pub role: Option<&'a str>,
+    /// The document's title, where it was published and the Kreis of its municipality.
+    pub title: Option<&'a str>,
+    pub url: Option<&'a str>,
+    pub district: Option<&'a str>,
 }
 
 impl<'a> From<&'a Hit> for HitJson<'a> {
@@ -59,6 +73,9 @@ impl<'a> From<&'a Hit> for HitJson<'a> {
             score: hit.score,
             speaker: hit.speaker.as_deref(),
             role: hit.role.as_deref(),
+            title: hit.title.as_deref(),
+            url: hit.url.as_deref(),
+            district: hit.district.as_deref(),
         }
     }
 }
@@ -99,17 +116,24 @@ pub fn hit_record(hit: &Hit) -> Vec<String> {
     ]
 }
 
-/// The CSV of hits extended by `extra` columns, whose cells `cells` gives per item.
+/// The cells of one hit in the order of [`ADDED`].
+fn added_record(hit: &Hit) -> [String; 3] {
+    [&hit.title, &hit.url, &hit.district].map(|value| value.clone().unwrap_or_default())
+}
+
+/// The CSV of hits extended by `extra` columns, whose cells `cells` gives per item, then the
+/// [`ADDED`] columns.
 pub fn hits_csv<T>(
     items: &[T],
     hit: impl Fn(&T) -> &Hit,
     extra: &[&str],
     cells: impl Fn(&T) -> Vec<String>,
 ) -> Csv {
-    let mut csv = Csv::new(HEADER.iter().chain(extra).copied());
+    let mut csv = Csv::new(HEADER.iter().chain(extra).chain(&ADDED).copied());
     for item in items {
         let mut row = hit_record(hit(item));
         row.extend(cells(item));
+        row.extend(added_record(hit(item)));
         csv.rows.push(row);
     }
     csv
@@ -122,9 +146,36 @@ pub fn snippet(hit: &Hit, color: bool) -> String {
     render_snippet(&hit.text, &ranges, window, color)
 }
 
-/// The snippet with `file#passage` on the next line.
+/// The document's title (when it says more than the file name), the snippet, and
+/// `file#passage` on the last line.
 pub fn snippet_and_place(hit: &Hit, color: bool) -> String {
-    format!("{}\n{}#{}", snippet(hit, color), hit.file, hit.passage)
+    let place = format!("{}#{}", hit.file, hit.passage);
+    match shown_title(hit) {
+        Some(title) => format!("{title}\n{}\n{place}", snippet(hit, color)),
+        None => format!("{}\n{place}", snippet(hit, color)),
+    }
+}
+
+/// The title as a table shows it: cut to [`TITLE_CHARS`]; None when it tells nothing the row
+/// does not: the file name, the municipality (`Kreis Düren` atop a profile page), the start of
+/// the section heading, or the passage's own first words.
+fn shown_title(hit: &Hit) -> Option<String> {
+    let title = hit.title.as_deref()?.trim();
+    let name = hit.file.rsplit('/').next().unwrap_or(&hit.file);
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    let opening = title.trim_end_matches('…').trim_end();
+    let repeated = title == stem
+        || hit.municipality.as_deref() == Some(title)
+        || hit.section.as_deref().is_some_and(|section| section.starts_with(opening))
+        || hit.text.starts_with(opening);
+    if opening.is_empty() || repeated {
+        return None;
+    }
+    if title.chars().count() <= TITLE_CHARS {
+        return Some(title.to_string());
+    }
+    let cut: String = title.chars().take(TITLE_CHARS - 1).collect();
+    Some(format!("{}…", cut.trim_end()))
 }
 
 /// `praev search`: ranked passages.
@@ -193,6 +244,9 @@ mod tests {
             score: 1.5,
             speaker: None,
             role: None,
+            title: Some("Übergänge im Kreis Düren".into()),
+            url: Some("https://example.org/dueren".into()),
+            district: None,
         }
     }
 
@@ -214,10 +268,12 @@ mod tests {
         assert_eq!(value["total_hits"], 1);
         let hit = &value["hits"][0];
         let keys: Vec<&str> = hit.as_object().unwrap().keys().map(String::as_str).collect();
-        assert_eq!(keys.len(), 11);
-        for key in HEADER {
-            assert!(keys.contains(&key), "{key}");
+        assert_eq!(keys.len(), 14);
+        for key in HEADER.iter().chain(&ADDED) {
+            assert!(keys.contains(key), "{key}");
         }
+        assert_eq!(hit["title"], "Übergänge im Kreis Düren");
+        assert!(hit["district"].is_null());
         assert_eq!(hit["highlights"], serde_json::json!([[13, 22]]));
         assert!(hit["section"].is_null());
     }
@@ -243,10 +299,34 @@ mod tests {
         };
         let csv = render(&results(vec![hit]), Format::Csv);
         let mut reader = ::csv::Reader::from_reader(csv.as_bytes());
-        assert_eq!(reader.headers().unwrap().iter().collect::<Vec<_>>(), HEADER.to_vec());
+        let header: Vec<&str> = HEADER.iter().chain(&ADDED).copied().collect();
+        assert_eq!(reader.headers().unwrap().iter().collect::<Vec<_>>(), header);
         let row = reader.records().next().unwrap().unwrap();
         assert_eq!(&row[7], "0-5;10-12");
         assert_eq!(&row[8], "„Zitat“, mit Komma\nund Zeile");
         assert_eq!((&row[9], &row[10]), ("Dr. Klaus Effing", "Landrat"));
+        assert_eq!(
+            (&row[11], &row[12], &row[13]),
+            ("Übergänge im Kreis Düren", "https://example.org/dueren", "")
+        );
+    }
+
+    #[test]
+    fn table_shows_a_title_that_says_more_than_the_file_name() {
+        let titled = snippet_and_place(&sample_hit(), false);
+        assert_eq!(titled.lines().next(), Some("Übergänge im Kreis Düren"));
+        let untold = ["a", "Strukturierte Übergänge", "Strukturierte …"];
+        for title in untold {
+            let hit = Hit { title: Some(title.into()), section: Some("Ziele".into()), ..sample_hit() };
+            assert_eq!(snippet_and_place(&hit, false), "Strukturierte Übergänge\nsub/a.txt#3", "{title}");
+        }
+        let repeating = [("Ziele", "Ziele: Kinderschutz"), ("Kreis Düren", "Ziele")];
+        for (title, section) in repeating {
+            let hit = Hit { title: Some(title.into()), section: Some(section.into()), ..sample_hit() };
+            assert_eq!(snippet_and_place(&hit, false).lines().count(), 2, "{title}");
+        }
+        let long = Hit { title: Some("Wort ".repeat(40)), ..sample_hit() };
+        let first = snippet_and_place(&long, false).lines().next().unwrap().to_string();
+        assert!(first.ends_with('…') && first.chars().count() <= TITLE_CHARS, "{first}");
     }
 }

@@ -10,6 +10,7 @@
 
 pub mod analyze;
 pub mod compare;
+pub mod documents;
 pub mod duplicates;
 pub mod eval;
 pub mod explain;

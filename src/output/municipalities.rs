@@ -8,7 +8,7 @@ use super::{Csv, Report, Style};
 use crate::index::profiles::MunicipalityProfile;
 use crate::ingest::metadata::Contact;
 
-pub const CSV_HEADER: [&str; 14] = [
+pub const CSV_HEADER: [&str; 15] = [
     "name",
     "authority",
     "year_joined",
@@ -23,6 +23,7 @@ pub const CSV_HEADER: [&str; 14] = [
     "contact_address",
     "contact_phone",
     "contact_email",
+    "district",
 ];
 
 /// A municipality as printed.
@@ -39,6 +40,8 @@ pub struct ProfileJson<'a> {
     passages: usize,
     quotes: usize,
     contact: Option<ContactJson<'a>>,
+    /// The Kreis of a Gemeinde; added after the other fields.
+    district: Option<&'a str>,
 }
 
 /// A contact block as printed.
@@ -83,6 +86,7 @@ impl<'a> From<&'a MunicipalityProfile> for ProfileJson<'a> {
             passages: p.passages,
             quotes: p.quotes,
             contact: p.contact.as_ref().map(ContactJson::from),
+            district: p.district.as_deref(),
         }
     }
 }
@@ -139,6 +143,7 @@ impl Report for ProfilesReport<'_> {
                 contact.address.unwrap_or_default(),
                 contact.phone.unwrap_or_default(),
                 contact.email.unwrap_or_default(),
+                p.district.clone().unwrap_or_default(),
             ]);
         }
         csv
@@ -148,7 +153,9 @@ impl Report for ProfilesReport<'_> {
         if self.0.is_empty() {
             return "The index names no municipality.\n".into();
         }
-        let header = vec![
+        // The district column only when some municipality lies in one.
+        let districts = self.0.iter().any(|p| p.district.is_some());
+        let mut header = vec![
             "municipality",
             "authority",
             "joined",
@@ -160,11 +167,16 @@ impl Report for ProfilesReport<'_> {
             "quotes",
             "contact",
         ];
+        if districts {
+            header.insert(2, "district");
+        }
         let mut table = new_table(style, header);
         for p in self.0 {
-            table.add_row(vec![
-                p.name.clone(),
-                p.authority.clone().unwrap_or_default(),
+            let mut row = vec![p.name.clone(), p.authority.clone().unwrap_or_default()];
+            if districts {
+                row.push(p.district.clone().unwrap_or_default());
+            }
+            row.extend([
                 number(p.year_joined),
                 number(p.population),
                 number(p.children_under_18),
@@ -174,8 +186,10 @@ impl Report for ProfilesReport<'_> {
                 p.quotes.to_string(),
                 contact_line(&p.contact),
             ]);
+            table.add_row(row);
         }
-        align_right(&mut table, 2..9);
+        let first_figure = if districts { 3 } else { 2 };
+        align_right(&mut table, first_figure..first_figure + 7);
         format!("{table}\n")
     }
 }

@@ -1,5 +1,7 @@
 //! Which passages a search, a theme ranking, a quote search or a wording command looks at:
-//! municipality, passage kind, speaker; one type, [`PassageFilter`], for every caller.
+//! municipality, passage kind, speaker; one type, [`PassageFilter`], for every caller. A
+//! municipality name also matches the passages of its Gemeinden: `Kreis Mettmann` takes in
+//! the passages about Velbert, whose district it is.
 //!
 //! Filters restrict and never score (their clauses are boosted by 0), so a filtered search
 //! ranks the remaining passages exactly like an unfiltered one. The filter also owns the rule
@@ -16,7 +18,8 @@ use crate::ingest::PassageKind;
 /// Restrictions on the passages searched; the default restricts nothing but the quotes.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PassageFilter {
-    /// Exact municipality names (see [`super::resolve_municipalities`]); empty means all.
+    /// Exact municipality or district names (see [`super::resolve_municipalities`]): a
+    /// passage matches when its municipality or its district is one of them; empty means all.
     pub municipalities: Vec<String>,
     /// Empty means every kind of document passage, but no quotes (unless `speaker` is set).
     pub kinds: Vec<PassageKind>,
@@ -68,7 +71,7 @@ impl PassageFilter {
 /// One restriction of a [`PassageFilter`].
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Restriction<'a> {
-    /// Only passages of these municipalities.
+    /// Only passages of these municipalities, or of municipalities in these districts.
     Municipalities(&'a [String]),
     /// Only passages of these kinds.
     Kinds(&'a [PassageKind]),
@@ -83,13 +86,16 @@ impl Restriction<'_> {
         let fields = &index.fields;
         match self {
             Restriction::Municipalities(names) => {
-                (Occur::Must, facet_any(fields.municipality_facet, names.iter().map(String::as_str)))
+                let facets = [fields.municipality_facet, fields.district_facet];
+                let values =
+                    facets.into_iter().flat_map(|field| names.iter().map(move |n| (field, n.as_str())));
+                (Occur::Must, facet_any(values))
             }
             Restriction::Kinds(kinds) => {
-                (Occur::Must, facet_any(fields.kind_facet, kinds.iter().map(|k| k.as_str())))
+                (Occur::Must, facet_any(kinds.iter().map(|k| (fields.kind_facet, k.as_str()))))
             }
             Restriction::NoQuotes => {
-                (Occur::MustNot, facet_any(fields.kind_facet, [PassageKind::Quote.as_str()].into_iter()))
+                (Occur::MustNot, facet_any([(fields.kind_facet, PassageKind::Quote.as_str())].into_iter()))
             }
             Restriction::Speaker(speaker) => (Occur::Must, all_words_in(index, fields.speaker, speaker)),
         }
@@ -114,10 +120,11 @@ pub fn all_words_in(index: &PraevIndex, field: Field, text: &str) -> Box<dyn Que
     Box::new(BoostQuery::new(Box::new(BooleanQuery::new(words)), 0.0))
 }
 
-/// Matches documents having any of `values` as facet; filters do not add to the score.
-fn facet_any<'a>(field: Field, values: impl Iterator<Item = &'a str>) -> Box<dyn Query> {
+/// Matches documents having any of `values` as facet of its field; filters do not add to the
+/// score.
+fn facet_any<'a>(values: impl Iterator<Item = (Field, &'a str)>) -> Box<dyn Query> {
     let options: Vec<(Occur, Box<dyn Query>)> = values
-        .map(|v| {
+        .map(|(field, v)| {
             let term = Term::from_facet(field, &Facet::from_path([v]));
             let q: Box<dyn Query> =
                 Box::new(BoostQuery::new(Box::new(TermQuery::new(term, IndexRecordOption::Basic)), 0.0));

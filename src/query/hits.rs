@@ -34,6 +34,11 @@ pub struct Hit {
     /// Who said it and in which office (quote passages only).
     pub speaker: Option<String>,
     pub role: Option<String>,
+    /// The document's title and where it was published.
+    pub title: Option<String>,
+    pub url: Option<String>,
+    /// The Kreis of the municipality, when it is a Gemeinde of one.
+    pub district: Option<String>,
 }
 
 /// A stored text field of a passage.
@@ -89,6 +94,9 @@ impl<'a> HitBuilder<'a> {
             score,
             speaker: stored_str(doc, f.speaker),
             role: stored_str(doc, f.role),
+            title: stored_str(doc, f.title),
+            url: stored_str(doc, f.url),
+            district: stored_str(doc, f.district),
         }
     }
 }

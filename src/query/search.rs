@@ -125,14 +125,19 @@ fn with_boosts(query: Box<dyn Query>, boosts: &[Boost]) -> Box<dyn Query> {
     Box::new(BooleanQuery::new(clauses))
 }
 
-/// Resolves what the user typed after `--municipality` to the names in the index:
-/// case- and umlaut-insensitive, exact name first, else every name containing it
-/// (`steinfurt` → `Kreis Steinfurt`). An unknown name is an error listing the known ones.
+/// Resolves what the user typed after `--municipality` to the municipality and district names
+/// in the index: case- and umlaut-insensitive, exact name first, else every name containing
+/// it (`steinfurt` → `Kreis Steinfurt`). A district name (`Kreis Mettmann`) is known when a
+/// document's municipality lies in it; as a filter it takes in those municipalities. An
+/// unknown name is an error listing the known ones.
 pub fn resolve_municipalities(index: &PraevIndex, wanted: &[String]) -> Result<Vec<String>> {
     if wanted.is_empty() {
         return Ok(Vec::new());
     }
-    let known = index.municipalities()?;
+    let mut known = index.municipalities()?;
+    known.extend(index.districts()?);
+    known.sort();
+    known.dedup();
     let mut resolved = Vec::new();
     for name in wanted {
         let key = fold_name(name);

@@ -106,7 +106,7 @@ pub fn extract(text: &str, rel_path: &str, places: &Gazetteer) -> DocumentMeta {
         kind,
         municipality: municipality::detect(&page, rel_path, places),
         district: None,
-        title: title::detect(&page),
+        title: title::title(&page, rel_path),
         date: dates::document_date(&page),
         year_joined: figures.year_joined,
         population: figures.population,

@@ -1,9 +1,14 @@
-//! The document's headline: the first heading-like line at the top, when there is one.
+//! The document's title: its headline when it opens with one, else a stand-in, so that every
+//! document has a name people recognise in lists of hits and documents.
 //!
 //! Scraped pages open with labels and header material before the headline (a category word,
 //! "Presseinformation", the press number and contact lines, a date line, squeezed figures,
 //! navigation items), so those lines are passed over. The first line that is not such
-//! material decides: a heading-like line is the title; running text means the page has none.
+//! material decides: a heading-like line is the headline ([`detect`], which the kind detection
+//! reads too); running text means the page has none. Then [`title`] falls back, in this order,
+//! to a short heading-like line further down the head (`Kinderbeteiligung Stuttgart` under a
+//! quote), to the first words of the first real sentence (a dateline such as `Gelsenkirchen.`
+//! is passed over), and to the file name without its extension.
 
 use std::sync::LazyLock;
 
@@ -16,6 +21,13 @@ use super::prefilter::{digit_runs, Anchored};
 use crate::ingest::german::quotation_marks::OPENING;
 
 const MAX_TITLE_CHARS: usize = 160;
+/// A heading found below the top is short: a few words, not a line of running text cut short.
+const MAX_HEADING_WORDS: usize = 12;
+const MAX_HEADING_CHARS: usize = 100;
+/// A first sentence stands in for a title with at most this many words, then `…`.
+const FIRST_WORDS: usize = 10;
+/// A sentence shorter than this is a dateline (`Gelsenkirchen.`), not a stand-in for a title.
+const MIN_SENTENCE_WORDS: usize = 3;
 /// Date lines longer than this are text that mentions a date, not a date line.
 const MAX_DATE_LINE_CHARS: usize = 60;
 
@@ -41,9 +53,84 @@ static LIST_ITEM: LazyLock<Regex> =
 static CAPTION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:Foto|Fotos|Bild|Quelle)\s*:").expect("valid regex"));
 
+/// The headline the page opens with, if it opens with one.
 pub(super) fn detect(page: &Page) -> Option<String> {
     let first = page.head().iter().find(|line| !is_header_material(line))?;
     is_headline(first).then(|| first.to_string())
+}
+
+/// The title of a document: its headline, else a short heading in its head, else the first
+/// words of its first sentence, else the file name of `rel_path` without extension. None only
+/// for a page without words whose path has no file name.
+pub(super) fn title(page: &Page, rel_path: &str) -> Option<String> {
+    detect(page)
+        .or_else(|| heading_below_top(page))
+        .or_else(|| first_words(page))
+        .or_else(|| file_stem(rel_path))
+}
+
+/// A short heading-like line of the head that is not header material. The page's last line
+/// is passed over (excerpts end mid-word: `Die Koordinieru`), and so is a line ending in a
+/// short lower-case word, a fragment cut after an article or preposition (`Seite zur`).
+fn heading_below_top(page: &Page) -> Option<String> {
+    let last = page.lines.len().saturating_sub(1);
+    let heading = |(i, line): &(usize, &&str)| {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let cut_after_small_word = words
+            .last()
+            .is_some_and(|w| w.chars().count() <= 3 && w.chars().next().is_some_and(char::is_lowercase));
+        *i < last
+            && !is_header_material(line)
+            && is_headline(line)
+            && (2..=MAX_HEADING_WORDS).contains(&words.len())
+            && line.chars().count() <= MAX_HEADING_CHARS
+            && !line.ends_with(['-', ':', '!', '?'])
+            && !cut_after_small_word
+    };
+    page.head().iter().enumerate().find(heading).map(|(_, line)| line.to_string())
+}
+
+/// The first sentence of at least [`MIN_SENTENCE_WORDS`] words in the head's running text,
+/// cut to [`FIRST_WORDS`] words.
+fn first_words(page: &Page) -> Option<String> {
+    let text = page.head().iter().find(|line| !is_header_material(line))?;
+    let text = text.trim_start_matches(|c: char| !c.is_alphanumeric() && !OPENING.contains(&c));
+    let sentence = sentences(text).find(|s| s.len() >= MIN_SENTENCE_WORDS)?;
+    let mut title = sentence[..sentence.len().min(FIRST_WORDS)].join(" ");
+    if sentence.len() > FIRST_WORDS {
+        title.push_str(" …");
+    }
+    Some(title)
+}
+
+/// The words of `text`, sentence by sentence. A sentence ends after a word ending in `.`, `!`
+/// or `?` that is no abbreviation or ordinal (`Dr.`, `z.`, `29.`).
+fn sentences(text: &str) -> impl Iterator<Item = Vec<&str>> {
+    let mut words = text.split_whitespace().peekable();
+    std::iter::from_fn(move || {
+        let mut sentence = Vec::new();
+        for word in words.by_ref() {
+            sentence.push(word);
+            if ends_sentence(word) {
+                break;
+            }
+        }
+        (!sentence.is_empty()).then_some(sentence)
+    })
+}
+
+fn ends_sentence(word: &str) -> bool {
+    let Some(body) = word.strip_suffix(['.', '!', '?']) else { return false };
+    let letters = body.chars().filter(|c| c.is_alphabetic()).count();
+    let ordinal = body.chars().last().is_some_and(|c| c.is_ascii_digit());
+    !ordinal && (letters > 3 || word.ends_with(['!', '?']))
+}
+
+/// The file name without its extension (`046_wuppertal-familienzentren-2014`).
+fn file_stem(rel_path: &str) -> Option<String> {
+    let name = rel_path.rsplit(['/', '\\']).next()?;
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    Some(stem.trim()).filter(|s| !s.is_empty()).map(str::to_string)
 }
 
 /// Lines that come before a headline without being one.
@@ -126,5 +213,30 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(detect(&Page::new(text)).as_deref(), expected, "title of {text:?}");
         }
+    }
+
+    #[test]
+    fn every_document_gets_a_title() {
+        // (page text, file, expected title)
+        let cases = [
+            // A headline is the title.
+            ("Kinderschutz in Mönchengladbach\n\nDie Stadt hat ein Netzwerk.", "a.txt", "Kinderschutz in Mönchengladbach"),
+            // A heading below a quote that opens the page.
+            ("Ich bin mir sicher, dass Kinder gern mitentscheiden wollen.\nJohannes 11 Jahre\n> GANZES STATEMENT LESEN\nKinderbeteiligung Stuttgart\nText.", "b.txt", "Johannes 11 Jahre"),
+            // Running text: its first sentence, the dateline passed over, cut to ten words.
+            ("Gelsenkirchen. Das Projekt „Kein Kind zurücklassen“ kann inzwischen erste Ergebnisse vorweisen. Dr. Mohn kam.", "c.txt", "Das Projekt „Kein Kind zurücklassen“ kann inzwischen erste Ergebnisse vorweisen."),
+            (" date 2018-01 Ab sofort koordiniert Silke Tophoven den Aufbau der „Kommunalen Präventionskette“ gegen Armut hauptamtlich.", "d.txt", "Ab sofort koordiniert Silke Tophoven den Aufbau der „Kommunalen Präventionskette“ …"),
+            ("Am Freitag, 29. August stellt Dr. Anna Schmidt in Oberhausen den Sozialdienst Schule vor. Mehr folgt.", "e.txt", "Am Freitag, 29. August stellt Dr. Anna Schmidt in Oberhausen …"),
+            (".„Gelsenkirchen: Eine familienfreundliche Stadt\" – unter diesem Motto arbeitet ein Bündnis.", "f.txt", "„Gelsenkirchen: Eine familienfreundliche Stadt\" – unter diesem Motto arbeitet ein …"),
+            // A fragment is no heading: the last line (cut mid-word), a line cut after "zur".
+            ("Kinder in Lippe sollen unabhängig von ihrer Herkunft aufwachsen.\nSeite zur\nText folgt hier.\nDie Koordinieru", "g.txt", "Kinder in Lippe sollen unabhängig von ihrer Herkunft aufwachsen."),
+            // No words: the file name.
+            ("Sprungziele\nSeiteninhalt\n\n2014", "sub/046_wuppertal-familienzentren-2014.txt", "046_wuppertal-familienzentren-2014"),
+            ("", "bericht.html", "bericht"),
+        ];
+        for (text, file, expected) in cases {
+            assert_eq!(title(&Page::new(text), file).as_deref(), Some(expected), "title of {text:?}");
+        }
+        assert_eq!(title(&Page::new(""), ""), None, "no words, no file name");
     }
 }

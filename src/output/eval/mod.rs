@@ -7,6 +7,7 @@
 //! `--compare`: one per query delta).
 
 pub mod json;
+pub mod metadata;
 pub mod table;
 
 use super::number;
