@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use aho_corasick::automaton::Automaton;
-use aho_corasick::dfa::DFA;
+use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Input, MatchKind, PatternID};
 
 use super::mentions::{self, Form, Hit};
@@ -23,7 +23,7 @@ pub(super) struct FormIndex {
     /// not hide the "Steinfurt" inside it before the mention checks have run. A DFA, the
     /// largest to keep (a few MB) and the fastest to search with, used as its own type rather
     /// than behind `AhoCorasick` so that each step of the search is a direct call.
-    automaton: DFA,
+    automaton: NFA,
     /// For each pattern, the forms spelled that way (indexes into `forms`), in list order.
     spelled_by: Vec<Vec<usize>>,
 }
@@ -46,7 +46,7 @@ impl FormIndex {
                 }
             }
         }
-        let automaton = DFA::builder()
+        let automaton = NFA::builder()
             .match_kind(MatchKind::Standard)
             .build(&patterns)
             .expect("the place forms fit an Aho-Corasick automaton");

@@ -234,11 +234,7 @@ mod tests {
     use super::*;
 
     fn kind(text: &str) -> DocKind {
-        let known = Gazetteer::new(&[KnownMunicipality {
-            name: "Kreis Düren".to_string(),
-            authority: "Kreis".to_string(),
-            aliases: vec![],
-        }]);
+        let known = Gazetteer::new(&[KnownMunicipality::new("Kreis Düren", "Kreis", &[])]);
         detect(&Page::new(text), &known)
     }
 

@@ -43,8 +43,8 @@ pub(super) struct Form {
 /// One mention found in a line.
 #[derive(Debug, Clone)]
 pub(super) struct Hit {
-    start: usize,
-    end: usize,
+    pub start: usize,
+    pub end: usize,
     pub candidate: usize,
     pub weight: u32,
     /// The form's number in its list: where two forms match the same text, the first wins.
