@@ -25,7 +25,7 @@
 //! The leading place must lead clearly (twice the runner-up), so pages that list many places
 //! (programme overviews, Land-level texts) get `None`, not a guess.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use super::discovery;
 use super::gazetteer::{fold, Gazetteer};
@@ -82,87 +82,67 @@ pub(super) fn detect(page: &Page, rel_path: &str, url: Option<&str>, places: &Ga
         let (host, path) =
             url.split_once("://").map_or(url, |(_, rest)| rest).split_once('/').unwrap_or((url, ""));
         for candidate in domain_places(places, host) {
-            evidence.cue(candidate);
-            evidence.domain[candidate] += URL_WEIGHT;
+            let place = evidence.of(candidate);
+            place.cued = true;
+            place.domain += URL_WEIGHT;
         }
         for (candidate, _) in hinted(places, &tokens_of(path)) {
             evidence.cue_with_bonus(candidate, FILE_NAME_BONUS);
         }
     }
     let scores = evidence.scores(places);
-    if std::env::var_os("PRAEV_DEBUG_MUNI").is_some() {
-        let mut top: Vec<(u32, usize)> =
-            scores.iter().enumerate().filter(|(_, &s)| s > 0).map(|(c, &s)| (s, c)).collect();
-        top.sort_unstable_by(|a, b| b.cmp(a));
-        let shown: Vec<String> = top
-            .iter()
-            .take(6)
-            .map(|&(s, c)| {
-                format!(
-                    "{}={s}(e{} b{} cue{})",
-                    candidates.name(c),
-                    evidence.explicit[c],
-                    evidence.bare[c],
-                    evidence.cued[c]
-                )
-            })
-            .collect();
-        eprintln!("DEBUG {rel_path}: {}", shown.join(" "));
-    }
     let (best, candidate, second) = leader(&scores)?;
     // The leader must clearly lead: at least twice the runner-up's score.
     (best >= MIN_SCORE && best >= LEAD_FACTOR * second && best > second)
         .then(|| candidates.name(candidate).to_string())
 }
 
-/// What a document says for each candidate place.
+/// What a document says for each candidate place it mentions (few of the gazetteer's
+/// thousands: kept sparse, in candidate order).
+#[derive(Default)]
 struct Evidence {
-    /// Explicit mentions, datelines, domains: scores that count as they are.
-    explicit: Vec<u32>,
+    places: BTreeMap<usize, PlaceEvidence>,
+}
+
+#[derive(Default, Clone, Copy)]
+struct PlaceEvidence {
+    /// Explicit mentions and datelines: scores that count as they are.
+    explicit: u32,
     /// Bare mentions: they count only for places with a cue or a bare name that counts.
-    bare: Vec<u32>,
-    cued: Vec<bool>,
+    bare: u32,
+    cued: bool,
     /// File name hints: they add to a place that the text mentions.
-    bonus: Vec<u32>,
+    bonus: u32,
     /// Mail, web and url domains: they count for a place the text mentions too, or whose bare
     /// name counts ("hage.de" may be an association's as well as the village's).
-    domain: Vec<u32>,
+    domain: u32,
 }
 
 impl Evidence {
-    fn new(candidates: usize) -> Evidence {
-        Evidence {
-            explicit: vec![0; candidates],
-            bare: vec![0; candidates],
-            cued: vec![false; candidates],
-            bonus: vec![0; candidates],
-            domain: vec![0; candidates],
-        }
-    }
-
-    fn cue(&mut self, candidate: usize) {
-        self.cued[candidate] = true;
+    fn of(&mut self, candidate: usize) -> &mut PlaceEvidence {
+        self.places.entry(candidate).or_default()
     }
 
     fn cue_with_bonus(&mut self, candidate: usize, bonus: u32) {
-        self.cued[candidate] = true;
-        self.bonus[candidate] = self.bonus[candidate].max(bonus);
+        let place = self.of(candidate);
+        place.cued = true;
+        place.bonus = place.bonus.max(bonus);
     }
 
-    fn scores(&self, places: &Gazetteer) -> Vec<u32> {
-        (0..self.explicit.len())
-            .map(|c| {
-                let bare_counts = places.bare_counts.get(c).copied().unwrap_or(false);
-                let bare = if self.cued[c] || bare_counts { self.bare[c] } else { 0 };
-                let mentioned = self.explicit[c] + self.bare[c] > 0;
-                let domain = if mentioned || bare_counts { self.domain[c] } else { 0 };
-                match self.explicit[c] + bare + domain {
-                    0 if bare_counts && self.bonus[c] > 0 => HINT_ALONE_SCORE,
-                    0 => 0,
-                    text => text + self.bonus[c],
-                }
-            })
-            .collect()
+    /// Each mentioned candidate with its score, in candidate order.
+    fn scores(&self, places: &Gazetteer) -> Vec<(usize, u32)> {
+        let score = |c: usize, e: &PlaceEvidence| {
+            let bare_counts = places.bare_counts.get(c).copied().unwrap_or(false);
+            let bare = if e.cued || bare_counts { e.bare } else { 0 };
+            let mentioned = e.explicit + e.bare > 0;
+            let domain = if mentioned || bare_counts { e.domain } else { 0 };
+            match e.explicit + bare + domain {
+                0 if bare_counts && e.bonus > 0 => HINT_ALONE_SCORE,
+                0 => 0,
+                text => text + e.bonus,
+            }
+        };
+        self.places.iter().map(|(&c, e)| (c, score(c, e))).collect()
     }
 }
 
@@ -300,9 +280,10 @@ fn dateline_end(line: &str, start: usize, end: usize) -> Option<usize> {
 
 /// The highest score with its candidate (the first one on a tie) and the next highest score
 /// (equal to the first on a tie); `None` without candidates.
-fn leader(scores: &[u32]) -> Option<(u32, usize, u32)> {
-    let (mut best, mut candidate, mut second) = (*scores.first()?, 0, 0);
-    for (index, &score) in scores.iter().enumerate().skip(1) {
+fn leader(scores: &[(usize, u32)]) -> Option<(u32, usize, u32)> {
+    let (mut candidate, mut best) = *scores.first()?;
+    let mut second = 0;
+    for &(index, score) in scores.iter().skip(1) {
         if score > best {
             (second, best, candidate) = (best, score, index);
         } else if score > second {
@@ -356,7 +337,7 @@ impl<'g> Candidates<'g> {
     }
 
     fn evidence(&self, page: &Page) -> Evidence {
-        let mut evidence = Evidence::new(self.places.names.len() + self.discovered.len());
+        let mut evidence = Evidence::default();
         let mut found = Vec::new();
         // Per line: each candidate's strongest mention there, and whether it is a cue.
         let mut strongest: Vec<(usize, u32, bool)> = Vec::new();
@@ -411,8 +392,9 @@ impl<'g> Candidates<'g> {
             domains.sort_unstable();
             domains.dedup();
             for &candidate in &domains {
-                evidence.cued[candidate] = true;
-                evidence.domain[candidate] += DOMAIN_WEIGHT * factor;
+                let place = evidence.of(candidate);
+                place.cued = true;
+                place.domain += DOMAIN_WEIGHT * factor;
             }
             // A list of places ("darunter Köln, Bochum und der Kreis Unna") names each in passing.
             let listing = strongest.len() >= LIST_SIZE;
@@ -420,10 +402,11 @@ impl<'g> Candidates<'g> {
                 let (weight, cue) =
                     if listing { (weight.min(mentions::BARE_WEIGHT), false) } else { (weight, cue) };
                 if cue {
-                    evidence.cued[candidate] = true;
-                    evidence.explicit[candidate] += weight * factor;
+                    let place = evidence.of(candidate);
+                    place.cued = true;
+                    place.explicit += weight * factor;
                 } else {
-                    evidence.bare[candidate] += weight * factor;
+                    evidence.of(candidate).bare += weight * factor;
                 }
             }
         }
