@@ -22,6 +22,7 @@ const REGION_AUTHORITIES: [&str; 2] = ["Land", "Regierungsbezirk"];
 /// Gemeinden); errors carry the 1-based line.
 pub fn parse_places(tsv_text: &str) -> Result<Vec<KnownMunicipality>, LineError> {
     let mut places = Vec::new();
+    let mut regions: Vec<String> = Vec::new();
     let mut header_seen = false;
     for (index, raw) in tsv_text.lines().enumerate() {
         let number = index + 1;
@@ -40,14 +41,26 @@ pub fn parse_places(tsv_text: &str) -> Result<Vec<KnownMunicipality>, LineError>
             }
             continue;
         }
-        if let Some(place) = parse_row(&columns, number)? {
-            places.push(place);
+        match parse_row(&columns, number)? {
+            Row::Place(place) => places.push(place),
+            Row::Region(name) => regions.push(name),
         }
+    }
+    // "Brandenburg" is the Land, not Brandenburg an der Havel.
+    for place in &mut places {
+        place.aliases.retain(|a| !regions.contains(a));
     }
     Ok(places)
 }
 
-fn parse_row(columns: &[&str], number: usize) -> Result<Option<KnownMunicipality>, LineError> {
+/// A row of the generated file: a place a text can be about, or a Land or Regierungsbezirk
+/// (by the name texts use: "Brandenburg", "Oberbayern").
+enum Row {
+    Place(KnownMunicipality),
+    Region(String),
+}
+
+fn parse_row(columns: &[&str], number: usize) -> Result<Row, LineError> {
     if columns.len() != HEADER.len() {
         return Err(LineError::new(
             number,
@@ -70,7 +83,7 @@ fn parse_row(columns: &[&str], number: usize) -> Result<Option<KnownMunicipality
         return Err(LineError::new(number, "empty name"));
     }
     if REGION_AUTHORITIES.contains(authority) {
-        return Ok(None);
+        return Ok(Row::Region(name.strip_prefix("Regierungsbezirk ").unwrap_or(name).to_string()));
     }
     if !AUTHORITIES.contains(authority) {
         return Err(LineError::new(number, format!("unknown authority `{authority}`")));
@@ -87,11 +100,18 @@ fn parse_row(columns: &[&str], number: usize) -> Result<Option<KnownMunicipality
     place.district = Some(district.to_string()).filter(|d| !d.is_empty());
     place.population = population;
     place.generated = true;
-    // "Blomberg (Kreis Lippe)", "Halle (Westf.)": the name as texts write it is an alias.
-    if let Some((short, _)) = name.split_once(" (") {
-        place.aliases.push(short.to_string());
-    }
-    Ok(Some(place))
+    place.aliases.extend(short_name(name).map(String::from));
+    Ok(Row::Place(place))
+}
+
+/// The name as texts often shorten it: "Blomberg (Kreis Lippe)" → "Blomberg", "Ludwigshafen
+/// am Rhein" → "Ludwigshafen", "Mülheim an der Ruhr" → "Mülheim".
+fn short_name(name: &str) -> Option<&str> {
+    [" (", " am ", " an der ", " im ", " in ", " ob der "]
+        .iter()
+        .find_map(|separator| name.split_once(separator))
+        .map(|(short, _)| short)
+        .filter(|short| !short.is_empty())
 }
 
 /// The generated places with the overlay applied (see the module doc), generated ones first.
@@ -122,8 +142,20 @@ pub fn merge(generated: Vec<KnownMunicipality>, overlay: Vec<KnownMunicipality>)
             *uses.entry(alias.clone()).or_default() += 1;
         }
     }
-    for place in &mut places {
-        place.aliases.retain(|a| uses[a] == 1);
+    // … unless one of them is clearly the largest ("Frankfurt" is Frankfurt am Main, not
+    // Frankfurt (Oder)).
+    let mut largest: HashMap<String, (u64, usize)> = HashMap::new();
+    for (index, place) in places.iter().enumerate() {
+        for alias in place.aliases.iter().filter(|a| uses[*a] > 1) {
+            let population = place.population.unwrap_or(0);
+            let entry = largest.entry(alias.clone()).or_insert((0, usize::MAX));
+            if population > entry.0 {
+                *entry = (population, index);
+            }
+        }
+    }
+    for (index, place) in places.iter_mut().enumerate() {
+        place.aliases.retain(|a| uses[a] == 1 || largest.get(a).is_some_and(|&(_, i)| i == index));
     }
     places
 }
