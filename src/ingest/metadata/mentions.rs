@@ -142,13 +142,31 @@ pub(super) fn is_explicit(spelling: &str) -> bool {
             | "StädteRegion"
             | "Stadt"
             | "Region"
+            | "Regionalverband"
+            | "Gemeinde"
+            | "Landeshauptstadt"
+            | "Hansestadt"
+            | "Universitätsstadt"
     );
     authority_word || spelling.ends_with("kreis") || spelling.ends_with("Kreis")
 }
 
 /// The place name without its authority word: "Kreis Düren" → "Düren".
 pub(super) fn core_name(name: &str) -> &str {
-    for prefix in ["Kreis ", "Landkreis ", "Städteregion ", "StädteRegion ", "Stadt ", "Region "] {
+    const PREFIXES: [&str; 11] = [
+        "Kreis ",
+        "Landkreis ",
+        "Städteregion ",
+        "StädteRegion ",
+        "Stadt ",
+        "Region ",
+        "Regionalverband ",
+        "Gemeinde ",
+        "Landeshauptstadt ",
+        "Hansestadt ",
+        "Universitätsstadt ",
+    ];
+    for prefix in PREFIXES {
         if let Some(rest) = name.strip_prefix(prefix) {
             return rest;
         }

@@ -547,6 +547,10 @@ mod tests {
             ("Frühe Hilfen vor Ort\nDie Beratung in Wülfrath findet im Rathaus statt.\nKontakt: jugendamt@wuelfrath.de", "a.txt", None, Some("Wülfrath"), Some("Kreis Mettmann")),
             ("Frühe Hilfen vor Ort\nDie Beratung findet im Rathaus statt.", "a.txt", Some("https://www.kreis-mettmann.de/Familie/Fruehe-Hilfen/"), Some("Kreis Mettmann"), None),
             ("Die Stadt Burgdorf eröffnet ein Familienzentrum.\nIn Burgdorf wachsen viele Kinder auf.", "a.txt", None, Some("Burgdorf"), Some("Region Hannover")),
+            ("Ludwigshafen baut Präventionskette aus\nDie Stadt Ludwigshafen stellt ihr Konzept vor.", "a.txt", None, Some("Ludwigshafen am Rhein"), None),
+            ("Familienzentren in der Hansestadt\nDie Hansestadt Lübeck eröffnet zwei Familienzentren.", "a.txt", None, Some("Lübeck"), None),
+            ("Fachtag in Offenburg\nDer Ortenaukreis lädt ein. Im Ortenaukreis arbeiten 30 Netzwerke.", "a.txt", None, Some("Ortenaukreis"), None),
+            ("Familienhebammen\nDie Region Hannover baut ihr Angebot aus.", "a.txt", None, Some("Region Hannover"), None),
             // A Städte- und Gemeindebund paper: its postal address names no subject.
             ("Positionspapier: Prävention verlässlich fördern\nDie Kommunen brauchen eine dauerhafte Förderung ihrer Präventionsketten.\nStädte- und Gemeindebund Nordrhein-Westfalen\nKaiserswerther Straße 199-201\n40474 Düsseldorf", "a.txt", None, None, None),
             // A Land-level text names many places in passing: no municipality.
