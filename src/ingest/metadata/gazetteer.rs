@@ -88,6 +88,8 @@ pub struct Gazetteer {
     /// Folded names ("kreis-mettmann", "mettmann", "koeln") to places, for domains and file names.
     pub(super) folded: HashMap<String, Vec<usize>>,
     index_of: HashMap<String, usize>,
+    /// Names several Gemeinden share ("Blomberg") to them ("Blomberg (Kreis Lippe)", …).
+    pub(super) homonyms: HashMap<String, Vec<usize>>,
 }
 
 /// Kreisfreie Städte from this size on count by their bare name; smaller places need a cue.
@@ -130,6 +132,7 @@ impl Gazetteer {
             is_district: known.iter().map(|k| !is_city(&k.authority)).collect(),
             folded,
             index_of: known.iter().enumerate().map(|(i, k)| (k.name.clone(), i)).collect(),
+            homonyms: homonyms(&known),
         }
     }
 
@@ -138,11 +141,30 @@ impl Gazetteer {
         self.spellings.contains(&text.to_ascii_lowercase())
     }
 
+    /// The candidate number of a canonical name.
+    pub(super) fn candidate(&self, name: &str) -> Option<usize> {
+        self.index_of.get(name).copied()
+    }
+
     /// The Kreis (or Region) a municipality belongs to, by its canonical name: "Kreis Mettmann"
     /// for "Velbert"; `None` for districts, kreisfreie Städte and unknown names.
     pub fn district_of(&self, municipality: &str) -> Option<&str> {
         self.districts[*self.index_of.get(municipality)?].as_deref()
     }
+}
+
+/// The places named "X (Kreis Y)" by their plain name "X", when several share it.
+fn homonyms(known: &[KnownMunicipality]) -> HashMap<String, Vec<usize>> {
+    let mut homonyms: HashMap<String, Vec<usize>> = HashMap::new();
+    for (candidate, place) in known.iter().enumerate() {
+        if let (Some(district), Some((plain, _))) = (&place.district, place.name.split_once(" (")) {
+            if place.name.ends_with(&format!("({district})")) {
+                homonyms.entry(plain.to_string()).or_default().push(candidate);
+            }
+        }
+    }
+    homonyms.retain(|_, places| places.len() > 1);
+    homonyms
 }
 
 fn is_city(authority: &str) -> bool {

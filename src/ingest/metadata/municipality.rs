@@ -93,8 +93,27 @@ pub(super) fn detect(page: &Page, rel_path: &str, url: Option<&str>, places: &Ga
     let scores = evidence.scores(places);
     let (best, candidate, second) = leader(&scores)?;
     // The leader must clearly lead: at least twice the runner-up's score.
-    (best >= MIN_SCORE && best >= LEAD_FACTOR * second && best > second)
-        .then(|| candidates.name(candidate).to_string())
+    if best < MIN_SCORE || best < LEAD_FACTOR * second || best == second {
+        return None;
+    }
+    let name = candidates.name(candidate);
+    Some(homonym_in_named_district(places, name, &scores).unwrap_or(name).to_string())
+}
+
+/// For a name several Gemeinden share ("Stadt Blomberg" read from the text), the one whose
+/// Kreis the document also names: "Blomberg (Kreis Lippe)" next to "Kreis Lippe".
+fn homonym_in_named_district<'g>(
+    places: &'g Gazetteer,
+    name: &str,
+    scores: &[(usize, u32)],
+) -> Option<&'g str> {
+    let homonyms = places.homonyms.get(name)?;
+    let named = |district: &str| {
+        places.candidate(district).is_some_and(|d| scores.iter().any(|&(c, score)| c == d && score > 0))
+    };
+    let mut fitting = homonyms.iter().filter(|&&h| places.district_of(&places.names[h]).is_some_and(named));
+    let first = fitting.next()?;
+    fitting.next().is_none().then(|| places.names[*first].as_str())
 }
 
 /// What a document says for each candidate place it mentions (few of the gazetteer's
@@ -550,6 +569,7 @@ mod tests {
             ("Ludwigshafen baut Präventionskette aus\nDie Stadt Ludwigshafen stellt ihr Konzept vor.", "a.txt", None, Some("Ludwigshafen am Rhein"), None),
             ("Familienzentren in der Hansestadt\nDie Hansestadt Lübeck eröffnet zwei Familienzentren.", "a.txt", None, Some("Lübeck"), None),
             ("Fachtag in Offenburg\nDer Ortenaukreis lädt ein. Im Ortenaukreis arbeiten 30 Netzwerke.", "a.txt", None, Some("Ortenaukreis"), None),
+            ("Präventionskette in Blomberg\nDie Stadt Blomberg lädt ein.\nDer Kreis Lippe unterstützt das Projekt.\nDie Stadt Blomberg plant ein Familienzentrum.", "a.txt", None, Some("Blomberg (Kreis Lippe)"), Some("Kreis Lippe")),
             ("Familienhebammen\nDie Region Hannover baut ihr Angebot aus.", "a.txt", None, Some("Region Hannover"), None),
             // A Städte- und Gemeindebund paper: its postal address names no subject.
             ("Positionspapier: Prävention verlässlich fördern\nDie Kommunen brauchen eine dauerhafte Förderung ihrer Präventionsketten.\nStädte- und Gemeindebund Nordrhein-Westfalen\nKaiserswerther Straße 199-201\n40474 Düsseldorf", "a.txt", None, None, None),
