@@ -20,9 +20,10 @@ pub(super) struct FormIndex {
     forms: Vec<Form>,
     /// One pattern per distinct spelling (a form's text or its all-caps spelling).
     /// `MatchKind::Standard`, the kind that reports overlapping matches: "Kreis Steinfurt" must
-    /// not hide the "Steinfurt" inside it before the mention checks have run. A DFA, the
-    /// largest to keep (a few MB) and the fastest to search with, used as its own type rather
-    /// than behind `AhoCorasick` so that each step of the search is a direct call.
+    /// not hide the "Steinfurt" inside it before the mention checks have run. A contiguous
+    /// NFA: with the forms of every German Gemeinde (some 100,000 spellings) a DFA would take
+    /// hundreds of MB; used as its own type rather than behind `AhoCorasick` so that each step
+    /// of the search is a direct call.
     automaton: NFA,
     /// For each pattern, the forms spelled that way (indexes into `forms`), in list order.
     spelled_by: Vec<Vec<usize>>,

@@ -8,7 +8,8 @@
 //! read files, print, or apply the manifest (the caller does, after [`extract`]).
 //!
 //! One file per extractor: `kind`, `municipality` (with `gazetteer`, its TSV and the places
-//! prepared once for all documents, `mentions`, how a place name appears in text, `form_index`,
+//! prepared once for all documents, `gazetteer_de`, the generated gazetteer of Germany the TSV
+//! is an overlay for, `mentions`, how a place name appears in text, `form_index`,
 //! all known forms searched at once, and `discovery`, explicit mentions of places the gazetteer
 //! lacks), `dates` (document date and press number), `figures`, `contact`, `title`;
 //! `page` is the line view they share, `prefilter` the cheap ways to run patterns that are slow
