@@ -91,12 +91,20 @@ pub(super) fn detect(page: &Page, rel_path: &str, url: Option<&str>, places: &Ga
         }
     }
     let scores = evidence.scores(places);
-    let (best, candidate, second) = leader(&scores)?;
-    // The leader must clearly lead: at least twice the runner-up's score.
-    if best < MIN_SCORE || best < LEAD_FACTOR * second || best == second {
+    let (best, candidate, _) = leader(&scores)?;
+    let name = candidates.name(candidate);
+    // The leader must clearly lead: at least twice the score of any other place. A text about
+    // a Gemeinde names its Kreis and one about a Kreis its Gemeinden: between the two, more is
+    // enough.
+    let related =
+        |other: &str| places.district_of(name) == Some(other) || places.district_of(other) == Some(name);
+    let clear_lead = scores.iter().filter(|&&(c, _)| c != candidate).all(|&(c, score)| {
+        let needed = if related(candidates.name(c)) { score + 1 } else { LEAD_FACTOR * score };
+        best >= needed
+    });
+    if best < MIN_SCORE || !clear_lead {
         return None;
     }
-    let name = candidates.name(candidate);
     Some(homonym_in_named_district(places, name, &scores).unwrap_or(name).to_string())
 }
 
@@ -570,6 +578,8 @@ mod tests {
             ("Familienzentren in der Hansestadt\nDie Hansestadt Lübeck eröffnet zwei Familienzentren.", "a.txt", None, Some("Lübeck"), None),
             ("Fachtag in Offenburg\nDer Ortenaukreis lädt ein. Im Ortenaukreis arbeiten 30 Netzwerke.", "a.txt", None, Some("Ortenaukreis"), None),
             ("Präventionskette in Blomberg\nDie Stadt Blomberg lädt ein.\nDer Kreis Lippe unterstützt das Projekt.\nDie Stadt Blomberg plant ein Familienzentrum.", "a.txt", None, Some("Blomberg (Kreis Lippe)"), Some("Kreis Lippe")),
+            // A Gemeinde and its own Kreis: the one named more leads.
+            ("Frühe Hilfen in Velbert\nDie Stadt Velbert und der Kreis Mettmann starten ein Netzwerk.\nIn Velbert beraten Familienhebammen.\nDer Kreis Mettmann zahlt.", "a.txt", None, Some("Velbert"), Some("Kreis Mettmann")),
             ("Familienhebammen\nDie Region Hannover baut ihr Angebot aus.", "a.txt", None, Some("Region Hannover"), None),
             // A Städte- und Gemeindebund paper: its postal address names no subject.
             ("Positionspapier: Prävention verlässlich fördern\nDie Kommunen brauchen eine dauerhafte Förderung ihrer Präventionsketten.\nStädte- und Gemeindebund Nordrhein-Westfalen\nKaiserswerther Straße 199-201\n40474 Düsseldorf", "a.txt", None, None, None),
