@@ -270,6 +270,21 @@ fn is_acronym_like(places: &Gazetteer, hit: &Hit, line: &str) -> bool {
         && text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
 }
 
+/// Whether a mention follows an office of the place: "Bürgermeisterin von Wülfrath",
+/// "Landrat von Wesel" (the genitive forms "der Stadt X", "des Kreises X" are explicit anyway).
+fn after_office(before: &str) -> bool {
+    let Some(rest) = before.trim_end().strip_suffix(" von").or_else(|| before.trim_end().strip_suffix(" in"))
+    else {
+        return false;
+    };
+    let office = rest.rsplit(char::is_whitespace).next().unwrap_or("");
+    OFFICES.iter().any(|o| office.ends_with(o))
+}
+
+/// Offices whose holder is named with the place: "Bürgermeister von X".
+const OFFICES: [&str; 6] =
+    ["bürgermeister", "bürgermeisterin", "Bürgermeister", "Bürgermeisterin", "Landrat", "Landrätin"];
+
 /// Whether the text before a mention is a postal code: "40474 Düsseldorf".
 fn after_postal_code(before: &str) -> bool {
     let before = before.trim_end();
@@ -412,7 +427,12 @@ impl<'g> Candidates<'g> {
                     } else if is_acronym_like(self.places, hit, line) {
                         // "HAGE" is an association's acronym; "VELBERT." was a dateline above.
                     } else if !is_third_party(line, hit.start) {
-                        note(hit.candidate, hit.weight, hit.weight >= mentions::EXPLICIT_WEIGHT);
+                        let cue = hit.weight >= mentions::EXPLICIT_WEIGHT || after_office(&line[..hit.start]);
+                        note(
+                            hit.candidate,
+                            hit.weight.max(if cue { mentions::EXPLICIT_WEIGHT } else { 0 }),
+                            cue,
+                        );
                     }
                 }
             }
@@ -578,6 +598,7 @@ mod tests {
             ("Familienzentren in der Hansestadt\nDie Hansestadt Lübeck eröffnet zwei Familienzentren.", "a.txt", None, Some("Lübeck"), None),
             ("Fachtag in Offenburg\nDer Ortenaukreis lädt ein. Im Ortenaukreis arbeiten 30 Netzwerke.", "a.txt", None, Some("Ortenaukreis"), None),
             ("Präventionskette in Blomberg\nDie Stadt Blomberg lädt ein.\nDer Kreis Lippe unterstützt das Projekt.\nDie Stadt Blomberg plant ein Familienzentrum.", "a.txt", None, Some("Blomberg (Kreis Lippe)"), Some("Kreis Lippe")),
+            ("Neues Familienzentrum\nDie Bürgermeisterin von Wülfrath eröffnete das Haus. Wülfrath hat nun drei Zentren.", "a.txt", None, Some("Wülfrath"), Some("Kreis Mettmann")),
             // A Gemeinde and its own Kreis: the one named more leads.
             ("Frühe Hilfen in Velbert\nDie Stadt Velbert und der Kreis Mettmann starten ein Netzwerk.\nIn Velbert beraten Familienhebammen.\nDer Kreis Mettmann zahlt.", "a.txt", None, Some("Velbert"), Some("Kreis Mettmann")),
             ("Familienhebammen\nDie Region Hannover baut ihr Angebot aus.", "a.txt", None, Some("Region Hannover"), None),
