@@ -363,7 +363,8 @@ impl<'g> Candidates<'g> {
             // Every form holds the place's name: only the lines with the name need a look.
             for number in lines_naming(page, core_name(name)) {
                 mentions::scan(&forms, first, page.lines[number], &mut hits);
-                discovered_hits.extend(hits.drain(..).map(|hit| (number, hit)));
+                let explicit = hits.drain(..).filter(|hit| hit.weight >= mentions::EXPLICIT_WEIGHT);
+                discovered_hits.extend(explicit.map(|hit| (number, hit)));
             }
             first += forms.len();
         }
@@ -463,14 +464,10 @@ impl<'g> Candidates<'g> {
 
 /// The forms of a place discovered in the text.
 fn discovered_forms(candidate: usize, name: &str, claimed: &HashSet<String>) -> Vec<Form> {
-    let city = !is_explicit(name);
-    let mut forms = mentions::forms_of(candidate, name, city, claimed);
-    if city {
-        // The bare name of an unknown town counts only via its explicit forms: a capitalised
-        // word after "Stadt" may be any noun ("die Stadt Ziele definiert").
-        forms.retain(|f| f.text != name);
-    }
-    forms
+    // The bare name of an unknown town counts only in its explicit forms ("Stadt X", see
+    // `Candidates::new`): a capitalised word after "Stadt" may be any noun ("die Stadt Ziele
+    // definiert").
+    mentions::forms_of(candidate, name, !is_explicit(name), claimed)
 }
 
 /// The numbers of the lines in which a name appears, as written or in capitals.
