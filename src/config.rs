@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use crate::analysis::{AnalyzerSettings, GermanAnalyzer, Lexicon, StopWords, Synonyms};
 use crate::error::{Error, LineError, Result};
-use crate::ingest::metadata::{parse_municipalities, Gazetteer};
+use crate::ingest::metadata::{merge_gazetteers, parse_municipalities, parse_places_de, Gazetteer};
 use crate::ingest::{passages, Boilerplate};
 use crate::themes::Themes;
 
@@ -23,6 +23,7 @@ pub const STOPWORDS_FILE: &str = "stopwords.txt";
 pub const BOILERPLATE_FILE: &str = "boilerplate.toml";
 pub const HEADINGS_FILE: &str = "headings.txt";
 pub const MUNICIPALITIES_FILE: &str = "municipalities.tsv";
+pub const GAZETTEER_FILE: &str = "gazetteer-de.tsv";
 pub const COMPOUND_PARTS_FILE: &str = "compound-parts.txt";
 pub const SYNONYMS_FILE: &str = "synonyms.toml";
 pub const THEMES_FILE: &str = "themes.toml";
@@ -34,6 +35,7 @@ const BUNDLED: &[(&str, &str)] = &[
     (BOILERPLATE_FILE, include_str!("../index-config/boilerplate.toml")),
     (HEADINGS_FILE, include_str!("../index-config/headings.txt")),
     (MUNICIPALITIES_FILE, include_str!("../index-config/municipalities.tsv")),
+    (GAZETTEER_FILE, include_str!("../index-config/gazetteer-de.tsv")),
     (COMPOUND_PARTS_FILE, include_str!("../index-config/compound-parts.txt")),
     (SYNONYMS_FILE, include_str!("../index-config/synonyms.toml")),
     (THEMES_FILE, include_str!("../index-config/themes.toml")),
@@ -153,7 +155,9 @@ impl ConfigFiles {
             .map_err(|e| self.line_error(BOILERPLATE_FILE, e))?;
         let municipalities = parse_municipalities(self.text(MUNICIPALITIES_FILE))
             .map_err(|e| self.line_error(MUNICIPALITIES_FILE, e))?;
-        let municipalities = Gazetteer::new(&municipalities);
+        let generated =
+            parse_places_de(self.text(GAZETTEER_FILE)).map_err(|e| self.line_error(GAZETTEER_FILE, e))?;
+        let municipalities = Gazetteer::new(&merge_gazetteers(generated, municipalities));
         Ok(IndexConfig {
             analysis,
             boilerplate,

@@ -108,7 +108,8 @@ impl Manifest {
         if entry.district.is_some() {
             Correction::apply(entry.district.as_ref(), &mut meta.district);
         } else if meta.municipality != detected_municipality {
-            // The detected district was that of the detected municipality.
+            // The detected district was that of the detected municipality; the caller looks up
+            // the new one's in the gazetteer.
             meta.district = None;
         }
         if let Some(kind) = entry.kind {
@@ -119,6 +120,20 @@ impl Manifest {
         if let Some(title) = &entry.title {
             meta.title = Some(title.clone());
         }
+    }
+
+    /// The url the manifest gives for `rel_path`: evidence for the metadata detection (a
+    /// city's or Kreis's own domain), read before the manifest's corrections are applied.
+    pub fn url(&self, rel_path: &str) -> Option<&str> {
+        match &self.entries[*self.by_file.get(rel_path)?].url {
+            Some(Correction::Set(url)) => Some(url),
+            _ => None,
+        }
+    }
+
+    /// Whether the manifest's row for `rel_path` sets or clears the district.
+    pub fn names_district(&self, rel_path: &str) -> bool {
+        self.by_file.get(rel_path).is_some_and(|&i| self.entries[i].district.is_some())
     }
 
     /// The files the manifest names, in its row order.

@@ -221,6 +221,20 @@ pub struct IngestSettings<'a> {
     pub manifest: &'a Manifest,
 }
 
+/// The detected metadata of one cleaned text with the manifest's corrections applied. The
+/// manifest's url is evidence for the detection; a municipality the manifest sets gets its
+/// district from the gazetteer unless the manifest names the district too.
+fn read_metadata(text: &str, rel_path: &str, settings: &IngestSettings) -> DocumentMeta {
+    let places = settings.municipalities;
+    let mut meta = metadata::extract_with_url(text, rel_path, settings.manifest.url(rel_path), places);
+    let detected = meta.municipality.clone();
+    settings.manifest.apply(rel_path, &mut meta);
+    if meta.municipality != detected && !settings.manifest.names_district(rel_path) {
+        meta.district = meta.municipality.as_deref().and_then(|m| places.district_of(m)).map(String::from);
+    }
+    meta
+}
+
 /// Reads, understands and splits one file. A file that cannot be indexed gives a [`SkipReason`].
 pub fn ingest_file(file: &SourceFile, settings: &IngestSettings) -> Result<Document, SkipReason> {
     let bytes = std::fs::read(&file.abs_path).map_err(|e| SkipReason::Unreadable(e.to_string()))?;
@@ -229,8 +243,7 @@ pub fn ingest_file(file: &SourceFile, settings: &IngestSettings) -> Result<Docum
     if text.trim().is_empty() {
         return Err(SkipReason::NoText);
     }
-    let mut meta = metadata::extract(&text, &file.rel_path, settings.municipalities);
-    settings.manifest.apply(&file.rel_path, &mut meta);
+    let meta = read_metadata(&text, &file.rel_path, settings);
     let passages = dedup::drop_repeated_passages(passages::split_with(&text, settings.known_headings));
     if passages.is_empty() {
         return Err(SkipReason::NoText);

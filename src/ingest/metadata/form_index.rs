@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use aho_corasick::automaton::Automaton;
-use aho_corasick::dfa::DFA;
+use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Input, MatchKind, PatternID};
 
 use super::mentions::{self, Form, Hit};
@@ -20,10 +20,11 @@ pub(super) struct FormIndex {
     forms: Vec<Form>,
     /// One pattern per distinct spelling (a form's text or its all-caps spelling).
     /// `MatchKind::Standard`, the kind that reports overlapping matches: "Kreis Steinfurt" must
-    /// not hide the "Steinfurt" inside it before the mention checks have run. A DFA, the
-    /// largest to keep (a few MB) and the fastest to search with, used as its own type rather
-    /// than behind `AhoCorasick` so that each step of the search is a direct call.
-    automaton: DFA,
+    /// not hide the "Steinfurt" inside it before the mention checks have run. A contiguous
+    /// NFA: with the forms of every German Gemeinde (some 100,000 spellings) a DFA would take
+    /// hundreds of MB; used as its own type rather than behind `AhoCorasick` so that each step
+    /// of the search is a direct call.
+    automaton: NFA,
     /// For each pattern, the forms spelled that way (indexes into `forms`), in list order.
     spelled_by: Vec<Vec<usize>>,
 }
@@ -46,7 +47,7 @@ impl FormIndex {
                 }
             }
         }
-        let automaton = DFA::builder()
+        let automaton = NFA::builder()
             .match_kind(MatchKind::Standard)
             .build(&patterns)
             .expect("the place forms fit an Aho-Corasick automaton");

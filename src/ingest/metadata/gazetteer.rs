@@ -24,6 +24,18 @@ pub struct KnownMunicipality {
     pub authority: String,
     /// Other spellings and derived forms that mean this place ("Krefelder", "MG").
     pub aliases: Vec<String>,
+    /// The Kreis a Gemeinde belongs to ("Kreis Mettmann" for Velbert; generated data only).
+    #[serde(default)]
+    pub district: Option<String>,
+    /// Inhabitants, where the generated data gives them (Kreise and kreisfreie Städte).
+    #[serde(default)]
+    pub population: Option<u64>,
+    /// From the generated gazetteer of Germany (`gazetteer-de.tsv`).
+    #[serde(default)]
+    pub generated: bool,
+    /// Listed in the hand-curated overlay (`municipalities.tsv`): a place known to matter.
+    #[serde(default)]
+    pub curated: bool,
 }
 
 impl KnownMunicipality {
@@ -32,19 +44,32 @@ impl KnownMunicipality {
             name: name.to_string(),
             authority: authority.to_string(),
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            district: None,
+            population: None,
+            generated: false,
+            curated: false,
         }
     }
 }
 
 /// The authority kinds the gazetteer accepts.
-pub const AUTHORITIES: [&str; 6] =
-    ["Kreis", "Landkreis", "kreisfreie Stadt", "Stadt", "Gemeinde", "Städteregion"];
+pub const AUTHORITIES: [&str; 8] = [
+    "Kreis",
+    "Landkreis",
+    "kreisfreie Stadt",
+    "Stadt",
+    "Gemeinde",
+    "Städteregion",
+    "Region",
+    "Regionalverband",
+];
 
 const HEADER: [&str; 3] = ["name", "authority", "aliases"];
 
 /// The known places, prepared once for all documents: their surface forms in one automaton
 /// (see `form_index`), the names that keep other forms from shadowing them, and the spellings
-/// a name line may consist of. Build it with [`Gazetteer::new`] from [`parse_municipalities`].
+/// a name line may consist of. Build it with [`Gazetteer::new`] from [`parse_municipalities`]
+/// (or from the generated data merged with it, see `gazetteer_de`).
 #[derive(Clone)]
 pub struct Gazetteer {
     /// Canonical names; a place's index here is its candidate number in `forms`.
@@ -54,19 +79,47 @@ pub struct Gazetteer {
     pub(super) forms: FormIndex,
     /// Every name and alias in ASCII lower case, for [`Gazetteer::is_known_spelling`].
     spellings: HashSet<String>,
+    /// Per place: the Kreis it belongs to, when it is a Gemeinde of one.
+    districts: Vec<Option<String>>,
+    /// Per place: whether its bare name counts without a cue (see `municipality`).
+    pub(super) bare_counts: Vec<bool>,
+    /// Per place: whether it is a district (Kreis, Landkreis, Region, Städteregion).
+    pub(super) is_district: Vec<bool>,
+    /// Folded names ("kreis-mettmann", "mettmann", "koeln") to places, for domains and file names.
+    pub(super) folded: HashMap<String, Vec<usize>>,
+    index_of: HashMap<String, usize>,
+    /// Names several Gemeinden share ("Blomberg") to them ("Blomberg (Kreis Lippe)", …).
+    pub(super) homonyms: HashMap<String, Vec<usize>>,
 }
+
+/// Kreisfreie Städte from this size on count by their bare name; smaller places need a cue.
+const BARE_NAME_POPULATION: u64 = 100_000;
+/// Large cities whose names are also ordinary words or names ("gutes Essen", "die Halle",
+/// "Nina Hagen"): they too need a cue.
+const COMMON_WORD_NAMES: [&str; 5] = ["Essen", "Hagen", "Halle", "Erlangen", "Hamm"];
 
 impl Gazetteer {
     /// Prepares the places for matching; building the automaton takes some milliseconds, so
     /// this is done once per configuration, not per document.
     pub fn new(known: &[KnownMunicipality]) -> Gazetteer {
+        let known: Vec<KnownMunicipality> = known.iter().map(with_derived_aliases).collect();
         let all_spellings = || known.iter().flat_map(|k| std::iter::once(&k.name).chain(&k.aliases));
         let claimed: HashSet<String> = all_spellings().cloned().collect();
         let mut forms = Vec::new();
         for (candidate, place) in known.iter().enumerate() {
-            let city = matches!(place.authority.as_str(), "kreisfreie Stadt" | "Stadt" | "Gemeinde");
+            let city = is_city(&place.authority);
             for spelling in std::iter::once(&place.name).chain(&place.aliases) {
                 forms.extend(mentions::forms_of(candidate, spelling, city, &claimed));
+            }
+        }
+        let mut folded: HashMap<String, Vec<usize>> = HashMap::new();
+        for (candidate, place) in known.iter().enumerate() {
+            let mut keys = vec![fold(&place.name), fold(mentions::core_name(&place.name))];
+            keys.extend(place.aliases.iter().filter(|a| !a.contains(' ')).map(|a| fold(a)));
+            keys.sort();
+            keys.dedup();
+            for key in keys.into_iter().filter(|k| k.len() >= 3) {
+                folded.entry(key).or_default().push(candidate);
             }
         }
         Gazetteer {
@@ -74,6 +127,12 @@ impl Gazetteer {
             claimed,
             forms: FormIndex::new(forms),
             spellings: all_spellings().map(|s| s.to_ascii_lowercase()).collect(),
+            districts: known.iter().map(|k| k.district.clone()).collect(),
+            bare_counts: known.iter().map(bare_name_counts).collect(),
+            is_district: known.iter().map(|k| !is_city(&k.authority)).collect(),
+            folded,
+            index_of: known.iter().enumerate().map(|(i, k)| (k.name.clone(), i)).collect(),
+            homonyms: homonyms(&known),
         }
     }
 
@@ -81,6 +140,115 @@ impl Gazetteer {
     pub(super) fn is_known_spelling(&self, text: &str) -> bool {
         self.spellings.contains(&text.to_ascii_lowercase())
     }
+
+    /// The candidate number of a canonical name.
+    pub(super) fn candidate(&self, name: &str) -> Option<usize> {
+        self.index_of.get(name).copied()
+    }
+
+    /// The Kreis (or Region) a municipality belongs to, by its canonical name: "Kreis Mettmann"
+    /// for "Velbert"; `None` for districts, kreisfreie Städte and unknown names.
+    pub fn district_of(&self, municipality: &str) -> Option<&str> {
+        self.districts[*self.index_of.get(municipality)?].as_deref()
+    }
+}
+
+/// The places named "X (Kreis Y)" by their plain name "X", when several share it.
+fn homonyms(known: &[KnownMunicipality]) -> HashMap<String, Vec<usize>> {
+    let mut homonyms: HashMap<String, Vec<usize>> = HashMap::new();
+    for (candidate, place) in known.iter().enumerate() {
+        if let (Some(district), Some((plain, _))) = (&place.district, place.name.split_once(" (")) {
+            if place.name.ends_with(&format!("({district})")) {
+                homonyms.entry(plain.to_string()).or_default().push(candidate);
+            }
+        }
+    }
+    homonyms.retain(|_, places| places.len() > 1);
+    homonyms
+}
+
+fn is_city(authority: &str) -> bool {
+    matches!(authority, "kreisfreie Stadt" | "Stadt" | "Gemeinde")
+}
+
+/// Whether a place's bare name is evidence on its own: districts (their bare name is a form
+/// only when no town claims it), places of the curated overlay, and large kreisfreie Städte
+/// whose name is no ordinary word.
+fn bare_name_counts(place: &KnownMunicipality) -> bool {
+    if COMMON_WORD_NAMES.contains(&place.name.as_str()) {
+        return false;
+    }
+    !is_city(&place.authority)
+        || (place.curated && place.authority != "Gemeinde")
+        || (place.authority == "kreisfreie Stadt"
+            && place.population.is_some_and(|p| p >= BARE_NAME_POPULATION))
+}
+
+/// The place with the aliases every place of its kind has: "Landkreis X" for "Kreis X" and
+/// back, the authority titles of large cities ("Landeshauptstadt Düsseldorf", "Hansestadt
+/// Lübeck") and their names in ASCII transcription ("Koeln").
+fn with_derived_aliases(place: &KnownMunicipality) -> KnownMunicipality {
+    let mut place = place.clone();
+    let mut extra = Vec::new();
+    if let Some(rest) = place.name.strip_prefix("Kreis ") {
+        extra.push(format!("Landkreis {rest}"));
+    } else if let Some(rest) = place.name.strip_prefix("Landkreis ") {
+        extra.push(format!("Kreis {rest}"));
+    }
+    if place.authority == "kreisfreie Stadt" {
+        for title in ["Landeshauptstadt", "Hansestadt", "Universitätsstadt"] {
+            extra.push(format!("{title} {}", place.name));
+        }
+        let ascii = transcribe(&place.name);
+        if ascii != place.name {
+            extra.push(ascii);
+        }
+    }
+    for alias in extra {
+        if !place.aliases.contains(&alias) {
+            place.aliases.push(alias);
+        }
+    }
+    place
+}
+
+/// Umlauts and ß spelled out: "Köln" → "Koeln".
+fn transcribe(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    for c in name.chars() {
+        match c {
+            'ä' => out.push_str("ae"),
+            'ö' => out.push_str("oe"),
+            'ü' => out.push_str("ue"),
+            'Ä' => out.push_str("Ae"),
+            'Ö' => out.push_str("Oe"),
+            'Ü' => out.push_str("Ue"),
+            'ß' => out.push_str("ss"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Lower case ASCII with umlauts spelled out and other characters as `-`, as in file names
+/// and domains: "Mönchengladbach" → "moenchengladbach", "Kreis Düren" → "kreis-dueren".
+pub(super) fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        match c {
+            'ä' => out.push_str("ae"),
+            'ö' => out.push_str("oe"),
+            'ü' => out.push_str("ue"),
+            'ß' => out.push_str("ss"),
+            c if c.is_ascii_alphanumeric() => out.push(c),
+            _ => {
+                if !out.ends_with('-') {
+                    out.push('-')
+                }
+            }
+        }
+    }
+    out.trim_matches('-').to_string()
 }
 
 impl fmt::Debug for Gazetteer {
@@ -160,7 +328,7 @@ fn parse_row(columns: &[&str], number: usize) -> Result<KnownMunicipality, LineE
         .get(2)
         .map(|a| a.split('|').map(str::trim).filter(|a| !a.is_empty()).map(String::from).collect())
         .unwrap_or_default();
-    Ok(KnownMunicipality { name: name.to_string(), authority: authority.to_string(), aliases })
+    Ok(KnownMunicipality { aliases, ..KnownMunicipality::new(name, authority, &[]) })
 }
 
 #[cfg(test)]

@@ -261,11 +261,7 @@ mod tests {
         "Unser Leitbild\n\nPräambel\nAlle Kinder sollen gut aufwachsen.\n\nLeitziele\nWir stärken Familien.";
 
     fn kind(text: &str) -> DocKind {
-        let known = Gazetteer::new(&[KnownMunicipality {
-            name: "Kreis Düren".to_string(),
-            authority: "Kreis".to_string(),
-            aliases: vec![],
-        }]);
+        let known = Gazetteer::new(&[KnownMunicipality::new("Kreis Düren", "Kreis", &[])]);
         detect(&Page::new(text), &known)
     }
 

@@ -9,7 +9,8 @@
 //!
 //! One file per extractor: `kind` (with `genre`, the cues of press offices, newspapers,
 //! reports and speeches), `municipality` (with `gazetteer`, its TSV and the places
-//! prepared once for all documents, `mentions`, how a place name appears in text, `form_index`,
+//! prepared once for all documents, `gazetteer_de`, the generated gazetteer of Germany the TSV
+//! is an overlay for, `mentions`, how a place name appears in text, `form_index`,
 //! all known forms searched at once, and `discovery`, explicit mentions of places the gazetteer
 //! lacks), `dates` (document date and press number), `figures`, `contact`, `title`;
 //! `page` is the line view they share, `prefilter` the cheap ways to run patterns that are slow
@@ -24,6 +25,7 @@ mod discovery;
 mod figures;
 mod form_index;
 mod gazetteer;
+mod gazetteer_de;
 mod genre;
 mod kind;
 mod mentions;
@@ -36,6 +38,7 @@ use serde::{Deserialize, Serialize};
 
 use super::DocKind;
 pub use gazetteer::{parse_municipalities, Gazetteer, KnownMunicipality, AUTHORITIES};
+pub use gazetteer_de::{merge as merge_gazetteers, parse_places as parse_places_de};
 
 /// What is known about a document besides its text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -99,13 +102,21 @@ pub struct Contact {
 /// municipality; `places` is the gazetteer, built once from [`parse_municipalities`]. Never
 /// panics.
 pub fn extract(text: &str, rel_path: &str, places: &Gazetteer) -> DocumentMeta {
+    extract_with_url(text, rel_path, None, places)
+}
+
+/// [`extract`] with the url the document was published at (the manifest's `url`), a hint for
+/// the municipality: a town's own domain names it.
+pub fn extract_with_url(text: &str, rel_path: &str, url: Option<&str>, places: &Gazetteer) -> DocumentMeta {
     let page = page::Page::new(text);
+    let municipality = municipality::detect(&page, rel_path, url, places);
+    let district = municipality.as_deref().and_then(|m| places.district_of(m)).map(String::from);
     let kind = kind::detect(&page, places);
     let figures = figures::extract(&page);
     DocumentMeta {
         kind,
-        municipality: municipality::detect(&page, rel_path, places),
-        district: None,
+        municipality,
+        district,
         title: title::title(&page, rel_path),
         date: dates::document_date(&page),
         year_joined: figures.year_joined,
@@ -114,7 +125,7 @@ pub fn extract(text: &str, rel_path: &str, places: &Gazetteer) -> DocumentMeta {
         // A "Nr. 12" line only means a press number in a press release.
         press_number: (kind == DocKind::Press).then(|| dates::press_number(&page)).flatten(),
         contact: contact::extract(&page),
-        url: None,
+        url: url.map(String::from),
     }
 }
 
