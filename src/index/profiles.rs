@@ -5,14 +5,14 @@
 //! population and the children under 18 those of a profile page when there is one (the
 //! programme's own figures), else of any document; the contact that of a profile page first.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
 use super::meta::DocumentRecord;
 use super::PraevIndex;
 use crate::error::Result;
-use crate::ingest::metadata::{parse_municipalities, Contact};
+use crate::ingest::metadata::{merge_gazetteers, parse_municipalities, parse_places_de, Contact};
 use crate::ingest::DocKind;
 
 /// One municipality of the index.
@@ -51,9 +51,14 @@ pub enum SortBy {
 
 /// Every municipality of the index, in name order.
 pub fn profiles(index: &PraevIndex) -> Result<Vec<MunicipalityProfile>> {
-    let known =
-        parse_municipalities(index.config_files.text(crate::config::MUNICIPALITIES_FILE)).unwrap_or_default();
-    let authority_of = |name: &str| known.iter().find(|k| k.name == name).map(|k| k.authority.clone());
+    // The overlay over the gazetteer of Germany, as the build saw them: a Gemeinde known only to
+    // the generated file (Velbert) gets its authority too.
+    let files = &index.config_files;
+    let generated = parse_places_de(files.text(crate::config::GAZETTEER_FILE)).unwrap_or_default();
+    let overlay = parse_municipalities(files.text(crate::config::MUNICIPALITIES_FILE)).unwrap_or_default();
+    let known: HashMap<String, String> =
+        merge_gazetteers(generated, overlay).into_iter().map(|k| (k.name, k.authority)).collect();
+    let authority_of = |name: &str| known.get(name).cloned();
     let mut by_name: BTreeMap<String, Vec<DocumentRecord>> = BTreeMap::new();
     for record in index.documents()? {
         if let Some(name) = record.meta.municipality.clone() {
