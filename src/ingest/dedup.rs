@@ -36,10 +36,30 @@ impl Fingerprint {
 
 /// The words of `text`, lower-cased, joined by single spaces: what is left when case,
 /// punctuation, whitespace and invisible characters are ignored.
+/// One pass over the text into one string: it runs on every document and passage of a build.
 pub fn text_key(text: &str) -> String {
-    let lower: String = text.chars().filter(|c| !is_invisible(*c)).flat_map(char::to_lowercase).collect();
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    words.join(" ")
+    let mut key = String::with_capacity(text.len());
+    let mut in_word = false;
+    for c in text.chars() {
+        if is_invisible(c) {
+            // A soft hyphen or zero-width space inside a word does not split it.
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            in_word = false;
+            continue;
+        }
+        if !in_word && !key.is_empty() {
+            key.push(' ');
+        }
+        in_word = true;
+        if c.is_ascii() {
+            key.push(c.to_ascii_lowercase());
+        } else {
+            key.extend(c.to_lowercase());
+        }
+    }
+    key
 }
 
 /// A file that was not indexed because an earlier file has the same text.
