@@ -256,16 +256,8 @@ fn kwic_width_is_still_the_context() {
 fn a_closed_pipe_is_success_in_every_format() {
     let index = bundled_index();
     for format in FORMATS {
-        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("praev"))
-            .env("PRAEV_CACHE_DIR", index.dir.path())
-            .args(["search", "Kinder", "--limit", "2000", "--per-file", "0", "--format", format, "--index"])
-            .arg(index.path())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
-        drop(child.stdout.take());
-        let out = child.wait_with_output().unwrap();
+        let args = ["search", "Kinder", "--limit", "2000", "--per-file", "0", "--format", format];
+        let out = index.run_into_closed_pipe(&args);
         assert!(out.status.success(), "{format}: {}", String::from_utf8_lossy(&out.stderr));
     }
 }

@@ -43,20 +43,40 @@ fn mixed_corpus() -> tempfile::TempDir {
     dir
 }
 
+/// `praev index CORPUS --index DIR/idx` into a new folder, expected to succeed.
+struct IndexRun {
+    _dir: tempfile::TempDir,
+    index: std::path::PathBuf,
+    stdout: String,
+    stderr: String,
+}
+
+impl IndexRun {
+    fn of(corpus: &Path) -> IndexRun {
+        let dir = tempfile::tempdir().unwrap();
+        let index = dir.path().join("idx");
+        let out = praev(dir.path()).arg("index").arg(corpus).arg("--index").arg(&index).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let (stdout, stderr) =
+            (String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap());
+        IndexRun { _dir: dir, index, stdout, stderr }
+    }
+
+    /// The `warning:` lines of stderr.
+    fn warnings(&self) -> Vec<&str> {
+        self.stderr.lines().filter(|l| l.starts_with("warning:")).collect()
+    }
+}
+
 #[test]
 fn bad_files_are_skipped_with_one_warning_each_and_counted() {
     let corpus = mixed_corpus();
-    let out_dir = tempfile::tempdir().unwrap();
-    let index = out_dir.path().join("idx");
-    let out =
-        praev(out_dir.path()).arg("index").arg(corpus.path()).arg("--index").arg(&index).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    let warnings: Vec<&str> = stderr.lines().filter(|l| l.starts_with("warning:")).collect();
+    let run = IndexRun::of(corpus.path());
+    let (stdout, stderr) = (&run.stdout, &run.stderr);
+    let warnings = run.warnings();
     assert_eq!(warnings.len(), 2, "one warning per bad file: {stderr}");
     assert!(warnings.iter().any(|w| w.contains("bad/empty.txt") && w.contains("empty")));
     assert!(warnings.iter().any(|w| w.contains("bad/binary.txt") && w.contains("binary")));
-    let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(stdout.contains("documents:      4"), "summary: {stdout}");
     assert!(stdout.contains("skipped:        2 (1 binary, 1 empty)"), "summary: {stdout}");
     assert!(!stdout.contains('\u{1b}') && !stderr.contains('\u{1b}'), "no progress bar when piped");
@@ -210,18 +230,8 @@ fn help_version_and_usage_exit_codes() {
 
 #[test]
 fn broken_pipe_is_not_an_error() {
-    let dir = tempfile::tempdir().unwrap();
     let index = TestIndex::of(&bundled_corpus());
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("praev"))
-        .env("PRAEV_CACHE_DIR", dir.path())
-        .args(["search", "Kinder", "--limit", "200", "--format", "jsonl", "--index"])
-        .arg(index.path())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    drop(child.stdout.take());
-    let out = child.wait_with_output().unwrap();
+    let out = index.run_into_closed_pipe(&["search", "Kinder", "--limit", "200", "--format", "jsonl"]);
     assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
 }
 
@@ -256,20 +266,15 @@ fn corpus_with_duplicates() -> tempfile::TempDir {
 #[test]
 fn a_file_with_the_same_text_as_another_is_indexed_once_with_a_warning() {
     let corpus = corpus_with_duplicates();
-    let out_dir = tempfile::tempdir().unwrap();
-    let index = out_dir.path().join("idx");
-    let out =
-        praev(out_dir.path()).arg("index").arg(corpus.path()).arg("--index").arg(&index).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    let warnings: Vec<&str> = stderr.lines().filter(|l| l.starts_with("warning:")).collect();
+    let run = IndexRun::of(corpus.path());
+    let (index, stdout) = (&run.index, &run.stdout);
+    let warnings = run.warnings();
     assert_eq!(
         warnings,
         ["warning: duerener-zeitung.txt has the same text as archiv/2019/kreis-dueren.txt: indexed once, \
           as archiv/2019/kreis-dueren.txt"],
         "one warning naming both files, the first by path order kept"
     );
-    let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(stdout.contains("documents:      2"), "summary: {stdout}");
     assert!(stdout.contains("skipped:        0"), "a duplicate is no skipped file: {stdout}");
     assert!(stdout.contains("duplicates:     1"), "summary: {stdout}");

@@ -45,7 +45,8 @@ pub(super) fn document_kind_names() -> String {
 
 /// A `--kind` value that must name a document kind (not `quote`).
 pub(super) fn parse_document_kind(value: &str) -> Result<DocKind, String> {
-    DocKind::parse(value).ok_or_else(|| format!("unknown document kind {value:?} ({})", document_kind_names()))
+    DocKind::parse(value)
+        .ok_or_else(|| format!("unknown document kind {value:?} ({})", document_kind_names()))
 }
 
 /// A `--kind` value: a document kind, or `quote`.

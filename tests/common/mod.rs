@@ -75,6 +75,22 @@ impl TestIndex {
         praev(self.dir.path())
     }
 
+    /// Runs `praev ARGS --index IDX` with its stdout closed before it writes: what `| head`
+    /// does to a long listing. Returns how it ended.
+    pub fn run_into_closed_pipe(&self, args: &[&str]) -> Output {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("praev"))
+            .env("PRAEV_CACHE_DIR", self.dir.path())
+            .args(args)
+            .arg("--index")
+            .arg(self.path())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        child.wait_with_output().unwrap()
+    }
+
     /// Runs `praev search QUERY --format json` plus `extra`, returning the parsed output.
     pub fn search_json(&self, query: &str, extra: &[&str]) -> Value {
         let out = self
