@@ -6,6 +6,7 @@
 //! always analyses queries exactly as the documents were analysed, and the hash of those files
 //! tells when the bundled index must be rebuilt.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -41,10 +42,12 @@ const BUNDLED: &[(&str, &str)] = &[
     (THEMES_FILE, include_str!("../index-config/themes.toml")),
 ];
 
-/// The raw texts of the config files, by file name.
+/// The raw texts of the config files, by file name. The bundled texts are borrowed from the
+/// binary rather than copied: the gazetteer alone is most of a megabyte, and every command that
+/// opens an index starts from them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConfigFiles {
-    files: BTreeMap<String, String>,
+    files: BTreeMap<String, Cow<'static, str>>,
     /// Where they were read from (None: the copy bundled into the binary).
     pub source: Option<PathBuf>,
 }
@@ -52,7 +55,7 @@ pub struct ConfigFiles {
 impl ConfigFiles {
     /// The files bundled into the binary.
     pub fn bundled() -> ConfigFiles {
-        let files = BUNDLED.iter().map(|(name, text)| (name.to_string(), text.to_string())).collect();
+        let files = BUNDLED.iter().map(|(name, text)| (name.to_string(), Cow::Borrowed(*text))).collect();
         ConfigFiles { files, source: None }
     }
 
@@ -66,7 +69,7 @@ impl ConfigFiles {
             let path = dir.join(name);
             match std::fs::read_to_string(&path) {
                 Ok(text) => {
-                    config.files.insert(name.to_string(), text);
+                    config.files.insert(name.to_string(), Cow::Owned(text));
                 }
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
                 Err(source) => return Err(Error::Io { path, source }),
@@ -81,13 +84,13 @@ impl ConfigFiles {
         std::fs::create_dir_all(dir).map_err(|source| Error::Io { path: dir.to_path_buf(), source })?;
         for (name, text) in &self.files {
             let path = dir.join(name);
-            std::fs::write(&path, text).map_err(|source| Error::Io { path, source })?;
+            std::fs::write(&path, text.as_bytes()).map_err(|source| Error::Io { path, source })?;
         }
         Ok(())
     }
 
     pub fn text(&self, name: &str) -> &str {
-        self.files.get(name).map(String::as_str).unwrap_or("")
+        self.files.get(name).map(|text| text.as_ref()).unwrap_or("")
     }
 
     /// A hash of every file's name and content.
@@ -244,7 +247,7 @@ mod tests {
     fn hash_changes_with_content() {
         let a = ConfigFiles::bundled();
         let mut b = a.clone();
-        b.files.insert(STOPWORDS_FILE.into(), "anders\n".into());
+        b.files.insert(STOPWORDS_FILE.into(), Cow::Borrowed("anders\n"));
         assert_ne!(a.hash(), b.hash());
     }
 }
