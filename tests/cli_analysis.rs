@@ -13,6 +13,7 @@ const DOCUMENTS: &[(&str, &str)] = &[
     ("uebergang.txt", "Der Uebergang von der Kita in die Schule wird begleitet."),
     ("fachkraefte.txt", "Wir stärken die Kinderschutzfachkräfte in allen Einrichtungen."),
     ("schutz.txt", "Der Schutz der Kinder vor Gewalt hat Vorrang."),
+    ("kinderschutz.txt", "Kinderschutz ist eine gemeinsame Aufgabe aller Ämter."),
     ("elliptisch.txt", "Die Kinder- und Jugendhilfe arbeitet mit dem Gesundheits- und Sozialwesen zusammen."),
     ("gender.txt", "Die Koordinator:innen treffen sich monatlich."),
     ("koordinatoren.txt", "Zwei Koordinatoren leiten das Netzwerk vor Ort."),
@@ -104,6 +105,16 @@ fn a_compound_written_apart_ranks_above_its_parts_far_apart() {
     let scattered = found.iter().position(|f| f == "verstreut.txt");
     assert!(apart.is_some() && scattered.is_some(), "{found:?}");
     assert!(apart < scattered, "`Gesundheit von Kindern` must rank above scattered words: {found:?}");
+}
+
+#[test]
+fn a_compound_ranks_above_its_parts_written_apart() {
+    // Passages of equal length: the whole word is better evidence than `Schutz der Kinder`.
+    let found = files("Kinderschutz", &[]);
+    let whole = found.iter().position(|f| f == "kinderschutz.txt");
+    let apart = found.iter().position(|f| f == "schutz.txt");
+    assert!(whole.is_some() && apart.is_some(), "{found:?}");
+    assert!(whole < apart, "`Kinderschutz` must rank above `Schutz der Kinder`: {found:?}");
 }
 
 #[test]

@@ -87,7 +87,10 @@ impl Decompounder {
             }
             for j in ends {
                 let part_chars = word[i..j].chars().count();
-                if part_chars < MIN_PART_CHARS || (i == 0 && j == n) {
+                if part_chars < MIN_PART_CHARS
+                    || (i == 0 && j == n)
+                    || (j == n && is_suffix_not_head(&word[i..]))
+                {
                     continue;
                 }
                 let mut parts = parts_before.clone();
@@ -107,6 +110,14 @@ impl Decompounder {
         }
         best[n].take().map(|(parts, _)| parts.into_iter().map(|(a, b)| word[a..b].to_string()).collect())
     }
+}
+
+/// Endings that are words of their own elsewhere but never the head of a compound: the
+/// feminine plural `-innen` (`Familienbegleiterinnen` is not `Familienbegleiter` + `innen`).
+const SUFFIXES_NOT_HEADS: [&str; 1] = ["innen"];
+
+fn is_suffix_not_head(rest: &str) -> bool {
+    SUFFIXES_NOT_HEADS.contains(&rest)
 }
 
 /// Suffixes of derived nouns that always take the linking `s` as a compound's modifier
@@ -180,7 +191,7 @@ impl AnalysisStep for Decompounder {
         for token in tokens {
             let splits = if token.origin == Origin::Part { Vec::new() } else { self.split(&token.text) };
             let mut parts = Vec::new();
-            push_parts(&mut parts, &token, &splits);
+            push_parts(&mut parts, &token, &splits, true);
             out.push(token);
             out.extend(parts);
         }
@@ -188,13 +199,16 @@ impl AnalysisStep for Decompounder {
     }
 }
 
-/// Adds every node of the split tree as a marked part token; leaves are marked as such.
-fn push_parts(out: &mut Vec<AnalyzedToken>, template: &AnalyzedToken, splits: &[Split]) {
+/// Adds every node of the split tree as a marked part token, each node before its own parts;
+/// leaves, the parts of the first split (`top_level`) and the written length are marked.
+fn push_parts(out: &mut Vec<AnalyzedToken>, template: &AnalyzedToken, splits: &[Split], top_level: bool) {
     for split in splits {
         let mut token = template.derived(format!("{PART_MARK}{}", split.part), Origin::Part);
         token.marks.leaf = split.children.is_empty();
+        token.marks.top_level = top_level;
+        token.marks.written_chars = u8::try_from(split.part.chars().count()).unwrap_or(u8::MAX);
         out.push(token);
-        push_parts(out, template, &split.children);
+        push_parts(out, template, &split.children, false);
     }
 }
 
@@ -252,6 +266,38 @@ mod tests {
         assert_eq!(leaves(&d.split("koordinierungsschule")), vec!["koordinierung", "schule"]);
         assert_eq!(leaves(&d.split("sicherheitskonferenz")), vec!["sicherheit", "konferenz"]);
         assert!(d.split("sprungschanze").is_empty(), "the rest must be a known word");
+    }
+
+    #[test]
+    fn the_feminine_plural_is_no_part() {
+        let curated = Lexicon::parse_curated("Familie\nBegleiter\nFamilienbegleiter\nInnen\n");
+        let d = Decompounder::new(Lexicon::new(curated, None));
+        let parts: Vec<String> = d.split("familienbegleiterinnen").iter().map(|s| s.part.clone()).collect();
+        assert!(!parts.contains(&"innen".to_string()), "{parts:?}");
+    }
+
+    #[test]
+    fn marks_the_parts_of_the_first_split_and_their_written_length() {
+        let curated =
+            Lexicon::parse_curated("Jugend\nAmt\nJugendamt\nMitarbeiter\nArbeiter\nEltern\nArbeit\n");
+        let d = Decompounder::new(Lexicon::new(curated, None));
+        let word = AnalyzedToken {
+            text: "jugendamtsmitarbeiter".into(),
+            offset_from: 0,
+            offset_to: 21,
+            position: 0,
+            origin: Origin::Word,
+            marks: Default::default(),
+        };
+        let marked: Vec<(String, bool, u8)> = d
+            .apply(vec![word])
+            .into_iter()
+            .filter(|t| t.origin == Origin::Part)
+            .map(|t| (t.text, t.marks.top_level, t.marks.written_chars))
+            .collect();
+        let top: Vec<&str> = marked.iter().filter(|m| m.1).map(|m| m.0.as_str()).collect();
+        assert_eq!(top, vec!["~jugendamt", "~mitarbeiter"], "{marked:?}");
+        assert!(marked.contains(&("~jugend".to_string(), false, 6)), "{marked:?}");
     }
 
     #[test]

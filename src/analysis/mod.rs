@@ -124,6 +124,12 @@ pub struct Marks {
     pub open_hyphen: bool,
     /// A decompounder part that is not split further.
     pub leaf: bool,
+    /// A decompounder part of the first split (`Jugendamt` and `Mitarbeiter` of
+    /// `Jugendamtsmitarbeiter`, not `Jugend` or `Arbeit`).
+    pub top_level: bool,
+    /// Characters of a decompounder part as written in the compound, before stemming
+    /// (`eltern` → 6, though its stem is `elt`); 0 for other tokens.
+    pub written_chars: u8,
 }
 
 /// A step of the chain: takes the tokens so far and returns the tokens after this step.

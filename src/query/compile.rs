@@ -12,9 +12,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
 
 use super::parse::Occurrence;
-use super::plan::{
-    Alternative, QueryPlan, ALL_WORDS_WEIGHT, NEAR_PARTS_SLOP, NEAR_PARTS_WEIGHT, PART_WEIGHT,
-};
+use super::plan::{Alternative, QueryPlan, ALL_WORDS_WEIGHT, NEAR_PARTS_SLOP, PART_WEIGHT};
 use crate::analysis::{PART_MARK, ROOT_MARK};
 use crate::index::schema::Fields;
 
@@ -163,8 +161,8 @@ fn alternative_matches(alternative: &Alternative, with_heading: bool) -> Alterna
                 matches.push(term(Place::Heading, t.clone(), weight * SECTION_BOOST));
             }
         }
-        Alternative::AllParts { terms, weight, near } => {
-            if *near && terms.len() == 2 {
+        Alternative::AllParts { terms, weight, near, near_weight } => {
+            if *near && terms.len() == 2 && *near_weight > 0.0 {
                 // The compound written apart (`Gesundheit von Kindern`), either order.
                 for (first, second) in [(&terms[0], &terms[1]), (&terms[1], &terms[0])] {
                     matches.push(WeightedMatch {
@@ -173,7 +171,7 @@ fn alternative_matches(alternative: &Alternative, with_heading: bool) -> Alterna
                             second: second.clone(),
                             slop: NEAR_PARTS_SLOP,
                         },
-                        weight: NEAR_PARTS_WEIGHT,
+                        weight: *near_weight,
                     });
                 }
             }

@@ -30,7 +30,9 @@ pub const ROOT_WEIGHT: f32 = 0.5;
 const MIN_QUERY_PART_CHARS: usize = 4;
 /// Weight of the two parts of a query compound standing close together, in either order (the
 /// compound written apart: `Kindergesundheit` → `Gesundheit von Kindern`): like the compound
-/// itself. Measured on the dev set: nDCG@10 0.782 → 0.795 (variant 0.712 → 0.80).
+/// itself. Measured on the dev set: nDCG@10 0.782 → 0.795 (variant 0.712 → 0.80). At search
+/// time it is scaled down to score at most like the whole word (see
+/// [`QueryPlan::weigh_written_apart`]).
 pub const NEAR_PARTS_WEIGHT: f32 = 1.0;
 /// At most this many words between the two parts: one short noun phrase.
 pub const NEAR_PARTS_SLOP: u32 = 4;
@@ -43,6 +45,26 @@ pub const DERIVED_WEIGHT: f32 = 0.8;
 /// their weights are scaled so that the best counts like this (as much as a literal match of
 /// another query word), instead of the lower weight that keeps them below the literal word.
 pub const UNSEEN_WORD_SYNONYM_WEIGHT: f32 = 0.7;
+/// A query compound that no passage holds (as a word or as a part) is findable only through
+/// its parts: all of them together count like this (like the synonyms of an absent word),
+/// instead of [`ALL_PARTS_WEIGHT`] …
+pub const UNSEEN_COMPOUND_ALL_PARTS_WEIGHT: f32 = 0.7;
+/// … and each part alone like this, instead of [`SINGLE_PART_WEIGHT`]. Measured on the dev
+/// set: 0.4/0.8 cost 0.004 (a part alone of an absent compound is still weak evidence).
+pub const UNSEEN_COMPOUND_SINGLE_PART_WEIGHT: f32 = 0.3;
+/// A part held by more than this share of the passages (as a word or a part) is generic in
+/// the indexed texts (`Kind`, `Familie`, `Arbeit` in texts on prevention). Two generic parts
+/// near each other say little about the compound (they meet by chance), so their
+/// written-apart match is not searched; one specific part keeps it (`Gesundheit von
+/// Kindern`). Requiring both parts specific cost 0.004 on the dev set (Kindergesundheit
+/// 0.82 → 0.56).
+pub const GENERIC_PART_SHARE: f64 = 0.1;
+/// … and held by at least this many passages: in a small index every word is frequent.
+pub const GENERIC_PART_MIN_PASSAGES: u64 = 10;
+/// The written-apart match of a compound counts at most this share of the whole word: the
+/// passage's other part matches (all parts, each part) add their tie-breaker share on top,
+/// and the whole word must still rank first. Dev set: 1.0 → 0.7 costs 0.001.
+pub const WRITTEN_APART_SHARE: f32 = 0.7;
 
 /// One way a clause can match.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,9 +72,10 @@ pub enum Alternative {
     /// A term in the text (or, marked, as a compound part).
     Term { term: String, weight: f32, origin: Origin },
     /// Every one of these terms, each as a word or as a part, anywhere in the passage (not
-    /// searched when the weight is 0); `near`: also rewarded when they stand close together
-    /// (the compound written apart: `Gesundheit von Kindern`).
-    AllParts { terms: Vec<String>, weight: f32, near: bool },
+    /// searched when the weight is 0); `near`: the parts of a query word's own compound (not
+    /// of a synonym's), rewarded with `near_weight` when the two stand close together (the
+    /// compound written apart: `Gesundheit von Kindern`; not searched when it is 0).
+    AllParts { terms: Vec<String>, weight: f32, near: bool, near_weight: f32 },
     /// Terms at relative positions.
     Phrase { terms: Vec<(usize, String)>, weight: f32, origin: Origin },
 }
@@ -129,24 +152,67 @@ impl QueryPlan {
     }
 
     /// Raises the synonyms of every word that no passage holds in any of its own forms (see
-    /// [`UNSEEN_WORD_SYNONYM_WEIGHT`]); `is_indexed` tells whether a term occurs in the index.
+    /// [`UNSEEN_WORD_SYNONYM_WEIGHT`]), and the parts of such a word when it is a compound (see
+    /// [`UNSEEN_COMPOUND_ALL_PARTS_WEIGHT`]); `is_indexed` tells whether a term occurs in the
+    /// index. The parts of a compound do not make it seen: `Nahtstellen` is absent even where
+    /// `Naht` and `Stelle` are not.
     pub fn back_off_unseen_words(&mut self, is_indexed: impl Fn(&str) -> bool) {
         let seen = |term: &str| is_indexed(term) || is_indexed(&format!("{PART_MARK}{term}"));
         for clause in self.clauses.iter_mut().filter(|c| !c.is_phrase && !c.is_synonym) {
             for group in &mut clause.groups {
                 let own_form_seen = group.iter().any(|a| match a {
-                    Alternative::Term { term, origin, .. } => *origin != Origin::Synonym && seen(term),
-                    Alternative::AllParts { terms, near: true, .. } => terms.iter().all(|t| seen(t)),
+                    Alternative::Term { term, origin, .. } => is_whole_word(*origin) && seen(term),
                     _ => false,
                 });
+                if own_form_seen {
+                    continue;
+                }
+                raise_compound_parts(group);
                 let best_synonym =
                     group.iter().filter(|a| a.is_synonym()).map(Alternative::weight).fold(0.0_f32, f32::max);
-                if own_form_seen || best_synonym <= 0.0 {
+                if best_synonym <= 0.0 {
                     continue;
                 }
                 let scale = UNSEEN_WORD_SYNONYM_WEIGHT / best_synonym;
                 for alternative in group.iter_mut().filter(|a| a.is_synonym()) {
                     alternative.scale_weight(scale);
+                }
+            }
+        }
+    }
+
+    /// Weighs the written-apart match of each query compound by the index: at most like the
+    /// whole word, and none when a part is generic (see [`GENERIC_PART_SHARE`]). `doc_freq`
+    /// tells how many of the `passages` hold a term. A written-apart match scores the idf of
+    /// both parts, which for common parts exceeds the idf of the rarer whole word: `Schutz von
+    /// Kindern` would outrank `Kinderschutz`. Its weight is scaled by the whole word's idf over
+    /// the parts' summed idf, so in passages of equal length it scores like the whole word
+    /// (times [`WRITTEN_APART_SHARE`]).
+    pub fn weigh_written_apart(&mut self, doc_freq: impl Fn(&str) -> u64, passages: u64) {
+        let df_anywhere = |term: &str| doc_freq(term).max(doc_freq(&format!("{PART_MARK}{term}")));
+        let is_generic = |term: &str| {
+            let df = df_anywhere(term);
+            df >= GENERIC_PART_MIN_PASSAGES && df as f64 > GENERIC_PART_SHARE * passages as f64
+        };
+        for clause in self.clauses.iter_mut().filter(|c| !c.is_phrase && !c.is_synonym) {
+            for group in &mut clause.groups {
+                let whole_idf = whole_word_idf(group, &doc_freq, passages);
+                for alternative in group.iter_mut() {
+                    let Alternative::AllParts { terms, near: true, near_weight, .. } = alternative else {
+                        continue;
+                    };
+                    if *near_weight <= 0.0 {
+                        continue;
+                    }
+                    let Some(whole_idf) = whole_idf else { continue };
+                    if terms.iter().all(|t| is_generic(t)) {
+                        *near_weight = 0.0;
+                        continue;
+                    }
+                    let parts_idf: f32 = terms.iter().map(|t| idf(doc_freq(t), passages)).sum();
+                    if parts_idf > 0.0 {
+                        *near_weight *= (whole_idf / parts_idf).min(1.0) * WRITTEN_APART_SHARE;
+                    }
                 }
             }
         }
@@ -160,7 +226,9 @@ impl QueryPlan {
         for group in self.clauses.iter_mut().flat_map(|c| c.groups.iter_mut()) {
             group.retain(|a| match a {
                 Alternative::Term { origin, .. } => !matches!(origin, Origin::Part | Origin::Hyphen),
-                Alternative::AllParts { terms, near, .. } => *near && terms.len() == 2,
+                Alternative::AllParts { terms, near, near_weight, .. } => {
+                    *near && terms.len() == 2 && *near_weight > 0.0
+                }
                 Alternative::Phrase { .. } => true,
             });
             for alternative in group.iter_mut() {
@@ -262,27 +330,80 @@ fn word_alternatives(
         });
     }
     // Particles split off as parts (`mit|bestimmung`, `über|gang`) carry no topic of their own.
-    let leaves: Vec<String> = word
-        .iter()
-        .filter(|t| t.origin == Origin::Part && t.marks.leaf)
-        .map(|t| t.bare().to_string())
-        .filter(|leaf| leaf.chars().count() >= MIN_QUERY_PART_CHARS && !analyzer.is_stop_word(leaf))
-        .collect();
-    if leaves.len() > 1 {
-        for leaf in leaves.iter().filter(|_| single_parts) {
+    let parts = compound_parts(analyzer, word);
+    if parts.len() > 1 {
+        for part in parts.iter().filter(|_| single_parts) {
             alternatives.push(Alternative::Term {
-                term: leaf.clone(),
+                term: part.clone(),
                 weight: SINGLE_PART_WEIGHT * scale,
                 origin: Origin::Part,
             });
         }
+        let near_weight = if single_parts && parts.len() == 2 { NEAR_PARTS_WEIGHT } else { 0.0 };
         alternatives.push(Alternative::AllParts {
-            terms: leaves,
+            terms: parts,
             weight: ALL_PARTS_WEIGHT * scale,
             near: single_parts,
+            near_weight,
         });
     }
     alternatives
+}
+
+/// Whether a term of this origin is the query word itself in one of its forms (not a part, a
+/// family member or a synonym).
+fn is_whole_word(origin: Origin) -> bool {
+    !matches!(origin, Origin::Part | Origin::Root | Origin::Synonym)
+}
+
+/// Gives the parts of an unseen compound (its own, not a synonym's) the weights of
+/// [`UNSEEN_COMPOUND_ALL_PARTS_WEIGHT`] and [`UNSEEN_COMPOUND_SINGLE_PART_WEIGHT`].
+fn raise_compound_parts(group: &mut [Alternative]) {
+    for alternative in group.iter_mut() {
+        match alternative {
+            Alternative::Term { weight, origin: Origin::Part, .. } => {
+                *weight = weight.max(UNSEEN_COMPOUND_SINGLE_PART_WEIGHT);
+            }
+            Alternative::AllParts { weight, near: true, .. } => {
+                *weight = weight.max(UNSEEN_COMPOUND_ALL_PARTS_WEIGHT);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The BM25 idf of a term held by `doc_freq` of `passages` (as tantivy computes it).
+fn idf(doc_freq: u64, passages: u64) -> f32 {
+    let (n, df) = (passages as f32, doc_freq as f32);
+    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+}
+
+/// What a whole-word match of the group's word scores per occurrence, in idf: the first
+/// whole-word term's idf as a word, else as a part (times [`PART_WEIGHT`]); None when the
+/// index holds it in neither form.
+fn whole_word_idf(group: &[Alternative], doc_freq: impl Fn(&str) -> u64, passages: u64) -> Option<f32> {
+    let term = group.iter().find_map(|a| match a {
+        Alternative::Term { term, origin, .. } if is_whole_word(*origin) => Some(term),
+        _ => None,
+    })?;
+    match (doc_freq(term), doc_freq(&format!("{PART_MARK}{term}"))) {
+        (0, 0) => None,
+        (0, as_part) => Some(PART_WEIGHT * idf(as_part, passages)),
+        (as_word, _) => Some(idf(as_word, passages)),
+    }
+}
+
+/// The parts of a compound the query searches: those of the first split (`Jugendamt` and
+/// `Mitarbeiter` of `Jugendamtsmitarbeiter`, not `Jugend` and `Arbeit`), as terms, each at
+/// least [`MIN_QUERY_PART_CHARS`] long as written (`Eltern`, though its stem is `elt`) and no
+/// stop word.
+fn compound_parts(analyzer: &GermanAnalyzer, word: &[AnalyzedToken]) -> Vec<String> {
+    word.iter()
+        .filter(|t| t.origin == Origin::Part && t.marks.top_level)
+        .filter(|t| usize::from(t.marks.written_chars) >= MIN_QUERY_PART_CHARS)
+        .map(|t| t.bare().to_string())
+        .filter(|part| !analyzer.is_stop_word(part))
+        .collect()
 }
 
 /// A phrase of the primary term of each word, or the single term of a one-word phrase.
@@ -400,10 +521,89 @@ mod tests {
         );
         assert!(terms.contains(&("kind".to_string(), SINGLE_PART_WEIGHT)));
         let all_parts = group.iter().find_map(|a| match a {
-            Alternative::AllParts { terms, weight, near } => Some((terms.clone(), *weight, *near)),
+            Alternative::AllParts { terms, weight, near, .. } => Some((terms.clone(), *weight, *near)),
             _ => None,
         });
         assert_eq!(all_parts, Some((vec!["kind".to_string(), "schutz".to_string()], ALL_PARTS_WEIGHT, true)));
+    }
+
+    fn analyzer_with(parts: &str) -> GermanAnalyzer {
+        GermanAnalyzer::new(
+            &AnalyzerSettings::default(),
+            StopWords::parse("und\nvon\nmit\n"),
+            Lexicon::new(Lexicon::parse_curated(parts), None),
+        )
+    }
+
+    fn compound_parts_of(plan: &QueryPlan) -> Option<(Vec<String>, f32, f32)> {
+        plan.clauses[0].groups[0].iter().find_map(|a| match a {
+            Alternative::AllParts { terms, weight, near_weight, .. } => {
+                Some((terms.clone(), *weight, *near_weight))
+            }
+            _ => None,
+        })
+    }
+
+    /// (query word, the parts it is searched by): the parts of the first split, each judged
+    /// by its length as written.
+    const TOP_LEVEL_PARTS: &[(&str, &[&str])] = &[
+        ("Jugendamtsmitarbeiter", &["jugendamt", "mitarbeit"]),
+        ("Elternarbeit", &["elt", "arbeit"]),
+        ("Kinderschutzfachkräfte", &["kinderschutz", "fachkraft"]),
+        ("Amtsarbeit", &[]),
+    ];
+
+    #[test]
+    fn a_compound_is_searched_by_the_parts_of_its_first_split() {
+        let analyzer = analyzer_with(
+            "Jugend\nAmt\nJugendamt\nMitarbeiter\nArbeiter\nArbeit\nEltern\nKinderschutz\nFachkräfte\n",
+        );
+        for (word, expected) in TOP_LEVEL_PARTS {
+            let plan = QueryPlan::new(&analyzer, word, None);
+            let parts = compound_parts_of(&plan).map(|(terms, ..)| terms).unwrap_or_default();
+            assert_eq!(parts, expected.to_vec(), "parts of {word}");
+        }
+    }
+
+    #[test]
+    fn parts_of_a_compound_the_index_lacks_count_more() {
+        let mut absent = QueryPlan::new(&analyzer(), "Kinderschutz", None);
+        absent.back_off_unseen_words(|term| term == "kind" || term == "schutz");
+        let terms = weights(&absent.clauses[0].groups[0]);
+        assert!(terms.contains(&("kind".to_string(), UNSEEN_COMPOUND_SINGLE_PART_WEIGHT)), "{terms:?}");
+        assert_eq!(compound_parts_of(&absent).unwrap().1, UNSEEN_COMPOUND_ALL_PARTS_WEIGHT);
+        let mut present = QueryPlan::new(&analyzer(), "Kinderschutz", None);
+        present.back_off_unseen_words(|term| term == "~kinderschutz");
+        assert!(weights(&present.clauses[0].groups[0]).contains(&("kind".to_string(), SINGLE_PART_WEIGHT)));
+        assert_eq!(compound_parts_of(&present).unwrap().1, ALL_PARTS_WEIGHT);
+    }
+
+    #[test]
+    fn written_apart_counts_at_most_like_the_whole_word_and_not_for_two_generic_parts() {
+        // (passages holding kinderschutz, kind, schutz; expected written-apart weight) of 200.
+        let idf = |df: u64| idf(df, 200);
+        let cases: &[(u64, u64, u64, f32)] = &[
+            (4, 60, 8, (idf(4) / (idf(60) + idf(8))) * WRITTEN_APART_SHARE),
+            (4, 60, 40, 0.0),
+            (0, 60, 8, NEAR_PARTS_WEIGHT),
+            (1, 150, 19, NEAR_PARTS_WEIGHT * WRITTEN_APART_SHARE),
+        ];
+        for &(whole, kind, schutz, expected) in cases {
+            let mut plan = QueryPlan::new(&analyzer(), "Kinderschutz", None);
+            let doc_freq = |term: &str| match term {
+                "kinderschutz" => whole,
+                "kind" => kind,
+                "schutz" => schutz,
+                _ => 0,
+            };
+            plan.weigh_written_apart(doc_freq, 200);
+            let near_weight = compound_parts_of(&plan).unwrap().2;
+            assert!(
+                (near_weight - expected).abs() < 1e-5,
+                "{whole} {kind} {schutz}: {near_weight} ≠ {expected}"
+            );
+            assert!(near_weight <= NEAR_PARTS_WEIGHT);
+        }
     }
 
     #[test]

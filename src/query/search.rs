@@ -67,9 +67,10 @@ pub fn plan(index: &PraevIndex, query: &str, exact: bool) -> QueryPlan {
     let synonyms = if exact { None } else { Some(&index.analysis.synonyms) };
     let mut plan = QueryPlan::new(&index.analyzer, query, synonyms);
     let searcher = index.reader.searcher();
-    plan.back_off_unseen_words(|term| {
-        searcher.doc_freq(&Term::from_field_text(index.fields.text, term)).is_ok_and(|n| n > 0)
-    });
+    let doc_freq =
+        |term: &str| searcher.doc_freq(&Term::from_field_text(index.fields.text, term)).unwrap_or(0);
+    plan.back_off_unseen_words(|term| doc_freq(term) > 0);
+    plan.weigh_written_apart(doc_freq, searcher.num_docs());
     plan
 }
 
