@@ -280,7 +280,10 @@ mod tests {
         assert!(
             explain.contains("~kinderschutzfachkraft") && explain.contains("heading:kinderschutzfachkraft")
         );
-        assert!(explain.contains("all of [kind, schutz, fach, kraft]"), "{explain}");
+        assert!(
+            explain.contains("all of [kinderschutz, fachkraft]"),
+            "the parts of the first split:\n{explain}"
+        );
         assert!(!explain.contains("[bonus]"), "one word has no all-words bonus:\n{explain}");
     }
 
