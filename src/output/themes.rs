@@ -58,11 +58,17 @@ pub struct TermJson<'a> {
 impl<'a> BuiltJson<'a> {
     fn of(selection: &'a Selection) -> BuiltJson<'a> {
         match selection {
-            Selection::Configured(_) => BuiltJson { built_from_text: false, terms: None, related_theme: None },
+            Selection::Configured(_) => {
+                BuiltJson { built_from_text: false, terms: None, related_theme: None }
+            }
             Selection::FreeText { theme, .. } => BuiltJson {
                 built_from_text: true,
                 terms: Some(
-                    theme.terms.iter().map(|t| TermJson { text: &t.text, weight: t.weight, from: t.from }).collect(),
+                    theme
+                        .terms
+                        .iter()
+                        .map(|t| TermJson { text: &t.text, weight: t.weight, from: t.from })
+                        .collect(),
                 ),
                 related_theme: Some(theme.lent_by.as_deref()),
             },
@@ -73,7 +79,8 @@ impl<'a> BuiltJson<'a> {
 /// The lines above a table of a free-text theme: that it was built, and from which terms.
 fn built_note(selection: &Selection) -> String {
     let Selection::FreeText { theme, closest } = selection else { return String::new() };
-    let mut note = format!("theme built from the text {:?}: no theme of themes.toml is named so", theme.theme.label);
+    let mut note =
+        format!("theme built from the text {:?}: no theme of themes.toml is named so", theme.theme.label);
     if !closest.is_empty() {
         let names: Vec<&str> = closest.iter().map(|t| t.id.as_str()).collect();
         let _ = write!(note, " (closest: {})", names.join(", "));
