@@ -160,22 +160,7 @@ pub fn build(text: &str, themes: &Themes, vocabulary: &Vocabulary) -> Result<Fre
     for phrase in phrases(&words) {
         terms.add(&phrase, CORE_WEIGHT, TermSource::Phrase);
     }
-    let written: Vec<String> = words.iter().map(|w| w.written.clone()).collect();
-    for expansion in vocabulary.synonyms.expand(vocabulary.analyzer, &written) {
-        let from_common =
-            (expansion.start..expansion.end).all(|i| words[i].term.is_none() || is_common(&words[i]));
-        let weight = if from_common {
-            COMMON_SYNONYM_WEIGHT
-        } else if expansion.weight >= STRONG_SYNONYM_WEIGHT {
-            STRONG_WEIGHT
-        } else {
-            RELATED_WEIGHT
-        };
-        if weight <= 0.0 {
-            continue;
-        }
-        terms.add(&expansion.alternative, weight, TermSource::Synonym);
-    }
+    add_synonyms(&mut terms, &words, vocabulary);
     for word in content.iter().filter(|w| w.written.starts_with(char::is_uppercase)) {
         for part in topical_parts(&word.written, vocabulary) {
             terms.add(&part, PART_WEIGHT, TermSource::Part);
@@ -198,6 +183,23 @@ pub fn build(text: &str, themes: &Themes, vocabulary: &Vocabulary) -> Result<Fre
         exclude,
     };
     Ok(FreeTextTheme { theme, terms: terms.0, lent_by: lender.map(|t| t.id.clone()) })
+}
+
+/// Adds the domain synonyms of the words (and runs of words): `strong` from groups of at
+/// least [`STRONG_SYNONYM_WEIGHT`], else `related`; those of common words lower still.
+fn add_synonyms(terms: &mut Terms, words: &[Word], vocabulary: &Vocabulary) {
+    let is_common = |w: &Word| w.term.as_deref().is_none_or(|t| vocabulary.is_common(t));
+    let written: Vec<String> = words.iter().map(|w| w.written.clone()).collect();
+    for expansion in vocabulary.synonyms.expand(vocabulary.analyzer, &written) {
+        let weight = if words[expansion.start..expansion.end].iter().all(is_common) {
+            COMMON_SYNONYM_WEIGHT
+        } else if expansion.weight >= STRONG_SYNONYM_WEIGHT {
+            STRONG_WEIGHT
+        } else {
+            RELATED_WEIGHT
+        };
+        terms.add(&expansion.alternative, weight, TermSource::Synonym);
+    }
 }
 
 /// The terms collected so far, each text once with its highest weight.
