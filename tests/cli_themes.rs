@@ -103,12 +103,60 @@ fn themes_lists_every_theme_with_counts() {
 }
 
 #[test]
-fn an_unknown_theme_lists_the_closest_and_exits_2() {
-    let out = index().run(&["theme", "Uebergnge"]);
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
-    assert!(stderr.contains("uebergaenge"), "the closest theme is named: {stderr}");
+fn a_name_no_theme_has_builds_a_theme_from_the_text_naming_the_closest_themes() {
+    let out = index().stdout(&["theme", "Uebergnge", "-n", "1"]);
+    let first = out.lines().next().unwrap();
+    assert!(first.starts_with("theme built from the text \"Uebergnge\""), "{out}");
+    assert!(first.contains("closest: uebergaenge"), "the closest theme is named: {first}");
+}
+
+#[test]
+fn a_free_text_topic_ranks_the_passage_holding_its_words_first() {
+    let result = index().json(&["theme", "Kooperation an Nahtstellen", "--format", "json", "-n", "3"]);
+    assert_eq!(result["built_from_text"], true);
+    assert_eq!(result["label"], "Kooperation an Nahtstellen");
+    let hits = result["hits"].as_array().unwrap();
+    assert_eq!(hits[0]["file"], DUEREN, "{hits:?}");
+    assert!(hits[0]["text"].as_str().unwrap().contains("Kooperation an den Nahtstellen"));
+    let terms = result["terms"].as_array().unwrap();
+    let from = |text: &str| terms.iter().find(|t| t["text"] == text).map(|t| t["from"].clone());
+    assert_eq!(from("Kooperation"), Some("word".into()), "{terms:?}");
+    assert_eq!(from("Nahtstellen"), Some("word".into()), "{terms:?}");
+    assert_eq!(from("Kooperation an Nahtstellen"), Some("phrase".into()), "{terms:?}");
+    assert!(terms.iter().any(|t| t["from"] == "synonym"), "the domain synonyms join: {terms:?}");
+    let weights: Vec<f64> = terms.iter().map(|t| t["weight"].as_f64().unwrap()).collect();
+    assert!(weights.windows(2).all(|w| w[0] >= w[1]), "strongest first: {weights:?}");
+}
+
+#[test]
+fn a_free_text_topic_ranks_municipalities_and_says_so_in_the_table() {
+    let ranking =
+        index().json(&["theme", "Kooperation an Nahtstellen", "--by", "municipality", "--format", "json"]);
+    assert_eq!(ranking["built_from_text"], true);
+    assert_eq!(ranking["municipalities"][0]["municipality"], "Kreis Düren", "{ranking}");
+    let table = index().stdout(&["theme", "Kooperation an Nahtstellen", "-n", "2"]);
+    assert!(table.starts_with("theme built from the text \"Kooperation an Nahtstellen\""), "{table}");
+    assert!(table.contains("core terms: Kooperation, Nahtstellen, Kooperation an Nahtstellen"), "{table}");
+}
+
+#[test]
+fn a_configured_theme_is_not_built_from_text() {
+    for name in ["Übergänge", "fruehe hilfen", "partizip"] {
+        let result = index().json(&["theme", name, "--format", "json", "-n", "1"]);
+        assert_eq!(result["built_from_text"], false, "{name}");
+        assert!(result.get("terms").is_none(), "{name}: the terms are those of themes.toml");
+    }
+}
+
+#[test]
+fn empty_stop_word_and_ambiguous_names_are_one_line_usage_errors() {
+    for (name, words) in [("", "is empty"), ("und der", "only stop words"), ("Kinder", "ambiguous")] {
+        let out = index().run(&["theme", name]);
+        assert_eq!(out.status.code(), Some(2), "{name:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+        assert!(stderr.contains(words), "{name:?}: {stderr}");
+    }
 }
 
 #[test]

@@ -1,4 +1,6 @@
-//! `praev theme NAME`: passages, or with `--by municipality` municipalities, ranked by theme.
+//! `praev theme NAME`: passages, or with `--by municipality` municipalities, ranked by theme;
+//! a topic that names no theme (`"Kooperation von Schule und Jugendhilfe"`) becomes a theme
+//! built from its words.
 
 use std::path::PathBuf;
 
@@ -9,6 +11,7 @@ use super::args::{IndexArg, OutputArgs};
 use praev::output;
 use praev::output::themes::{RankingReport, ThemeReport};
 use praev::query::PassageFilter;
+use praev::themes::free_text;
 use praev::themes::rank::{self, ThemeRequest};
 
 /// What `--format` prints.
@@ -16,13 +19,17 @@ const FORMAT_HELP: &str = "table: the passages (or municipalities) with theme te
 label, total_hits, hits} (with --by municipality: {theme, label, municipalities}); jsonl: one hit \
 (municipality) per line; csv: one row per hit (municipality)";
 
-/// Rank passages by a theme of index-config/themes.toml (`praev themes` lists them): a theme
-/// is a concept, searched as its weighted terms and phrases.
+/// Rank passages by a theme of index-config/themes.toml (`praev themes` lists them), or by a
+/// topic in free text: a theme is a concept, searched as its weighted terms and phrases; a
+/// topic that names no theme becomes one built from its words, their domain synonyms and the
+/// terms of the closest theme (the table's first lines and the JSON's `terms` list them).
 #[derive(Debug, Args)]
 #[command(mut_arg("format", |a| a.help(super::args::format_help(FORMAT_HELP))))]
 pub struct ThemeArgs {
     /// The theme: its id, its label or an unambiguous prefix, case- and umlaut-insensitive
-    /// (`uebergaenge`, 'fruehe hilfen', `Partizipation`).
+    /// (`uebergaenge`, 'fruehe hilfen', `Partizipation`); any other text is a topic
+    /// ('familienfreundliche Kommune').
+    #[arg(value_name = "NAME|TOPIC")]
     pub name: String,
 
     #[command(flatten)]
@@ -57,7 +64,8 @@ pub fn run(args: ThemeArgs) -> anyhow::Result<()> {
     let destination = args.output.destination(output::LISTING)?;
     let index = args.index.open()?;
     let themes = super::themes::load(&index, args.themes_file.as_deref())?;
-    let theme = super::themes::resolve(&themes, &args.name)?;
+    let selection = free_text::select_in(&index, &themes, &args.name).map_err(super::usage_or_failure)?;
+    let theme = selection.theme();
     let request = ThemeRequest {
         limit: args.limit as usize,
         filter: PassageFilter {
@@ -71,12 +79,12 @@ pub fn run(args: ThemeArgs) -> anyhow::Result<()> {
         Some(By::Municipality) => {
             let ranking = rank::rank_municipalities(&index, theme, &request)
                 .with_context(|| format!("ranking municipalities by theme {:?}", theme.id))?;
-            destination.emit(&RankingReport(&ranking))
+            destination.emit(&RankingReport { ranking: &ranking, selection: &selection })
         }
         None => {
             let results = rank::rank_passages(&index, theme, &request)
                 .with_context(|| format!("ranking passages by theme {:?}", theme.id))?;
-            destination.emit(&ThemeReport(&results))
+            destination.emit(&ThemeReport { results: &results, selection: &selection })
         }
     }
 }

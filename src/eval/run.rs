@@ -21,8 +21,8 @@ use crate::index::PraevIndex;
 use crate::query::hits::DEFAULT_PER_FILE;
 use crate::query::quotes::{find_quotes, QuoteRequest};
 use crate::query::{self, Hit, SearchRequest};
+use crate::themes::free_text::select_in;
 use crate::themes::rank::{rank_passages, ThemeRequest};
-use crate::themes::Resolved;
 
 /// One returned passage.
 #[derive(Debug, Clone, PartialEq)]
@@ -196,7 +196,7 @@ fn system_from_file_name(path: &Path) -> String {
 pub enum Ranker {
     /// The search of `praev search` (`exact`: without synonyms).
     Search { exact: bool },
-    /// The ranking of `praev theme`: each query names a theme.
+    /// The ranking of `praev theme`: each query names a theme or is a free-text topic.
     Theme,
     /// The ranking of `praev quotes`.
     Quotes,
@@ -218,17 +218,14 @@ pub fn run_all(
     for query in &dataset.queries {
         let hits: Vec<Hit> = match (ranker, &themes) {
             (Ranker::Theme, Some(themes)) => {
-                let theme = match themes.resolve(&query.text) {
-                    Resolved::Theme(theme) => theme,
-                    _ => {
-                        return Err(Error::InvalidArgument(format!(
-                            "query {} {:?} names no theme of themes.toml",
-                            query.qid, query.text
-                        )))
+                let selection = select_in(index, themes, &query.text).map_err(|e| match e {
+                    Error::InvalidArgument(message) => {
+                        Error::InvalidArgument(format!("query {}: {message}", query.qid))
                     }
-                };
+                    other => other,
+                })?;
                 let request = ThemeRequest { limit, per_file: DEFAULT_PER_FILE, ..ThemeRequest::default() };
-                rank_passages(index, theme, &request)?.hits.into_iter().map(|h| h.hit).collect()
+                rank_passages(index, selection.theme(), &request)?.hits.into_iter().map(|h| h.hit).collect()
             }
             (Ranker::Quotes, _) => {
                 let request =

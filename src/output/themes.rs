@@ -9,7 +9,9 @@ use super::hits::{hits_csv, snippet_and_place, HitJson};
 use super::number::{self, f32_json};
 use super::table::new_table;
 use super::{Csv, Report, Style};
+use crate::themes::free_text::{FreeTextTerm, Selection};
 use crate::themes::rank::{MunicipalityRanking, MunicipalityStrength, ThemeCoverage, ThemeHit, ThemeResults};
+use crate::themes::{CORE_WEIGHT, STRONG_WEIGHT};
 
 /// A theme hit as printed: the fields of a search hit plus `matched_terms`.
 #[derive(Serialize)]
@@ -31,10 +33,85 @@ pub struct ThemeResultsJson<'a> {
     label: &'a str,
     total_hits: usize,
     hits: Vec<ThemeHitJson<'a>>,
+    #[serde(flatten)]
+    built: BuiltJson<'a>,
+}
+
+/// Whether the theme was built from free text, and then its terms and the theme that lent some.
+#[derive(Serialize)]
+pub struct BuiltJson<'a> {
+    built_from_text: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    terms: Option<Vec<TermJson<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    related_theme: Option<Option<&'a str>>,
+}
+
+#[derive(Serialize)]
+pub struct TermJson<'a> {
+    text: &'a str,
+    #[serde(serialize_with = "f32_json")]
+    weight: f32,
+    from: crate::themes::free_text::TermSource,
+}
+
+impl<'a> BuiltJson<'a> {
+    fn of(selection: &'a Selection) -> BuiltJson<'a> {
+        match selection {
+            Selection::Configured(_) => {
+                BuiltJson { built_from_text: false, terms: None, related_theme: None }
+            }
+            Selection::FreeText { theme, .. } => BuiltJson {
+                built_from_text: true,
+                terms: Some(
+                    theme
+                        .terms
+                        .iter()
+                        .map(|t| TermJson { text: &t.text, weight: t.weight, from: t.from })
+                        .collect(),
+                ),
+                related_theme: Some(theme.lent_by.as_deref()),
+            },
+        }
+    }
+}
+
+/// The lines above a table of a free-text theme: that it was built, and from which terms.
+fn built_note(selection: &Selection) -> String {
+    let Selection::FreeText { theme, closest } = selection else { return String::new() };
+    let mut note =
+        format!("theme built from the text {:?}: no theme of themes.toml is named so", theme.theme.label);
+    if !closest.is_empty() {
+        let names: Vec<&str> = closest.iter().map(|t| t.id.as_str()).collect();
+        let _ = write!(note, " (closest: {})", names.join(", "));
+    }
+    note.push('\n');
+    let tier = |low: f32, high: f32| -> Vec<&FreeTextTerm> {
+        theme.terms.iter().filter(|t| t.weight >= low && t.weight < high).collect()
+    };
+    for (name, terms) in [
+        ("core terms", tier(CORE_WEIGHT, f32::INFINITY)),
+        ("strong terms", tier(STRONG_WEIGHT, CORE_WEIGHT)),
+        ("related terms", tier(f32::NEG_INFINITY, STRONG_WEIGHT)),
+    ] {
+        if terms.is_empty() {
+            continue;
+        }
+        let texts: Vec<&str> = terms.iter().map(|t| t.text.as_str()).collect();
+        let _ = writeln!(note, "{name}: {}", texts.join(", "));
+    }
+    if let Some(lender) = &theme.lent_by {
+        let _ = writeln!(note, "related terms include the core terms of the theme {lender:?}");
+    }
+    note.push('\n');
+    note
 }
 
 /// `praev theme NAME`: passages ranked by a theme.
-pub struct ThemeReport<'a>(pub &'a ThemeResults);
+pub struct ThemeReport<'a> {
+    pub results: &'a ThemeResults,
+    pub selection: &'a Selection<'a>,
+}
 
 impl Report for ThemeReport<'_> {
     type Document<'a>
@@ -48,25 +125,27 @@ impl Report for ThemeReport<'_> {
 
     fn document(&self) -> ThemeResultsJson<'_> {
         ThemeResultsJson {
-            theme: &self.0.theme,
-            label: &self.0.label,
-            total_hits: self.0.total_hits,
+            theme: &self.results.theme,
+            label: &self.results.label,
+            total_hits: self.results.total_hits,
             hits: self.lines(),
+            built: BuiltJson::of(self.selection),
         }
     }
 
     fn lines(&self) -> Vec<ThemeHitJson<'_>> {
-        self.0.hits.iter().map(ThemeHitJson::from).collect()
+        self.results.hits.iter().map(ThemeHitJson::from).collect()
     }
 
     fn csv(&self) -> Csv {
-        hits_csv(&self.0.hits, |h| &h.hit, &["matched_terms"], |h| vec![h.matched_terms.join("; ")])
+        hits_csv(&self.results.hits, |h| &h.hit, &["matched_terms"], |h| vec![h.matched_terms.join("; ")])
     }
 
     fn table(&self, style: Style) -> String {
-        let results = self.0;
+        let results = self.results;
+        let note = built_note(self.selection);
         if results.hits.is_empty() {
-            return format!("No passage matches the theme {:?}.\n", results.label);
+            return format!("{note}No passage matches the theme {:?}.\n", results.label);
         }
         let mut table =
             new_table(style, vec!["#", "municipality", "kind", "passage", "theme terms", "score"]);
@@ -80,7 +159,7 @@ impl Report for ThemeReport<'_> {
                 number::fixed(f64::from(hit.hit.score), 2),
             ]);
         }
-        let mut out = format!("{table}\n");
+        let mut out = format!("{note}{table}\n");
         let _ = writeln!(
             out,
             "{} of {} passages for the theme {:?}",
@@ -117,10 +196,15 @@ pub struct RankingJson<'a> {
     theme: &'a str,
     label: &'a str,
     municipalities: Vec<MunicipalityJson<'a>>,
+    #[serde(flatten)]
+    built: BuiltJson<'a>,
 }
 
 /// `praev theme NAME --by municipality`: municipalities ranked by theme strength.
-pub struct RankingReport<'a>(pub &'a MunicipalityRanking);
+pub struct RankingReport<'a> {
+    pub ranking: &'a MunicipalityRanking,
+    pub selection: &'a Selection<'a>,
+}
 
 impl Report for RankingReport<'_> {
     type Document<'a>
@@ -133,11 +217,16 @@ impl Report for RankingReport<'_> {
         Self: 'a;
 
     fn document(&self) -> RankingJson<'_> {
-        RankingJson { theme: &self.0.theme, label: &self.0.label, municipalities: self.lines() }
+        RankingJson {
+            theme: &self.ranking.theme,
+            label: &self.ranking.label,
+            municipalities: self.lines(),
+            built: BuiltJson::of(self.selection),
+        }
     }
 
     fn lines(&self) -> Vec<MunicipalityJson<'_>> {
-        self.0.municipalities.iter().map(MunicipalityJson::from).collect()
+        self.ranking.municipalities.iter().map(MunicipalityJson::from).collect()
     }
 
     fn csv(&self) -> Csv {
@@ -151,7 +240,7 @@ impl Report for RankingReport<'_> {
             "matched_terms",
             "best_text",
         ]);
-        for m in &self.0.municipalities {
+        for m in &self.ranking.municipalities {
             csv.push([
                 m.municipality.clone(),
                 number::fixed(f64::from(m.strength), 4),
@@ -167,9 +256,10 @@ impl Report for RankingReport<'_> {
     }
 
     fn table(&self, style: Style) -> String {
-        let ranking = self.0;
+        let ranking = self.ranking;
+        let note = built_note(self.selection);
         if ranking.municipalities.is_empty() {
-            return format!("No municipality writes about the theme {:?}.\n", ranking.label);
+            return format!("{note}No municipality writes about the theme {:?}.\n", ranking.label);
         }
         let mut table = new_table(
             style,
@@ -185,7 +275,7 @@ impl Report for RankingReport<'_> {
                 m.best.matched_terms.join(", "),
             ]);
         }
-        let mut out = format!("{table}\n");
+        let mut out = format!("{note}{table}\n");
         let _ = writeln!(
             out,
             "strength: mean score of a municipality's best {} passages on the theme {:?}",
