@@ -10,6 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::analysis::thesaurus::{CorpusThesaurus, THESAURUS_WEIGHT};
 use crate::analysis::GermanAnalyzer;
 use crate::error::LineError;
 
@@ -18,6 +19,11 @@ const DEFAULT_WEIGHT: f32 = 0.5;
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Synonyms {
     groups: Vec<Group>,
+    /// The general thesaurus compiled for the index's corpus (see [`super::thesaurus`]): asked
+    /// only for words no group covers. Not part of the stored synonyms: an index keeps it in a
+    /// file of its own.
+    #[serde(skip)]
+    general: CorpusThesaurus,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -94,7 +100,13 @@ impl Synonyms {
                 only_from: Some(0),
             });
         }
-        Ok(Synonyms { groups })
+        Ok(Synonyms { groups, general: CorpusThesaurus::default() })
+    }
+
+    /// Adds the general thesaurus layer of an index's corpus.
+    pub fn with_thesaurus(mut self, general: CorpusThesaurus) -> Synonyms {
+        self.general = general;
+        self
     }
 
     /// Analyses every member once with `analyzer`, so that searches only compare terms. An
@@ -149,7 +161,33 @@ impl Synonyms {
                 }
             }
         }
+        self.add_general(&query, &mut expansions);
         expansions
+    }
+
+    /// The thesaurus synonyms of every query word that no group expanded (domain groups win:
+    /// they know what a word means in this field), with [`THESAURUS_WEIGHT`].
+    fn add_general(&self, query: &[Option<String>], expansions: &mut Vec<Expansion>) {
+        if self.general.is_empty() {
+            return;
+        }
+        let covered = |i: usize| expansions.iter().any(|e| e.start <= i && i < e.end);
+        let mut general = Vec::new();
+        for (i, term) in query.iter().enumerate() {
+            let Some(term) = term else { continue };
+            if covered(i) {
+                continue;
+            }
+            for alternative in self.general.alternatives(term) {
+                general.push(Expansion {
+                    start: i,
+                    end: i + 1,
+                    alternative: alternative.to_string(),
+                    weight: THESAURUS_WEIGHT,
+                });
+            }
+        }
+        expansions.extend(general);
     }
 }
 
@@ -262,6 +300,31 @@ long = ["Offener Ganztag"]
     fn abbreviations_expand_one_way() {
         assert_eq!(alternatives("OGS"), vec![("Offener Ganztag".to_string(), 0.5)]);
         assert!(alternatives("Offener Ganztag").is_empty());
+    }
+
+    #[test]
+    fn thesaurus_synonyms_only_for_words_no_group_covers() {
+        let analyzer = analyzer();
+        let term = |w: &str| analyzer.primary_terms(w)[0].clone();
+        let mut lines = vec![
+            format!("{}\tWiderstandsfähigkeit", term("Resilienz")),
+            format!("{}\tMitsprache", term("Mitbestimmung")),
+        ];
+        lines.sort();
+        let general = CorpusThesaurus::from_text(lines.join("\n") + "\n");
+        let synonyms = Synonyms::parse(FILE).unwrap().with_thesaurus(general);
+        let expand = |query: &str| -> Vec<(String, f32)> {
+            let words: Vec<String> = query.split_whitespace().map(String::from).collect();
+            synonyms.expand(&analyzer, &words).into_iter().map(|e| (e.alternative, e.weight)).collect()
+        };
+        let table: Vec<(&str, Vec<(String, f32)>)> = vec![
+            ("Resilienz von Kindern", vec![("Widerstandsfähigkeit".into(), THESAURUS_WEIGHT)]),
+            ("Mitbestimmung", vec![("Beteiligung".into(), 0.6), ("Partizipation".into(), 0.6)]),
+            ("Kinderschutz", vec![]),
+        ];
+        for (query, expected) in table {
+            assert_eq!(expand(query), expected, "{query}");
+        }
     }
 
     #[test]

@@ -16,7 +16,7 @@ use tantivy::{doc, Index, IndexWriter, TantivyDocument};
 use super::meta::{DocumentRecord, DuplicateRecord, IndexMeta, SkippedRecord, FORMAT_VERSION};
 use super::schema::{build_schema, Fields};
 use super::store::BuildLock;
-use super::{CONFIG_DIR, SYNONYMS_FILE, VOCABULARY_FILE};
+use super::{CONFIG_DIR, SYNONYMS_FILE, THESAURUS_FILE, VOCABULARY_FILE};
 use crate::analysis::tokenize::is_invisible;
 use crate::analysis::{Lexicon, UmlautFold, ANALYZER_NAME};
 use crate::config::{AnalysisConfig, ConfigFiles, IndexConfig};
@@ -230,11 +230,29 @@ fn write_generation(
     let synonyms_json = serde_json::to_vec(&synonyms).expect("synonyms serialise");
     std::fs::write(&synonyms_path, synonyms_json)
         .map_err(|source| Error::Io { path: synonyms_path, source })?;
+    write_thesaurus(generation, &index, &fields, config, &analyzer)?;
     IndexMeta::write_documents(generation, &records)?;
     IndexMeta::write_municipalities(generation, &municipalities)?;
     IndexMeta::write_districts(generation, &districts)?;
     meta.write(generation)?;
     Ok((meta, skipped, duplicates))
+}
+
+/// Compiles the general thesaurus against the words the index holds (see
+/// `analysis::thesaurus`) and writes it beside the synonyms.
+fn write_thesaurus(
+    generation: &Path,
+    index: &Index,
+    fields: &Fields,
+    config: &IndexConfig,
+    analyzer: &crate::analysis::GermanAnalyzer,
+) -> Result<()> {
+    let searcher = index.reader()?.searcher();
+    let compiled = config.thesaurus.compile(analyzer, searcher.num_docs(), |term| {
+        searcher.doc_freq(&tantivy::Term::from_field_text(fields.text, term)).unwrap_or(0)
+    });
+    let path = generation.join(THESAURUS_FILE);
+    std::fs::write(&path, compiled.as_text()).map_err(|source| Error::Io { path, source })
 }
 
 /// Leaves out the documents whose text a document before them in path order has, with one
