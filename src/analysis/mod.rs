@@ -43,7 +43,7 @@ pub use hyphen::HyphenatedCompounds;
 pub use lexicon::Lexicon;
 pub use stem::GermanStemmer;
 pub use stop_words::StopWords;
-pub use synonyms::Synonyms;
+pub use synonyms::{MemberTerm, Synonyms};
 pub use thesaurus::{CorpusThesaurus, Thesaurus};
 pub use tokenize::WordTokenizer;
 pub use umlaut_fold::UmlautFold;

@@ -191,6 +191,67 @@ impl Synonyms {
     }
 }
 
+/// A one-word member of an entry, its search term and the other words that share the term: for
+/// `Erziehende`, searched as `erzieh`, `Erzieher` and `Erziehung` (they analyse to it as well,
+/// so the group's synonym also finds them). See [`Synonyms::member_terms`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MemberTerm {
+    /// The entry's first member (its name in the file).
+    pub entry: String,
+    pub member: String,
+    /// The term the member is searched as.
+    pub term: String,
+    /// The words (folded, lower-case) that share the term and are not inflected forms of the
+    /// member.
+    pub words: Vec<String>,
+}
+
+impl Synonyms {
+    /// Every one-word member of every entry with its term and the words of `vocabulary`
+    /// (folded, lower-case words, as an index's vocabulary holds them) that share the term
+    /// without being inflected forms of the member: a member with such words is a candidate
+    /// for a wrong synonym (a collision). A word counts as an inflected form when one of the
+    /// two, folded, begins with the other (`Kita`/`kitas`, `Übergang`/`ubergange`).
+    pub fn member_terms(
+        &self,
+        analyzer: &GermanAnalyzer,
+        vocabulary: impl IntoIterator<Item = String>,
+    ) -> Vec<MemberTerm> {
+        let mut members: Vec<(&Group, &String, String)> = Vec::new();
+        for group in &self.groups {
+            for (member, key) in group.members.iter().zip(group.keys(analyzer).iter()) {
+                if key.len() == 1 {
+                    members.push((group, member, key[0].clone()));
+                }
+            }
+        }
+        let terms: std::collections::HashSet<&str> = members.iter().map(|(_, _, t)| t.as_str()).collect();
+        let mut words_of: std::collections::HashMap<String, Vec<String>> = std::collections::HashMap::new();
+        for word in vocabulary {
+            if let Some(term) = analyzer.primary_terms(&word).into_iter().next() {
+                if terms.contains(term.as_str()) {
+                    words_of.entry(term).or_default().push(word);
+                }
+            }
+        }
+        let mut found = Vec::new();
+        for (group, member, term) in members {
+            let surface = crate::analysis::UmlautFold::fold(&member.to_lowercase());
+            let mut words: Vec<String> = words_of
+                .get(&term)
+                .into_iter()
+                .flatten()
+                .filter(|w| !w.starts_with(&surface) && !surface.starts_with(w.as_str()))
+                .cloned()
+                .collect();
+            words.sort();
+            words.dedup();
+            found.push(MemberTerm { entry: group.members[0].clone(), member: member.clone(), term, words });
+        }
+        found
+    }
+}
+
 /// What is wrong with an entry, if anything (the caller adds the line).
 fn check(members: &[String], weight: Option<f32>) -> Result<(), String> {
     if members.len() < 2 || members.iter().any(|m| m.trim().is_empty()) {
@@ -325,6 +386,22 @@ long = ["Offener Ganztag"]
         for (query, expected) in table {
             assert_eq!(expand(query), expected, "{query}");
         }
+    }
+
+    #[test]
+    fn collisions_list_unrelated_words_sharing_a_members_term() {
+        let synonyms =
+            Synonyms::parse("[[group]]\nterms = [\"Eltern\", \"Erziehende\"]\n\n[[group]]\nterms = [\"Kita\", \"Kindertagesstätte\"]\n")
+                .unwrap();
+        let vocabulary = ["erziehende", "erziehenden", "erzieher", "erziehung", "eltern", "kitas", "kita"];
+        let all = synonyms.member_terms(&analyzer(), vocabulary.map(String::from));
+        assert_eq!(all.len(), 4, "every one-word member is listed");
+        let found: Vec<&MemberTerm> = all.iter().filter(|m| !m.words.is_empty()).collect();
+        let table: Vec<(&str, Vec<&str>)> = vec![("Erziehende", vec!["erzieher", "erziehung"])];
+        let got: Vec<(&str, Vec<&str>)> =
+            found.iter().map(|c| (c.member.as_str(), c.words.iter().map(String::as_str).collect())).collect();
+        assert_eq!(got, table, "inflected forms (erziehenden, kitas) are not collisions");
+        assert_eq!(found[0].entry, "Eltern");
     }
 
     #[test]
