@@ -10,10 +10,10 @@
 //! ([`CorpusThesaurus`]) is a sorted text of `term<TAB>member;member` lines that a search reads
 //! as it is and binary-searches, so a search pays for a file read and a few comparisons.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
-use crate::analysis::GermanAnalyzer;
+use crate::analysis::{GermanAnalyzer, UmlautFold};
 use crate::error::LineError;
 
 /// The weight of a thesaurus synonym: below the domain groups (0.4–0.9) and the weakest
@@ -68,25 +68,41 @@ impl Thesaurus {
     /// term, pointing to the members of its synsets the corpus holds (other than itself). Left
     /// out: members that analyse to more or fewer than one term (stop words, phrases), words of
     /// more than [`MAX_SENSES`] synsets, and as keys words in more than [`MAX_KEY_SHARE`] of the
-    /// passages.
+    /// passages. `may_hold` (a folded, lower-case word) is a cheap test of the corpus's words:
+    /// only synsets with a member it may hold in some inflected form are analysed at all.
     pub fn compile(
         &self,
         analyzer: &GermanAnalyzer,
         passages: u64,
         passages_with: impl Fn(&str) -> u64,
+        may_hold: impl Fn(&str) -> bool,
     ) -> CorpusThesaurus {
         let common = |term: &str| passages_with(term) as f64 > MAX_KEY_SHARE * passages as f64;
-        let keyed_synsets: Vec<Vec<(String, &String)>> = self
+        let folded: Vec<Vec<String>> = self
             .synsets
             .iter()
-            .map(|synset| {
+            .map(|synset| synset.iter().map(|m| UmlautFold::fold(&m.to_lowercase())).collect())
+            .collect();
+        let mut surface_senses: HashMap<&str, usize> = HashMap::new();
+        for synset in &folded {
+            for word in synset {
+                *surface_senses.entry(word.as_str()).or_default() += 1;
+            }
+        }
+        let candidates = self.synsets.iter().zip(&folded).filter(|(_, words)| {
+            words.iter().any(|w| surface_senses[w.as_str()] <= MAX_SENSES && may_hold_a_form(w, &may_hold))
+        });
+        let keyed_synsets: Vec<Vec<(String, &String)>> = candidates
+            .map(|(synset, words)| {
                 synset
                     .iter()
-                    .filter_map(|member| single_term(analyzer, member).map(|term| (term, member)))
+                    .zip(words)
+                    .filter(|(_, word)| surface_senses[word.as_str()] <= MAX_SENSES)
+                    .filter_map(|(member, _)| single_term(analyzer, member).map(|term| (term, member)))
                     .collect()
             })
             .collect();
-        let mut senses: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        let mut senses: HashMap<&str, usize> = HashMap::new();
         for keyed in &keyed_synsets {
             for (term, _) in keyed {
                 *senses.entry(term.as_str()).or_default() += 1;
@@ -119,6 +135,16 @@ impl Thesaurus {
         }
         CorpusThesaurus { text: Arc::from(text) }
     }
+}
+
+/// Endings that make the inflected forms of a German noun from its base form (after folding:
+/// `Übergang` → `ubergange`, `Haus` → `hauser`).
+const NOUN_ENDINGS: &[&str] = &["", "e", "en", "n", "s", "es", "er", "ern", "nen"];
+
+/// Whether the corpus may hold `word` (folded, lower-case) in one of its inflected forms; a
+/// hyphenated word is not tested (the corpus keeps its parts apart).
+fn may_hold_a_form(word: &str, may_hold: &impl Fn(&str) -> bool) -> bool {
+    word.contains('-') || NOUN_ENDINGS.iter().any(|ending| may_hold(&format!("{word}{ending}")))
 }
 
 /// The one term a single word analyses to, if it is one word.
@@ -215,7 +241,9 @@ mod tests {
             .map(|w| analyzer.primary_terms(w)[0].clone())
             .collect();
         let in_corpus = |t: &str| corpus.iter().any(|c| c == t) as u64;
-        let compiled = Thesaurus::parse(FILE).unwrap().compile(&analyzer, 100, in_corpus);
+        let words = ["widerstandsfahigkeit", "fortbildungen", "weiterbildung"];
+        let may_hold = |w: &str| words.contains(&w);
+        let compiled = Thesaurus::parse(FILE).unwrap().compile(&analyzer, 100, in_corpus, may_hold);
         let term = |w: &str| analyzer.primary_terms(w)[0].clone();
         let table: Vec<(&str, Vec<&str>)> = vec![
             ("Resilienz", vec!["Widerstandsfähigkeit"]),

@@ -174,6 +174,7 @@ fn write_generation(
         .map_err(|e| Error::Damaged { path: vocabulary_path, message: e.to_string() })?;
 
     // One analyzer for the documents and for the synonyms' keys: searches analyse as both did.
+    let corpus_word_set = vocabulary.clone();
     let analyzer = config.analysis.german_analyzer(Some(vocabulary));
     let index = Index::create_in_dir(generation, build_schema())?;
     index.tokenizers().register(ANALYZER_NAME, analyzer.clone());
@@ -230,7 +231,7 @@ fn write_generation(
     let synonyms_json = serde_json::to_vec(&synonyms).expect("synonyms serialise");
     std::fs::write(&synonyms_path, synonyms_json)
         .map_err(|source| Error::Io { path: synonyms_path, source })?;
-    write_thesaurus(generation, &index, &fields, config, &analyzer)?;
+    write_thesaurus(generation, &index, &fields, config, &analyzer, &corpus_word_set)?;
     IndexMeta::write_documents(generation, &records)?;
     IndexMeta::write_municipalities(generation, &municipalities)?;
     IndexMeta::write_districts(generation, &districts)?;
@@ -246,11 +247,14 @@ fn write_thesaurus(
     fields: &Fields,
     config: &IndexConfig,
     analyzer: &crate::analysis::GermanAnalyzer,
+    corpus_words: &fst::Set<Vec<u8>>,
 ) -> Result<()> {
     let searcher = index.reader()?.searcher();
-    let compiled = config.thesaurus.compile(analyzer, searcher.num_docs(), |term| {
-        searcher.doc_freq(&tantivy::Term::from_field_text(fields.text, term)).unwrap_or(0)
-    });
+    let passages_with =
+        |term: &str| searcher.doc_freq(&tantivy::Term::from_field_text(fields.text, term)).unwrap_or(0);
+    let compiled = config
+        .thesaurus
+        .compile(analyzer, searcher.num_docs(), passages_with, |word| corpus_words.contains(word));
     let path = generation.join(THESAURUS_FILE);
     std::fs::write(&path, compiled.as_text()).map_err(|source| Error::Io { path, source })
 }
