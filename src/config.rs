@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use crate::analysis::{AnalyzerSettings, GermanAnalyzer, Lexicon, StopWords, Synonyms};
+use crate::analysis::{AnalyzerSettings, GermanAnalyzer, Lexicon, StopWords, Synonyms, Thesaurus};
 use crate::error::{Error, LineError, Result};
 use crate::ingest::metadata::{merge_gazetteers, parse_municipalities, parse_places_de, Gazetteer};
 use crate::ingest::{passages, Boilerplate};
@@ -28,6 +28,7 @@ pub const GAZETTEER_FILE: &str = "gazetteer-de.tsv";
 pub const COMPOUND_PARTS_FILE: &str = "compound-parts.txt";
 pub const SYNONYMS_FILE: &str = "synonyms.toml";
 pub const THEMES_FILE: &str = "themes.toml";
+pub const THESAURUS_FILE: &str = "thesaurus-de.txt";
 
 /// The config files bundled into the binary: the fallback for any file a folder lacks.
 const BUNDLED: &[(&str, &str)] = &[
@@ -40,7 +41,12 @@ const BUNDLED: &[(&str, &str)] = &[
     (COMPOUND_PARTS_FILE, include_str!("../index-config/compound-parts.txt")),
     (SYNONYMS_FILE, include_str!("../index-config/synonyms.toml")),
     (THEMES_FILE, include_str!("../index-config/themes.toml")),
+    (THESAURUS_FILE, include_str!("../index-config/thesaurus-de.txt")),
 ];
+
+/// Files an index keeps only compiled for its corpus: a search never reads them, and reading
+/// the thesaurus's 600 KB on every search cost more than the search itself gains from it.
+const COMPILED_ONLY: &[&str] = &[THESAURUS_FILE];
 
 /// The raw texts of the config files, by file name. The bundled texts are borrowed from the
 /// binary rather than copied: the gazetteer alone is most of a megabyte, and every command that
@@ -79,10 +85,11 @@ impl ConfigFiles {
         Ok(config)
     }
 
-    /// Writes the files into `dir` (the copy an index keeps).
+    /// Writes the files into `dir` (the copy an index keeps), except those an index keeps
+    /// compiled instead ([`COMPILED_ONLY`]).
     pub fn write_dir(&self, dir: &Path) -> Result<()> {
         std::fs::create_dir_all(dir).map_err(|source| Error::Io { path: dir.to_path_buf(), source })?;
-        for (name, text) in &self.files {
+        for (name, text) in self.files.iter().filter(|(name, _)| !COMPILED_ONLY.contains(&name.as_str())) {
             let path = dir.join(name);
             std::fs::write(&path, text.as_bytes()).map_err(|source| Error::Io { path, source })?;
         }
@@ -161,8 +168,11 @@ impl ConfigFiles {
         let generated =
             parse_places_de(self.text(GAZETTEER_FILE)).map_err(|e| self.line_error(GAZETTEER_FILE, e))?;
         let municipalities = Gazetteer::new(&merge_gazetteers(generated, municipalities));
+        let thesaurus =
+            Thesaurus::parse(self.text(THESAURUS_FILE)).map_err(|e| self.line_error(THESAURUS_FILE, e))?;
         Ok(IndexConfig {
             analysis,
+            thesaurus,
             boilerplate,
             headings: passages::parse_headings(self.text(HEADINGS_FILE)),
             municipalities,
@@ -208,6 +218,8 @@ impl AnalysisConfig {
 #[derive(Debug, Clone)]
 pub struct IndexConfig {
     pub analysis: AnalysisConfig,
+    /// The general thesaurus, compiled against the corpus when an index is built.
+    pub thesaurus: Thesaurus,
     pub boilerplate: Boilerplate,
     pub headings: Vec<String>,
     pub municipalities: Gazetteer,

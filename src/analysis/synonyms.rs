@@ -10,6 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::analysis::thesaurus::{CorpusThesaurus, THESAURUS_WEIGHT};
 use crate::analysis::GermanAnalyzer;
 use crate::error::LineError;
 
@@ -18,6 +19,11 @@ const DEFAULT_WEIGHT: f32 = 0.5;
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Synonyms {
     groups: Vec<Group>,
+    /// The general thesaurus compiled for the index's corpus (see [`super::thesaurus`]): asked
+    /// only for words no group covers. Not part of the stored synonyms: an index keeps it in a
+    /// file of its own.
+    #[serde(skip)]
+    general: CorpusThesaurus,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -94,7 +100,13 @@ impl Synonyms {
                 only_from: Some(0),
             });
         }
-        Ok(Synonyms { groups })
+        Ok(Synonyms { groups, general: CorpusThesaurus::default() })
+    }
+
+    /// Adds the general thesaurus layer of an index's corpus.
+    pub fn with_thesaurus(mut self, general: CorpusThesaurus) -> Synonyms {
+        self.general = general;
+        self
     }
 
     /// Analyses every member once with `analyzer`, so that searches only compare terms. An
@@ -149,7 +161,94 @@ impl Synonyms {
                 }
             }
         }
+        self.add_general(&query, &mut expansions);
         expansions
+    }
+
+    /// The thesaurus synonyms of every query word that no group expanded (domain groups win:
+    /// they know what a word means in this field), with [`THESAURUS_WEIGHT`].
+    fn add_general(&self, query: &[Option<String>], expansions: &mut Vec<Expansion>) {
+        if self.general.is_empty() {
+            return;
+        }
+        let covered = |i: usize| expansions.iter().any(|e| e.start <= i && i < e.end);
+        let mut general = Vec::new();
+        for (i, term) in query.iter().enumerate() {
+            let Some(term) = term else { continue };
+            if covered(i) {
+                continue;
+            }
+            for alternative in self.general.alternatives(term) {
+                general.push(Expansion {
+                    start: i,
+                    end: i + 1,
+                    alternative: alternative.to_string(),
+                    weight: THESAURUS_WEIGHT,
+                });
+            }
+        }
+        expansions.extend(general);
+    }
+}
+
+/// A one-word member of an entry, its search term and the other words that share the term: for
+/// `Erziehende`, searched as `erzieh`, `Erzieher` and `Erziehung` (they analyse to it as well,
+/// so the group's synonym also finds them). See [`Synonyms::member_terms`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MemberTerm {
+    /// The entry's first member (its name in the file).
+    pub entry: String,
+    pub member: String,
+    /// The term the member is searched as.
+    pub term: String,
+    /// The words (folded, lower-case) that share the term and are not inflected forms of the
+    /// member.
+    pub words: Vec<String>,
+}
+
+impl Synonyms {
+    /// Every one-word member of every entry with its term and the words of `vocabulary`
+    /// (folded, lower-case words, as an index's vocabulary holds them) that share the term
+    /// without being inflected forms of the member: a member with such words is a candidate
+    /// for a wrong synonym (a collision). A word counts as an inflected form when one of the
+    /// two, folded, begins with the other (`Kita`/`kitas`, `Übergang`/`ubergange`).
+    pub fn member_terms(
+        &self,
+        analyzer: &GermanAnalyzer,
+        vocabulary: impl IntoIterator<Item = String>,
+    ) -> Vec<MemberTerm> {
+        let mut members: Vec<(&Group, &String, String)> = Vec::new();
+        for group in &self.groups {
+            for (member, key) in group.members.iter().zip(group.keys(analyzer).iter()) {
+                if key.len() == 1 {
+                    members.push((group, member, key[0].clone()));
+                }
+            }
+        }
+        let terms: std::collections::HashSet<&str> = members.iter().map(|(_, _, t)| t.as_str()).collect();
+        let mut words_of: std::collections::HashMap<String, Vec<String>> = std::collections::HashMap::new();
+        for word in vocabulary {
+            if let Some(term) = analyzer.primary_terms(&word).into_iter().next() {
+                if terms.contains(term.as_str()) {
+                    words_of.entry(term).or_default().push(word);
+                }
+            }
+        }
+        let mut found = Vec::new();
+        for (group, member, term) in members {
+            let surface = crate::analysis::UmlautFold::fold(&member.to_lowercase());
+            let mut words: Vec<String> = words_of
+                .get(&term)
+                .into_iter()
+                .flatten()
+                .filter(|w| !w.starts_with(&surface) && !surface.starts_with(w.as_str()))
+                .cloned()
+                .collect();
+            words.sort();
+            words.dedup();
+            found.push(MemberTerm { entry: group.members[0].clone(), member: member.clone(), term, words });
+        }
+        found
     }
 }
 
@@ -262,6 +361,47 @@ long = ["Offener Ganztag"]
     fn abbreviations_expand_one_way() {
         assert_eq!(alternatives("OGS"), vec![("Offener Ganztag".to_string(), 0.5)]);
         assert!(alternatives("Offener Ganztag").is_empty());
+    }
+
+    #[test]
+    fn thesaurus_synonyms_only_for_words_no_group_covers() {
+        let analyzer = analyzer();
+        let term = |w: &str| analyzer.primary_terms(w)[0].clone();
+        let mut lines = vec![
+            format!("{}\tWiderstandsfähigkeit", term("Resilienz")),
+            format!("{}\tMitsprache", term("Mitbestimmung")),
+        ];
+        lines.sort();
+        let general = CorpusThesaurus::from_text(lines.join("\n") + "\n");
+        let synonyms = Synonyms::parse(FILE).unwrap().with_thesaurus(general);
+        let expand = |query: &str| -> Vec<(String, f32)> {
+            let words: Vec<String> = query.split_whitespace().map(String::from).collect();
+            synonyms.expand(&analyzer, &words).into_iter().map(|e| (e.alternative, e.weight)).collect()
+        };
+        let table: Vec<(&str, Vec<(String, f32)>)> = vec![
+            ("Resilienz von Kindern", vec![("Widerstandsfähigkeit".into(), THESAURUS_WEIGHT)]),
+            ("Mitbestimmung", vec![("Beteiligung".into(), 0.6), ("Partizipation".into(), 0.6)]),
+            ("Kinderschutz", vec![]),
+        ];
+        for (query, expected) in table {
+            assert_eq!(expand(query), expected, "{query}");
+        }
+    }
+
+    #[test]
+    fn collisions_list_unrelated_words_sharing_a_members_term() {
+        let synonyms =
+            Synonyms::parse("[[group]]\nterms = [\"Eltern\", \"Erziehende\"]\n\n[[group]]\nterms = [\"Kita\", \"Kindertagesstätte\"]\n")
+                .unwrap();
+        let vocabulary = ["erziehende", "erziehenden", "erzieher", "erziehung", "eltern", "kitas", "kita"];
+        let all = synonyms.member_terms(&analyzer(), vocabulary.map(String::from));
+        assert_eq!(all.len(), 4, "every one-word member is listed");
+        let found: Vec<&MemberTerm> = all.iter().filter(|m| !m.words.is_empty()).collect();
+        let table: Vec<(&str, Vec<&str>)> = vec![("Erziehende", vec!["erzieher", "erziehung"])];
+        let got: Vec<(&str, Vec<&str>)> =
+            found.iter().map(|c| (c.member.as_str(), c.words.iter().map(String::as_str).collect())).collect();
+        assert_eq!(got, table, "inflected forms (erziehenden, kitas) are not collisions");
+        assert_eq!(found[0].entry, "Eltern");
     }
 
     #[test]

@@ -17,6 +17,7 @@ mod progress;
 mod quotes;
 mod search;
 mod similar;
+mod synonyms;
 mod terms;
 mod theme;
 mod themes;
@@ -52,6 +53,7 @@ pub enum Command {
     Duplicates(duplicates::DuplicatesArgs),
     Kwic(kwic::KwicArgs),
     Terms(terms::TermsArgs),
+    Synonyms(synonyms::SynonymsArgs),
 }
 
 /// An error in what the user asked for (exit code 2), as opposed to a failure (exit code 1).
@@ -76,6 +78,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Duplicates(args) => duplicates::run(args),
         Command::Kwic(args) => kwic::run(args),
         Command::Terms(args) => terms::run(args),
+        Command::Synonyms(args) => synonyms::run(args),
     }
 }
 

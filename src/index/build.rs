@@ -16,7 +16,7 @@ use tantivy::{doc, Index, IndexWriter, TantivyDocument};
 use super::meta::{DocumentRecord, DuplicateRecord, IndexMeta, SkippedRecord, FORMAT_VERSION};
 use super::schema::{build_schema, Fields};
 use super::store::BuildLock;
-use super::{CONFIG_DIR, SYNONYMS_FILE, VOCABULARY_FILE};
+use super::{CONFIG_DIR, SYNONYMS_FILE, THESAURUS_FILE, VOCABULARY_FILE};
 use crate::analysis::tokenize::is_invisible;
 use crate::analysis::{Lexicon, UmlautFold, ANALYZER_NAME};
 use crate::config::{AnalysisConfig, ConfigFiles, IndexConfig};
@@ -174,6 +174,7 @@ fn write_generation(
         .map_err(|e| Error::Damaged { path: vocabulary_path, message: e.to_string() })?;
 
     // One analyzer for the documents and for the synonyms' keys: searches analyse as both did.
+    let corpus_word_set = vocabulary.clone();
     let analyzer = config.analysis.german_analyzer(Some(vocabulary));
     let index = Index::create_in_dir(generation, build_schema())?;
     index.tokenizers().register(ANALYZER_NAME, analyzer.clone());
@@ -230,11 +231,32 @@ fn write_generation(
     let synonyms_json = serde_json::to_vec(&synonyms).expect("synonyms serialise");
     std::fs::write(&synonyms_path, synonyms_json)
         .map_err(|source| Error::Io { path: synonyms_path, source })?;
+    write_thesaurus(generation, &index, &fields, config, &analyzer, &corpus_word_set)?;
     IndexMeta::write_documents(generation, &records)?;
     IndexMeta::write_municipalities(generation, &municipalities)?;
     IndexMeta::write_districts(generation, &districts)?;
     meta.write(generation)?;
     Ok((meta, skipped, duplicates))
+}
+
+/// Compiles the general thesaurus against the words the index holds (see
+/// `analysis::thesaurus`) and writes it beside the synonyms.
+fn write_thesaurus(
+    generation: &Path,
+    index: &Index,
+    fields: &Fields,
+    config: &IndexConfig,
+    analyzer: &crate::analysis::GermanAnalyzer,
+    corpus_words: &fst::Set<Vec<u8>>,
+) -> Result<()> {
+    let searcher = index.reader()?.searcher();
+    let passages_with =
+        |term: &str| searcher.doc_freq(&tantivy::Term::from_field_text(fields.text, term)).unwrap_or(0);
+    let compiled = config
+        .thesaurus
+        .compile(analyzer, searcher.num_docs(), passages_with, |word| corpus_words.contains(word));
+    let path = generation.join(THESAURUS_FILE);
+    std::fs::write(&path, compiled.as_text()).map_err(|source| Error::Io { path, source })
 }
 
 /// Leaves out the documents whose text a document before them in path order has, with one

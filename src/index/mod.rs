@@ -21,3 +21,6 @@ pub const CONFIG_DIR: &str = "config";
 pub const VOCABULARY_FILE: &str = "vocabulary.fst";
 /// The synonyms of the config, parsed once at build time (JSON reads faster than TOML).
 pub const SYNONYMS_FILE: &str = "synonyms.json";
+/// The general thesaurus compiled for the corpus (see `analysis::thesaurus`); an index without
+/// it searches without the thesaurus layer.
+pub const THESAURUS_FILE: &str = "thesaurus.tsv";

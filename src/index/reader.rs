@@ -7,8 +7,8 @@ use tantivy::{Index, IndexReader, ReloadPolicy};
 use super::meta::{DocumentRecord, IndexMeta};
 use super::schema::Fields;
 use super::store::current_generation;
-use super::{CONFIG_DIR, SYNONYMS_FILE, VOCABULARY_FILE};
-use crate::analysis::{GermanAnalyzer, Lexicon, ANALYZER_NAME};
+use super::{CONFIG_DIR, SYNONYMS_FILE, THESAURUS_FILE, VOCABULARY_FILE};
+use crate::analysis::{CorpusThesaurus, GermanAnalyzer, Lexicon, ANALYZER_NAME};
 use crate::config::{AnalysisConfig, ConfigFiles};
 use crate::error::{Error, Result};
 
@@ -51,6 +51,8 @@ impl PraevIndex {
         if !compiled {
             analysis.synonyms = analysis.synonyms.with_keys(&analyzer);
         }
+        analysis.synonyms =
+            std::mem::take(&mut analysis.synonyms).with_thesaurus(read_thesaurus(&generation));
         let index = Index::open_in_dir(&generation)
             .map_err(|e| Error::Damaged { path: path.to_path_buf(), message: e.to_string() })?;
         index.tokenizers().register(ANALYZER_NAME, analyzer.clone());
@@ -91,6 +93,13 @@ fn read_vocabulary(generation: &Path, index_path: &Path) -> Result<fst::Set<Vec<
     let damaged = |message: String| Error::Damaged { path: index_path.to_path_buf(), message };
     let bytes = std::fs::read(&path).map_err(|e| damaged(format!("cannot read {}: {e}", path.display())))?;
     Lexicon::corpus_set(bytes).map_err(|e| damaged(format!("{}: {e}", path.display())))
+}
+
+/// The thesaurus compiled at build time; empty when missing (an index of an earlier praev).
+fn read_thesaurus(generation: &Path) -> CorpusThesaurus {
+    std::fs::read_to_string(generation.join(THESAURUS_FILE))
+        .map(CorpusThesaurus::from_text)
+        .unwrap_or_default()
 }
 
 /// The synonyms compiled at build time; None when missing or unreadable (then the config's
