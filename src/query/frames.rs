@@ -573,6 +573,41 @@ weak = true
         }
     }
 
+    /// The plan of a question with the bundled config: frame words are gone, the concept is
+    /// one clause outside the all-words bonus, the verb is not searched alone.
+    #[test]
+    fn questions_are_planned_through_their_frames() {
+        use crate::query::plan::QueryPlan;
+        let config = crate::config::ConfigFiles::bundled().load_analysis().unwrap();
+        let analyzer = config.german_analyzer(None);
+        let plan = QueryPlan::new(&analyzer, "Wie arbeiten Jugendhilfe und Schule zusammen?", None);
+        let sources: Vec<&str> = plan.clauses.iter().map(|c| c.source.as_str()).collect();
+        assert_eq!(sources.len(), 3, "{sources:?}");
+        assert!(sources[2].starts_with("arbeiten zusammen → zusammenarbeiten"), "{sources:?}");
+        assert_eq!(plan.word_clauses(), vec![0, 1], "the concept is not a word of the bonus");
+        let concept = &plan.clauses[2].groups[0];
+        let weight_of = |term: &str| {
+            concept.iter().find_map(|a| match a {
+                Alternative::Term { term: t, weight, .. } if t == term => Some(*weight),
+                _ => None,
+            })
+        };
+        assert_eq!(weight_of("zusammenarbeit"), Some(1.0));
+        assert_eq!(weight_of("kooperation"), Some(RELATED_SHARE));
+        assert_eq!(weight_of("zusamm"), Some(WRITTEN_APART_SHARE), "the particle alone, weaker");
+        assert_eq!(weight_of("arbeit"), None, "the verb alone would meet `Arbeit`");
+        assert_eq!(plan.frames.len(), 1);
+
+        let plan = QueryPlan::new(&analyzer, "Wer finanziert den Aufbau?", None);
+        let sources: Vec<&str> = plan.clauses.iter().map(|c| c.source.as_str()).collect();
+        assert_eq!(sources, ["finanziert", "Aufbau?"]);
+        let plan = QueryPlan::new(&analyzer, "Wie hoch ist der Eigenanteil?", None);
+        let concept = &plan.clauses.last().unwrap().groups[0];
+        assert!(concept
+            .iter()
+            .any(|a| matches!(a, Alternative::Term { term, weight, .. } if term == "hoh" && *weight == 0.5)));
+    }
+
     #[test]
     fn the_bundled_frames_load() {
         let frames = QuestionFrames::parse(include_str!("../../index-config/question-frames.toml")).unwrap();
