@@ -500,9 +500,16 @@ weak = true
     }
 
     /// (query, words planned as written, weak words, concepts with the words they replace).
+    type Case = (
+        &'static str,
+        &'static [&'static str],
+        &'static [&'static str],
+        &'static [(&'static str, &'static str)],
+    );
+
     #[test]
     fn frames_drop_weaken_or_replace_question_words() {
-        let cases: &[(&str, &[&str], &[&str], &[(&str, &str)])] = &[
+        let cases: &[Case] = &[
             ("Wer finanziert den Aufbau?", &["finanziert", "den", "Aufbau?"], &[], &[]),
             ("Welche Angebote gibt es für Familien?", &["Welche", "Angebote", "für", "Familien?"], &[], &[]),
             ("Wie hoch ist der Eigenanteil?", &["ist", "der", "Eigenanteil?"], &[], &[("Wie hoch", "Höhe")]),
