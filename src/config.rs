@@ -17,6 +17,7 @@ use crate::analysis::{AnalyzerSettings, GermanAnalyzer, Lexicon, StopWords, Syno
 use crate::error::{Error, LineError, Result};
 use crate::ingest::metadata::{merge_gazetteers, parse_municipalities, parse_places_de, Gazetteer};
 use crate::ingest::{passages, Boilerplate};
+use crate::query::frames::QuestionFrames;
 use crate::themes::Themes;
 
 pub const ANALYZER_FILE: &str = "analyzer.toml";
@@ -29,6 +30,7 @@ pub const COMPOUND_PARTS_FILE: &str = "compound-parts.txt";
 pub const SYNONYMS_FILE: &str = "synonyms.toml";
 pub const THEMES_FILE: &str = "themes.toml";
 pub const THESAURUS_FILE: &str = "thesaurus-de.txt";
+pub const QUESTION_FRAMES_FILE: &str = "question-frames.toml";
 
 /// The config files bundled into the binary: the fallback for any file a folder lacks.
 const BUNDLED: &[(&str, &str)] = &[
@@ -42,6 +44,7 @@ const BUNDLED: &[(&str, &str)] = &[
     (SYNONYMS_FILE, include_str!("../index-config/synonyms.toml")),
     (THEMES_FILE, include_str!("../index-config/themes.toml")),
     (THESAURUS_FILE, include_str!("../index-config/thesaurus-de.txt")),
+    (QUESTION_FRAMES_FILE, include_str!("../index-config/question-frames.toml")),
 ];
 
 /// Files an index keeps only compiled for its corpus: a search never reads them, and reading
@@ -143,7 +146,10 @@ impl ConfigFiles {
                 self.line_error(ANALYZER_FILE, LineError::new(1, "max_word_chars must be at least 1"))
             );
         }
+        let question_frames = QuestionFrames::parse(self.text(QUESTION_FRAMES_FILE))
+            .map_err(|e| self.line_error(QUESTION_FRAMES_FILE, e))?;
         Ok(AnalysisConfig {
+            question_frames: Arc::new(question_frames),
             settings,
             stop_words: StopWords::parse(self.text(STOPWORDS_FILE)),
             compound_parts_text: Arc::from(self.text(COMPOUND_PARTS_FILE)),
@@ -196,6 +202,8 @@ pub struct AnalysisConfig {
     pub compound_parts_text: Arc<str>,
     /// Query-time synonyms and abbreviations.
     pub synonyms: Synonyms,
+    /// Question words and framing verbs of queries.
+    pub question_frames: Arc<QuestionFrames>,
 }
 
 impl AnalysisConfig {
@@ -211,6 +219,7 @@ impl AnalysisConfig {
             None => Lexicon::new(self.compound_parts(), None),
         };
         GermanAnalyzer::new(&self.settings, self.stop_words.clone(), lexicon)
+            .with_question_frames(self.question_frames.clone())
     }
 }
 

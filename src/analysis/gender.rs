@@ -12,9 +12,14 @@ use super::{AnalysisStep, AnalyzedToken, Origin};
 
 /// Endings of person nouns that take a feminine `-in`: Koordinator, Lehrer, Referent,
 /// Praktikant, Akteur, Sozialarbeiter, Jurist, Landrat (folded: landrätin → landratin),
-/// Kollege (kollegin: `-eg`), Psychologe (psychologin: `-og`), Kunde (kundin: `-nd`).
-const PERSON_ENDINGS: [&str; 12] =
-    ["or", "er", "ent", "ant", "eur", "ist", "at", "ar", "eg", "og", "nd", "ier"];
+/// Kollege (kollegin: `-eg`), Psychologe (psychologin: `-og`), Kunde (kundin: `-nd`), Arzt
+/// (ärztin, folded arztin: `-zt`), Anwalt (anwältin: `-lt`), Therapeut (`-eut`), Beamter
+/// (beamtin: `-mt`), Koch (köchin: `-och`), Chef (`-ef`). With umlauts folded, the feminine
+/// plural `Ärztinnen` then meets the masculine plural `Ärzte` through their stem `arzt`.
+const PERSON_ENDINGS: [&str; 18] = [
+    "or", "er", "ent", "ant", "eur", "ist", "at", "ar", "eg", "og", "nd", "ier", "zt", "lt", "eut", "mt",
+    "och", "ef",
+];
 const MIN_BASE_CHARS: usize = 4;
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -68,6 +73,12 @@ mod tests {
         ("burgermeisterin", false, Some("burgermeister")),
         ("referentinnen", false, Some("referent")),
         ("kollegin", false, Some("kolleg")),
+        ("arztinnen", false, Some("arzt")),
+        ("arztin", false, Some("arzt")),
+        ("anwaltin", false, Some("anwalt")),
+        ("therapeutinnen", false, Some("therapeut")),
+        ("beamtin", false, Some("beamt")),
+        ("lehrerinnen", false, Some("lehrer")),
         ("medizin", false, None),
         ("termin", false, None),
         ("beginnen", false, None),

@@ -35,6 +35,8 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
+use crate::query::frames::QuestionFrames;
+
 pub use decompound::{Decompounder, PART_MARK};
 pub use derivation::{WordFamilies, ROOT_MARK};
 pub use elliptic::EllipticCompounds;
@@ -218,6 +220,9 @@ pub struct GermanAnalyzer {
     cache: FxHashMap<Marks, FxHashMap<String, Expansion>>,
     /// How many words the cache holds.
     cached_words: usize,
+    /// The question frames of the config: query-side only, carried here so that every query
+    /// planned with this analyzer sees them (see `query::frames`).
+    question_frames: Arc<QuestionFrames>,
 }
 
 /// What the cache keeps of an expanded token: term, origin, marks.
@@ -271,7 +276,19 @@ impl GermanAnalyzer {
             },
             cache: FxHashMap::default(),
             cached_words: 0,
+            question_frames: Arc::default(),
         }
+    }
+
+    /// This analyzer with the question frames queries are planned with.
+    pub fn with_question_frames(mut self, frames: Arc<QuestionFrames>) -> GermanAnalyzer {
+        self.question_frames = frames;
+        self
+    }
+
+    /// The question frames queries are planned with (none unless given).
+    pub fn question_frames(&self) -> &QuestionFrames {
+        &self.question_frames
     }
 
     /// Whether `word` (lower-cased, folded) is a stop word of this analyzer.

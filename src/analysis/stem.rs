@@ -2,6 +2,10 @@
 //!
 //! Expects lower-cased, folded tokens. Tokens with digits are left alone (`u3`, `sgb`,
 //! `2017` are names and numbers, not inflected words); parts keep their mark.
+//!
+//! Snowball strips `-heit`/`-keit`, so `Öffentlichkeit` meets `öffentlich` and `Gesundheit`
+//! meets `gesund`. Kept on purpose: giving such nouns a stem of their own measured worse on the
+//! dev set (nDCG@10 0.742 → 0.736; `Kindergesundheit` no longer met `gesunde Kinder`).
 
 use rust_stemmers::{Algorithm, Stemmer};
 

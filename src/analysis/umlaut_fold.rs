@@ -3,6 +3,19 @@
 //! ä/ö/ü → a/o/u, ß → ss, other Latin diacritics to their base letter (é → e), and the
 //! transcriptions ae/oe → a/o and ue → u unless the `u` follows a vowel or `q` — the rule of
 //! Lucene's German normalisation, which keeps `quelle`, `steuer`, `neue` and `dauer` intact.
+//!
+//! Two regular variant spellings of German meet as well: `ph` → `f` (demographisch and
+//! demografisch, Graphik and Grafik, Photo and Foto; the Duden accepts both for most such
+//! words) and `-ntial`/`-ntiell` → `-nzial`/`-nziell` (Potential and Potenzial, essentiell and
+//! essenziell: the reform of 1996 made the `z` spelling the main one).
+//!
+//! Folding ä to a makes umlauts meet their plain vowel, which is right for plurals and verb
+//! forms (Ärzte/Arzt, Mütter/Mutter, trägt/tragen) but conflates a few pairs of different
+//! words. Those stems, [`UMLAUT_DISTINCT`], keep their umlaut as its transcription (`förder` →
+//! `foerder`), written either way, so `fördern` meets `Foerderung` but not `fordern` or
+//! `Herausforderung`. A list rather than a rule because most umlauts are inflection: a general
+//! ä → ae would part Ärzte from Arzt. A query typed without umlauts (`Forderung` for
+//! `Förderung`) then finds only the word it spells.
 //! Expects lower-cased tokens; runs after stop-word removal and before stemming.
 
 use super::{AnalysisStep, AnalyzedToken};
@@ -10,22 +23,67 @@ use super::{AnalysisStep, AnalyzedToken};
 #[derive(Debug, Clone, Copy, Default)]
 pub struct UmlautFold;
 
+/// Stems whose umlaut tells them from another word (fördern/fordern, zählen/zahlen,
+/// schön/schon): they fold to the transcription instead of the plain vowel. Lower case, with
+/// the umlaut.
+pub const UMLAUT_DISTINCT: [&str; 3] = ["förder", "zähl", "schön"];
+
 impl UmlautFold {
     pub fn fold(word: &str) -> String {
-        let mut out = String::with_capacity(word.len());
-        let mut previous: Option<char> = None;
-        for c in word.chars() {
-            match c {
-                'e' if matches!(previous, Some('a') | Some('o')) && !ends_with_double_vowel(&out) => {
-                    // `ae`/`oe` as a transcription of ä/ö: drop the e.
-                }
-                'e' if previous == Some('u') && !after_vowel_or_q(&out) => {}
-                _ => push_folded(&mut out, c),
+        let folded = match distinct_stem(word) {
+            Some((range, transcription)) => {
+                let mut out = fold_letters(&word[..range.start]);
+                out.push_str(transcription);
+                out.push_str(&fold_letters(&word[range.end..]));
+                out
             }
-            previous = Some(c);
-        }
-        out
+            None => fold_letters(word),
+        };
+        fold_variant_spellings(folded)
     }
+}
+
+/// The byte range of a [`UMLAUT_DISTINCT`] stem in `word`, written with the umlaut or its
+/// transcription, and the transcription it folds to.
+fn distinct_stem(word: &str) -> Option<(std::ops::Range<usize>, &'static str)> {
+    static TRANSCRIBED: std::sync::OnceLock<Vec<(&'static str, String)>> = std::sync::OnceLock::new();
+    let stems = TRANSCRIBED.get_or_init(|| {
+        UMLAUT_DISTINCT
+            .iter()
+            .map(|s| (*s, s.replace('ä', "ae").replace('ö', "oe").replace('ü', "ue")))
+            .collect()
+    });
+    stems.iter().find_map(|(umlaut, transcription)| {
+        [*umlaut, transcription.as_str()]
+            .into_iter()
+            .find_map(|form| word.find(form).map(|start| (start..start + form.len(), transcription.as_str())))
+    })
+}
+
+/// `ph` → `f`, `-ntial`/`-ntiell` → `-nzial`/`-nziell`.
+fn fold_variant_spellings(word: String) -> String {
+    let mut word = if word.contains("ph") { word.replace("ph", "f") } else { word };
+    if word.contains("ntial") || word.contains("ntiell") {
+        word = word.replace("ntial", "nzial").replace("ntiell", "nziell");
+    }
+    word
+}
+
+/// Umlauts, ß, diacritics and the ae/oe/ue transcriptions to plain letters.
+fn fold_letters(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut previous: Option<char> = None;
+    for c in word.chars() {
+        match c {
+            'e' if matches!(previous, Some('a') | Some('o')) && !ends_with_double_vowel(&out) => {
+                // `ae`/`oe` as a transcription of ä/ö: drop the e.
+            }
+            'e' if previous == Some('u') && !after_vowel_or_q(&out) => {}
+            _ => push_folded(&mut out, c),
+        }
+        previous = Some(c);
+    }
+    out
 }
 
 /// True when the `u`/`a`/`o` just written follows a vowel or `q` (`steuer`, `quelle`, `neue`).
@@ -40,10 +98,16 @@ fn ends_with_double_vowel(out: &str) -> bool {
     after_vowel_or_q(out)
 }
 
-/// Whether folding could change `word`: non-ASCII letters or an `ae`/`oe`/`ue` pair.
+/// Whether folding could change `word`: non-ASCII letters, an `ae`/`oe`/`ue` pair, a `ph`
+/// or a `-ntial`/`-ntiell`.
 fn needs_folding(word: &str) -> bool {
     !word.is_ascii()
-        || word.as_bytes().windows(2).any(|pair| pair[1] == b'e' && matches!(pair[0], b'a' | b'o' | b'u'))
+        || word
+            .as_bytes()
+            .windows(2)
+            .any(|pair| (pair[1] == b'e' && matches!(pair[0], b'a' | b'o' | b'u')) || pair == b"ph")
+        || word.contains("ntial")
+        || word.contains("ntiell")
 }
 
 fn push_folded(out: &mut String, c: char) {
@@ -83,8 +147,8 @@ mod tests {
         ("ubergange", "ubergange"),
         ("straße", "strasse"),
         ("strasse", "strasse"),
-        ("schöne", "schone"),
-        ("schoene", "schone"),
+        ("größe", "grosse"),
+        ("groesse", "grosse"),
         ("düren", "duren"),
         ("dueren", "duren"),
         ("quelle", "quelle"),
@@ -94,6 +158,26 @@ mod tests {
         ("café", "cafe"),
         ("kinder", "kinder"),
         ("", ""),
+        // Variant spellings.
+        ("demographisch", "demografisch"),
+        ("graphik", "grafik"),
+        ("photo", "foto"),
+        ("potential", "potenzial"),
+        ("potentiell", "potenziell"),
+        ("essentiell", "essenziell"),
+        ("partiell", "partiell"),
+        // Umlauts that tell words apart keep their transcription, written either way.
+        ("förderung", "foerderung"),
+        ("foerderung", "foerderung"),
+        ("frühförderung", "fruhfoerderung"),
+        ("gefördert", "gefoerdert"),
+        ("forderung", "forderung"),
+        ("herausforderung", "herausforderung"),
+        ("zählen", "zaehlen"),
+        ("zahlen", "zahlen"),
+        ("schön", "schoen"),
+        ("schon", "schon"),
+        ("ärzte", "arzte"),
     ];
 
     #[test]

@@ -14,7 +14,9 @@ use crate::ingest::DocumentMeta;
 
 /// Bump whenever the schema, the analysis or this file's layout changes incompatibly.
 /// 5: passages store the document's district, title and url; `districts.json`.
-/// 6: compounds do not split off the feminine plural `-innen` as a part.
+/// 6: compounds do not split off the feminine plural `-innen` as a part; spelling variants
+/// fold together (ph/f, -ntial/-nzial), umlaut-distinct stems keep their transcription
+/// (fördern ≠ fordern), more feminine person nouns meet their base (Ärztin).
 pub const FORMAT_VERSION: u32 = 6;
 pub const META_FILE: &str = "praev.json";
 pub const DOCUMENTS_FILE: &str = "documents.jsonl";

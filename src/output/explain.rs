@@ -89,7 +89,11 @@ fn describe_restriction(restriction: Restriction) -> String {
 /// The query's clauses: every clause the search runs, from the same list ([`SearchClauses`])
 /// the tantivy query is built from.
 pub fn render_plan(plan: &QueryPlan) -> String {
-    render_clauses(&SearchClauses::of_plan(plan), plan.word_clauses().len())
+    let mut out = render_clauses(&SearchClauses::of_plan(plan), plan.word_clauses().len());
+    for note in &plan.frames {
+        let _ = writeln!(out, "  [question frame] {note}");
+    }
+    out
 }
 
 /// Each clause, its alternatives and each alternative's weighted matches, then the all-words

@@ -9,6 +9,7 @@
 
 pub mod compile;
 pub mod filters;
+pub mod frames;
 pub mod highlight;
 pub mod hits;
 pub mod parse;

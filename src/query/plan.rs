@@ -14,6 +14,7 @@
 
 use crate::analysis::{AnalyzedToken, GermanAnalyzer, Origin, PART_MARK};
 
+use super::frames;
 use super::parse::{parse, Clause, Occurrence};
 use crate::analysis::Synonyms;
 
@@ -90,7 +91,7 @@ impl Alternative {
         }
     }
 
-    fn scale_weight(&mut self, factor: f32) {
+    pub(super) fn scale_weight(&mut self, factor: f32) {
         match self {
             Alternative::Term { weight, .. }
             | Alternative::AllParts { weight, .. }
@@ -117,7 +118,8 @@ pub struct PlannedClause {
     pub source: String,
     pub occur: Occurrence,
     pub is_phrase: bool,
-    /// A clause of synonyms of a run of query words.
+    /// A clause of synonyms of a run of query words, or one that a question frame added (a
+    /// concept it asks for, a framing word at a low weight): not a word of the query.
     pub is_synonym: bool,
     /// Alternatives of one written word; several words in one clause (`Kita/Schule`) give
     /// several groups.
@@ -127,18 +129,21 @@ pub struct PlannedClause {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct QueryPlan {
     pub clauses: Vec<PlannedClause>,
+    /// What the question frames did with the query's words, one line per frame applied.
+    pub frames: Vec<String>,
 }
 
 impl QueryPlan {
     /// Plans `query`; `synonyms` is None for `--exact`.
     pub fn new(analyzer: &GermanAnalyzer, query: &str, synonyms: Option<&Synonyms>) -> QueryPlan {
-        let parsed = parse(query);
+        let framed = analyzer.question_frames().apply(parse(query));
         let mut clauses: Vec<PlannedClause> =
-            parsed.iter().filter_map(|c| plan_clause(analyzer, c)).collect();
+            framed.clauses.iter().filter_map(|c| plan_clause(analyzer, c)).collect();
         if let Some(synonyms) = synonyms {
             add_synonyms(analyzer, synonyms, &mut clauses);
         }
-        QueryPlan { clauses }
+        clauses.extend(frames::planned_clauses(analyzer, &framed));
+        QueryPlan { clauses, frames: framed.notes }
     }
 
     /// The clauses of the words the user typed (not exclusions, not phrases, not synonym runs):
@@ -285,7 +290,7 @@ impl QueryPlan {
     }
 }
 
-fn plan_clause(analyzer: &GermanAnalyzer, clause: &Clause) -> Option<PlannedClause> {
+pub(super) fn plan_clause(analyzer: &GermanAnalyzer, clause: &Clause) -> Option<PlannedClause> {
     let tokens = analyzer.analyze(&clause.text);
     let groups: Vec<Vec<Alternative>> = if clause.is_phrase {
         phrase(&tokens, 1.0, Origin::Word).map(|p| vec![vec![p]]).unwrap_or_default()
