@@ -41,7 +41,7 @@ fn ends_with_double_vowel(out: &str) -> bool {
 }
 
 /// Whether folding could change `word`: non-ASCII letters or an `ae`/`oe`/`ue` pair.
-fn needs_folding(word: &str) -> bool {
+pub fn needs_folding(word: &str) -> bool {
     !word.is_ascii()
         || word.as_bytes().windows(2).any(|pair| pair[1] == b'e' && matches!(pair[0], b'a' | b'o' | b'u'))
 }

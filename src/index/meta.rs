@@ -14,7 +14,8 @@ use crate::ingest::DocumentMeta;
 
 /// Bump whenever the schema, the analysis or this file's layout changes incompatibly.
 /// 5: passages store the document's district, title and url; `districts.json`.
-pub const FORMAT_VERSION: u32 = 5;
+/// 6: `…_words` fields whose norms are the word counts BM25 normalises by.
+pub const FORMAT_VERSION: u32 = 6;
 pub const META_FILE: &str = "praev.json";
 pub const DOCUMENTS_FILE: &str = "documents.jsonl";
 pub const MUNICIPALITIES_FILE: &str = "municipalities.json";

@@ -14,6 +14,7 @@ pub mod hits;
 pub mod parse;
 pub mod plan;
 pub mod quotes;
+pub mod scoring;
 pub mod search;
 
 pub use filters::PassageFilter;
