@@ -249,8 +249,10 @@ impl QueryFields {
                 Box::new(written_apart)
             }
             Match::Phrase { terms } => {
-                let terms =
-                    terms.iter().map(|(offset, t)| (*offset, Term::from_field_text(self.text.field, t))).collect();
+                let terms = terms
+                    .iter()
+                    .map(|(offset, t)| (*offset, Term::from_field_text(self.text.field, t)))
+                    .collect();
                 Box::new(PhraseQuery::new_with_offset(terms))
             }
         }
