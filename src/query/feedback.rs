@@ -2,8 +2,9 @@
 //! are added, with a small weight, to the query of a second search.
 //!
 //! The first search's top [`Feedback::passages`] passages are taken as relevant, each weighted
-//! by its share of their scores. Each is analysed like the index, and every word's primary
-//! term (its stem) gets the relevance-model weight Σ p(passage) · tf / words. The
+//! by its share of their scores. Of each, every word's primary term (its stem, as
+//! [`crate::analysis::GermanAnalyzer::primary_terms`] gives it, without the costlier parts and
+//! roots) gets the relevance-model weight Σ p(passage) · tf / words. The
 //! [`Feedback::terms`] terms of highest weight that the query does not already search become
 //! one more optional clause, each term weighted by its share, the clause as a whole by
 //! [`Feedback::weight`] per query word. Off by default: see the README for the measurements.
@@ -14,7 +15,6 @@ use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query};
 use tantivy::Term;
 
 use super::scoring::WordNormTermQuery;
-use crate::analysis::{AnalyzedToken, Origin};
 use crate::index::schema::Fields;
 
 /// How the feedback search is made.
@@ -45,10 +45,10 @@ pub struct FeedbackTerm {
 /// Terms shorter than this (in characters) are not added: abbreviations and fragments.
 const MIN_TERM_CHARS: usize = 3;
 
-/// The relevance model of some passages: each passage's analysed tokens with its retrieval
+/// The relevance model of some passages: each passage's primary terms with its retrieval
 /// score. Returns the `feedback.terms` best terms not in `searched`, weights summing to 1.
 pub fn relevance_model(
-    passages: &[(f32, Vec<AnalyzedToken>)],
+    passages: &[(f32, Vec<String>)],
     searched: &HashSet<String>,
     feedback: &Feedback,
 ) -> Vec<FeedbackTerm> {
@@ -57,14 +57,13 @@ pub fn relevance_model(
         return Vec::new();
     }
     let mut weights: HashMap<&str, f32> = HashMap::new();
-    for (score, tokens) in passages {
-        let primary: Vec<&AnalyzedToken> = tokens.iter().filter(|t| is_primary(t)).collect();
-        if primary.is_empty() {
+    for (score, terms) in passages {
+        if terms.is_empty() {
             continue;
         }
-        let share = score.max(0.0) / total_score / primary.len() as f32;
-        for token in primary {
-            *weights.entry(token.text.as_str()).or_default() += share;
+        let share = score.max(0.0) / total_score / terms.len() as f32;
+        for term in terms {
+            *weights.entry(term.as_str()).or_default() += share;
         }
     }
     let mut ranked: Vec<(&str, f32)> =
@@ -73,11 +72,6 @@ pub fn relevance_model(
     ranked.truncate(feedback.terms);
     let sum: f32 = ranked.iter().map(|(_, w)| w).sum();
     ranked.into_iter().map(|(term, w)| FeedbackTerm { term: term.to_string(), weight: w / sum }).collect()
-}
-
-/// The term that stands for its word: the stem (or the word when it has no other form).
-fn is_primary(token: &AnalyzedToken) -> bool {
-    matches!(token.origin, Origin::Word | Origin::Stem)
 }
 
 /// Words, not numbers or fragments.
@@ -112,10 +106,10 @@ mod tests {
     use super::*;
     use crate::config::ConfigFiles;
 
-    fn analysed(texts: &[(f32, &str)]) -> Vec<(f32, Vec<AnalyzedToken>)> {
+    fn analysed(texts: &[(f32, &str)]) -> Vec<(f32, Vec<String>)> {
         let config = ConfigFiles::bundled().load_analysis().expect("bundled config loads");
         let analyzer = config.german_analyzer(None);
-        texts.iter().map(|(score, text)| (*score, analyzer.analyze(text))).collect()
+        texts.iter().map(|(score, text)| (*score, analyzer.primary_terms(text))).collect()
     }
 
     /// Words shared by the top passages lead; the query's own terms, numbers and parts are not

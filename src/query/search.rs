@@ -136,7 +136,7 @@ fn feedback_terms_of(
     for (score, address) in top {
         let doc: TantivyDocument = searcher.doc(address)?;
         let text = super::hits::stored_str(&doc, index.fields.text).unwrap_or_default();
-        passages.push((score, index.analyzer.analyze(&text)));
+        passages.push((score, index.analyzer.primary_terms(&text)));
     }
     Ok(relevance_model(&passages, &plan.highlight_terms(), feedback))
 }
