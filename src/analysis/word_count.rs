@@ -42,34 +42,37 @@ impl WordCounter {
 
     /// How many words of `text` the analyzer indexes (the positions it fills).
     pub fn count(&mut self, text: &str) -> usize {
-        let chars: Vec<char> = text.chars().collect();
         let mut words = 0;
-        let mut i = 0;
-        while i < chars.len() {
-            if !chars[i].is_alphanumeric() {
-                i += 1;
-                continue;
-            }
-            let end = word_end(&chars, i);
-            if self.is_indexed(&chars[i..end]) {
+        let mut rest = text;
+        while let Some(start) = rest.find(char::is_alphanumeric) {
+            rest = &rest[start..];
+            let end = word_end(rest);
+            if self.is_indexed(&rest[..end]) {
                 words += 1;
             }
-            i = end;
+            rest = &rest[end..];
         }
         words
     }
 
     /// Whether the analyzer keeps the written word `word`: not too long, not a stop word.
-    fn is_indexed(&mut self, word: &[char]) -> bool {
-        let letters = word.iter().filter(|c| c.is_alphanumeric()).count();
-        if letters > self.max_word_chars {
+    /// Only a word short enough to be a stop word is lower-cased and looked up.
+    fn is_indexed(&mut self, word: &str) -> bool {
+        // A word has at least as many bytes as characters: count them only when it matters.
+        let chars = |w: &str| w.chars().filter(|c| c.is_alphanumeric()).count();
+        if word.len() > self.max_word_chars && chars(word) > self.max_word_chars {
             return false;
         }
-        if letters > self.stop_words.longest() {
+        if word.len() > self.stop_words.longest() && chars(word) > self.stop_words.longest() {
             return true;
         }
         self.lower.clear();
-        self.lower.extend(word.iter().filter(|c| !is_invisible(**c)).flat_map(|c| c.to_lowercase()));
+        if word.is_ascii() {
+            self.lower.push_str(word);
+            self.lower.make_ascii_lowercase();
+        } else {
+            self.lower.extend(word.chars().filter(|c| !is_invisible(*c)).flat_map(char::to_lowercase));
+        }
         if self.stop_words.contains(&self.lower) {
             return false;
         }
@@ -77,39 +80,39 @@ impl WordCounter {
     }
 }
 
-/// The index after the word that starts at `chars[start]`.
-fn word_end(chars: &[char], start: usize) -> usize {
-    let mut i = start;
-    while i < chars.len() {
-        let c = chars[i];
-        let next_is_alphanumeric = chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
+/// The byte length of the word `text` starts with.
+fn word_end(text: &str) -> usize {
+    for (i, c) in text.char_indices() {
         if c.is_alphanumeric() || is_invisible(c) {
-            i += 1;
-        } else if matches!(c, '-' | '\u{2010}' | '\u{2011}') && next_is_alphanumeric {
-            i += 1;
-        } else if let Some(end) = gender_ending_end(chars, i) {
-            return end;
-        } else {
-            break;
+            continue;
         }
+        let after = &text[i + c.len_utf8()..];
+        if matches!(c, '-' | '\u{2010}' | '\u{2011}') && after.starts_with(char::is_alphanumeric) {
+            continue;
+        }
+        return match gender_ending_len(c, after) {
+            Some(len) => i + c.len_utf8() + len,
+            None => i,
+        };
     }
-    i
+    text.len()
 }
 
-/// After a gender marker at `i`, the index after the `in`/`innen` that ends the word there.
-fn gender_ending_end(chars: &[char], i: usize) -> Option<usize> {
-    if !GENDER_MARKS.contains(&chars[i]) {
+/// After the gender marker `mark`, the byte length of the `in`/`innen` that ends the word in
+/// `after` (`Koordinator:innen`, `Sprecher/-in`, `Koordinator(innen)`).
+fn gender_ending_len(mark: char, after: &str) -> Option<usize> {
+    if !GENDER_MARKS.contains(&mark) {
         return None;
     }
-    let mut start = i + 1;
-    if chars[i] == '/' && chars.get(start).is_some_and(|c| *c == '-') {
-        start += 1;
-    }
+    let (skipped, after) = match after.strip_prefix('-') {
+        Some(rest) if mark == '/' => (1, rest),
+        _ => (0, after),
+    };
     ["innen", "in"].iter().find_map(|ending| {
-        let end = start + ending.len();
-        let matches = chars.get(start..end).is_some_and(|s| s.iter().copied().eq(ending.chars()));
-        let end = if chars[i] == '(' && chars.get(end) == Some(&')') { end + 1 } else { end };
-        (matches && chars.get(end).is_none_or(|c| !c.is_alphanumeric())).then_some(end)
+        let rest = after.strip_prefix(ending)?;
+        let closed = usize::from(mark == '(' && rest.starts_with(')'));
+        let ends_word = rest[closed..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        ends_word.then_some(skipped + ending.len() + closed)
     })
 }
 
