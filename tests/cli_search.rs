@@ -198,3 +198,29 @@ fn table_output_is_plain_when_piped() {
     assert!(!text.contains('\u{1b}'), "no ANSI escapes when piped");
     assert!(text.lines().all(|l| l.chars().count() <= 120), "fits 120 columns when piped");
 }
+
+#[test]
+fn feedback_adds_the_words_of_the_best_passages_and_keeps_the_best_first() {
+    for (query, file) in [("Kinderschutzfachkräfte", DUEREN), ("Armutfolgenprävention", KREFELD)] {
+        let results = index().search_json(query, &["--feedback"]);
+        assert_eq!(hits(&results)[0]["file"], file, "{query} with feedback");
+    }
+    let out = index().run(&["search", "Partizipation", "--feedback", "--feedback-terms", "3", "--explain"]);
+    assert!(out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let line =
+        stderr.lines().find(|l| l.starts_with("feedback terms: ")).expect("the added terms are explained");
+    assert_eq!(line.matches(", ").count(), 2, "three terms: {line}");
+    assert!(!line.contains("partizipation"), "a searched word is not added again: {line}");
+}
+
+#[test]
+fn feedback_settings_need_feedback() {
+    index()
+        .cmd()
+        .args(["search", "Kita", "--feedback-terms", "5", "--index"])
+        .arg(index().path())
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("--feedback"));
+}

@@ -28,6 +28,7 @@ pub mod thesaurus;
 pub mod tokenize;
 pub mod umlaut_fold;
 pub mod verb_forms;
+pub mod word_count;
 
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
@@ -50,6 +51,7 @@ pub use thesaurus::{CorpusThesaurus, Thesaurus};
 pub use tokenize::WordTokenizer;
 pub use umlaut_fold::UmlautFold;
 pub use verb_forms::VerbForms;
+pub use word_count::{WordCounter, WORD_COUNT_NAME};
 
 /// The name under which the German analyzer is registered in every praev index.
 pub const ANALYZER_NAME: &str = "praev_de";

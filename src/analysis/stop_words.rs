@@ -13,6 +13,8 @@ use super::{AnalysisStep, AnalyzedToken};
 #[derive(Debug, Clone, Default)]
 pub struct StopWords {
     words: Arc<FxHashSet<String>>,
+    /// Characters of the longest word: a longer word is never a stop word.
+    longest: usize,
 }
 
 impl StopWords {
@@ -24,12 +26,18 @@ impl StopWords {
             .map(|line| line.split('#').next().unwrap_or("").trim().to_lowercase())
             .filter(|w| !w.is_empty())
             .flat_map(|w| [UmlautFold::fold(&w), w])
-            .collect();
-        StopWords { words: Arc::new(words) }
+            .collect::<FxHashSet<String>>();
+        let longest = words.iter().map(|w| w.chars().count()).max().unwrap_or(0);
+        StopWords { words: Arc::new(words), longest }
     }
 
     pub fn contains(&self, word: &str) -> bool {
         self.words.contains(word)
+    }
+
+    /// Characters of the longest stop word.
+    pub fn longest(&self) -> usize {
+        self.longest
     }
 
     pub fn len(&self) -> usize {

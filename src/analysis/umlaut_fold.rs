@@ -100,7 +100,7 @@ fn ends_with_double_vowel(out: &str) -> bool {
 
 /// Whether folding could change `word`: non-ASCII letters, an `ae`/`oe`/`ue` pair, a `ph`
 /// or a `-ntial`/`-ntiell`.
-fn needs_folding(word: &str) -> bool {
+pub fn needs_folding(word: &str) -> bool {
     !word.is_ascii()
         || word
             .as_bytes()

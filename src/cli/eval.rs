@@ -76,6 +76,10 @@ pub struct EvalArgs {
     #[arg(long, conflicts_with = "compare")]
     pub exact: bool,
 
+    /// Search with pseudo-relevance feedback, like `praev search --feedback`.
+    #[command(flatten)]
+    pub feedback: super::search::FeedbackArgs,
+
     /// Only the queries of this intent (e.g. `theme`).
     #[arg(long, value_name = "INTENT")]
     pub intent: Option<String>,
@@ -145,7 +149,7 @@ fn evaluate(dataset: &Dataset, args: &EvalArgs, k: usize, destination: &Destinat
     // Keeps the temporary index alive until the searches are done.
     let (index, _temp) = open_index(args.index.as_deref(), &dataset.root)?;
     let ranker = match args.command {
-        EvalCommand::Search => Ranker::Search { exact: args.exact },
+        EvalCommand::Search => Ranker::Search { exact: args.exact, feedback: args.feedback.settings() },
         EvalCommand::Theme => Ranker::Theme,
         EvalCommand::Quotes => Ranker::Quotes,
     };

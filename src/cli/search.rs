@@ -8,7 +8,7 @@ use clap::Args;
 use super::args::{IndexArg, OutputArgs};
 use praev::output;
 use praev::output::hits::SearchReport;
-use praev::query::{self, PassageFilter, SearchRequest};
+use praev::query::{self, Feedback, PassageFilter, SearchRequest};
 
 /// What `--format` prints.
 const FORMAT_HELP: &str = "table: the passages with snippets and scores; json: {query, total_hits, \
@@ -56,7 +56,52 @@ pub struct SearchArgs {
     pub explain: bool,
 
     #[command(flatten)]
+    pub feedback: FeedbackArgs,
+
+    #[command(flatten)]
     pub output: OutputArgs,
+}
+
+/// Pseudo-relevance feedback, shared by `search` and `eval`.
+#[derive(Debug, Args)]
+pub struct FeedbackArgs {
+    /// Pseudo-relevance feedback (RM3): search, take the words the best passages share, add the
+    /// most weighted ones with a small weight to the query and search again.
+    #[arg(long)]
+    pub feedback: bool,
+
+    /// With --feedback: how many passages of the first search count as relevant.
+    #[arg(long, value_name = "N", requires = "feedback", default_value_t = Feedback::default().passages as u64,
+          value_parser = clap::value_parser!(u64).range(1..=1000))]
+    pub feedback_passages: u64,
+
+    /// With --feedback: how many terms are added.
+    #[arg(long, value_name = "N", requires = "feedback", default_value_t = Feedback::default().terms as u64,
+          value_parser = clap::value_parser!(u64).range(1..=1000))]
+    pub feedback_terms: u64,
+
+    /// With --feedback: the weight of all added terms together, per query word.
+    #[arg(long, value_name = "W", requires = "feedback", default_value_t = Feedback::default().weight,
+          value_parser = feedback_weight)]
+    pub feedback_weight: f32,
+}
+
+impl FeedbackArgs {
+    /// The library's feedback settings, when feedback is on.
+    pub fn settings(&self) -> Option<Feedback> {
+        self.feedback.then_some(Feedback {
+            passages: self.feedback_passages as usize,
+            terms: self.feedback_terms as usize,
+            weight: self.feedback_weight,
+        })
+    }
+}
+
+fn feedback_weight(value: &str) -> Result<f32, String> {
+    match value.parse::<f32>() {
+        Ok(w) if w.is_finite() && (0.0..=10.0).contains(&w) => Ok(w),
+        _ => Err(format!("{value:?} is not a weight from 0 to 10")),
+    }
 }
 
 pub fn run(args: SearchArgs) -> anyhow::Result<()> {
@@ -79,6 +124,7 @@ pub fn run(args: SearchArgs) -> anyhow::Result<()> {
             }
             None => Vec::new(),
         },
+        feedback: args.feedback.settings(),
     };
     if args.explain {
         let plan = query::plan(&index, &args.query, args.exact);
@@ -87,6 +133,11 @@ pub fn run(args: SearchArgs) -> anyhow::Result<()> {
     let results = query::search(&index, &request).with_context(|| format!("searching {:?}", args.query))?;
     if let Some(note) = &results.note {
         eprintln!("note: {note}");
+    }
+    if args.explain && !results.feedback_terms.is_empty() {
+        let terms: Vec<String> =
+            results.feedback_terms.iter().map(|t| format!("{} {:.3}", t.term, t.weight)).collect();
+        eprintln!("feedback terms: {}", terms.join(", "));
     }
     destination.emit(&SearchReport(&results))
 }

@@ -20,7 +20,7 @@ use crate::error::{Error, Result};
 use crate::index::PraevIndex;
 use crate::query::hits::DEFAULT_PER_FILE;
 use crate::query::quotes::{find_quotes, QuoteRequest};
-use crate::query::{self, Hit, SearchRequest};
+use crate::query::{self, Feedback, Hit, SearchRequest};
 use crate::themes::free_text::select_in;
 use crate::themes::rank::{rank_passages, ThemeRequest};
 
@@ -192,10 +192,11 @@ fn system_from_file_name(path: &Path) -> String {
 }
 
 /// How the queries of a dataset are answered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Ranker {
-    /// The search of `praev search` (`exact`: without synonyms).
-    Search { exact: bool },
+    /// The search of `praev search` (`exact`: without synonyms; `feedback`: with
+    /// pseudo-relevance feedback).
+    Search { exact: bool, feedback: Option<Feedback> },
     /// The ranking of `praev theme`: each query names a theme or is a free-text topic.
     Theme,
     /// The ranking of `praev quotes`.
@@ -233,11 +234,15 @@ pub fn run_all(
                 find_quotes(index, &request)?.hits
             }
             (_, _) => {
-                let exact = matches!(ranker, Ranker::Search { exact: true });
+                let (exact, feedback) = match ranker {
+                    Ranker::Search { exact, feedback } => (exact, feedback),
+                    _ => (false, None),
+                };
                 let request = SearchRequest {
                     query: query.text.clone(),
                     limit,
                     exact,
+                    feedback,
                     per_file: DEFAULT_PER_FILE,
                     ..SearchRequest::default()
                 };

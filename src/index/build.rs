@@ -18,7 +18,7 @@ use super::schema::{build_schema, Fields};
 use super::store::BuildLock;
 use super::{CONFIG_DIR, SYNONYMS_FILE, THESAURUS_FILE, VOCABULARY_FILE};
 use crate::analysis::tokenize::is_invisible;
-use crate::analysis::{Lexicon, UmlautFold, ANALYZER_NAME};
+use crate::analysis::{Lexicon, UmlautFold, WordCounter, ANALYZER_NAME, WORD_COUNT_NAME};
 use crate::config::{AnalysisConfig, ConfigFiles, IndexConfig};
 use crate::error::{Error, Result};
 use crate::ingest::{
@@ -178,6 +178,9 @@ fn write_generation(
     let analyzer = config.analysis.german_analyzer(Some(vocabulary));
     let index = Index::create_in_dir(generation, build_schema())?;
     index.tokenizers().register(ANALYZER_NAME, analyzer.clone());
+    let max_word_chars = config.analysis.settings.max_word_chars;
+    let counter = WordCounter::new(config.analysis.stop_words.clone(), max_word_chars);
+    index.tokenizers().register(WORD_COUNT_NAME, counter);
     let fields = Fields::from_schema(&index.schema())?;
     // Each writer thread makes its own segment, and every search looks each term up in every
     // segment: a small corpus is written by one thread into one segment.
@@ -368,6 +371,7 @@ fn add_document(writer: &IndexWriter, fields: &Fields, document: &Document) -> R
     for passage in &document.passages {
         let mut tantivy_doc: TantivyDocument = doc!(
             fields.text => passage.text.as_str(),
+            fields.text_words => passage.text.as_str(),
             fields.file => document.file.as_str(),
             fields.passage => u64::from(passage.ordinal),
             fields.kind => kind,
@@ -375,6 +379,7 @@ fn add_document(writer: &IndexWriter, fields: &Fields, document: &Document) -> R
         );
         if let Some(section) = &passage.section {
             tantivy_doc.add_text(fields.section, section);
+            tantivy_doc.add_text(fields.section_words, section);
         }
         add_document_meta(&mut tantivy_doc, fields, &document.meta);
         writer.add_document(tantivy_doc)?;
@@ -389,6 +394,7 @@ fn add_quotes(writer: &IndexWriter, fields: &Fields, document: &Document) -> Res
     for (n, quote) in (first..).zip(&document.quotes) {
         let mut tantivy_doc: TantivyDocument = doc!(
             fields.text => quote.text.as_str(),
+            fields.text_words => quote.text.as_str(),
             fields.file => document.file.as_str(),
             fields.passage => n,
             fields.kind => kind,
@@ -396,9 +402,11 @@ fn add_quotes(writer: &IndexWriter, fields: &Fields, document: &Document) -> Res
         );
         if let Some(speaker) = &quote.speaker {
             tantivy_doc.add_text(fields.speaker, speaker);
+            tantivy_doc.add_text(fields.speaker_words, speaker);
         }
         if let Some(role) = &quote.role {
             tantivy_doc.add_text(fields.role, role);
+            tantivy_doc.add_text(fields.role_words, role);
         }
         add_document_meta(&mut tantivy_doc, fields, &document.meta);
         writer.add_document(tantivy_doc)?;

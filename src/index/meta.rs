@@ -16,7 +16,8 @@ use crate::ingest::DocumentMeta;
 /// 5: passages store the document's district, title and url; `districts.json`.
 /// 6: compounds do not split off the feminine plural `-innen` as a part; spelling variants
 /// fold together (ph/f, -ntial/-nzial), umlaut-distinct stems keep their transcription
-/// (fördern ≠ fordern), more feminine person nouns meet their base (Ärztin).
+/// (fördern ≠ fordern), more feminine person nouns meet their base (Ärztin); `…_words`
+/// fields whose norms are the word counts BM25 normalises by.
 pub const FORMAT_VERSION: u32 = 6;
 pub const META_FILE: &str = "praev.json";
 pub const DOCUMENTS_FILE: &str = "documents.jsonl";

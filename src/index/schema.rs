@@ -2,12 +2,17 @@
 //!
 //! One tantivy document is one passage. Document-level metadata (figures, contact, head quote)
 //! lives in the index's `praev.json` (see [`super::meta`]), not in tantivy.
+//!
+//! Each analysed field has a companion `…_words` field, indexed with the word counter
+//! ([`crate::analysis::WordCounter`]) and never searched: its field norm is the field's word
+//! count, the length BM25 normalises by (see [`crate::query::scoring`]), where the analysed
+//! field's own norm would count every stacked term of a word.
 
 use tantivy::schema::{
     FacetOptions, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, STORED, STRING,
 };
 
-use crate::analysis::ANALYZER_NAME;
+use crate::analysis::{ANALYZER_NAME, WORD_COUNT_NAME};
 
 pub const TEXT: &str = "text";
 pub const SECTION: &str = "section";
@@ -24,6 +29,10 @@ pub const URL: &str = "url";
 pub const MUNICIPALITY_FACET: &str = "municipality_facet";
 pub const DISTRICT_FACET: &str = "district_facet";
 pub const KIND_FACET: &str = "kind_facet";
+pub const TEXT_WORDS: &str = "text_words";
+pub const SECTION_WORDS: &str = "section_words";
+pub const SPEAKER_WORDS: &str = "speaker_words";
+pub const ROLE_WORDS: &str = "role_words";
 
 /// Handles of the schema's fields.
 #[derive(Debug, Clone, Copy)]
@@ -53,6 +62,11 @@ pub struct Fields {
     pub municipality_facet: Field,
     pub district_facet: Field,
     pub kind_facet: Field,
+    /// The word counts of `text`, `section`, `speaker` and `role` (field norms only).
+    pub text_words: Field,
+    pub section_words: Field,
+    pub speaker_words: Field,
+    pub role_words: Field,
 }
 
 pub fn build_schema() -> Schema {
@@ -61,11 +75,20 @@ pub fn build_schema() -> Schema {
             .set_tokenizer(ANALYZER_NAME)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
+    let counted = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(WORD_COUNT_NAME)
+            .set_index_option(IndexRecordOption::Basic)
+            .set_fieldnorms(true),
+    );
     let mut builder = Schema::builder();
     builder.add_text_field(TEXT, analysed.clone());
     builder.add_text_field(SECTION, analysed.clone());
     builder.add_text_field(SPEAKER, analysed.clone());
     builder.add_text_field(ROLE, analysed);
+    for words in [TEXT_WORDS, SECTION_WORDS, SPEAKER_WORDS, ROLE_WORDS] {
+        builder.add_text_field(words, counted.clone());
+    }
     builder.add_text_field(FILE, STRING | STORED);
     builder.add_u64_field(PASSAGE, STORED | FAST);
     builder.add_text_field(MUNICIPALITY, STORED);
@@ -99,6 +122,22 @@ impl Fields {
             municipality_facet: schema.get_field(MUNICIPALITY_FACET)?,
             district_facet: schema.get_field(DISTRICT_FACET)?,
             kind_facet: schema.get_field(KIND_FACET)?,
+            text_words: schema.get_field(TEXT_WORDS)?,
+            section_words: schema.get_field(SECTION_WORDS)?,
+            speaker_words: schema.get_field(SPEAKER_WORDS)?,
+            role_words: schema.get_field(ROLE_WORDS)?,
         })
+    }
+
+    /// The field whose norm is the word count of the analysed field `field`, if it has one.
+    pub fn words_of(&self, field: Field) -> Option<Field> {
+        [
+            (self.text, self.text_words),
+            (self.section, self.section_words),
+            (self.speaker, self.speaker_words),
+            (self.role, self.role_words),
+        ]
+        .into_iter()
+        .find_map(|(analysed, words)| (analysed == field).then_some(words))
     }
 }

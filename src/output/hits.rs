@@ -257,7 +257,13 @@ mod tests {
     }
 
     fn results(hits: Vec<Hit>) -> SearchResults {
-        SearchResults { query: "Übergänge".into(), total_hits: hits.len(), hits, note: None }
+        SearchResults {
+            query: "Übergänge".into(),
+            total_hits: hits.len(),
+            hits,
+            note: None,
+            feedback_terms: Vec::new(),
+        }
     }
 
     #[test]

@@ -11,6 +11,8 @@ use tantivy::query::{BooleanQuery, BoostQuery, DisjunctionMaxQuery, Occur, Phras
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
 
+use super::scoring::WordNormTermQuery;
+
 use super::parse::Occurrence;
 use super::plan::{Alternative, QueryPlan, ALL_WORDS_WEIGHT, NEAR_PARTS_SLOP, PART_WEIGHT};
 use crate::analysis::{PART_MARK, ROOT_MARK};
@@ -121,9 +123,12 @@ impl SearchClauses {
     }
 
     /// The tantivy query of the list: `text` is the searched field, `heading` the section
-    /// heading's.
-    pub fn to_tantivy(&self, text: Field, heading: Field) -> Box<dyn Query> {
-        let fields = QueryFields { text, heading };
+    /// heading's; terms are scored over the word counts `fields` keeps for them.
+    pub fn to_tantivy(&self, fields: &Fields, text: Field, heading: Field) -> Box<dyn Query> {
+        let fields = QueryFields {
+            text: ScoredField { field: text, words: fields.words_of(text) },
+            heading: ScoredField { field: heading, words: fields.words_of(heading) },
+        };
         let mut clauses: Vec<(Occur, Box<dyn Query>)> =
             self.clauses.iter().map(|clause| (occur_of(clause.occur), fields.clause(clause))).collect();
         if let Some(bonus) = &self.all_words {
@@ -137,12 +142,13 @@ impl SearchClauses {
 
 /// The tantivy query of `plan` searched in the passage text and section heading.
 pub fn to_tantivy(plan: &QueryPlan, fields: &Fields) -> Box<dyn Query> {
-    SearchClauses::of_plan(plan).to_tantivy(fields.text, fields.section)
+    SearchClauses::of_plan(plan).to_tantivy(fields, fields.text, fields.section)
 }
 
-/// The tantivy query of `plan` searched in `field` only (a quote's role or speaker).
-pub fn to_tantivy_in(plan: &QueryPlan, field: Field) -> Box<dyn Query> {
-    SearchClauses::in_one_field(plan).to_tantivy(field, field)
+/// The tantivy query of `plan` searched in `field` of `fields` only (a quote's role or
+/// speaker).
+pub fn to_tantivy_in(plan: &QueryPlan, fields: &Fields, field: Field) -> Box<dyn Query> {
+    SearchClauses::in_one_field(plan).to_tantivy(fields, field, field)
 }
 
 /// What one alternative of the plan is searched as.
@@ -189,8 +195,15 @@ fn alternative_matches(alternative: &Alternative, with_heading: bool) -> Alterna
 
 /// The fields a list is compiled against.
 struct QueryFields {
-    text: Field,
-    heading: Field,
+    text: ScoredField,
+    heading: ScoredField,
+}
+
+/// An analysed field and the field holding its word counts, when it has one.
+#[derive(Clone, Copy)]
+struct ScoredField {
+    field: Field,
+    words: Option<Field>,
 }
 
 impl QueryFields {
@@ -227,15 +240,17 @@ impl QueryFields {
                 Box::new(BooleanQuery::new(all))
             }
             Match::WrittenApart { first, second, slop } => {
-                let pair =
-                    vec![Term::from_field_text(self.text, first), Term::from_field_text(self.text, second)];
+                let text = self.text.field;
+                let pair = vec![Term::from_field_text(text, first), Term::from_field_text(text, second)];
                 let mut written_apart = PhraseQuery::new(pair);
                 written_apart.set_slop(*slop);
                 Box::new(written_apart)
             }
             Match::Phrase { terms } => {
-                let terms =
-                    terms.iter().map(|(offset, t)| (*offset, Term::from_field_text(self.text, t))).collect();
+                let terms = terms
+                    .iter()
+                    .map(|(offset, t)| (*offset, Term::from_field_text(self.text.field, t)))
+                    .collect();
                 Box::new(PhraseQuery::new_with_offset(terms))
             }
         }
@@ -258,6 +273,12 @@ fn occur_of(occurrence: Occurrence) -> Occur {
     }
 }
 
-fn term_query(field: Field, term: &str) -> Box<dyn Query> {
-    Box::new(TermQuery::new(Term::from_field_text(field, term), IndexRecordOption::WithFreqs))
+/// `term` in `field`, scored over the field's word counts when it has them (see
+/// [`super::scoring`]).
+fn term_query(field: ScoredField, term: &str) -> Box<dyn Query> {
+    let term = Term::from_field_text(field.field, term);
+    match field.words {
+        Some(words) => Box::new(WordNormTermQuery::new(term, words)),
+        None => Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
+    }
 }

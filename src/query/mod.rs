@@ -8,6 +8,7 @@
 //! into tables or JSON is the job of `output`.
 
 pub mod compile;
+pub mod feedback;
 pub mod filters;
 pub mod frames;
 pub mod highlight;
@@ -15,8 +16,10 @@ pub mod hits;
 pub mod parse;
 pub mod plan;
 pub mod quotes;
+pub mod scoring;
 pub mod search;
 
+pub use feedback::Feedback;
 pub use filters::PassageFilter;
 pub use hits::Hit;
 pub use search::{plan, resolve_municipalities, search, Boost, SearchRequest, SearchResults};

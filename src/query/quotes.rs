@@ -79,7 +79,10 @@ pub fn find_quotes(index: &PraevIndex, request: &QuoteRequest) -> Result<SearchR
     }
     if let Some(role) = &request.role {
         let plan = QueryPlan::new(&index.analyzer, role, None);
-        clauses.push((Occur::Must, Box::new(BoostQuery::new(to_tantivy_in(&plan, index.fields.role), 0.0))));
+        clauses.push((
+            Occur::Must,
+            Box::new(BoostQuery::new(to_tantivy_in(&plan, &index.fields, index.fields.role), 0.0)),
+        ));
     }
     let query = filter.restrict(index, Box::new(BooleanQuery::new(clauses)));
     let searcher = index.reader.searcher();
@@ -101,7 +104,13 @@ pub fn find_quotes(index: &PraevIndex, request: &QuoteRequest) -> Result<SearchR
         hits.sort_by_key(listing_order);
         hits.truncate(limit);
     }
-    Ok(SearchResults { query: query_text.to_string(), total_hits, hits, note: None })
+    Ok(SearchResults {
+        query: query_text.to_string(),
+        total_hits,
+        hits,
+        note: None,
+        feedback_terms: Vec::new(),
+    })
 }
 
 /// Without a query: by municipality (none last), then document and place in it.
@@ -157,7 +166,7 @@ fn ranking_query(
             continue;
         }
         let plan = QueryPlan::new(&index.analyzer, &who.join(" "), None);
-        let query = to_tantivy_in(&plan, field);
+        let query = to_tantivy_in(&plan, &index.fields, field);
         options.push((Occur::Should, Box::new(BoostQuery::new(query, WHO_WEIGHT))));
     }
     if options.is_empty() {

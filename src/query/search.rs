@@ -5,15 +5,18 @@
 //! searched in the passage text and, with a lower weight, in the section heading; passages
 //! that match more of the words rank higher. Phrases must match as phrases (positions),
 //! exclusions must not match. The request's [`PassageFilter`] restricts without scoring; its
-//! [`Boost`]s (a theme) restrict and add their weighted score.
+//! [`Boost`]s (a theme) restrict and add their weighted score. With [`Feedback`] the search
+//! runs twice: the words of the first search's best passages join the query of the second.
 
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, QueryClone};
 use tantivy::{TantivyDocument, Term};
 
 use super::compile::to_tantivy;
+use super::feedback::{expansion_query, relevance_model, Feedback, FeedbackTerm};
 use super::filters::PassageFilter;
 use super::hits::{fetch_size, HitBuilder, PerFileCap};
+use super::parse::Occurrence;
 use super::plan::QueryPlan;
 use crate::analysis::TermMatcher;
 use crate::error::{Error, Result};
@@ -34,6 +37,8 @@ pub struct SearchRequest {
     pub per_file: usize,
     /// Queries every hit must also match, each adding its weighted score (`--theme`).
     pub boosts: Vec<Boost>,
+    /// Pseudo-relevance feedback (`--feedback`): None searches once.
+    pub feedback: Option<Feedback>,
 }
 
 /// A query every hit must match, adding its score times `weight`: ranks up passages that are
@@ -60,6 +65,9 @@ pub struct SearchResults {
     /// Set when the query had nothing to search for (only punctuation or stop words).
     #[serde(skip)]
     pub note: Option<String>,
+    /// The terms feedback added, with their share of the added weight (`--explain`).
+    #[serde(skip)]
+    pub feedback_terms: Vec<FeedbackTerm>,
 }
 
 /// The plan of `query` on `index`: synonyms unless `exact`, raised for words the index lacks.
@@ -82,9 +90,19 @@ pub fn search(index: &PraevIndex, request: &SearchRequest) -> Result<SearchResul
             total_hits: 0,
             hits: Vec::new(),
             note: Some(nothing_to_search(&request.query)),
+            feedback_terms: Vec::new(),
         });
     }
-    let words = to_tantivy(&plan, &index.fields);
+    let mut words = to_tantivy(&plan, &index.fields);
+    let mut feedback_terms = Vec::new();
+    if let Some(feedback) = &request.feedback {
+        let first = request.filter.restrict(index, with_boosts(words.box_clone(), &request.boosts));
+        feedback_terms = feedback_terms_of(index, &*first, &plan, feedback)?;
+        let expansion = expansion_query(&index.fields, &feedback_terms, plan.word_clauses().len(), feedback);
+        if let Some(expansion) = expansion {
+            words = with_expansion(words, expansion, &plan);
+        }
+    }
     let query = request.filter.restrict(index, with_boosts(words, &request.boosts));
     let searcher = index.reader.searcher();
     let limit = request.limit.max(1);
@@ -103,7 +121,33 @@ pub fn search(index: &PraevIndex, request: &SearchRequest) -> Result<SearchResul
             break;
         }
     }
-    Ok(SearchResults { query: request.query.clone(), total_hits, hits, note: None })
+    Ok(SearchResults { query: request.query.clone(), total_hits, hits, note: None, feedback_terms })
+}
+
+/// The terms feedback adds: the relevance model of the best passages of `first`.
+fn feedback_terms_of(
+    index: &PraevIndex,
+    first: &dyn Query,
+    plan: &QueryPlan,
+    feedback: &Feedback,
+) -> Result<Vec<FeedbackTerm>> {
+    let searcher = index.reader.searcher();
+    let top = searcher.search(first, &TopDocs::with_limit(feedback.passages.max(1)))?;
+    let mut passages = Vec::with_capacity(top.len());
+    for (score, address) in top {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let text = super::hits::stored_str(&doc, index.fields.text).unwrap_or_default();
+        passages.push((score, index.analyzer.primary_terms(&text)));
+    }
+    Ok(relevance_model(&passages, &plan.highlight_terms(), feedback))
+}
+
+/// The query's words with the feedback terms as one more optional clause. A query that
+/// requires or excludes something keeps doing so: the added terms then only reorder.
+fn with_expansion(words: Box<dyn Query>, expansion: Box<dyn Query>, plan: &QueryPlan) -> Box<dyn Query> {
+    let strict = plan.clauses.iter().any(|c| c.occur != Occurrence::Should);
+    let occur = if strict { Occur::Must } else { Occur::Should };
+    Box::new(BooleanQuery::new(vec![(occur, words), (Occur::Should, expansion)]))
 }
 
 fn nothing_to_search(query: &str) -> String {
