@@ -12,8 +12,18 @@ use predicates::str::contains;
 use serde_json::Value;
 
 /// Overall nDCG@10 of `praev eval ../shared/eval/dev` must not drop below this: just under the
-/// figure measured on the 61 queries when it was set (0.740). Raise it whenever ranking improves.
-const NDCG_FLOOR: f64 = 0.73;
+/// figure measured on the 61 queries when it was set (0.756). Raise it whenever ranking improves.
+const NDCG_FLOOR: f64 = 0.75;
+/// nDCG@10 per intent on the same run, each just under its figure when set: one intent must not
+/// pay for another's gain.
+const INTENT_NDCG_FLOORS: [(&str, f64); 6] = [
+    ("keyword", 0.85),  // measured 0.863
+    ("question", 0.69), // 0.702
+    ("quote", 0.87),    // 0.882
+    ("synonym", 0.58),  // 0.594
+    ("theme", 0.62),    // 0.635
+    ("variant", 0.84),  // 0.852
+];
 
 const DEV: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval/dev");
 const EVAL_PY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/baselines/eval.py");
@@ -343,6 +353,13 @@ fn dev_set_ndcg_stays_above_the_floor() {
         ndcg >= NDCG_FLOOR,
         "overall nDCG@10 on ../shared/eval/dev fell to {ndcg:.3}, below the floor {NDCG_FLOOR}: a ranking or analysis change made search worse"
     );
+    let by_intent = praev["by_intent"].as_array().expect("by_intent");
+    for (intent, floor) in INTENT_NDCG_FLOORS {
+        let row = by_intent.iter().find(|r| r["intent"] == intent).unwrap_or_else(|| panic!("intent {intent}"));
+        let ndcg = row["ndcg@10"].as_f64().expect("an nDCG@10 per intent");
+        eprintln!("dev set: {intent} nDCG@10 {ndcg:.3} (floor {floor})");
+        assert!(ndcg >= floor, "{intent} nDCG@10 on ../shared/eval/dev fell to {ndcg:.3}, below its floor {floor}");
+    }
 }
 
 /// Theme queries of the dev set that name a theme of `themes.toml`, answered through `praev
@@ -350,8 +367,8 @@ fn dev_set_ndcg_stays_above_the_floor() {
 /// that name a theme).
 const THEME_NDCG_FLOOR: f64 = 0.90;
 /// Every theme query of the dev set, answered through `praev theme` (free-text topics build a
-/// theme from their words), must score at least this. Measured on the 61-query set: 0.657
-/// through `praev theme`, 0.634 through `praev search`, 0.618 through `praev search --exact`.
+/// theme from their words), must score at least this. Measured on the 61-query set: 0.653
+/// through `praev theme`, 0.635 through `praev search`, 0.620 through `praev search --exact`.
 const ALL_THEME_QUERIES_NDCG_FLOOR: f64 = 0.64;
 
 /// The dev set's theme queries as (qid, query).
@@ -411,13 +428,13 @@ fn theme_queries_rank_better_through_praev_theme_than_through_exact_search() {
 }
 
 /// Quote queries of the dev set answered through `praev quotes` must score at least this
-/// (measured on the 61-query set: 0.783). Plain `praev search` scores higher there (0.892),
+/// (measured on the 61-query set: 0.782). Plain `praev search` scores higher there (0.882),
 /// because a quote hit holds only the quoted words and not the attribution a query names; making
 /// `praev quotes` win again is the quote issue's target, so this test pins both figures instead
 /// of their order.
 const QUOTE_NDCG_FLOOR: f64 = 0.77;
-/// `praev search` on the same quote queries (measured 0.892).
-const QUOTE_SEARCH_NDCG_FLOOR: f64 = 0.88;
+/// `praev search` on the same quote queries (measured 0.882).
+const QUOTE_SEARCH_NDCG_FLOOR: f64 = 0.87;
 
 #[test]
 fn quote_queries_stay_above_their_floors_through_praev_quotes_and_search() {
