@@ -415,6 +415,53 @@ long = ["Offener Ganztag"]
         assert!(Synonyms::parse("[[group]]\nterms = [\"a\", \"b\"]\nweight = 3.0\n").is_err());
     }
 
+    /// The shipped synonyms with the shipped analysis, as a search without an index uses them.
+    fn shipped() -> (Synonyms, GermanAnalyzer) {
+        let analysis = crate::config::ConfigFiles::bundled().load_analysis().unwrap();
+        let analyzer = analysis.german_analyzer(None);
+        (analysis.synonyms.with_keys(&analyzer), analyzer)
+    }
+
+    #[test]
+    fn shipped_concepts_reach_related_terms_but_not_unrelated_words() {
+        let (synonyms, analyzer) = shipped();
+        let offered = |query: &str, alternative: &str| -> Option<f32> {
+            let words: Vec<String> = query.split_whitespace().map(String::from).collect();
+            let expansions = synonyms.expand(&analyzer, &words);
+            expansions.into_iter().find(|e| e.alternative == alternative).map(|e| e.weight)
+        };
+        // (query, alternative, its weight; None: must not be offered)
+        let table: [(&str, &str, Option<f32>); 10] = [
+            ("Kinderarmut im Quartier", "Bedarfsgemeinschaft", Some(0.3)),
+            ("frühkindliche Bildung", "Kindertagespflege", Some(0.3)),
+            ("Nachsorge", "Reparatur", Some(0.3)),
+            ("Gewaltprävention an Schulen", "Gewaltschutz", Some(0.6)),
+            ("Angebote für Migrantenfamilien", "Familien mit Migrationshintergrund", Some(0.6)),
+            ("Vereinbarung mit den Trägern", "Work-Life-Balance", None),
+            ("Schule und Jugendhilfe", "Schülerinnen und Schüler", None),
+            ("Erziehung", "pädagogisches Personal", None),
+            ("integrierte Strategie", "Migration", None),
+            ("Begrüßungsbesuch", "Frühe Hilfen", None),
+        ];
+        for (query, alternative, weight) in table {
+            assert_eq!(offered(query, alternative), weight, "{query} -> {alternative}");
+        }
+    }
+
+    #[test]
+    fn shipped_related_groups_hold_no_generic_words() {
+        // A related group (weight 0.3 or less) holding one of these would fire on most queries.
+        let generic = ["Kind", "Familie", "Eltern", "Stadt", "Kommune", "Angebot", "Arbeit", "Hilfe", "Schule"];
+        let (synonyms, analyzer) = shipped();
+        let generic: Vec<String> = generic.iter().flat_map(|w| analyzer.primary_terms(w)).collect();
+        for group in synonyms.groups.iter().filter(|g| g.weight <= 0.3) {
+            for (member, key) in group.members.iter().zip(&group.keys) {
+                let single_generic = key.len() == 1 && generic.contains(&key[0]);
+                assert!(!single_generic, "{member} in the related group of {}", group.members[0]);
+            }
+        }
+    }
+
     #[test]
     fn the_shipped_synonyms_load() {
         let synonyms = Synonyms::parse(include_str!("../../index-config/synonyms.toml")).unwrap();
