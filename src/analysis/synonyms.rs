@@ -451,7 +451,8 @@ long = ["Offener Ganztag"]
     #[test]
     fn shipped_related_groups_hold_no_generic_words() {
         // A related group (weight 0.3 or less) holding one of these would fire on most queries.
-        let generic = ["Kind", "Familie", "Eltern", "Stadt", "Kommune", "Angebot", "Arbeit", "Hilfe", "Schule"];
+        let generic =
+            ["Kind", "Familie", "Eltern", "Stadt", "Kommune", "Angebot", "Arbeit", "Hilfe", "Schule"];
         let (synonyms, analyzer) = shipped();
         let generic: Vec<String> = generic.iter().flat_map(|w| analyzer.primary_terms(w)).collect();
         for group in synonyms.groups.iter().filter(|g| g.weight <= 0.3) {
