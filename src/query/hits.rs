@@ -181,7 +181,10 @@ mod tests {
         let cases: &[(&[(&str, f32)], &[usize])] = &[
             // leitbild.md has two passages about the query: its best passage (2) passes the
             // press release's single one (0), its second (3) stays below that.
-            (&[("presse.md", 5.0), ("profil.md", 4.8), ("leitbild.md", 4.6), ("leitbild.md", 2.0)], &[2, 0, 1, 3]),
+            (
+                &[("presse.md", 5.0), ("profil.md", 4.8), ("leitbild.md", 4.6), ("leitbild.md", 2.0)],
+                &[2, 0, 1, 3],
+            ),
             // A second passage too weak to lift the file past the others.
             (&[("presse.md", 5.0), ("leitbild.md", 4.0), ("leitbild.md", 1.0)], &[0, 1, 2]),
             // One passage per file: the order stays.

@@ -16,7 +16,9 @@ use tantivy::{TantivyDocument, Term};
 use super::compile::to_tantivy;
 use super::feedback::{expansion_query, relevance_model, Feedback, FeedbackTerm};
 use super::filters::PassageFilter;
-use super::hits::{fetch_size, with_file_evidence, HitBuilder, PerFileCap, RankedPassage, FILE_EVIDENCE_SHARE};
+use super::hits::{
+    fetch_size, with_file_evidence, HitBuilder, PerFileCap, RankedPassage, FILE_EVIDENCE_SHARE,
+};
 use super::parse::Occurrence;
 use super::plan::QueryPlan;
 use crate::analysis::TermMatcher;
