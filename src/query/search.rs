@@ -4,7 +4,8 @@
 //! word analysed with the index's German analyzer and expanded into weighted alternatives,
 //! searched in the passage text and, with a lower weight, in the section heading; passages
 //! that match more of the words rank higher. Phrases must match as phrases (positions),
-//! exclusions must not match. The request's [`PassageFilter`] restricts without scoring; its
+//! exclusions must not match. A file's best passage gains a share of the file's second-best
+//! (see [`super::hits::with_file_evidence`]). The request's [`PassageFilter`] restricts without scoring; its
 //! [`Boost`]s (a theme) restrict and add their weighted score. With [`Feedback`] the search
 //! runs twice: the words of the first search's best passages join the query of the second.
 
@@ -15,7 +16,9 @@ use tantivy::{TantivyDocument, Term};
 use super::compile::to_tantivy;
 use super::feedback::{expansion_query, relevance_model, Feedback, FeedbackTerm};
 use super::filters::PassageFilter;
-use super::hits::{fetch_size, HitBuilder, PerFileCap};
+use super::hits::{
+    fetch_size, with_file_evidence, HitBuilder, PerFileCap, RankedPassage, FILE_EVIDENCE_SHARE,
+};
 use super::parse::Occurrence;
 use super::plan::QueryPlan;
 use crate::analysis::TermMatcher;
@@ -110,13 +113,19 @@ pub fn search(index: &PraevIndex, request: &SearchRequest) -> Result<SearchResul
     let (top, total_hits) = searcher.search(&*query, &(TopDocs::with_limit(fetch), Count))?;
     let mut builder = HitBuilder::new(index, TermMatcher::new(plan.highlight_terms()));
     let mut cap = PerFileCap::new(index, request.per_file);
-    let mut hits: Vec<Hit> = Vec::with_capacity(limit);
+    let mut ranked = Vec::with_capacity(top.len());
     for (score, address) in top {
         let doc: TantivyDocument = searcher.doc(address)?;
-        if cap.admit(&doc).is_none() {
+        let file = super::hits::stored_str(&doc, index.fields.file).unwrap_or_default();
+        ranked.push(RankedPassage { score, file, doc });
+    }
+    let ranked = with_file_evidence(ranked, FILE_EVIDENCE_SHARE);
+    let mut hits: Vec<Hit> = Vec::with_capacity(limit);
+    for passage in ranked {
+        if cap.admit(&passage.doc).is_none() {
             continue;
         }
-        hits.push(builder.hit(&doc, score));
+        hits.push(builder.hit(&passage.doc, passage.score));
         if hits.len() == limit {
             break;
         }
