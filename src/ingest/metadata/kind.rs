@@ -31,7 +31,7 @@ use super::gazetteer::Gazetteer;
 use super::municipality;
 use super::page::Page;
 use super::prefilter::{capitalised_word_after_space, Anchored, Guarded};
-use super::{dates, figures, genre, title};
+use super::{figures, genre};
 use crate::ingest::german::offices::{without_feminine_forms, NAMED_OFFICES, NAMED_OFFICE_ENDINGS};
 use crate::ingest::german::quotation_marks::{CLOSING, DOUBLE_OPENING};
 use crate::ingest::german::sentences::is_abbreviation;
@@ -122,8 +122,8 @@ pub(super) fn detect(page: &Page, places: &Gazetteer) -> DocKind {
 
 /// The points of each kind of [`CANDIDATES`], in that order.
 fn scores(page: &Page, places: &Gazetteer) -> [u32; CANDIDATES.len()] {
-    let title = title::detect(page);
-    let heading_lines: Vec<&str> = page.head().iter().take(3).copied().chain(title.as_deref()).collect();
+    let title = page.headline();
+    let heading_lines: Vec<&str> = page.head().iter().take(3).copied().chain(title).collect();
     let profile = if is_profile(page, places) { PROFILE_POINTS } else { 0 };
     let running_text = running_text_points(page, places).min(RUNNING_TEXT_CAP);
     let (press, outlet) = (genre::press_points(page), genre::outlet_points(page));
@@ -176,7 +176,7 @@ fn running_text_points(page: &Page, places: &Gazetteer) -> u32 {
     let any_line = |re: &Regex| page.lines.iter().any(|l| re.is_match(l));
     let any_line_guarded = |re: &Guarded| page.lines.iter().any(|l| re.is_match(l));
     let mut score = 0;
-    score += match (&page.marker_date, dates::document_date(page)) {
+    score += match (&page.marker_date, page.document_date()) {
         // The scraper only dates news pages.
         (Some(_), _) => 2,
         // A publication date to the day at the top is what news items carry.
