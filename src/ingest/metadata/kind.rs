@@ -103,10 +103,16 @@ static OFFICIAL_BY_NAME: LazyLock<Anchored> = LazyLock::new(|| {
         r"(?:\p{{Lu}}\p{{L}}*(?:{endings})|\b(?:{offices}))\s+(?:(?:Dr|Prof)\.\s+)*\p{{Lu}}\p{{Ll}}+(?:-\p{{Lu}}\p{{Ll}}+)?\s+\p{{Lu}}\p{{Ll}}+",
     ))
 });
-static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:am|seit|bis|ab)\s+(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\b")
-        .expect("valid regex")
+/// "am Freitag": guarded by the weekday names, since its leading words ("am", "ab") are in
+/// nearly every line.
+static WEEKDAY: LazyLock<Guarded> = LazyLock::new(|| {
+    Guarded::new(
+        &WEEKDAYS,
+        false,
+        &format!(r"\b(?:am|seit|bis|ab)\s+(?:{})\b", WEEKDAYS.join("|")),
+    )
 });
+const WEEKDAYS: [&str; 7] = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"];
 
 pub(super) fn detect(page: &Page, places: &Gazetteer) -> DocKind {
     let scores = scores(page, places);
@@ -190,7 +196,7 @@ fn running_text_points(page: &Page, places: &Gazetteer) -> u32 {
     score += u32::from(any_line_guarded(&PHOTO_CREDIT));
     score += u32::from(any_line(&CAPTION_PEOPLE));
     score += u32::from(page.lines.iter().any(|l| names_official(l)));
-    score += u32::from(any_line(&WEEKDAY));
+    score += u32::from(any_line_guarded(&WEEKDAY));
     let attributed: usize = page.lines.iter().map(|l| ATTRIBUTED_QUOTE.find_iter(l).count()).sum();
     score += attributed.min(2) as u32;
     score
@@ -268,7 +274,12 @@ mod tests {
     #[test]
     fn guards_keep_what_the_patterns_match() {
         // (guarded pattern, line it must match)
-        let cases = [(&*PHOTO_CREDIT, "(Bildquelle: Stadt)"), (&*PHOTO_CREDIT, "© Stadt Essen")];
+        let cases = [
+            (&*PHOTO_CREDIT, "(Bildquelle: Stadt)"),
+            (&*PHOTO_CREDIT, "© Stadt Essen"),
+            (&*WEEKDAY, "Das Familienbüro öffnet ab Mittwoch wieder."),
+            (&*WEEKDAY, "Übergabe der Urkunden am Samstag"),
+        ];
         for (guarded, line) in cases {
             assert!(guarded.regex().is_match(line), "the pattern itself should match {line:?}");
             assert!(guarded.is_match(line), "the guard keeps {line:?} from its pattern");
