@@ -106,11 +106,7 @@ static OFFICIAL_BY_NAME: LazyLock<Anchored> = LazyLock::new(|| {
 /// "am Freitag": guarded by the weekday names, since its leading words ("am", "ab") are in
 /// nearly every line.
 static WEEKDAY: LazyLock<Guarded> = LazyLock::new(|| {
-    Guarded::new(
-        &WEEKDAYS,
-        false,
-        &format!(r"\b(?:am|seit|bis|ab)\s+(?:{})\b", WEEKDAYS.join("|")),
-    )
+    Guarded::new(&WEEKDAYS, false, &format!(r"\b(?:am|seit|bis|ab)\s+(?:{})\b", WEEKDAYS.join("|")))
 });
 const WEEKDAYS: [&str; 7] = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"];
 
