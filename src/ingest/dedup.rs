@@ -41,6 +41,19 @@ pub fn text_key(text: &str) -> String {
     let mut key = String::with_capacity(text.len());
     let mut in_word = false;
     for c in text.chars() {
+        // Most characters are ASCII: no invisible ones there, and lower-casing is one byte.
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                if !in_word && !key.is_empty() {
+                    key.push(' ');
+                }
+                in_word = true;
+                key.push(c.to_ascii_lowercase());
+            } else {
+                in_word = false;
+            }
+            continue;
+        }
         if is_invisible(c) {
             // A soft hyphen or zero-width space inside a word does not split it.
             continue;
@@ -53,11 +66,7 @@ pub fn text_key(text: &str) -> String {
             key.push(' ');
         }
         in_word = true;
-        if c.is_ascii() {
-            key.push(c.to_ascii_lowercase());
-        } else {
-            key.extend(c.to_lowercase());
-        }
+        key.extend(c.to_lowercase());
     }
     key
 }

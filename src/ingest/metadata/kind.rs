@@ -31,7 +31,7 @@ use super::gazetteer::Gazetteer;
 use super::municipality;
 use super::page::Page;
 use super::prefilter::{capitalised_word_after_space, Anchored, Guarded};
-use super::{dates, figures, genre, title};
+use super::{figures, genre};
 use crate::ingest::german::offices::{without_feminine_forms, NAMED_OFFICES, NAMED_OFFICE_ENDINGS};
 use crate::ingest::german::quotation_marks::{CLOSING, DOUBLE_OPENING};
 use crate::ingest::german::sentences::is_abbreviation;
@@ -103,10 +103,12 @@ static OFFICIAL_BY_NAME: LazyLock<Anchored> = LazyLock::new(|| {
         r"(?:\p{{Lu}}\p{{L}}*(?:{endings})|\b(?:{offices}))\s+(?:(?:Dr|Prof)\.\s+)*\p{{Lu}}\p{{Ll}}+(?:-\p{{Lu}}\p{{Ll}}+)?\s+\p{{Lu}}\p{{Ll}}+",
     ))
 });
-static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:am|seit|bis|ab)\s+(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\b")
-        .expect("valid regex")
+/// "am Freitag": guarded by the weekday names, since its leading words ("am", "ab") are in
+/// nearly every line.
+static WEEKDAY: LazyLock<Guarded> = LazyLock::new(|| {
+    Guarded::new(&WEEKDAYS, false, &format!(r"\b(?:am|seit|bis|ab)\s+(?:{})\b", WEEKDAYS.join("|")))
 });
+const WEEKDAYS: [&str; 7] = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"];
 
 pub(super) fn detect(page: &Page, places: &Gazetteer) -> DocKind {
     let scores = scores(page, places);
@@ -122,8 +124,8 @@ pub(super) fn detect(page: &Page, places: &Gazetteer) -> DocKind {
 
 /// The points of each kind of [`CANDIDATES`], in that order.
 fn scores(page: &Page, places: &Gazetteer) -> [u32; CANDIDATES.len()] {
-    let title = title::detect(page);
-    let heading_lines: Vec<&str> = page.head().iter().take(3).copied().chain(title.as_deref()).collect();
+    let title = page.headline();
+    let heading_lines: Vec<&str> = page.head().iter().take(3).copied().chain(title).collect();
     let profile = if is_profile(page, places) { PROFILE_POINTS } else { 0 };
     let running_text = running_text_points(page, places).min(RUNNING_TEXT_CAP);
     let (press, outlet) = (genre::press_points(page), genre::outlet_points(page));
@@ -176,7 +178,7 @@ fn running_text_points(page: &Page, places: &Gazetteer) -> u32 {
     let any_line = |re: &Regex| page.lines.iter().any(|l| re.is_match(l));
     let any_line_guarded = |re: &Guarded| page.lines.iter().any(|l| re.is_match(l));
     let mut score = 0;
-    score += match (&page.marker_date, dates::document_date(page)) {
+    score += match (&page.marker_date, page.document_date()) {
         // The scraper only dates news pages.
         (Some(_), _) => 2,
         // A publication date to the day at the top is what news items carry.
@@ -190,7 +192,7 @@ fn running_text_points(page: &Page, places: &Gazetteer) -> u32 {
     score += u32::from(any_line_guarded(&PHOTO_CREDIT));
     score += u32::from(any_line(&CAPTION_PEOPLE));
     score += u32::from(page.lines.iter().any(|l| names_official(l)));
-    score += u32::from(any_line(&WEEKDAY));
+    score += u32::from(any_line_guarded(&WEEKDAY));
     let attributed: usize = page.lines.iter().map(|l| ATTRIBUTED_QUOTE.find_iter(l).count()).sum();
     score += attributed.min(2) as u32;
     score
@@ -268,7 +270,12 @@ mod tests {
     #[test]
     fn guards_keep_what_the_patterns_match() {
         // (guarded pattern, line it must match)
-        let cases = [(&*PHOTO_CREDIT, "(Bildquelle: Stadt)"), (&*PHOTO_CREDIT, "© Stadt Essen")];
+        let cases = [
+            (&*PHOTO_CREDIT, "(Bildquelle: Stadt)"),
+            (&*PHOTO_CREDIT, "© Stadt Essen"),
+            (&*WEEKDAY, "Das Familienbüro öffnet ab Mittwoch wieder."),
+            (&*WEEKDAY, "Übergabe der Urkunden am Samstag"),
+        ];
         for (guarded, line) in cases {
             assert!(guarded.regex().is_match(line), "the pattern itself should match {line:?}");
             assert!(guarded.is_match(line), "the guard keeps {line:?} from its pattern");

@@ -118,7 +118,7 @@ pub fn extract_with_url(text: &str, rel_path: &str, url: Option<&str>, places: &
         municipality,
         district,
         title: title::title(&page, rel_path),
-        date: dates::document_date(&page),
+        date: page.document_date().map(String::from),
         year_joined: figures.year_joined,
         population: figures.population,
         children_under_18: figures.children_under_18,

@@ -5,7 +5,7 @@
 //! The scraper's leading ` date 2018-12 ` marker is taken off the first line and kept apart: it
 //! is the document's date, not part of its title or first sentence.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 
@@ -26,6 +26,10 @@ pub(super) struct Page<'a> {
     /// The text the lines are cut from (without the marker), and where in it each one starts.
     body: &'a str,
     starts: Vec<usize>,
+    /// The document date and the opening headline, each found once: kind, title and date
+    /// detection all ask for them.
+    date: OnceLock<Option<String>>,
+    headline: OnceLock<Option<String>>,
 }
 
 impl<'a> Page<'a> {
@@ -48,7 +52,7 @@ impl<'a> Page<'a> {
             }
             offset += raw.len() + 1;
         }
-        Page { lines, marker_date, body, starts }
+        Page { lines, marker_date, body, starts, date: OnceLock::new(), headline: OnceLock::new() }
     }
 
     /// Where `needle` occurs, as (line number, byte offset in the line): what
@@ -67,6 +71,16 @@ impl<'a> Page<'a> {
     /// The first [`HEAD_LINES`] lines.
     pub fn head(&self) -> &[&'a str] {
         &self.lines[..self.lines.len().min(HEAD_LINES)]
+    }
+
+    /// The document's own date ([`dates::document_date`]), computed on first use.
+    pub fn document_date(&self) -> Option<&str> {
+        self.date.get_or_init(|| dates::document_date(self)).as_deref()
+    }
+
+    /// The headline the page opens with ([`super::title::detect`]), computed on first use.
+    pub fn headline(&self) -> Option<&str> {
+        self.headline.get_or_init(|| super::title::detect(self)).as_deref()
     }
 }
 

@@ -63,7 +63,8 @@ pub(super) fn detect(page: &Page) -> Option<String> {
 /// words of its first sentence, else the file name of `rel_path` without extension. None only
 /// for a page without words whose path has no file name.
 pub(super) fn title(page: &Page, rel_path: &str) -> Option<String> {
-    detect(page)
+    page.headline()
+        .map(String::from)
         .or_else(|| heading_below_top(page))
         .or_else(|| first_words(page))
         .or_else(|| file_stem(rel_path))
