@@ -5,9 +5,10 @@
 //! searched in the passage text and, with a lower weight, in the section heading; passages
 //! that match more of the words rank higher. Phrases must match as phrases (positions),
 //! exclusions must not match. A file's best passage gains a share of the file's second-best
-//! (see [`super::hits::with_file_evidence`]). The request's [`PassageFilter`] restricts without scoring; its
-//! [`Boost`]s (a theme) restrict and add their weighted score. With [`Feedback`] the search
-//! runs twice: the words of the first search's best passages join the query of the second.
+//! (see [`super::hits::with_file_evidence`]). The request's [`PassageFilter`] restricts
+//! without scoring; its [`Boost`]s (a theme) restrict and add their weighted score. With
+//! [`Feedback`] the search runs twice: the words of the first search's best passages join the
+//! query of the second.
 
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, QueryClone};
