@@ -137,10 +137,8 @@ impl ConfigFiles {
     /// [`ConfigFiles::load_analysis`] with synonyms already parsed (an index keeps them
     /// compiled, see `index::reader`).
     pub fn load_analysis_with(&self, synonyms: Synonyms) -> Result<AnalysisConfig> {
-        let settings: AnalyzerSettings = toml::from_str(self.text(ANALYZER_FILE)).map_err(|e| {
-            let line = e.span().map(|s| line_of(self.text(ANALYZER_FILE), s.start)).unwrap_or(1);
-            self.line_error(ANALYZER_FILE, LineError::new(line, e.message().to_string()))
-        })?;
+        let settings: AnalyzerSettings = toml::from_str(self.text(ANALYZER_FILE))
+            .map_err(|e| self.line_error(ANALYZER_FILE, LineError::of_toml(self.text(ANALYZER_FILE), &e)))?;
         if settings.max_word_chars == 0 {
             return Err(
                 self.line_error(ANALYZER_FILE, LineError::new(1, "max_word_chars must be at least 1"))
@@ -185,11 +183,6 @@ impl ConfigFiles {
             files: self.clone(),
         })
     }
-}
-
-/// 1-based line number of a byte offset.
-fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].matches('\n').count() + 1
 }
 
 /// The part of the configuration that analysing text needs (documents and queries alike).

@@ -17,6 +17,23 @@ impl LineError {
     pub fn new(line: usize, message: impl Into<String>) -> Self {
         LineError { line, message: message.into() }
     }
+
+    /// A TOML syntax or type error of `text`, at the line where its span starts.
+    pub fn of_toml(text: &str, error: &toml::de::Error) -> Self {
+        let line = error.span().map_or(1, |span| line_of(text, span.start));
+        LineError::new(line, error.message().trim())
+    }
+}
+
+/// 1-based line number of a byte offset of `text`.
+pub fn line_of(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+/// The line of the `n`-th (0-based) table header `header` (`[[theme]]`) of a TOML text: where
+/// an error of that entry is reported.
+pub fn table_line(text: &str, header: &str, n: usize) -> usize {
+    text.lines().enumerate().filter(|(_, line)| line.trim() == header).nth(n).map_or(1, |(i, _)| i + 1)
 }
 
 /// Errors of the praev library.

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::thesaurus::{CorpusThesaurus, THESAURUS_WEIGHT};
 use crate::analysis::GermanAnalyzer;
-use crate::error::LineError;
+use crate::error::{table_line, LineError};
 
 const DEFAULT_WEIGHT: f32 = 0.5;
 
@@ -73,15 +73,11 @@ pub struct Expansion {
 
 impl Synonyms {
     pub fn parse(text: &str) -> Result<Synonyms, LineError> {
-        let file: File = toml::from_str(text).map_err(|e| {
-            let line =
-                e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1).unwrap_or(1);
-            LineError::new(line, e.message().to_string())
-        })?;
+        let file: File = toml::from_str(text).map_err(|e| LineError::of_toml(text, &e))?;
         let mut groups = Vec::new();
         for (i, entry) in file.group.into_iter().enumerate() {
             check(&entry.terms, entry.weight)
-                .map_err(|m| LineError::new(header_line(text, "[[group]]", i), m))?;
+                .map_err(|m| LineError::new(table_line(text, "[[group]]", i), m))?;
             groups.push(Group {
                 members: entry.terms,
                 keys: Vec::new(),
@@ -92,7 +88,7 @@ impl Synonyms {
         for (i, entry) in file.abbreviation.into_iter().enumerate() {
             let members: Vec<String> = std::iter::once(entry.short).chain(entry.long).collect();
             check(&members, entry.weight)
-                .map_err(|m| LineError::new(header_line(text, "[[abbreviation]]", i), m))?;
+                .map_err(|m| LineError::new(table_line(text, "[[abbreviation]]", i), m))?;
             groups.push(Group {
                 members,
                 keys: Vec::new(),
@@ -261,11 +257,6 @@ fn check(members: &[String], weight: Option<f32>) -> Result<(), String> {
         Some(w) if !(w > 0.0 && w <= 1.0) => Err(format!("weight {w} must be above 0 and at most 1")),
         _ => Ok(()),
     }
-}
-
-/// The line of the `n`-th (0-based) table header `header`: where an entry's error is reported.
-fn header_line(text: &str, header: &str, n: usize) -> usize {
-    text.lines().enumerate().filter(|(_, line)| line.trim() == header).nth(n).map(|(i, _)| i + 1).unwrap_or(1)
 }
 
 impl Group {

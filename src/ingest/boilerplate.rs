@@ -22,7 +22,7 @@ use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::error::LineError;
+use crate::error::{line_of, LineError};
 
 /// The compiled noise patterns. The default removes nothing.
 #[derive(Debug, Clone, Default)]
@@ -46,10 +46,8 @@ struct RawBoilerplate {
 impl Boilerplate {
     /// Parses and checks the TOML list. Errors carry the 1-based line of the bad entry.
     pub fn parse(toml_text: &str) -> Result<Boilerplate, LineError> {
-        let raw: RawBoilerplate = toml::from_str(toml_text).map_err(|err| {
-            let line = err.span().map_or(1, |span| line_at(toml_text, span.start));
-            LineError::new(line, err.message().trim().to_string())
-        })?;
+        let raw: RawBoilerplate =
+            toml::from_str(toml_text).map_err(|err| LineError::of_toml(toml_text, &err))?;
         let lines = regexes(toml_text, &raw.lines, line_regex)?;
         let trailing = regexes(toml_text, &raw.trailing, trailing_regex)?;
         Ok(Boilerplate {
@@ -128,18 +126,14 @@ fn compile(patterns: &[String], open: &str, close: &str) -> Result<Option<Regex>
 }
 
 fn at(text: &str, entry: &Spanned<String>, message: String) -> LineError {
-    LineError::new(line_at(text, entry.span().start), message)
+    LineError::new(line_of(text, entry.span().start), message)
 }
 
 fn first_at(text: &str, entries: &[Spanned<String>], message: String) -> LineError {
-    LineError::new(entries.first().map_or(1, |e| line_at(text, e.span().start)), message)
+    LineError::new(entries.first().map_or(1, |e| line_of(text, e.span().start)), message)
 }
 
 /// The 1-based line that holds byte `offset`.
-fn line_at(text: &str, offset: usize) -> usize {
-    let end = offset.min(text.len());
-    text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
-}
 
 #[cfg(test)]
 mod tests {

@@ -32,7 +32,7 @@ use serde::Deserialize;
 use super::parse::{Clause, Occurrence};
 use super::plan::{plan_clause, Alternative, PlannedClause, DERIVED_WEIGHT, ROOT_WEIGHT};
 use crate::analysis::{GermanAnalyzer, Origin, UmlautFold};
-use crate::error::LineError;
+use crate::error::{table_line, LineError};
 
 /// Weight of a framing word that is still searched, relative to a content word.
 pub const FRAME_WORD_WEIGHT: f32 = 0.3;
@@ -130,14 +130,11 @@ pub struct FramedQuery {
 impl QuestionFrames {
     /// Parses the frames file; errors name the line of the offending `[[frame]]`.
     pub fn parse(text: &str) -> Result<QuestionFrames, LineError> {
-        let file: File = toml::from_str(text).map_err(|e| {
-            let line =
-                e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1).unwrap_or(1);
-            LineError::new(line, e.message().to_string())
-        })?;
+        let file: File = toml::from_str(text).map_err(|e| LineError::of_toml(text, &e))?;
         let mut frames = Vec::new();
         for (i, entry) in file.frame.into_iter().enumerate() {
-            let frame = Frame::of_entry(entry).map_err(|m| LineError::new(frame_line(text, i), m))?;
+            let frame =
+                Frame::of_entry(entry).map_err(|m| LineError::new(table_line(text, "[[frame]]", i), m))?;
             frames.push(frame);
         }
         // Longest first, so `wie hoch` wins over `wie` and `gibt es` over `gibt`; the sort is
@@ -272,16 +269,6 @@ fn add_best(group: &mut Vec<Alternative>, alternative: Alternative) {
         Some(Alternative::Term { weight: w, .. }) => *w = w.max(*weight),
         _ => group.push(alternative),
     }
-}
-
-/// 1-based line of the `n`-th `[[frame]]` header.
-fn frame_line(text: &str, n: usize) -> usize {
-    text.lines()
-        .enumerate()
-        .filter(|(_, line)| line.trim() == "[[frame]]")
-        .nth(n)
-        .map(|(i, _)| i + 1)
-        .unwrap_or(1)
 }
 
 impl Frame {

@@ -14,7 +14,7 @@ pub mod rank;
 use serde::Deserialize;
 
 use crate::analysis::UmlautFold;
-use crate::error::LineError;
+use crate::error::{table_line, LineError};
 
 /// Weight of a `core` term: it names the theme.
 pub const CORE_WEIGHT: f32 = 3.0;
@@ -82,14 +82,11 @@ pub enum Resolved<'a> {
 impl Themes {
     /// Parses and validates a `themes.toml`; errors name the line of the offending theme.
     pub fn parse(text: &str) -> Result<Themes, LineError> {
-        let file: File = toml::from_str(text).map_err(|e| {
-            let line =
-                e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1).unwrap_or(1);
-            LineError::new(line, e.message().trim().to_string())
-        })?;
+        let file: File = toml::from_str(text).map_err(|e| LineError::of_toml(text, &e))?;
         let mut themes: Vec<Theme> = Vec::with_capacity(file.theme.len());
         for (i, entry) in file.theme.into_iter().enumerate() {
-            let theme = validate(entry, &themes).map_err(|m| LineError::new(theme_line(text, i), m))?;
+            let theme =
+                validate(entry, &themes).map_err(|m| LineError::new(table_line(text, "[[theme]]", i), m))?;
             themes.push(theme);
         }
         Ok(Themes { themes })
@@ -178,16 +175,6 @@ fn validate(entry: Entry, earlier: &[Theme]) -> Result<Theme, String> {
         terms,
         exclude: entry.exclude.iter().map(|e| e.trim().to_string()).collect(),
     })
-}
-
-/// The line of the `n`-th `[[theme]]` header.
-fn theme_line(text: &str, n: usize) -> usize {
-    text.lines()
-        .enumerate()
-        .filter(|(_, line)| line.trim() == "[[theme]]")
-        .nth(n)
-        .map(|(i, _)| i + 1)
-        .unwrap_or(1)
 }
 
 /// A name as compared: lower case, umlauts folded (`ü`, `ue` → `u`), only letters and digits.
