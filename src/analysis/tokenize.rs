@@ -20,8 +20,13 @@ pub(crate) fn is_invisible(c: char) -> bool {
     matches!(c, '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
 }
 
-fn is_hyphen(c: char) -> bool {
+pub(crate) fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+/// Markers that may join a gender ending `in`/`innen` to a word (`Koordinator:innen`).
+pub(crate) fn is_gender_mark(c: char) -> bool {
+    matches!(c, ':' | '*' | '_' | '/' | '·' | '(')
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -108,7 +113,7 @@ fn read_word(chars: &[(usize, char)], start: usize, text_len: usize) -> (Pending
 /// following `in`/`innen` (start, end index), when the word ends there.
 fn gender_suffix(chars: &[(usize, char)], i: usize) -> Option<(usize, usize)> {
     let c = chars[i].1;
-    if !matches!(c, ':' | '*' | '_' | '/' | '·' | '(') {
+    if !is_gender_mark(c) {
         return None;
     }
     let mut start = i + 1;

@@ -16,15 +16,13 @@
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 use super::stop_words::StopWords;
-use super::tokenize::is_invisible;
+use super::tokenize::{is_gender_mark, is_hyphen, is_invisible};
 use super::umlaut_fold::{needs_folding, UmlautFold};
 
 /// The name under which the word counter is registered in every praev index.
 pub const WORD_COUNT_NAME: &str = "praev_words";
 /// The one term the word counter emits, once per word.
 const WORD_TOKEN: &str = "w";
-/// Gender markers that may join `in`/`innen` to a word (`Koordinator:innen`).
-const GENDER_MARKS: [char; 6] = [':', '*', '_', '/', '·', '('];
 
 /// Counts the words of a text that the German analyzer indexes.
 #[derive(Clone)]
@@ -87,7 +85,7 @@ fn word_end(text: &str) -> usize {
             continue;
         }
         let after = &text[i + c.len_utf8()..];
-        if matches!(c, '-' | '\u{2010}' | '\u{2011}') && after.starts_with(char::is_alphanumeric) {
+        if is_hyphen(c) && after.starts_with(char::is_alphanumeric) {
             continue;
         }
         return match gender_ending_len(c, after) {
@@ -101,7 +99,7 @@ fn word_end(text: &str) -> usize {
 /// After the gender marker `mark`, the byte length of the `in`/`innen` that ends the word in
 /// `after` (`Koordinator:innen`, `Sprecher/-in`, `Koordinator(innen)`).
 fn gender_ending_len(mark: char, after: &str) -> Option<usize> {
-    if !GENDER_MARKS.contains(&mark) {
+    if !is_gender_mark(mark) {
         return None;
     }
     let (skipped, after) = match after.strip_prefix('-') {
