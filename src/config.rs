@@ -18,6 +18,7 @@ use crate::error::{Error, LineError, Result};
 use crate::ingest::metadata::{merge_gazetteers, parse_municipalities, parse_places_de, Gazetteer};
 use crate::ingest::{passages, Boilerplate};
 use crate::query::frames::QuestionFrames;
+use crate::query::hypernyms::PlaceClasses;
 use crate::themes::Themes;
 
 pub const ANALYZER_FILE: &str = "analyzer.toml";
@@ -31,6 +32,7 @@ pub const SYNONYMS_FILE: &str = "synonyms.toml";
 pub const THEMES_FILE: &str = "themes.toml";
 pub const THESAURUS_FILE: &str = "thesaurus-de.txt";
 pub const QUESTION_FRAMES_FILE: &str = "question-frames.toml";
+pub const PLACE_CLASSES_FILE: &str = "place-classes.toml";
 
 /// The config files bundled into the binary: the fallback for any file a folder lacks.
 const BUNDLED: &[(&str, &str)] = &[
@@ -45,6 +47,7 @@ const BUNDLED: &[(&str, &str)] = &[
     (THEMES_FILE, include_str!("../index-config/themes.toml")),
     (THESAURUS_FILE, include_str!("../index-config/thesaurus-de.txt")),
     (QUESTION_FRAMES_FILE, include_str!("../index-config/question-frames.toml")),
+    (PLACE_CLASSES_FILE, include_str!("../index-config/place-classes.toml")),
 ];
 
 /// Files an index keeps only compiled for its corpus: a search never reads them, and reading
@@ -146,8 +149,11 @@ impl ConfigFiles {
         }
         let question_frames = QuestionFrames::parse(self.text(QUESTION_FRAMES_FILE))
             .map_err(|e| self.line_error(QUESTION_FRAMES_FILE, e))?;
+        let place_classes = PlaceClasses::parse(self.text(PLACE_CLASSES_FILE), self.text(GAZETTEER_FILE))
+            .map_err(|e| self.line_error(PLACE_CLASSES_FILE, e))?;
         Ok(AnalysisConfig {
             question_frames: Arc::new(question_frames),
+            place_classes: Arc::new(place_classes),
             settings,
             stop_words: StopWords::parse(self.text(STOPWORDS_FILE)),
             compound_parts_text: Arc::from(self.text(COMPOUND_PARTS_FILE)),
@@ -197,6 +203,8 @@ pub struct AnalysisConfig {
     pub synonyms: Synonyms,
     /// Question words and framing verbs of queries.
     pub question_frames: Arc<QuestionFrames>,
+    /// Kinds of places a query word may name, with their members (query-side only).
+    pub place_classes: Arc<PlaceClasses>,
 }
 
 impl AnalysisConfig {

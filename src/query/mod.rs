@@ -12,6 +12,7 @@ pub mod feedback;
 pub mod filters;
 pub mod frames;
 pub mod highlight;
+pub mod hypernyms;
 pub mod hits;
 pub mod parse;
 pub mod plan;

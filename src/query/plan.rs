@@ -390,7 +390,7 @@ fn raise_compound_parts(group: &mut [Alternative]) {
 }
 
 /// The BM25 idf of a term held by `doc_freq` of `passages` (as tantivy computes it).
-fn idf(doc_freq: u64, passages: u64) -> f32 {
+pub(super) fn idf(doc_freq: u64, passages: u64) -> f32 {
     let (n, df) = (passages as f32, doc_freq as f32);
     (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
 }

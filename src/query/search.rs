@@ -74,13 +74,18 @@ pub struct SearchResults {
     pub feedback_terms: Vec<FeedbackTerm>,
 }
 
-/// The plan of `query` on `index`: synonyms unless `exact`, raised for words the index lacks.
+/// The plan of `query` on `index`: synonyms and the members of named kinds of places unless
+/// `exact`, raised for words the index lacks.
 pub fn plan(index: &PraevIndex, query: &str, exact: bool) -> QueryPlan {
     let synonyms = if exact { None } else { Some(&index.analysis.synonyms) };
     let mut plan = QueryPlan::new(&index.analyzer, query, synonyms);
     let searcher = index.reader.searcher();
     let doc_freq =
         |term: &str| searcher.doc_freq(&Term::from_field_text(index.fields.text, term)).unwrap_or(0);
+    if !exact {
+        let classes = &index.analysis.place_classes;
+        super::hypernyms::add_class_members(&mut plan, &index.analyzer, classes, doc_freq, searcher.num_docs());
+    }
     plan.back_off_unseen_words(|term| doc_freq(term) > 0);
     plan.weigh_written_apart(doc_freq, searcher.num_docs());
     plan
