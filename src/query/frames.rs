@@ -147,6 +147,16 @@ impl QuestionFrames {
         self.frames.len()
     }
 
+    /// Whether a one-word `drop` frame matches `word`: a pure question word (`wer`, `wann`).
+    pub fn drops_alone(&self, word: &str) -> bool {
+        let word = fold(&trim_clause_end(word));
+        self.frames.iter().any(|frame| {
+            frame.action == Action::Drop
+                && matches!(frame.elements.as_slice(), [Element::Word(forms)]
+                    if forms.iter().any(|form| form_matches(form, &word)))
+        })
+    }
+
     pub fn is_empty(&self) -> bool {
         self.frames.is_empty()
     }
@@ -219,7 +229,7 @@ pub fn planned_clauses(analyzer: &GermanAnalyzer, framed: &FramedQuery) -> Vec<P
         // The words as written stay searched too: texts split separable verbs as well
         // (`nimmt … an der Maßnahme teil`) and use the question's own verb (`rechnet es sich`).
         let written_terms: Vec<String> = analyzer
-            .analyze(written)
+            .analyze(&without_question_words(analyzer.question_frames(), written))
             .into_iter()
             .filter(|t| matches!(t.origin, Origin::Word | Origin::Stem))
             .map(|t| t.text)
@@ -259,6 +269,12 @@ pub fn planned_clauses(analyzer: &GermanAnalyzer, framed: &FramedQuery) -> Vec<P
         });
     }
     clauses
+}
+
+/// The written words of a frame without its pure question words (`wer` of `wer finanziert`):
+/// they are dropped wherever they stand alone, so they are not searched beside the concept.
+fn without_question_words(frames: &QuestionFrames, written: &str) -> String {
+    written.split_whitespace().filter(|w| !frames.drops_alone(w)).collect::<Vec<_>>().join(" ")
 }
 
 /// Adds a term alternative, or raises the weight of the same term already there.
@@ -600,6 +616,53 @@ weak = true
         assert!(concept
             .iter()
             .any(|a| matches!(a, Alternative::Term { term, weight, .. } if term == "hoh" && *weight == 0.5)));
+    }
+
+    /// Common question shapes of the field with the bundled frames: (question, the first
+    /// concept it asks for; None: no frame replaces a word of it).
+    #[test]
+    fn the_bundled_frames_read_common_question_shapes() {
+        let frames = QuestionFrames::parse(include_str!("../../index-config/question-frames.toml")).unwrap();
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Wer fördert die Familienzentren?", Some("Finanzierung")),
+            ("Wer zahlt die Koordinierungsstelle?", Some("Finanzierung")),
+            ("Wer trägt die Kosten der Frühen Hilfen?", Some("Kosten")),
+            ("Ab welchem Alter beginnt die Präventionskette?", Some("Alter")),
+            ("Bis zu welchem Alter werden Jugendliche begleitet?", Some("Alter")),
+            // Unambiguous: searched as the word itself (and its synonyms).
+            ("Wer finanziert den Aufbau?", None),
+            // fördern without `wer` means supporting children, not funding.
+            ("Wie fördert die Kita die Sprache?", None),
+        ];
+        for (question, concept) in cases {
+            let framed = frames.apply(parse(question));
+            let first = framed.concepts.first().map(|(_, c)| c.terms[0].as_str());
+            assert_eq!(first, *concept, "{question}: {:?}", framed.notes);
+        }
+    }
+
+    /// A pure question word of a concept frame (`wer` of `wer fördert`) is not searched beside
+    /// the concept; the frame's other written words are.
+    #[test]
+    fn question_words_of_a_frame_are_not_searched() {
+        use crate::query::plan::QueryPlan;
+        let config = crate::config::ConfigFiles::bundled().load_analysis().unwrap();
+        let analyzer = config.german_analyzer(None);
+        let plan = QueryPlan::new(&analyzer, "Wer fördert die Familienzentren?", None);
+        let concept = &plan.clauses.last().unwrap().groups[0];
+        let terms: Vec<&str> = concept
+            .iter()
+            .filter_map(|a| match a {
+                Alternative::Term { term, .. } => Some(term.as_str()),
+                _ => None,
+            })
+            .collect();
+        let written_verb = analyzer.primary_terms("fördert").remove(0);
+        assert!(terms.contains(&"finanzier") && terms.contains(&written_verb.as_str()), "{terms:?}");
+        assert!(!terms.contains(&"wer"), "{terms:?}");
+        assert!(
+            frames().drops_alone("Wer") && frames().drops_alone("wann?") && !frames().drops_alone("gibt")
+        );
     }
 
     #[test]
