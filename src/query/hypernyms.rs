@@ -93,7 +93,13 @@ impl PlaceClasses {
         Ok(PlaceClasses { classes })
     }
 
-    /// The members and weight of the class `word` (as written in a query) names, if any.
+    /// The members (names and adjectives, as written) of the class `word` names and the
+    /// class's weight, if any.
+    pub fn members_of(&self, word: &str) -> Option<(&[String], f32)> {
+        self.class_of(word).map(|class| (class.members.as_slice(), class.weight))
+    }
+
+    /// The class `word` (as written in a query) names, if any.
     fn class_of(&self, word: &str) -> Option<&PlaceClass> {
         let word = fold(word);
         self.classes.iter().find(|class| class.words.contains(&word))

@@ -11,7 +11,9 @@
 //! common word weigh less still. The uncommon parts of a compound noun (`gewalt` of
 //! `Gewaltprävention`) are `related` terms. The configured theme whose terms cover the topic's
 //! words (two of them, or all) lends its `core` terms as `related` ones and its exclusions:
-//! `Monitoring und Sozialberichterstattung` borrows `Steuerung`'s `Sozialmonitoring`.
+//! `Monitoring und Sozialberichterstattung` borrows `Steuerung`'s `Sozialmonitoring`. A word
+//! naming a kind of place (`Bundesländer`, see `index-config/place-classes.toml`) brings the
+//! places of that kind the index holds as `related` terms (`Hessen`, `niedersächsisch`).
 
 use serde::Serialize;
 
@@ -19,6 +21,7 @@ use super::{Resolved, Theme, ThemeTerm, Themes, CORE_WEIGHT, RELATED_WEIGHT, STR
 use crate::analysis::{GermanAnalyzer, Origin, Synonyms};
 use crate::error::{Error, Result};
 use crate::index::PraevIndex;
+use crate::query::hypernyms::PlaceClasses;
 
 /// The id of every theme built from free text.
 pub const FREE_TEXT_ID: &str = "free-text";
@@ -94,6 +97,8 @@ impl Selection<'_> {
 pub struct Vocabulary<'a> {
     pub analyzer: &'a GermanAnalyzer,
     pub synonyms: &'a Synonyms,
+    /// Kinds of places and their members.
+    pub place_classes: &'a PlaceClasses,
     /// The share of all passages (0 to 1) that hold an analysed term.
     pub passage_share: &'a dyn Fn(&str) -> f32,
 }
@@ -130,8 +135,12 @@ pub fn select_in<'t>(index: &PraevIndex, themes: &'t Themes, text: &str) -> Resu
         let term = tantivy::Term::from_field_text(index.fields.text, term);
         searcher.doc_freq(&term).unwrap_or(0) as f32 / passages
     };
-    let vocabulary =
-        Vocabulary { analyzer: &index.analyzer, synonyms: &index.analysis.synonyms, passage_share: &share };
+    let vocabulary = Vocabulary {
+        analyzer: &index.analyzer,
+        synonyms: &index.analysis.synonyms,
+        place_classes: &index.analysis.place_classes,
+        passage_share: &share,
+    };
     select(text, themes, &vocabulary)
 }
 
@@ -161,6 +170,7 @@ pub fn build(text: &str, themes: &Themes, vocabulary: &Vocabulary) -> Result<Fre
         terms.add(&phrase, CORE_WEIGHT, TermSource::Phrase);
     }
     add_synonyms(&mut terms, &words, vocabulary);
+    add_class_members(&mut terms, &content, vocabulary);
     for word in content.iter().filter(|w| w.written.starts_with(char::is_uppercase)) {
         for part in topical_parts(&word.written, vocabulary) {
             terms.add(&part, PART_WEIGHT, TermSource::Part);
@@ -199,6 +209,21 @@ fn add_synonyms(terms: &mut Terms, words: &[Word], vocabulary: &Vocabulary) {
             RELATED_WEIGHT
         };
         terms.add(&expansion.alternative, weight, TermSource::Synonym);
+    }
+}
+
+/// Adds the places of each kind of place a word names (`Bundesländer` → `Hessen`), those the
+/// index holds, as `related` terms at the class's weight: a passage naming one place in several
+/// forms (`NRW`, `nordrhein-westfälisch`) sums them, and must not outscore the class word.
+fn add_class_members(terms: &mut Terms, content: &[&Word], vocabulary: &Vocabulary) {
+    for word in content {
+        let Some((members, weight)) = vocabulary.place_classes.members_of(&word.written) else { continue };
+        for member in members {
+            let keys = vocabulary.analyzer.primary_terms(member);
+            if !keys.is_empty() && keys.iter().all(|k| (vocabulary.passage_share)(k) > 0.0) {
+                terms.add(member, RELATED_WEIGHT * weight, TermSource::Synonym);
+            }
+        }
     }
 }
 
@@ -350,8 +375,26 @@ core = ["Netzwerk", "Kooperation"]
         let synonyms = Synonyms::parse(SYNONYMS).unwrap();
         let themes = Themes::parse(THEMES).unwrap();
         let common: Vec<String> = common.iter().flat_map(|w| analyzer.primary_terms(w)).collect();
-        let share = move |term: &str| if common.iter().any(|c| c == term) { 1.0 } else { 0.001 };
-        let vocabulary = Vocabulary { analyzer: &analyzer, synonyms: &synonyms, passage_share: &share };
+        let gazetteer = "ags\tlevel\tname\n06\tland\tHessen\n12\tland\tBrandenburg\n";
+        let classes = "[[class]]\nlevel = \"land\"\nwords = [\"Bundesländern\"]\nweight = 0.3\n\n\
+            [adjectives]\n\"Hessen\" = [\"hessisch\"]\n";
+        let place_classes = PlaceClasses::parse(classes, gazetteer).unwrap();
+        let absent = analyzer.primary_terms("Brandenburg");
+        let share = move |term: &str| {
+            if common.iter().any(|c| c == term) {
+                1.0
+            } else if absent.iter().any(|a| a == term) {
+                0.0
+            } else {
+                0.001
+            }
+        };
+        let vocabulary = Vocabulary {
+            analyzer: &analyzer,
+            synonyms: &synonyms,
+            place_classes: &place_classes,
+            passage_share: &share,
+        };
         build(text, &themes, &vocabulary)
     }
 
@@ -408,6 +451,20 @@ core = ["Netzwerk", "Kooperation"]
                 Some((CORE_WEIGHT, TermSource::Word)),
             ),
             ("Monitoring", &[], "Datenbasis", None),
+            // The places of a kind of place the index holds (here not Brandenburg).
+            (
+                "Präventionsketten in anderen Bundesländern",
+                &[],
+                "Hessen",
+                Some((RELATED_WEIGHT, TermSource::Synonym)),
+            ),
+            (
+                "Präventionsketten in anderen Bundesländern",
+                &[],
+                "hessisch",
+                Some((RELATED_WEIGHT, TermSource::Synonym)),
+            ),
+            ("Präventionsketten in anderen Bundesländern", &[], "Brandenburg", None),
         ];
         for (text, common, term, expected) in cases {
             let theme = built(text, common).unwrap();
