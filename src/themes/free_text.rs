@@ -456,13 +456,13 @@ core = ["Netzwerk", "Kooperation"]
                 "Präventionsketten in anderen Bundesländern",
                 &[],
                 "Hessen",
-                Some((RELATED_WEIGHT, TermSource::Synonym)),
+                Some((RELATED_WEIGHT * 0.3, TermSource::Synonym)),
             ),
             (
                 "Präventionsketten in anderen Bundesländern",
                 &[],
                 "hessisch",
-                Some((RELATED_WEIGHT, TermSource::Synonym)),
+                Some((RELATED_WEIGHT * 0.3, TermSource::Synonym)),
             ),
             ("Präventionsketten in anderen Bundesländern", &[], "Brandenburg", None),
         ];
