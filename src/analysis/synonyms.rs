@@ -422,7 +422,7 @@ long = ["Offener Ganztag"]
             expansions.into_iter().find(|e| e.alternative == alternative).map(|e| e.weight)
         };
         // (query, alternative, its weight; None: must not be offered)
-        let table: [(&str, &str, Option<f32>); 10] = [
+        let table: &[(&str, &str, Option<f32>)] = &[
             ("Kinderarmut im Quartier", "Bedarfsgemeinschaft", Some(0.3)),
             ("frühkindliche Bildung", "Kindertagespflege", Some(0.3)),
             ("Nachsorge", "Reparatur", Some(0.3)),
@@ -433,8 +433,18 @@ long = ["Offener Ganztag"]
             ("Erziehung", "pädagogisches Personal", None),
             ("integrierte Strategie", "Migration", None),
             ("Begrüßungsbesuch", "Frühe Hilfen", None),
+            ("Wer finanziert die Stelle", "Förderprogramm", Some(0.3)),
+            ("Evaluation der Angebote", "Bilanz", Some(0.25)),
+            ("familienfreundliche Kommune", "kinderfreundlich", Some(0.3)),
+            ("Vorreiter", "Pionier", Some(0.6)),
+            ("Parallelstrukturen", "Nebeneinander", Some(0.3)),
+            ("Vorsorge statt Nachsorge", "Vorbeugen statt heilen", Some(0.7)),
+            // fördern mostly means supporting children; fordern is another verb.
+            ("Kinder früh fördern", "Finanzierung", None),
+            ("Förderung der Sprache", "Finanzierung", None),
+            ("Zuwendung und Geborgenheit", "Finanzierung", None),
         ];
-        for (query, alternative, weight) in table {
+        for &(query, alternative, weight) in table {
             assert_eq!(offered(query, alternative), weight, "{query} -> {alternative}");
         }
     }
