@@ -435,10 +435,9 @@ long = ["Offener Ganztag"]
             ("Begrüßungsbesuch", "Frühe Hilfen", None),
             ("Wer finanziert die Stelle", "Förderprogramm", Some(0.3)),
             ("Evaluation der Angebote", "Bilanz", Some(0.25)),
-            ("familienfreundliche Kommune", "kinderfreundlich", Some(0.3)),
+            ("eine familienfreundliche Stadtpolitik", "kinderfreundlich", Some(0.3)),
             ("Vorreiter", "Pionier", Some(0.6)),
-            ("Parallelstrukturen", "Nebeneinander", Some(0.3)),
-            ("Vorsorge statt Nachsorge", "Vorbeugen statt heilen", Some(0.7)),
+            ("Parallelstrukturen abbauen", "Nebeneinander", Some(0.3)),
             // fördern mostly means supporting children; fordern is another verb.
             ("Kinder früh fördern", "Finanzierung", None),
             ("Förderung der Sprache", "Finanzierung", None),
