@@ -30,6 +30,15 @@ pub struct Split {
     pub children: Vec<Split>,
 }
 
+/// A part of a compound's first split: its byte range in the compound (without the linking
+/// element that may follow it) and its lemma (see [`Split`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrittenPart {
+    pub start: usize,
+    pub end: usize,
+    pub lemma: String,
+}
+
 #[derive(Debug, Clone)]
 pub struct Decompounder {
     lexicon: Lexicon,
@@ -48,7 +57,8 @@ impl Decompounder {
         match self.best_segmentation(word) {
             Some(parts) if parts.len() > 1 => parts
                 .into_iter()
-                .map(|part| Split { children: self.split(&part), part: lemma(&self.lexicon, &part) })
+                .map(|(a, b)| &word[a..b])
+                .map(|part| Split { children: self.split(part), part: lemma(&self.lexicon, part) })
                 .collect(),
             _ => Vec::new(),
         }
@@ -60,12 +70,33 @@ impl Decompounder {
         if parts.len() < 2 {
             return None;
         }
-        parts.last().cloned()
+        parts.last().map(|&(a, b)| word[a..b].to_string())
+    }
+
+    /// The parts of the first split of `word` with where they stand in it, or an empty list
+    /// when it is not a compound of known words: what a query recombines with the synonyms of
+    /// a part (`einwanderer|familien` → `zuwandererfamilien`).
+    pub fn top_level_parts(&self, word: &str) -> Vec<WrittenPart> {
+        if word.chars().count() < MIN_COMPOUND_CHARS || !word.chars().all(char::is_alphabetic) {
+            return Vec::new();
+        }
+        match self.best_segmentation(word) {
+            Some(parts) if parts.len() > 1 => parts
+                .into_iter()
+                .map(|(start, end)| WrittenPart {
+                    start,
+                    end,
+                    lemma: lemma(&self.lexicon, &word[start..end]),
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
     }
 
     /// Splits `word` into the fewest lexicon words (with linking elements between them); among
     /// equals, the one whose shortest part is longest. The whole word alone does not count.
-    fn best_segmentation(&self, word: &str) -> Option<Vec<String>> {
+    /// The parts are byte ranges of `word` (without the linking elements between them).
+    fn best_segmentation(&self, word: &str) -> Option<Vec<(usize, usize)>> {
         // Forward over byte offsets: only places where a part (and its link) ends are tried as
         // starts, and the lexicon lists the words starting at a place in one walk of its FST.
         let n = word.len();
@@ -108,7 +139,7 @@ impl Decompounder {
                 }
             }
         }
-        best[n].take().map(|(parts, _)| parts.into_iter().map(|(a, b)| word[a..b].to_string()).collect())
+        best[n].take().map(|(parts, _)| parts)
     }
 }
 
@@ -123,6 +154,12 @@ fn is_suffix_not_head(rest: &str) -> bool {
 /// Suffixes of derived nouns that always take the linking `s` as a compound's modifier
 /// (`Koordinierung|s|stelle`, `Gesundheit|s|wesen`, `Prävention|s|kette`), folded.
 const LINKED_SUFFIXES: [&str; 7] = ["ung", "heit", "keit", "schaft", "ion", "tat", "ling"];
+
+/// Whether `modifier` (folded) ends in a suffix that takes the linking `s` before a head
+/// (`vorbeugung` → `vorbeugungs|programm`).
+pub fn takes_linking_s(modifier: &str) -> bool {
+    LINKED_SUFFIXES.iter().any(|suffix| modifier.ends_with(suffix))
+}
 
 /// The ends of modifiers made by [`LINKED_SUFFIXES`]: byte offsets just after such a suffix
 /// that a linking `s` and at least a short word follow.

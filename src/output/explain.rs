@@ -13,6 +13,7 @@ use crate::analysis::AnalyzedToken;
 use crate::query::compile::{AlternativeMatches, Match, Place, SearchClauses, MAX_ALL_WORDS};
 use crate::query::filters::Restriction;
 use crate::query::parse::Occurrence;
+use crate::query::part_synonyms;
 use crate::query::plan::{Alternative, QueryPlan};
 use crate::query::SearchRequest;
 
@@ -142,6 +143,9 @@ fn describe(alternative: &AlternativeMatches) -> String {
         Alternative::Term { origin, .. } => origin.as_str().to_string(),
         Alternative::AllParts { .. } => "compound parts, each as a word or ~part".to_string(),
         Alternative::Phrase { origin, .. } => format!("phrase, {}", origin.as_str()),
+        part_synonym @ Alternative::PartSynonym { .. } => {
+            part_synonyms::describe(part_synonym).unwrap_or_default()
+        }
     };
     let mut matches = alternative.matches.iter().map(|m| (describe_match(&m.what), m.weight));
     let mut line = String::new();

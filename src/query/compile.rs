@@ -189,6 +189,9 @@ fn alternative_matches(alternative: &Alternative, with_heading: bool) -> Alterna
         Alternative::Phrase { terms, weight, .. } => {
             matches.push(WeightedMatch { what: Match::Phrase { terms: terms.clone() }, weight: *weight });
         }
+        Alternative::PartSynonym { alternative: searched, .. } => {
+            matches = alternative_matches(searched, with_heading).matches;
+        }
     }
     AlternativeMatches { alternative: alternative.clone(), matches }
 }

@@ -14,6 +14,7 @@ pub mod frames;
 pub mod highlight;
 pub mod hits;
 pub mod parse;
+pub mod part_synonyms;
 pub mod plan;
 pub mod quotes;
 pub mod scoring;

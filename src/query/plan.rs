@@ -16,6 +16,7 @@ use crate::analysis::{AnalyzedToken, GermanAnalyzer, Origin, PART_MARK};
 
 use super::frames;
 use super::parse::{parse, Clause, Occurrence};
+use super::part_synonyms;
 use crate::analysis::Synonyms;
 
 /// Weight of a query term found as a part of an indexed compound.
@@ -28,7 +29,7 @@ pub const SINGLE_PART_WEIGHT: f32 = 0.2;
 /// Weight of another member of a word family (`Koordination` for `Koordinator`).
 pub const ROOT_WEIGHT: f32 = 0.5;
 /// Parts shorter than this are not searched on their own.
-const MIN_QUERY_PART_CHARS: usize = 4;
+pub(super) const MIN_QUERY_PART_CHARS: usize = 4;
 /// Weight of the two parts of a query compound standing close together, in either order (the
 /// compound written apart: `Kindergesundheit` → `Gesundheit von Kindern`): like the compound
 /// itself. Measured on the dev set: nDCG@10 0.782 → 0.795 (variant 0.712 → 0.80). At search
@@ -80,6 +81,13 @@ pub enum Alternative {
     AllParts { terms: Vec<String>, weight: f32, near: bool, near_weight: f32 },
     /// Terms at relative positions.
     Phrase { terms: Vec<(usize, String)>, weight: f32, origin: Origin },
+    /// A match through a synonym of one part of the query compound (see
+    /// [`super::part_synonyms`]): `part` as written in the compound (folded), `part_term` its
+    /// search term, `synonym_weight` the synonym's weight for the part; `alternative` is what
+    /// is searched: the compound with the part replaced (a Term of origin `Synonym`), the
+    /// synonym together with the other parts (`AllParts`, not `near`), or the synonym alone
+    /// (a Term of origin `Part`).
+    PartSynonym { part: String, part_term: String, synonym_weight: f32, alternative: Box<Alternative> },
 }
 
 impl Alternative {
@@ -88,6 +96,7 @@ impl Alternative {
             Alternative::Term { weight, .. }
             | Alternative::AllParts { weight, .. }
             | Alternative::Phrase { weight, .. } => *weight,
+            Alternative::PartSynonym { alternative, .. } => alternative.weight(),
         }
     }
 
@@ -96,6 +105,22 @@ impl Alternative {
             Alternative::Term { weight, .. }
             | Alternative::AllParts { weight, .. }
             | Alternative::Phrase { weight, .. } => *weight *= factor,
+            Alternative::PartSynonym { alternative, .. } => alternative.scale_weight(factor),
+        }
+    }
+
+    /// What is searched: the alternative itself, or the match of a part's synonym.
+    pub fn searched(&self) -> &Alternative {
+        match self {
+            Alternative::PartSynonym { alternative, .. } => alternative,
+            other => other,
+        }
+    }
+
+    fn searched_mut(&mut self) -> &mut Alternative {
+        match self {
+            Alternative::PartSynonym { alternative, .. } => alternative,
+            other => other,
         }
     }
 
@@ -107,6 +132,8 @@ impl Alternative {
                 *origin == Origin::Synonym
             }
             Alternative::AllParts { near, .. } => !near,
+            // Raised with the compound's own parts, not with the word's synonyms.
+            Alternative::PartSynonym { .. } => false,
         }
     }
 }
@@ -208,10 +235,11 @@ impl QueryPlan {
         };
         for clause in self.clauses.iter_mut().filter(|c| !c.is_phrase && !c.is_synonym) {
             for group in &mut clause.groups {
+                part_synonyms::prune(group, &df_anywhere, &is_generic);
                 let Some(whole_idf) = whole_word_idf(group, &doc_freq, passages) else { continue };
                 let at_most_whole =
                     |summed: f32| if summed > 0.0 { (whole_idf / summed).min(1.0) } else { 1.0 };
-                for alternative in group.iter_mut() {
+                for alternative in group.iter_mut().map(Alternative::searched_mut) {
                     match alternative {
                         Alternative::Phrase { terms, weight, .. } => {
                             *weight *= at_most_whole(summed_idf(&mut terms.iter().map(|(_, t)| t)));
@@ -228,7 +256,7 @@ impl QueryPlan {
                                 *near_weight * share * WRITTEN_APART_SHARE
                             };
                         }
-                        Alternative::Term { .. } => {}
+                        Alternative::Term { .. } | Alternative::PartSynonym { .. } => {}
                     }
                 }
             }
@@ -247,6 +275,8 @@ impl QueryPlan {
                     *near && terms.len() == 2 && *near_weight > 0.0
                 }
                 Alternative::Phrase { .. } => true,
+                // A theme term is searched without synonyms.
+                Alternative::PartSynonym { .. } => false,
             });
             for alternative in group.iter_mut() {
                 if let Alternative::AllParts { weight, .. } = alternative {
@@ -266,7 +296,7 @@ impl QueryPlan {
     pub fn highlight_terms(&self) -> std::collections::HashSet<String> {
         let mut terms = std::collections::HashSet::new();
         for clause in self.clauses.iter().filter(|c| c.occur != Occurrence::MustNot) {
-            for alternative in clause.groups.iter().flatten() {
+            for alternative in clause.groups.iter().flatten().map(Alternative::searched) {
                 match alternative {
                     Alternative::Term { term, .. } => {
                         terms.insert(term.clone());
@@ -279,7 +309,7 @@ impl QueryPlan {
                             terms.insert(format!("{PART_MARK}{part}"));
                         }
                     }
-                    Alternative::AllParts { .. } => {}
+                    Alternative::AllParts { .. } | Alternative::PartSynonym { .. } => {}
                     Alternative::Phrase { terms: phrase, .. } => {
                         terms.extend(phrase.iter().map(|(_, t)| t.clone()))
                     }
@@ -384,6 +414,9 @@ fn raise_compound_parts(group: &mut [Alternative]) {
             Alternative::AllParts { weight, near: true, .. } => {
                 *weight = weight.max(UNSEEN_COMPOUND_ALL_PARTS_WEIGHT);
             }
+            Alternative::PartSynonym { synonym_weight, alternative, .. } => {
+                part_synonyms::raise_unseen(alternative, *synonym_weight);
+            }
             _ => {}
         }
     }
@@ -458,7 +491,15 @@ fn add_synonyms(analyzer: &GermanAnalyzer, synonyms: &Synonyms, clauses: &mut Ve
         .collect();
     let texts: Vec<String> = words.iter().map(|(_, w)| w.clone()).collect();
     let mut extra = Vec::new();
-    for expansion in synonyms.expand(analyzer, &texts) {
+    let expansions = synonyms.expand(analyzer, &texts);
+    // A compound no synonym covers is searched through the synonyms of its parts.
+    for (i, (clause, word)) in words.iter().enumerate() {
+        let groups = &mut clauses[*clause].groups;
+        if groups.len() == 1 && !expansions.iter().any(|e| e.start <= i && i < e.end) {
+            groups[0].extend(part_synonyms::alternatives(analyzer, synonyms, word));
+        }
+    }
+    for expansion in expansions {
         let weight = expansion.weight;
         let tokens = analyzer.analyze(&expansion.alternative);
         let alternatives: Vec<Alternative> = if by_position(&tokens).len() > 1 {
