@@ -51,7 +51,7 @@ impl Decompounder {
 
     /// The parts of `word`, or an empty list when it is not a compound of known words.
     pub fn split(&self, word: &str) -> Vec<Split> {
-        if word.chars().count() < MIN_COMPOUND_CHARS || !word.chars().all(char::is_alphabetic) {
+        if !self.may_split(word) {
             return Vec::new();
         }
         match self.best_segmentation(word) {
@@ -77,7 +77,7 @@ impl Decompounder {
     /// when it is not a compound of known words: what a query recombines with the synonyms of
     /// a part (`einwanderer|familien` → `zuwandererfamilien`).
     pub fn top_level_parts(&self, word: &str) -> Vec<WrittenPart> {
-        if word.chars().count() < MIN_COMPOUND_CHARS || !word.chars().all(char::is_alphabetic) {
+        if !self.may_split(word) {
             return Vec::new();
         }
         match self.best_segmentation(word) {
@@ -91,6 +91,14 @@ impl Decompounder {
                 .collect(),
             _ => Vec::new(),
         }
+    }
+
+    /// Whether `word` is long enough, all letters, and not one of the words never split
+    /// (`Dienstag` is no `Dienst`).
+    fn may_split(&self, word: &str) -> bool {
+        word.chars().count() >= MIN_COMPOUND_CHARS
+            && word.chars().all(char::is_alphabetic)
+            && !self.lexicon.is_unsplittable(word)
     }
 
     /// Splits `word` into the fewest lexicon words (with linking elements between them); among
@@ -116,11 +124,16 @@ impl Decompounder {
                     ends.push(j);
                 }
             }
+            // Whether a linking element stands before `i` (`jahr|es|ende`, `jahres|ende`; not
+            // `pass|ende`).
+            let linked = parts_before
+                .last()
+                .is_some_and(|&(start, end)| end < i || self.ends_in_link(&word[start..end]));
             for j in ends {
                 let part_chars = word[i..j].chars().count();
                 if part_chars < MIN_PART_CHARS
                     || (i == 0 && j == n)
-                    || (j == n && is_suffix_not_head(&word[i..]))
+                    || (j == n && is_suffix_not_head(&word[i..], linked))
                 {
                     continue;
                 }
@@ -147,8 +160,16 @@ impl Decompounder {
 /// feminine plural `-innen` (`Familienbegleiterinnen` is not `Familienbegleiter` + `innen`).
 const SUFFIXES_NOT_HEADS: [&str; 1] = ["innen"];
 
-fn is_suffix_not_head(rest: &str) -> bool {
-    SUFFIXES_NOT_HEADS.contains(&rest)
+/// Endings of inflected participles and adjectives that are also nouns (`Ende`, `Samen`):
+/// a head only after a linking element (`Jahr|es|ende`, `Woche|n|ende`), never right after
+/// a stem (`pass|ende`, `Lehr|ende`, `gemein|samen`).
+const SUFFIXES_HEADS_AFTER_LINK: [&str; 10] =
+    ["ende", "enden", "endem", "ender", "endes", "same", "samen", "samem", "samer", "sames"];
+
+/// Whether `rest`, the rest of the word, cannot be its head; `linked`: a linking element
+/// stands before it.
+fn is_suffix_not_head(rest: &str, linked: bool) -> bool {
+    SUFFIXES_NOT_HEADS.contains(&rest) || (!linked && SUFFIXES_HEADS_AFTER_LINK.contains(&rest))
 }
 
 /// Suffixes of derived nouns that always take the linking `s` as a compound's modifier
@@ -183,6 +204,15 @@ fn derived_modifier_ends(word: &str) -> Vec<usize> {
 const MIN_MODIFIER_CHARS: usize = 6;
 
 impl Decompounder {
+    /// Whether `part` is a lexicon word followed by a linking element (`jahres`, `lebens`,
+    /// `wochen`), as corpus words often are.
+    fn ends_in_link(&self, part: &str) -> bool {
+        ["es", "s", "en", "n"].iter().any(|link| {
+            part.strip_suffix(link)
+                .is_some_and(|stem| stem.chars().count() >= MIN_PART_CHARS && self.lexicon.contains(stem))
+        })
+    }
+
     /// Whether `word[i..]` is a known word with an inflection ending (`wesens`, `krafte`) or
     /// an irregular plural (`zentren`), given the ends of the lexicon words starting at `i`.
     fn is_inflected_head(&self, word: &str, i: usize, ends: &[usize]) -> bool {
@@ -355,6 +385,55 @@ mod tests {
         let d = decompounder();
         for word in ["kinder", "pravention", "steuerung", "verbesserung", "unterstutzung", "kinder2017"] {
             assert!(d.split(word).is_empty(), "{word} is not a compound of known words");
+        }
+    }
+
+    /// A lexicon like a grown one: besides the parts, the words that make false splits
+    /// (`gemein`, `samen`, `pass`, `ende`, `dienst`, `donner`, `einwand`) and corpus forms with
+    /// a linking element (`jahres`, `wochen`).
+    fn grown_decompounder() -> Decompounder {
+        let text = "Einwand\nEinwander\nEinwanderer\nFamilien\nFamilie\nJugend\nAmt\nJugendamt\n\
+                    Mitarbeit\nMitarbeiter\nArbeiter\nArbeit\nKinder\nSchutz\nKinderschutz\nFach\n\
+                    Fachkräfte\nKraft\nNaht\nStelle\nStellen\nEltern\nSozial\nRaum\nSozialraum\n\
+                    Orientierung\nGemein\nGemeinsam\nSamen\nPass\nEnde\nLehr\nDienst\nTag\nDonner\n\
+                    Frei\nLand\nRat\nJahr\nJahres\nWoche\nWochen\nVorsitz\n!Dienstag\n!Donnerstag\n!Freitag\n";
+        let lexicon = Lexicon::new(Lexicon::parse_curated(text), None)
+            .with_unsplittable(Lexicon::parse_unsplittable(text));
+        Decompounder::new(lexicon)
+    }
+
+    /// (folded word, the parts of its first split; none: not split): the compounds split
+    /// into their longest known parts; words that only look like compounds stay whole.
+    const FIRST_SPLITS: &[(&str, &[&str])] = &[
+        ("einwandererfamilien", &["einwanderer", "familien"]),
+        ("jugendamtsmitarbeiter", &["jugendamt", "mitarbeiter"]),
+        ("kinderschutzfachkrafte", &["kinderschutz", "fachkrafte"]),
+        ("nahtstellen", &["naht", "stellen"]),
+        ("elternarbeit", &["eltern", "arbeit"]),
+        ("sozialraumorientierung", &["sozialraum", "orientierung"]),
+        ("landrat", &["land", "rat"]),
+        ("jahresende", &["jahres", "ende"]),
+        ("wochenende", &["wochen", "ende"]),
+        // inflected adjectives and participles: `-samen`, `-ende` are endings, not nouns
+        ("gemeinsamen", &[]),
+        ("passende", &[]),
+        ("lehrende", &[]),
+        ("vorsitzende", &[]),
+        // weekday names are marked never to split
+        ("dienstag", &[]),
+        ("donnerstag", &[]),
+        ("freitag", &[]),
+    ];
+
+    #[test]
+    fn splits_into_the_longest_parts_and_leaves_look_alikes_whole() {
+        let d = grown_decompounder();
+        for (word, expected) in FIRST_SPLITS {
+            let parts: Vec<String> =
+                d.top_level_parts(word).iter().map(|p| word[p.start..p.end].to_string()).collect();
+            assert_eq!(parts, expected.to_vec(), "first split of {word}");
+            let tree: Vec<String> = d.split(word).iter().map(|s| s.part.clone()).collect();
+            assert_eq!(tree.is_empty(), expected.is_empty(), "{word}: {tree:?}");
         }
     }
 
