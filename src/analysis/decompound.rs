@@ -124,16 +124,11 @@ impl Decompounder {
                     ends.push(j);
                 }
             }
-            // Whether a linking element stands before `i` (`jahr|es|ende`, `jahres|ende`; not
-            // `pass|ende`).
-            let linked = parts_before
-                .last()
-                .is_some_and(|&(start, end)| end < i || self.ends_in_link(&word[start..end]));
             for j in ends {
                 let part_chars = word[i..j].chars().count();
                 if part_chars < MIN_PART_CHARS
                     || (i == 0 && j == n)
-                    || (j == n && is_suffix_not_head(&word[i..], linked))
+                    || (j == n && !self.may_be_head(word, i, &parts_before))
                 {
                     continue;
                 }
@@ -165,12 +160,6 @@ const SUFFIXES_NOT_HEADS: [&str; 1] = ["innen"];
 /// a stem (`pass|ende`, `Lehr|ende`, `gemein|samen`).
 const SUFFIXES_HEADS_AFTER_LINK: [&str; 10] =
     ["ende", "enden", "endem", "ender", "endes", "same", "samen", "samem", "samer", "sames"];
-
-/// Whether `rest`, the rest of the word, cannot be its head; `linked`: a linking element
-/// stands before it.
-fn is_suffix_not_head(rest: &str, linked: bool) -> bool {
-    SUFFIXES_NOT_HEADS.contains(&rest) || (!linked && SUFFIXES_HEADS_AFTER_LINK.contains(&rest))
-}
 
 /// Suffixes of derived nouns that always take the linking `s` as a compound's modifier
 /// (`Koordinierung|s|stelle`, `Gesundheit|s|wesen`, `Prävention|s|kette`), folded.
@@ -204,6 +193,20 @@ fn derived_modifier_ends(word: &str) -> Vec<usize> {
 const MIN_MODIFIER_CHARS: usize = 6;
 
 impl Decompounder {
+    /// Whether `word[i..]` may be the head after `parts_before`: not a suffix (see
+    /// [`SUFFIXES_NOT_HEADS`]), and one of [`SUFFIXES_HEADS_AFTER_LINK`] only after a linking
+    /// element (`jahr|es|ende`, `jahres|ende`; not `pass|ende`).
+    fn may_be_head(&self, word: &str, i: usize, parts_before: &[(usize, usize)]) -> bool {
+        let rest = &word[i..];
+        if SUFFIXES_NOT_HEADS.contains(&rest) {
+            return false;
+        }
+        if !SUFFIXES_HEADS_AFTER_LINK.contains(&rest) {
+            return true;
+        }
+        parts_before.last().is_some_and(|&(start, end)| end < i || self.ends_in_link(&word[start..end]))
+    }
+
     /// Whether `part` is a lexicon word followed by a linking element (`jahres`, `lebens`,
     /// `wochen`), as corpus words often are.
     fn ends_in_link(&self, part: &str) -> bool {
