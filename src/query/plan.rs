@@ -200,7 +200,7 @@ impl QueryPlan {
                 if own_form_seen {
                     continue;
                 }
-                raise_compound_parts(group);
+                raise_compound_parts(group, &seen);
                 let best_synonym =
                     group.iter().filter(|a| a.is_synonym()).map(Alternative::weight).fold(0.0_f32, f32::max);
                 if best_synonym <= 0.0 {
@@ -405,10 +405,17 @@ fn is_whole_word(origin: Origin) -> bool {
 
 /// Gives the parts of an unseen compound (its own, not a synonym's) the weights of
 /// [`UNSEEN_COMPOUND_ALL_PARTS_WEIGHT`] and [`UNSEEN_COMPOUND_SINGLE_PART_WEIGHT`].
-fn raise_compound_parts(group: &mut [Alternative]) {
+/// A part alone is raised only when the index holds every part: when it lacks one
+/// (`Nahtstellen` → `Naht` + `Stelle` where no text says `Naht`), the other part alone is no
+/// evidence of the compound (`Stelle` is everywhere).
+fn raise_compound_parts(group: &mut [Alternative], seen: impl Fn(&str) -> bool) {
+    let every_part_seen = group.iter().any(|a| match a {
+        Alternative::AllParts { terms, near: true, .. } => terms.iter().all(|t| seen(t)),
+        _ => false,
+    });
     for alternative in group.iter_mut() {
         match alternative {
-            Alternative::Term { weight, origin: Origin::Part, .. } => {
+            Alternative::Term { weight, origin: Origin::Part, .. } if every_part_seen => {
                 *weight = weight.max(UNSEEN_COMPOUND_SINGLE_PART_WEIGHT);
             }
             Alternative::AllParts { weight, near: true, .. } => {
@@ -634,6 +641,25 @@ mod tests {
         present.back_off_unseen_words(|term| term == "~kinderschutz");
         assert!(weights(&present.clauses[0].groups[0]).contains(&("kind".to_string(), SINGLE_PART_WEIGHT)));
         assert_eq!(compound_parts_of(&present).unwrap().1, ALL_PARTS_WEIGHT);
+    }
+
+    #[test]
+    fn a_compound_stays_unseen_though_its_parts_are_known_and_a_lacking_part_raises_no_other() {
+        // `Naht` is a known part, but no passage holds it; `Stelle` is everywhere.
+        let analyzer = analyzer_with("Naht\nStellen\nKinder\nSchutz\n");
+        let synonyms = Synonyms::parse("[[group]]\nterms = [\"Nahtstelle\", \"Übergang\"]\nweight = 0.5\n")
+            .unwrap()
+            .with_keys(&analyzer);
+        let mut plan = QueryPlan::new(&analyzer, "Nahtstellen", Some(&synonyms));
+        plan.back_off_unseen_words(|term| matches!(term, "stell" | "~stell" | "ubergang"));
+        let terms = weights(&plan.clauses[0].groups[0]);
+        assert!(terms.contains(&("ubergang".to_string(), UNSEEN_WORD_SYNONYM_WEIGHT)), "{terms:?}");
+        assert!(terms.contains(&("stell".to_string(), SINGLE_PART_WEIGHT)), "{terms:?}");
+        // Both parts held: each alone counts more.
+        let mut plan = QueryPlan::new(&analyzer, "Kinderschutz", None);
+        plan.back_off_unseen_words(|term| matches!(term, "kind" | "schutz"));
+        let terms = weights(&plan.clauses[0].groups[0]);
+        assert!(terms.contains(&("schutz".to_string(), UNSEEN_COMPOUND_SINGLE_PART_WEIGHT)), "{terms:?}");
     }
 
     #[test]
