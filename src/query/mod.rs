@@ -8,6 +8,7 @@
 //! into tables or JSON is the job of `output`.
 
 pub mod compile;
+pub mod derived_forms;
 pub mod feedback;
 pub mod filters;
 pub mod frames;

@@ -14,6 +14,7 @@
 
 use crate::analysis::{AnalyzedToken, GermanAnalyzer, Origin, PART_MARK};
 
+use super::derived_forms;
 use super::frames;
 use super::parse::{parse, Clause, Occurrence};
 use super::part_synonyms;
@@ -236,6 +237,7 @@ impl QueryPlan {
         for clause in self.clauses.iter_mut().filter(|c| !c.is_phrase && !c.is_synonym) {
             for group in &mut clause.groups {
                 part_synonyms::prune(group, &df_anywhere, &is_generic);
+                derived_forms::prune(group, &doc_freq, &is_generic);
                 let Some(whole_idf) = whole_word_idf(group, &doc_freq, passages) else { continue };
                 let at_most_whole =
                     |summed: f32| if summed > 0.0 { (whole_idf / summed).min(1.0) } else { 1.0 };
@@ -327,7 +329,11 @@ pub(super) fn plan_clause(analyzer: &GermanAnalyzer, clause: &Clause) -> Option<
     } else {
         by_position(&tokens)
             .into_iter()
-            .map(|word| word_alternatives(analyzer, &word, 1.0, true))
+            .map(|word| {
+                let mut group = word_alternatives(analyzer, &word, 1.0, true);
+                group.extend(other_forms(analyzer, &clause.text, &word));
+                group
+            })
             .filter(|g| !g.is_empty())
             .collect()
     };
@@ -341,6 +347,18 @@ pub(super) fn plan_clause(analyzer: &GermanAnalyzer, clause: &Clause) -> Option<
         is_synonym: false,
         groups,
     })
+}
+
+/// The adjective of a noun and the noun of an adjective (see [`derived_forms`]) of one written
+/// word of `text`.
+fn other_forms(analyzer: &GermanAnalyzer, text: &str, word: &[AnalyzedToken]) -> Vec<Alternative> {
+    let Some(first) = word.iter().find(|t| matches!(t.origin, Origin::Word | Origin::Stem)) else {
+        return Vec::new();
+    };
+    match text.get(first.offset_from..first.offset_to) {
+        Some(written) => derived_forms::alternatives(analyzer, written, &first.text),
+        None => Vec::new(),
+    }
 }
 
 /// The tokens of one text grouped by word position.
