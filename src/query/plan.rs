@@ -12,7 +12,7 @@
 //! plan is what [`super::compile`] turns into the list of clauses that `--explain` prints and
 //! the search runs (with the compound-part, section-heading and written-apart matches).
 
-use crate::analysis::{AnalyzedToken, GermanAnalyzer, Origin, PART_MARK};
+use crate::analysis::{AnalyzedToken, GermanAnalyzer, Origin, PART_MARK, ROOT_MARK};
 
 use super::derived_forms;
 use super::frames;
@@ -272,6 +272,9 @@ impl QueryPlan {
     pub fn without_single_parts(mut self) -> QueryPlan {
         for group in self.clauses.iter_mut().flat_map(|c| c.groups.iter_mut()) {
             group.retain(|a| match a {
+                // Nor are a word's other forms (`kommunal` for `Kommune`) evidence of a theme;
+                // word-family roots (`^koordin`) are.
+                Alternative::Term { term, origin: Origin::Root, .. } => term.starts_with(ROOT_MARK),
                 Alternative::Term { origin, .. } => !matches!(origin, Origin::Part | Origin::Hyphen),
                 Alternative::AllParts { terms, near, near_weight, .. } => {
                     *near && terms.len() == 2 && *near_weight > 0.0
