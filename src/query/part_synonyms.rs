@@ -238,9 +238,12 @@ mod tests {
             .collect()
     }
 
+    /// What a part synonym searches, its kind, its weight.
+    type Expected = (&'static str, &'static str, f32);
+
     /// (query, expected part synonyms): the compound recombined with the synonym, the synonym
     /// with the other parts, the synonym alone, each weaker than the literal word.
-    const CASES: &[(&str, &[(&str, &str, f32)])] = &[
+    const CASES: &[(&str, &[Expected])] = &[
         (
             "Einwandererfamilien",
             &[

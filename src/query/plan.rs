@@ -201,7 +201,7 @@ impl QueryPlan {
                 if own_form_seen {
                     continue;
                 }
-                raise_compound_parts(group, &seen);
+                raise_compound_parts(group, seen);
                 let best_synonym =
                     group.iter().filter(|a| a.is_synonym()).map(Alternative::weight).fold(0.0_f32, f32::max);
                 if best_synonym <= 0.0 {
@@ -236,8 +236,8 @@ impl QueryPlan {
         };
         for clause in self.clauses.iter_mut().filter(|c| !c.is_phrase && !c.is_synonym) {
             for group in &mut clause.groups {
-                part_synonyms::prune(group, &df_anywhere, &is_generic);
-                derived_forms::prune(group, &doc_freq, &is_generic);
+                part_synonyms::prune(group, df_anywhere, is_generic);
+                derived_forms::prune(group, &doc_freq, is_generic);
                 let Some(whole_idf) = whole_word_idf(group, &doc_freq, passages) else { continue };
                 let at_most_whole =
                     |summed: f32| if summed > 0.0 { (whole_idf / summed).min(1.0) } else { 1.0 };
