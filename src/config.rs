@@ -218,7 +218,8 @@ impl AnalysisConfig {
         let lexicon = match corpus_vocabulary {
             Some(vocabulary) => Lexicon::new(HashSet::new(), Some(vocabulary)),
             None => Lexicon::new(self.compound_parts(), None),
-        };
+        }
+        .with_unsplittable(Lexicon::parse_unsplittable(&self.compound_parts_text));
         GermanAnalyzer::new(&self.settings, self.stop_words.clone(), lexicon)
             .with_question_frames(self.question_frames.clone())
     }

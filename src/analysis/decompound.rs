@@ -30,6 +30,15 @@ pub struct Split {
     pub children: Vec<Split>,
 }
 
+/// A part of a compound's first split: its byte range in the compound (without the linking
+/// element that may follow it) and its lemma (see [`Split`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrittenPart {
+    pub start: usize,
+    pub end: usize,
+    pub lemma: String,
+}
+
 #[derive(Debug, Clone)]
 pub struct Decompounder {
     lexicon: Lexicon,
@@ -42,13 +51,14 @@ impl Decompounder {
 
     /// The parts of `word`, or an empty list when it is not a compound of known words.
     pub fn split(&self, word: &str) -> Vec<Split> {
-        if word.chars().count() < MIN_COMPOUND_CHARS || !word.chars().all(char::is_alphabetic) {
+        if !self.may_split(word) {
             return Vec::new();
         }
         match self.best_segmentation(word) {
             Some(parts) if parts.len() > 1 => parts
                 .into_iter()
-                .map(|part| Split { children: self.split(&part), part: lemma(&self.lexicon, &part) })
+                .map(|(a, b)| &word[a..b])
+                .map(|part| Split { children: self.split(part), part: lemma(&self.lexicon, part) })
                 .collect(),
             _ => Vec::new(),
         }
@@ -60,12 +70,41 @@ impl Decompounder {
         if parts.len() < 2 {
             return None;
         }
-        parts.last().cloned()
+        parts.last().map(|&(a, b)| word[a..b].to_string())
+    }
+
+    /// The parts of the first split of `word` with where they stand in it, or an empty list
+    /// when it is not a compound of known words: what a query recombines with the synonyms of
+    /// a part (`einwanderer|familien` → `zuwandererfamilien`).
+    pub fn top_level_parts(&self, word: &str) -> Vec<WrittenPart> {
+        if !self.may_split(word) {
+            return Vec::new();
+        }
+        match self.best_segmentation(word) {
+            Some(parts) if parts.len() > 1 => parts
+                .into_iter()
+                .map(|(start, end)| WrittenPart {
+                    start,
+                    end,
+                    lemma: lemma(&self.lexicon, &word[start..end]),
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Whether `word` is long enough, all letters, and not one of the words never split
+    /// (`Dienstag` is no `Dienst`).
+    fn may_split(&self, word: &str) -> bool {
+        word.chars().count() >= MIN_COMPOUND_CHARS
+            && word.chars().all(char::is_alphabetic)
+            && !self.lexicon.is_unsplittable(word)
     }
 
     /// Splits `word` into the fewest lexicon words (with linking elements between them); among
     /// equals, the one whose shortest part is longest. The whole word alone does not count.
-    fn best_segmentation(&self, word: &str) -> Option<Vec<String>> {
+    /// The parts are byte ranges of `word` (without the linking elements between them).
+    fn best_segmentation(&self, word: &str) -> Option<Vec<(usize, usize)>> {
         // Forward over byte offsets: only places where a part (and its link) ends are tried as
         // starts, and the lexicon lists the words starting at a place in one walk of its FST.
         let n = word.len();
@@ -89,7 +128,7 @@ impl Decompounder {
                 let part_chars = word[i..j].chars().count();
                 if part_chars < MIN_PART_CHARS
                     || (i == 0 && j == n)
-                    || (j == n && is_suffix_not_head(&word[i..]))
+                    || (j == n && !self.may_be_head(word, i, &parts_before))
                 {
                     continue;
                 }
@@ -108,7 +147,7 @@ impl Decompounder {
                 }
             }
         }
-        best[n].take().map(|(parts, _)| parts.into_iter().map(|(a, b)| word[a..b].to_string()).collect())
+        best[n].take().map(|(parts, _)| parts)
     }
 }
 
@@ -116,13 +155,21 @@ impl Decompounder {
 /// feminine plural `-innen` (`Familienbegleiterinnen` is not `Familienbegleiter` + `innen`).
 const SUFFIXES_NOT_HEADS: [&str; 1] = ["innen"];
 
-fn is_suffix_not_head(rest: &str) -> bool {
-    SUFFIXES_NOT_HEADS.contains(&rest)
-}
+/// Endings of inflected participles and adjectives that are also nouns (`Ende`, `Samen`):
+/// a head only after a linking element (`Jahr|es|ende`, `Woche|n|ende`), never right after
+/// a stem (`pass|ende`, `Lehr|ende`, `gemein|samen`).
+const SUFFIXES_HEADS_AFTER_LINK: [&str; 10] =
+    ["ende", "enden", "endem", "ender", "endes", "same", "samen", "samem", "samer", "sames"];
 
 /// Suffixes of derived nouns that always take the linking `s` as a compound's modifier
 /// (`Koordinierung|s|stelle`, `Gesundheit|s|wesen`, `Prävention|s|kette`), folded.
 const LINKED_SUFFIXES: [&str; 7] = ["ung", "heit", "keit", "schaft", "ion", "tat", "ling"];
+
+/// Whether `modifier` (folded) ends in a suffix that takes the linking `s` before a head
+/// (`vorbeugung` → `vorbeugungs|programm`).
+pub fn takes_linking_s(modifier: &str) -> bool {
+    LINKED_SUFFIXES.iter().any(|suffix| modifier.ends_with(suffix))
+}
 
 /// The ends of modifiers made by [`LINKED_SUFFIXES`]: byte offsets just after such a suffix
 /// that a linking `s` and at least a short word follow.
@@ -146,6 +193,29 @@ fn derived_modifier_ends(word: &str) -> Vec<usize> {
 const MIN_MODIFIER_CHARS: usize = 6;
 
 impl Decompounder {
+    /// Whether `word[i..]` may be the head after `parts_before`: not a suffix (see
+    /// [`SUFFIXES_NOT_HEADS`]), and one of [`SUFFIXES_HEADS_AFTER_LINK`] only after a linking
+    /// element (`jahr|es|ende`, `jahres|ende`; not `pass|ende`).
+    fn may_be_head(&self, word: &str, i: usize, parts_before: &[(usize, usize)]) -> bool {
+        let rest = &word[i..];
+        if SUFFIXES_NOT_HEADS.contains(&rest) {
+            return false;
+        }
+        if !SUFFIXES_HEADS_AFTER_LINK.contains(&rest) {
+            return true;
+        }
+        parts_before.last().is_some_and(|&(start, end)| end < i || self.ends_in_link(&word[start..end]))
+    }
+
+    /// Whether `part` is a lexicon word followed by a linking element (`jahres`, `lebens`,
+    /// `wochen`), as corpus words often are.
+    fn ends_in_link(&self, part: &str) -> bool {
+        ["es", "s", "en", "n"].iter().any(|link| {
+            part.strip_suffix(link)
+                .is_some_and(|stem| stem.chars().count() >= MIN_PART_CHARS && self.lexicon.contains(stem))
+        })
+    }
+
     /// Whether `word[i..]` is a known word with an inflection ending (`wesens`, `krafte`) or
     /// an irregular plural (`zentren`), given the ends of the lexicon words starting at `i`.
     fn is_inflected_head(&self, word: &str, i: usize, ends: &[usize]) -> bool {
@@ -318,6 +388,55 @@ mod tests {
         let d = decompounder();
         for word in ["kinder", "pravention", "steuerung", "verbesserung", "unterstutzung", "kinder2017"] {
             assert!(d.split(word).is_empty(), "{word} is not a compound of known words");
+        }
+    }
+
+    /// A lexicon like a grown one: besides the parts, the words that make false splits
+    /// (`gemein`, `samen`, `pass`, `ende`, `dienst`, `donner`, `einwand`) and corpus forms with
+    /// a linking element (`jahres`, `wochen`).
+    fn grown_decompounder() -> Decompounder {
+        let text = "Einwand\nEinwander\nEinwanderer\nFamilien\nFamilie\nJugend\nAmt\nJugendamt\n\
+                    Mitarbeit\nMitarbeiter\nArbeiter\nArbeit\nKinder\nSchutz\nKinderschutz\nFach\n\
+                    Fachkräfte\nKraft\nNaht\nStelle\nStellen\nEltern\nSozial\nRaum\nSozialraum\n\
+                    Orientierung\nGemein\nGemeinsam\nSamen\nPass\nEnde\nLehr\nDienst\nTag\nDonner\n\
+                    Frei\nLand\nRat\nJahr\nJahres\nWoche\nWochen\nVorsitz\n!Dienstag\n!Donnerstag\n!Freitag\n";
+        let lexicon = Lexicon::new(Lexicon::parse_curated(text), None)
+            .with_unsplittable(Lexicon::parse_unsplittable(text));
+        Decompounder::new(lexicon)
+    }
+
+    /// (folded word, the parts of its first split; none: not split): the compounds split
+    /// into their longest known parts; words that only look like compounds stay whole.
+    const FIRST_SPLITS: &[(&str, &[&str])] = &[
+        ("einwandererfamilien", &["einwanderer", "familien"]),
+        ("jugendamtsmitarbeiter", &["jugendamt", "mitarbeiter"]),
+        ("kinderschutzfachkrafte", &["kinderschutz", "fachkrafte"]),
+        ("nahtstellen", &["naht", "stellen"]),
+        ("elternarbeit", &["eltern", "arbeit"]),
+        ("sozialraumorientierung", &["sozialraum", "orientierung"]),
+        ("landrat", &["land", "rat"]),
+        ("jahresende", &["jahres", "ende"]),
+        ("wochenende", &["wochen", "ende"]),
+        // inflected adjectives and participles: `-samen`, `-ende` are endings, not nouns
+        ("gemeinsamen", &[]),
+        ("passende", &[]),
+        ("lehrende", &[]),
+        ("vorsitzende", &[]),
+        // weekday names are marked never to split
+        ("dienstag", &[]),
+        ("donnerstag", &[]),
+        ("freitag", &[]),
+    ];
+
+    #[test]
+    fn splits_into_the_longest_parts_and_leaves_look_alikes_whole() {
+        let d = grown_decompounder();
+        for (word, expected) in FIRST_SPLITS {
+            let parts: Vec<String> =
+                d.top_level_parts(word).iter().map(|p| word[p.start..p.end].to_string()).collect();
+            assert_eq!(parts, expected.to_vec(), "first split of {word}");
+            let tree: Vec<String> = d.split(word).iter().map(|s| s.part.clone()).collect();
+            assert_eq!(tree.is_empty(), expected.is_empty(), "{word}: {tree:?}");
         }
     }
 

@@ -23,6 +23,9 @@ pub const MIN_CORPUS_PART_CHARS: usize = 4;
 #[derive(Clone)]
 pub struct Lexicon {
     words: Arc<Set<Vec<u8>>>,
+    /// Words that look like compounds of parts but are not and are never split (`Dienstag`,
+    /// `Freitag`): the `!` lines of the curated list, folded.
+    unsplittable: Arc<HashSet<String>>,
 }
 
 impl Default for Lexicon {
@@ -38,13 +41,10 @@ impl std::fmt::Debug for Lexicon {
 }
 
 impl Lexicon {
-    /// Parses the curated parts list: one word per line, `#` comments.
+    /// Parses the curated parts list: one word per line, `#` comments; a word marked `!`
+    /// (never split) is a part as well.
     pub fn parse_curated(text: &str) -> HashSet<String> {
-        text.lines()
-            .map(|line| line.split('#').next().unwrap_or("").trim())
-            .filter(|w| !w.is_empty())
-            .map(|w| UmlautFold::fold(&w.to_lowercase()))
-            .collect()
+        curated_lines(text).map(|w| fold(w.trim_start_matches('!').trim())).collect()
     }
 
     /// The lexicon of an index: its stored vocabulary (which already holds the curated words,
@@ -53,7 +53,23 @@ impl Lexicon {
         let words = vocabulary.unwrap_or_else(|| {
             Set::new(set_bytes(curated.into_iter().collect())).expect("a freshly built FST is valid")
         });
-        Lexicon { words: Arc::new(words) }
+        Lexicon { words: Arc::new(words), unsplittable: Arc::default() }
+    }
+
+    /// This lexicon with words that are never split (see [`Lexicon::parse_unsplittable`]).
+    pub fn with_unsplittable(mut self, words: HashSet<String>) -> Lexicon {
+        self.unsplittable = Arc::new(words);
+        self
+    }
+
+    /// The words of the curated list marked `!` (never split), folded.
+    pub fn parse_unsplittable(text: &str) -> HashSet<String> {
+        curated_lines(text).filter_map(|w| w.strip_prefix('!')).map(|w| fold(w.trim())).collect()
+    }
+
+    /// Whether `word` (folded, lower case) is never split.
+    pub fn is_unsplittable(&self, word: &str) -> bool {
+        self.unsplittable.contains(word)
     }
 
     /// Loads a vocabulary written by [`Lexicon::vocabulary_bytes`].
@@ -91,6 +107,15 @@ impl Lexicon {
     }
 }
 
+/// The non-empty lines of the curated list without comments, trimmed.
+fn curated_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().map(|line| line.split('#').next().unwrap_or("").trim()).filter(|w| !w.is_empty())
+}
+
+fn fold(word: &str) -> String {
+    UmlautFold::fold(&word.to_lowercase())
+}
+
 fn set_bytes(mut words: Vec<String>) -> Vec<u8> {
     words.sort_unstable();
     words.dedup();
@@ -119,6 +144,15 @@ mod tests {
         }
         assert!(!lexicon.contains("ers"), "short corpus words are not parts");
         assert!(!lexicon.contains("kind"));
+    }
+
+    #[test]
+    fn marked_words_are_never_split_but_still_parts() {
+        let text = "Dienst\n!Dienstag  # no compound\nTag\n";
+        let lexicon = Lexicon::new(Lexicon::parse_curated(text), None)
+            .with_unsplittable(Lexicon::parse_unsplittable(text));
+        assert!(lexicon.is_unsplittable("dienstag") && !lexicon.is_unsplittable("dienst"));
+        assert!(lexicon.contains("dienstag") && lexicon.contains("tag"));
     }
 
     #[test]

@@ -38,7 +38,7 @@ use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 use crate::query::frames::QuestionFrames;
 
-pub use decompound::{Decompounder, PART_MARK};
+pub use decompound::{Decompounder, WrittenPart, PART_MARK};
 pub use derivation::{WordFamilies, ROOT_MARK};
 pub use elliptic::EllipticCompounds;
 pub use gender::GenderForms;
@@ -217,6 +217,9 @@ pub struct GermanAnalyzer {
     word_steps: Arc<Vec<Box<dyn AnalysisStep>>>,
     stop_words: StopWords,
     stemmer: Option<Arc<GermanStemmer>>,
+    /// The decompounder of the word steps (None when decompounding is off), for the query
+    /// planner's look at a compound's written parts.
+    decompounder: Option<Decompounder>,
     /// Word-by-word results of this instance (tantivy clones one per indexing thread).
     /// Keyed by marks, then by word, so that a lookup borrows the word instead of copying it.
     cache: FxHashMap<Marks, FxHashMap<String, Expansion>>,
@@ -252,7 +255,7 @@ impl GermanAnalyzer {
             word_steps.push(Box::new(GenderForms));
         }
         if settings.decompound {
-            word_steps.push(Box::new(decompounder));
+            word_steps.push(Box::new(decompounder.clone()));
         }
         if settings.verb_forms {
             word_steps.push(Box::new(verb_forms));
@@ -276,10 +279,20 @@ impl GermanAnalyzer {
                 StemmerChoice::Light => Some(Arc::new(GermanStemmer::light())),
                 StemmerChoice::None => None,
             },
+            decompounder: settings.decompound.then_some(decompounder),
             cache: FxHashMap::default(),
             cached_words: 0,
             question_frames: Arc::default(),
         }
+    }
+
+    /// The single word `word` folded like the analysis folds it, with the parts of its first
+    /// split (none when it is no compound of known words, or decompounding is off).
+    pub fn written_parts(&self, word: &str) -> Option<(String, Vec<WrittenPart>)> {
+        let tokens = self.context_tokens(word);
+        let [token] = tokens.as_slice() else { return None };
+        let parts = self.decompounder.as_ref()?.top_level_parts(&token.text);
+        Some((token.text.clone(), parts))
     }
 
     /// This analyzer with the question frames queries are planned with.

@@ -13,6 +13,7 @@ use crate::analysis::AnalyzedToken;
 use crate::query::compile::{AlternativeMatches, Match, Place, SearchClauses, MAX_ALL_WORDS};
 use crate::query::filters::Restriction;
 use crate::query::parse::Occurrence;
+use crate::query::part_synonyms;
 use crate::query::plan::{Alternative, QueryPlan};
 use crate::query::SearchRequest;
 
@@ -122,7 +123,7 @@ pub fn render_clauses(list: &SearchClauses, words: usize) -> String {
             let sources: Vec<&str> = bonus.clauses.iter().map(|&i| list.clauses[i].source.as_str()).collect();
             let _ = writeln!(
                 out,
-                "  [bonus] all {} words in one passage {:.2}: {}",
+                "  [bonus] all {} words in one passage {:.2} (a compound's part alone does not count): {}",
                 bonus.clauses.len(),
                 bonus.weight,
                 sources.join(" + ")
@@ -142,6 +143,9 @@ fn describe(alternative: &AlternativeMatches) -> String {
         Alternative::Term { origin, .. } => origin.as_str().to_string(),
         Alternative::AllParts { .. } => "compound parts, each as a word or ~part".to_string(),
         Alternative::Phrase { origin, .. } => format!("phrase, {}", origin.as_str()),
+        part_synonym @ Alternative::PartSynonym { .. } => {
+            part_synonyms::describe(part_synonym).unwrap_or_default()
+        }
     };
     let mut matches = alternative.matches.iter().map(|m| (describe_match(&m.what), m.weight));
     let mut line = String::new();
@@ -188,6 +192,9 @@ mod tests {
     struct Explained {
         /// Per clause: its source and the terms its lines name.
         clauses: Vec<(String, Terms)>,
+        /// Per clause: the terms of its lines other than the single parts of compounds (what
+        /// the bonus repeats).
+        bonus_terms: Vec<Terms>,
         /// The sources of the clauses the bonus repeats, when a bonus is explained.
         bonus: Option<Vec<String>>,
     }
@@ -227,7 +234,7 @@ mod tests {
     }
 
     fn parse_explained(explain: &str) -> Explained {
-        let mut explained = Explained { clauses: Vec::new(), bonus: None };
+        let mut explained = Explained { clauses: Vec::new(), bonus_terms: Vec::new(), bonus: None };
         for line in explain.lines().skip(1) {
             if let Some(sources) = line.strip_prefix("  [bonus] ") {
                 let sources = sources.split_once(": ").expect("bonus names its clauses").1;
@@ -235,16 +242,22 @@ mod tests {
             } else if let Some(header) = line.strip_prefix("  [") {
                 let source = header.split_once("] ").expect("clause header").1;
                 explained.clauses.push((source.to_string(), Vec::new()));
+                explained.bonus_terms.push(Vec::new());
             } else if let Some(alternative) = line.strip_prefix("      ") {
+                let single_part = alternative.contains("  (part)") || alternative.contains(", alone)");
                 let terms = &mut explained.clauses.last_mut().expect("a clause before its lines").1;
+                let bonus_terms = explained.bonus_terms.last_mut().expect("a clause before its lines");
                 for piece in alternative.split("; ") {
                     let piece = piece.split_once("  (").map_or(piece, |(before, _)| before);
                     let description = piece.trim_end().rsplit_once(' ').expect("a weight").0.trim_end();
                     terms.extend(described_terms(description));
+                    if !single_part {
+                        bonus_terms.extend(described_terms(description));
+                    }
                 }
             }
         }
-        for (_, terms) in &mut explained.clauses {
+        for terms in explained.clauses.iter_mut().map(|(_, t)| t).chain(&mut explained.bonus_terms) {
             terms.sort();
         }
         explained
@@ -268,7 +281,8 @@ mod tests {
             let mut repeated: Terms = sources
                 .iter()
                 .flat_map(|s| {
-                    explained.clauses.iter().find(|(source, _)| source == s).expect("named clause").1.clone()
+                    let clause = explained.clauses.iter().position(|(source, _)| source == s);
+                    explained.bonus_terms[clause.expect("named clause")].clone()
                 })
                 .collect();
             repeated.sort();
@@ -297,6 +311,13 @@ mod tests {
         assert!(explain.contains("heading:"), "{explain}");
         let explain = assert_explained_as_compiled("Kindergesundheit");
         assert!(explain.contains("\"kind gesund\"~4") && explain.contains("\"gesund kind\"~4"), "{explain}");
+    }
+
+    #[test]
+    fn the_synonyms_of_a_compounds_parts_are_explained_as_compiled() {
+        let explain = assert_explained_as_compiled("Präventionsprogramme Kita");
+        assert!(explain.contains("vorbeugungsprogramm"), "{explain}");
+        assert!(explain.contains("(synonym of part pravention, alone)"), "{explain}");
     }
 
     #[test]

@@ -15,7 +15,7 @@ use super::scoring::WordNormTermQuery;
 
 use super::parse::Occurrence;
 use super::plan::{Alternative, QueryPlan, ALL_WORDS_WEIGHT, NEAR_PARTS_SLOP, PART_WEIGHT};
-use crate::analysis::{PART_MARK, ROOT_MARK};
+use crate::analysis::{Origin, PART_MARK, ROOT_MARK};
 use crate::index::schema::Fields;
 
 /// Weight of a match in the section heading relative to one in the passage text.
@@ -71,6 +71,23 @@ pub struct SearchClause {
     pub occur: Occurrence,
     /// One group per written word; each group its alternatives in plan order.
     pub groups: Vec<Vec<AlternativeMatches>>,
+}
+
+impl SearchClause {
+    /// This clause without the single parts of compounds (`Familie` alone for
+    /// `Einwandererfamilien`, or a part's synonym alone): a part alone is weak evidence of the
+    /// word and does not count as the word being there for the all-words bonus.
+    fn without_single_parts(&self) -> SearchClause {
+        let is_single_part = |a: &AlternativeMatches| {
+            matches!(a.alternative.searched(), Alternative::Term { origin: Origin::Part, .. })
+        };
+        let groups = self
+            .groups
+            .iter()
+            .map(|group| group.iter().filter(|a| !is_single_part(a)).cloned().collect())
+            .collect();
+        SearchClause { source: self.source.clone(), occur: self.occur, groups }
+    }
 }
 
 /// The bonus of a passage that holds every word of the query.
@@ -132,8 +149,11 @@ impl SearchClauses {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> =
             self.clauses.iter().map(|clause| (occur_of(clause.occur), fields.clause(clause))).collect();
         if let Some(bonus) = &self.all_words {
-            let all: Vec<(Occur, Box<dyn Query>)> =
-                bonus.clauses.iter().map(|&i| (Occur::Must, fields.clause(&self.clauses[i]))).collect();
+            let all: Vec<(Occur, Box<dyn Query>)> = bonus
+                .clauses
+                .iter()
+                .map(|&i| (Occur::Must, fields.clause(&self.clauses[i].without_single_parts())))
+                .collect();
             clauses.push((Occur::Should, boosted(Box::new(BooleanQuery::new(all)), bonus.weight)));
         }
         Box::new(BooleanQuery::new(clauses))
@@ -188,6 +208,9 @@ fn alternative_matches(alternative: &Alternative, with_heading: bool) -> Alterna
         }
         Alternative::Phrase { terms, weight, .. } => {
             matches.push(WeightedMatch { what: Match::Phrase { terms: terms.clone() }, weight: *weight });
+        }
+        Alternative::PartSynonym { alternative: searched, .. } => {
+            matches = alternative_matches(searched, with_heading).matches;
         }
     }
     AlternativeMatches { alternative: alternative.clone(), matches }

@@ -8,6 +8,7 @@
 //! into tables or JSON is the job of `output`.
 
 pub mod compile;
+pub mod derived_forms;
 pub mod feedback;
 pub mod filters;
 pub mod frames;
@@ -15,6 +16,7 @@ pub mod highlight;
 pub mod hypernyms;
 pub mod hits;
 pub mod parse;
+pub mod part_synonyms;
 pub mod plan;
 pub mod quotes;
 pub mod scoring;

@@ -12,10 +12,12 @@
 //! plan is what [`super::compile`] turns into the list of clauses that `--explain` prints and
 //! the search runs (with the compound-part, section-heading and written-apart matches).
 
-use crate::analysis::{AnalyzedToken, GermanAnalyzer, Origin, PART_MARK};
+use crate::analysis::{AnalyzedToken, GermanAnalyzer, Origin, PART_MARK, ROOT_MARK};
 
+use super::derived_forms;
 use super::frames;
 use super::parse::{parse, Clause, Occurrence};
+use super::part_synonyms;
 use crate::analysis::Synonyms;
 
 /// Weight of a query term found as a part of an indexed compound.
@@ -28,7 +30,7 @@ pub const SINGLE_PART_WEIGHT: f32 = 0.2;
 /// Weight of another member of a word family (`Koordination` for `Koordinator`).
 pub const ROOT_WEIGHT: f32 = 0.5;
 /// Parts shorter than this are not searched on their own.
-const MIN_QUERY_PART_CHARS: usize = 4;
+pub(super) const MIN_QUERY_PART_CHARS: usize = 4;
 /// Weight of the two parts of a query compound standing close together, in either order (the
 /// compound written apart: `Kindergesundheit` → `Gesundheit von Kindern`): like the compound
 /// itself. Measured on the dev set: nDCG@10 0.782 → 0.795 (variant 0.712 → 0.80). At search
@@ -80,6 +82,13 @@ pub enum Alternative {
     AllParts { terms: Vec<String>, weight: f32, near: bool, near_weight: f32 },
     /// Terms at relative positions.
     Phrase { terms: Vec<(usize, String)>, weight: f32, origin: Origin },
+    /// A match through a synonym of one part of the query compound (see
+    /// [`super::part_synonyms`]): `part` as written in the compound (folded), `part_term` its
+    /// search term, `synonym_weight` the synonym's weight for the part; `alternative` is what
+    /// is searched: the compound with the part replaced (a Term of origin `Synonym`), the
+    /// synonym together with the other parts (`AllParts`, not `near`), or the synonym alone
+    /// (a Term of origin `Part`).
+    PartSynonym { part: String, part_term: String, synonym_weight: f32, alternative: Box<Alternative> },
 }
 
 impl Alternative {
@@ -88,6 +97,7 @@ impl Alternative {
             Alternative::Term { weight, .. }
             | Alternative::AllParts { weight, .. }
             | Alternative::Phrase { weight, .. } => *weight,
+            Alternative::PartSynonym { alternative, .. } => alternative.weight(),
         }
     }
 
@@ -96,6 +106,22 @@ impl Alternative {
             Alternative::Term { weight, .. }
             | Alternative::AllParts { weight, .. }
             | Alternative::Phrase { weight, .. } => *weight *= factor,
+            Alternative::PartSynonym { alternative, .. } => alternative.scale_weight(factor),
+        }
+    }
+
+    /// What is searched: the alternative itself, or the match of a part's synonym.
+    pub fn searched(&self) -> &Alternative {
+        match self {
+            Alternative::PartSynonym { alternative, .. } => alternative,
+            other => other,
+        }
+    }
+
+    fn searched_mut(&mut self) -> &mut Alternative {
+        match self {
+            Alternative::PartSynonym { alternative, .. } => alternative,
+            other => other,
         }
     }
 
@@ -107,6 +133,8 @@ impl Alternative {
                 *origin == Origin::Synonym
             }
             Alternative::AllParts { near, .. } => !near,
+            // Raised with the compound's own parts, not with the word's synonyms.
+            Alternative::PartSynonym { .. } => false,
         }
     }
 }
@@ -173,7 +201,7 @@ impl QueryPlan {
                 if own_form_seen {
                     continue;
                 }
-                raise_compound_parts(group);
+                raise_compound_parts(group, seen);
                 let best_synonym =
                     group.iter().filter(|a| a.is_synonym()).map(Alternative::weight).fold(0.0_f32, f32::max);
                 if best_synonym <= 0.0 {
@@ -208,10 +236,12 @@ impl QueryPlan {
         };
         for clause in self.clauses.iter_mut().filter(|c| !c.is_phrase && !c.is_synonym) {
             for group in &mut clause.groups {
+                part_synonyms::prune(group, df_anywhere, is_generic);
+                derived_forms::prune(group, &doc_freq, is_generic);
                 let Some(whole_idf) = whole_word_idf(group, &doc_freq, passages) else { continue };
                 let at_most_whole =
                     |summed: f32| if summed > 0.0 { (whole_idf / summed).min(1.0) } else { 1.0 };
-                for alternative in group.iter_mut() {
+                for alternative in group.iter_mut().map(Alternative::searched_mut) {
                     match alternative {
                         Alternative::Phrase { terms, weight, .. } => {
                             *weight *= at_most_whole(summed_idf(&mut terms.iter().map(|(_, t)| t)));
@@ -228,7 +258,7 @@ impl QueryPlan {
                                 *near_weight * share * WRITTEN_APART_SHARE
                             };
                         }
-                        Alternative::Term { .. } => {}
+                        Alternative::Term { .. } | Alternative::PartSynonym { .. } => {}
                     }
                 }
             }
@@ -242,11 +272,16 @@ impl QueryPlan {
     pub fn without_single_parts(mut self) -> QueryPlan {
         for group in self.clauses.iter_mut().flat_map(|c| c.groups.iter_mut()) {
             group.retain(|a| match a {
+                // Nor are a word's other forms (`kommunal` for `Kommune`) evidence of a theme;
+                // word-family roots (`^koordin`) are.
+                Alternative::Term { term, origin: Origin::Root, .. } => term.starts_with(ROOT_MARK),
                 Alternative::Term { origin, .. } => !matches!(origin, Origin::Part | Origin::Hyphen),
                 Alternative::AllParts { terms, near, near_weight, .. } => {
                     *near && terms.len() == 2 && *near_weight > 0.0
                 }
                 Alternative::Phrase { .. } => true,
+                // A theme term is searched without synonyms.
+                Alternative::PartSynonym { .. } => false,
             });
             for alternative in group.iter_mut() {
                 if let Alternative::AllParts { weight, .. } = alternative {
@@ -266,7 +301,7 @@ impl QueryPlan {
     pub fn highlight_terms(&self) -> std::collections::HashSet<String> {
         let mut terms = std::collections::HashSet::new();
         for clause in self.clauses.iter().filter(|c| c.occur != Occurrence::MustNot) {
-            for alternative in clause.groups.iter().flatten() {
+            for alternative in clause.groups.iter().flatten().map(Alternative::searched) {
                 match alternative {
                     Alternative::Term { term, .. } => {
                         terms.insert(term.clone());
@@ -279,7 +314,7 @@ impl QueryPlan {
                             terms.insert(format!("{PART_MARK}{part}"));
                         }
                     }
-                    Alternative::AllParts { .. } => {}
+                    Alternative::AllParts { .. } | Alternative::PartSynonym { .. } => {}
                     Alternative::Phrase { terms: phrase, .. } => {
                         terms.extend(phrase.iter().map(|(_, t)| t.clone()))
                     }
@@ -297,7 +332,11 @@ pub(super) fn plan_clause(analyzer: &GermanAnalyzer, clause: &Clause) -> Option<
     } else {
         by_position(&tokens)
             .into_iter()
-            .map(|word| word_alternatives(analyzer, &word, 1.0, true))
+            .map(|word| {
+                let mut group = word_alternatives(analyzer, &word, 1.0, true);
+                group.extend(other_forms(analyzer, &clause.text, &word));
+                group
+            })
             .filter(|g| !g.is_empty())
             .collect()
     };
@@ -311,6 +350,18 @@ pub(super) fn plan_clause(analyzer: &GermanAnalyzer, clause: &Clause) -> Option<
         is_synonym: false,
         groups,
     })
+}
+
+/// The adjective of a noun and the noun of an adjective (see [`derived_forms`]) of one written
+/// word of `text`.
+fn other_forms(analyzer: &GermanAnalyzer, text: &str, word: &[AnalyzedToken]) -> Vec<Alternative> {
+    let Some(first) = word.iter().find(|t| matches!(t.origin, Origin::Word | Origin::Stem)) else {
+        return Vec::new();
+    };
+    match text.get(first.offset_from..first.offset_to) {
+        Some(written) => derived_forms::alternatives(analyzer, written, &first.text),
+        None => Vec::new(),
+    }
 }
 
 /// The tokens of one text grouped by word position.
@@ -375,14 +426,24 @@ fn is_whole_word(origin: Origin) -> bool {
 
 /// Gives the parts of an unseen compound (its own, not a synonym's) the weights of
 /// [`UNSEEN_COMPOUND_ALL_PARTS_WEIGHT`] and [`UNSEEN_COMPOUND_SINGLE_PART_WEIGHT`].
-fn raise_compound_parts(group: &mut [Alternative]) {
+/// A part alone is raised only when the index holds every part: when it lacks one
+/// (`Nahtstellen` → `Naht` + `Stelle` where no text says `Naht`), the other part alone is no
+/// evidence of the compound (`Stelle` is everywhere).
+fn raise_compound_parts(group: &mut [Alternative], seen: impl Fn(&str) -> bool) {
+    let every_part_seen = group.iter().any(|a| match a {
+        Alternative::AllParts { terms, near: true, .. } => terms.iter().all(|t| seen(t)),
+        _ => false,
+    });
     for alternative in group.iter_mut() {
         match alternative {
-            Alternative::Term { weight, origin: Origin::Part, .. } => {
+            Alternative::Term { weight, origin: Origin::Part, .. } if every_part_seen => {
                 *weight = weight.max(UNSEEN_COMPOUND_SINGLE_PART_WEIGHT);
             }
             Alternative::AllParts { weight, near: true, .. } => {
                 *weight = weight.max(UNSEEN_COMPOUND_ALL_PARTS_WEIGHT);
+            }
+            Alternative::PartSynonym { synonym_weight, alternative, .. } => {
+                part_synonyms::raise_unseen(alternative, *synonym_weight);
             }
             _ => {}
         }
@@ -458,7 +519,15 @@ fn add_synonyms(analyzer: &GermanAnalyzer, synonyms: &Synonyms, clauses: &mut Ve
         .collect();
     let texts: Vec<String> = words.iter().map(|(_, w)| w.clone()).collect();
     let mut extra = Vec::new();
-    for expansion in synonyms.expand(analyzer, &texts) {
+    let expansions = synonyms.expand(analyzer, &texts);
+    // A compound no synonym covers is searched through the synonyms of its parts.
+    for (i, (clause, word)) in words.iter().enumerate() {
+        let groups = &mut clauses[*clause].groups;
+        if groups.len() == 1 && !expansions.iter().any(|e| e.start <= i && i < e.end) {
+            groups[0].extend(part_synonyms::alternatives(analyzer, synonyms, word));
+        }
+    }
+    for expansion in expansions {
         let weight = expansion.weight;
         let tokens = analyzer.analyze(&expansion.alternative);
         let alternatives: Vec<Alternative> = if by_position(&tokens).len() > 1 {
@@ -593,6 +662,25 @@ mod tests {
         present.back_off_unseen_words(|term| term == "~kinderschutz");
         assert!(weights(&present.clauses[0].groups[0]).contains(&("kind".to_string(), SINGLE_PART_WEIGHT)));
         assert_eq!(compound_parts_of(&present).unwrap().1, ALL_PARTS_WEIGHT);
+    }
+
+    #[test]
+    fn a_compound_stays_unseen_though_its_parts_are_known_and_a_lacking_part_raises_no_other() {
+        // `Naht` is a known part, but no passage holds it; `Stelle` is everywhere.
+        let analyzer = analyzer_with("Naht\nStellen\nKinder\nSchutz\n");
+        let synonyms = Synonyms::parse("[[group]]\nterms = [\"Nahtstelle\", \"Übergang\"]\nweight = 0.5\n")
+            .unwrap()
+            .with_keys(&analyzer);
+        let mut plan = QueryPlan::new(&analyzer, "Nahtstellen", Some(&synonyms));
+        plan.back_off_unseen_words(|term| matches!(term, "stell" | "~stell" | "ubergang"));
+        let terms = weights(&plan.clauses[0].groups[0]);
+        assert!(terms.contains(&("ubergang".to_string(), UNSEEN_WORD_SYNONYM_WEIGHT)), "{terms:?}");
+        assert!(terms.contains(&("stell".to_string(), SINGLE_PART_WEIGHT)), "{terms:?}");
+        // Both parts held: each alone counts more.
+        let mut plan = QueryPlan::new(&analyzer, "Kinderschutz", None);
+        plan.back_off_unseen_words(|term| matches!(term, "kind" | "schutz"));
+        let terms = weights(&plan.clauses[0].groups[0]);
+        assert!(terms.contains(&("schutz".to_string(), UNSEEN_COMPOUND_SINGLE_PART_WEIGHT)), "{terms:?}");
     }
 
     #[test]
