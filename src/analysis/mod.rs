@@ -51,7 +51,7 @@ pub use thesaurus::{CorpusThesaurus, Thesaurus};
 pub use tokenize::WordTokenizer;
 pub use umlaut_fold::UmlautFold;
 pub use verb_forms::VerbForms;
-pub use word_count::WordCounter;
+pub use word_count::{WordCounter, WORD_COUNT_NAME};
 
 /// The name under which the German analyzer is registered in every praev index.
 pub const ANALYZER_NAME: &str = "praev_de";

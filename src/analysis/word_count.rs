@@ -1,21 +1,28 @@
-//! Counts the words of a text for BM25's length normalisation, cheaply.
+//! Counts the words of a text for BM25's length normalisation, cheaply, as one token per word.
 //!
 //! The German analyzer emits several terms per written word at one position (stem, compound
 //! parts, gender base, root …), and tantivy's field norm counts every term, so a passage rich
 //! in compounds would look longer than it is. Lucene counts such stacked terms once
-//! (`discountOverlaps`). praev gets the same by counting the words the analyzer would index
-//! (stop words and over-long words left out) once per field at build time and storing the
-//! count in a fast field beside the analysed field (see [`crate::index::schema`]): the length
-//! that [`crate::query::scoring`] divides by.
+//! (`discountOverlaps`). praev gets the same by indexing each analysed field a second time with
+//! this tokenizer: one constant token per word the analyzer would index (stop words and
+//! over-long words left out), whose field norm is then the word count that
+//! [`crate::query::scoring`] divides by.
 //!
 //! Words are read like [`super::tokenize`] reads them — runs of letters and digits, a hyphen
 //! or an invisible character between them and a gender ending (`:innen`, `*in`, `(innen)`)
 //! inside the word — but no term is built: only words short enough to be a stop word are
 //! lower-cased (and folded) to be looked up.
 
+use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
+
 use super::stop_words::StopWords;
 use super::tokenize::{is_gender_mark, is_hyphen, is_invisible};
 use super::umlaut_fold::{needs_folding, UmlautFold};
+
+/// The name under which the word counter is registered in every praev index.
+pub const WORD_COUNT_NAME: &str = "praev_words";
+/// The one term the word counter emits, once per word.
+const WORD_TOKEN: &str = "w";
 
 /// Counts the words of a text that the German analyzer indexes.
 #[derive(Clone)]
@@ -107,6 +114,41 @@ fn gender_ending_len(mark: char, after: &str) -> Option<usize> {
     })
 }
 
+impl Tokenizer for WordCounter {
+    type TokenStream<'a> = WordTokens;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> WordTokens {
+        let mut token = Token::default();
+        token.text.push_str(WORD_TOKEN);
+        WordTokens { remaining: self.count(text), token }
+    }
+}
+
+/// The constant token, once per counted word.
+pub struct WordTokens {
+    remaining: usize,
+    token: Token,
+}
+
+impl TokenStream for WordTokens {
+    fn advance(&mut self) -> bool {
+        if self.remaining == 0 {
+            return false;
+        }
+        self.remaining -= 1;
+        self.token.position = self.token.position.wrapping_add(1);
+        true
+    }
+
+    fn token(&self) -> &Token {
+        &self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -135,5 +177,17 @@ mod tests {
             assert_eq!(counter.count(text), *words, "{text}");
             assert_eq!(positions.len(), *words, "the analyzer fills as many positions: {text}");
         }
+    }
+
+    #[test]
+    fn emits_one_token_per_word() {
+        let config = ConfigFiles::bundled().load_analysis().expect("bundled config loads");
+        let mut counter = WordCounter::new(config.stop_words.clone(), config.settings.max_word_chars);
+        let mut stream = counter.token_stream("Frühe Hilfen für Familien");
+        let mut tokens = Vec::new();
+        while stream.advance() {
+            tokens.push(stream.token().text.clone());
+        }
+        assert_eq!(tokens, vec!["w", "w", "w"]);
     }
 }

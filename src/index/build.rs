@@ -19,7 +19,7 @@ use super::schema::{build_schema, Fields};
 use super::store::BuildLock;
 use super::{CONFIG_DIR, SYNONYMS_FILE, THESAURUS_FILE, VOCABULARY_FILE};
 use crate::analysis::tokenize::is_invisible;
-use crate::analysis::{Lexicon, UmlautFold, WordCounter, ANALYZER_NAME};
+use crate::analysis::{Lexicon, UmlautFold, WordCounter, ANALYZER_NAME, WORD_COUNT_NAME};
 use crate::config::{AnalysisConfig, ConfigFiles, IndexConfig};
 use crate::error::{Error, Result};
 use crate::ingest::{
@@ -180,7 +180,8 @@ fn write_generation(
     let index = Index::create_in_dir(generation, build_schema())?;
     index.tokenizers().register(ANALYZER_NAME, analyzer.clone());
     let max_word_chars = config.analysis.settings.max_word_chars;
-    let mut counter = WordCounter::new(config.analysis.stop_words.clone(), max_word_chars);
+    let counter = WordCounter::new(config.analysis.stop_words.clone(), max_word_chars);
+    index.tokenizers().register(WORD_COUNT_NAME, counter);
     let fields = Fields::from_schema(&index.schema())?;
     // Each writer thread makes its own segment, and every search looks each term up in every
     // segment: a small corpus is written by one thread into one segment.
@@ -193,7 +194,7 @@ fn write_generation(
     for outcome in outcomes {
         match outcome {
             Ok(document) => {
-                add_document(&writer, &fields, &mut counter, &document)?;
+                add_document(&writer, &fields, &document)?;
                 progress.passages_done(document.passages.len());
                 records.push(record_of(document));
             }
@@ -367,16 +368,12 @@ fn ingest_all(
     (numbered.into_iter().map(|(_, outcome)| outcome).collect(), words)
 }
 
-fn add_document(
-    writer: &IndexWriter,
-    fields: &Fields,
-    counter: &mut WordCounter,
-    document: &Document,
-) -> Result<()> {
+fn add_document(writer: &IndexWriter, fields: &Fields, document: &Document) -> Result<()> {
     let kind = document.meta.kind.as_str();
     for passage in &document.passages {
         let mut tantivy_doc: TantivyDocument = doc!(
             fields.text => passage.text.as_str(),
+            fields.text_words => passage.text.as_str(),
             fields.file => document.file.as_str(),
             fields.passage => u64::from(passage.ordinal),
             fields.kind => kind,
@@ -384,22 +381,22 @@ fn add_document(
         );
         if let Some(section) = &passage.section {
             tantivy_doc.add_text(fields.section, section);
+            tantivy_doc.add_text(fields.section_words, section);
         }
-        let counted = [(fields.text_words, Some(&passage.text)), (fields.section_words, passage.section.as_ref())];
-        add_word_counts(&mut tantivy_doc, fields, counter, counted);
         add_document_meta(&mut tantivy_doc, fields, &document.meta);
         writer.add_document(tantivy_doc)?;
     }
-    add_quotes(writer, fields, counter, document)
+    add_quotes(writer, fields, document)
 }
 
 /// Each quote as a passage of kind `quote`, numbered after the document's passages.
-fn add_quotes(writer: &IndexWriter, fields: &Fields, counter: &mut WordCounter, document: &Document) -> Result<()> {
+fn add_quotes(writer: &IndexWriter, fields: &Fields, document: &Document) -> Result<()> {
     let kind = PassageKind::Quote.as_str();
     let first = document.passages.len() as u64;
     for (n, quote) in (first..).zip(&document.quotes) {
         let mut tantivy_doc: TantivyDocument = doc!(
             fields.text => quote.text.as_str(),
+            fields.text_words => quote.text.as_str(),
             fields.file => document.file.as_str(),
             fields.passage => n,
             fields.kind => kind,
@@ -407,35 +404,16 @@ fn add_quotes(writer: &IndexWriter, fields: &Fields, counter: &mut WordCounter, 
         );
         if let Some(speaker) = &quote.speaker {
             tantivy_doc.add_text(fields.speaker, speaker);
+            tantivy_doc.add_text(fields.speaker_words, speaker);
         }
         if let Some(role) = &quote.role {
             tantivy_doc.add_text(fields.role, role);
+            tantivy_doc.add_text(fields.role_words, role);
         }
-        let counted = [
-            (fields.text_words, Some(&quote.text)),
-            (fields.speaker_words, quote.speaker.as_ref()),
-            (fields.role_words, quote.role.as_ref()),
-        ];
-        add_word_counts(&mut tantivy_doc, fields, counter, counted);
         add_document_meta(&mut tantivy_doc, fields, &document.meta);
         writer.add_document(tantivy_doc)?;
     }
     Ok(())
-}
-
-/// The word count of each analysed field of a passage (0 for a field it lacks), and 0 for the
-/// rest: every passage has every count, so the scorer reads them without gaps.
-fn add_word_counts<const N: usize>(
-    tantivy_doc: &mut TantivyDocument,
-    fields: &Fields,
-    counter: &mut WordCounter,
-    counted: [(tantivy::schema::Field, Option<&String>); N],
-) {
-    for words in [fields.text_words, fields.section_words, fields.speaker_words, fields.role_words] {
-        let text = counted.iter().find(|(field, _)| *field == words).and_then(|(_, text)| *text);
-        let count = text.map_or(0, |text| counter.count(text));
-        tantivy_doc.add_u64(words, count as u64);
-    }
 }
 
 /// What every passage of a document carries of the document's metadata: municipality and

@@ -3,16 +3,16 @@
 //! One tantivy document is one passage. Document-level metadata (figures, contact, head quote)
 //! lives in the index's `praev.json` (see [`super::meta`]), not in tantivy.
 //!
-//! Each analysed field has a companion `…_words` fast field holding the field's word count
-//! (see [`crate::analysis::WordCounter`]), counted once at build time: the length BM25
-//! normalises by (see [`crate::query::scoring`]), where the analysed field's own norm would
-//! count every stacked term of a word.
+//! Each analysed field has a companion `…_words` field, indexed with the word counter
+//! ([`crate::analysis::WordCounter`]) and never searched: its field norm is the field's word
+//! count, the length BM25 normalises by (see [`crate::query::scoring`]), where the analysed
+//! field's own norm would count every stacked term of a word.
 
 use tantivy::schema::{
     FacetOptions, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, STORED, STRING,
 };
 
-use crate::analysis::ANALYZER_NAME;
+use crate::analysis::{ANALYZER_NAME, WORD_COUNT_NAME};
 
 pub const TEXT: &str = "text";
 pub const SECTION: &str = "section";
@@ -62,8 +62,7 @@ pub struct Fields {
     pub municipality_facet: Field,
     pub district_facet: Field,
     pub kind_facet: Field,
-    /// The word counts of `text`, `section`, `speaker` and `role` (fast fields, 0 when the
-    /// passage has no such field).
+    /// The word counts of `text`, `section`, `speaker` and `role` (field norms only).
     pub text_words: Field,
     pub section_words: Field,
     pub speaker_words: Field,
@@ -76,13 +75,19 @@ pub fn build_schema() -> Schema {
             .set_tokenizer(ANALYZER_NAME)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
+    let counted = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(WORD_COUNT_NAME)
+            .set_index_option(IndexRecordOption::Basic)
+            .set_fieldnorms(true),
+    );
     let mut builder = Schema::builder();
     builder.add_text_field(TEXT, analysed.clone());
     builder.add_text_field(SECTION, analysed.clone());
     builder.add_text_field(SPEAKER, analysed.clone());
     builder.add_text_field(ROLE, analysed);
     for words in [TEXT_WORDS, SECTION_WORDS, SPEAKER_WORDS, ROLE_WORDS] {
-        builder.add_u64_field(words, FAST);
+        builder.add_text_field(words, counted.clone());
     }
     builder.add_text_field(FILE, STRING | STORED);
     builder.add_u64_field(PASSAGE, STORED | FAST);
@@ -124,7 +129,7 @@ impl Fields {
         })
     }
 
-    /// The fast field holding the word count of the analysed field `field`, if it has one.
+    /// The field whose norm is the word count of the analysed field `field`, if it has one.
     pub fn words_of(&self, field: Field) -> Option<Field> {
         [
             (self.text, self.text_words),

@@ -4,23 +4,17 @@
 //! base …), and tantivy's own [`tantivy::query::TermQuery`] normalises by the field norm,
 //! which counts every one of them: a passage full of compounds looks long and loses. A
 //! [`WordNormTermQuery`] reads the term's postings in the analysed field and the length from
-//! the field's word-count companion (see [`crate::index::schema`]), a fast field holding the
-//! number of words: Lucene's `discountOverlaps`. The count is quantised like a tantivy field
-//! norm (one byte), and the average length is the sum of the counts over the passages. Phrase
-//! and written-apart matches keep tantivy's phrase scorer (and so its term-count norms); they
-//! are a minority of a query's score.
+//! the field's word-count companion (see [`crate::index::schema`]), whose norm is the number
+//! of words: Lucene's `discountOverlaps`. Phrase and written-apart matches keep tantivy's
+//! phrase scorer (and so its term-count norms); they are a minority of a query's score.
 
 use std::fmt;
-use std::sync::{LazyLock, Mutex};
 
-use rustc_hash::FxHashMap;
-use tantivy::columnar::Column;
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::postings::{Postings, SegmentPostings};
 use tantivy::query::{Bm25StatisticsProvider, EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::index::SegmentId;
-use tantivy::{DocId, DocSet, Score, Searcher, SegmentReader, TantivyError, Term};
+use tantivy::{DocId, DocSet, Score, SegmentReader, TantivyError, Term};
 
 /// BM25's term-frequency saturation, tantivy's and Lucene's default. On the dev set 0.9 and
 /// 1.5 measured 0.740 and 0.738 against 0.742: no reason to leave the default.
@@ -52,8 +46,8 @@ impl fmt::Debug for WordNormTermQuery {
 impl Query for WordNormTermQuery {
     fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
         let bm25 = match enable_scoring {
-            EnableScoring::Enabled { searcher, statistics_provider } => {
-                Some(Bm25::of_term(searcher, statistics_provider, &self.term, self.words)?)
+            EnableScoring::Enabled { statistics_provider, .. } => {
+                Some(Bm25::of_term(statistics_provider, &self.term, self.words)?)
             }
             EnableScoring::Disabled { .. } => None,
         };
@@ -77,19 +71,10 @@ struct Bm25 {
 }
 
 impl Bm25 {
-    fn of_term(
-        searcher: &Searcher,
-        statistics: &dyn Bm25StatisticsProvider,
-        term: &Term,
-        words: Field,
-    ) -> tantivy::Result<Bm25> {
+    fn of_term(statistics: &dyn Bm25StatisticsProvider, term: &Term, words: Field) -> tantivy::Result<Bm25> {
         let docs = statistics.total_num_docs()?;
         let doc_freq = statistics.doc_freq(term)?;
-        let mut total_words = 0;
-        for reader in searcher.segment_readers() {
-            total_words += segment_words(reader, words)?;
-        }
-        let average_words = total_words as Score / docs.max(1) as Score;
+        let average_words = statistics.total_num_tokens(words)? as Score / docs.max(1) as Score;
         Ok(Bm25::new(doc_freq, docs, average_words))
     }
 
@@ -136,29 +121,6 @@ impl Bm25 {
     }
 }
 
-/// The sum of the word counts in `words` over the passages of a segment. Segments never
-/// change, so each sum is computed once per process (a query has many terms, and themes and
-/// the matrix run many queries).
-fn segment_words(reader: &SegmentReader, words: Field) -> tantivy::Result<u64> {
-    static SUMS: LazyLock<Mutex<FxHashMap<(SegmentId, Field), u64>>> = LazyLock::new(Default::default);
-    let key = (reader.segment_id(), words);
-    if let Some(sum) = SUMS.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
-        return Ok(*sum);
-    }
-    let sum = match word_counts(reader, words)? {
-        Some(column) => (0..reader.max_doc()).map(|doc| column.first(doc).unwrap_or(0)).sum(),
-        None => 0,
-    };
-    SUMS.lock().unwrap_or_else(|e| e.into_inner()).insert(key, sum);
-    Ok(sum)
-}
-
-/// The word counts of the segment's passages, if the field has any.
-fn word_counts(reader: &SegmentReader, words: Field) -> tantivy::Result<Option<Column<u64>>> {
-    let name = reader.schema().get_field_name(words);
-    reader.fast_fields().column_opt::<u64>(name)
-}
-
 struct WordNormTermWeight {
     term: Term,
     words: Field,
@@ -174,11 +136,12 @@ impl WordNormTermWeight {
             .inverted_index(self.term.field())?
             .read_postings(&self.term, option)?
             .unwrap_or_else(SegmentPostings::empty);
-        let words = match &self.bm25 {
-            Some(_) => word_counts(reader, self.words)?,
+        let norms = match &self.bm25 {
+            Some(_) => reader.fieldnorms_readers().get_field(self.words)?,
             None => None,
-        };
-        Ok(WordNormTermScorer { postings, words, bm25: self.bm25.clone(), boost })
+        }
+        .unwrap_or_else(|| FieldNormReader::constant(reader.max_doc(), 1));
+        Ok(WordNormTermScorer { postings, norms, bm25: self.bm25.clone(), boost })
     }
 }
 
@@ -193,7 +156,7 @@ impl Weight for WordNormTermWeight {
             return Err(TantivyError::InvalidArgument(format!("document #({doc}) does not match")));
         }
         let mut explanation = match &scorer.bm25 {
-            Some(bm25) => bm25.explain(scorer.norm_id(doc), scorer.postings.term_freq(), 1.0),
+            Some(bm25) => bm25.explain(scorer.norms.fieldnorm_id(doc), scorer.postings.term_freq(), 1.0),
             None => Explanation::new("<no score>", 1.0),
         };
         explanation.add_context(format!("Term={:?}", self.term));
@@ -204,18 +167,9 @@ impl Weight for WordNormTermWeight {
 /// The term's postings scored with the word counts.
 struct WordNormTermScorer {
     postings: SegmentPostings,
-    /// None when scoring is off or the index has no counts (every passage then counts 1 word).
-    words: Option<Column<u64>>,
+    norms: FieldNormReader,
     bm25: Option<Bm25>,
     boost: Score,
-}
-
-impl WordNormTermScorer {
-    /// The passage's word count quantised to one byte, as tantivy stores a field norm.
-    fn norm_id(&self, doc: DocId) -> u8 {
-        let words = self.words.as_ref().map_or(1, |column| column.first(doc).unwrap_or(0));
-        FieldNormReader::fieldnorm_to_id(u32::try_from(words).unwrap_or(u32::MAX))
-    }
 }
 
 impl DocSet for WordNormTermScorer {
@@ -240,7 +194,7 @@ impl Scorer for WordNormTermScorer {
     fn score(&mut self) -> Score {
         match &self.bm25 {
             Some(bm25) => {
-                bm25.score(self.norm_id(self.doc()), self.postings.term_freq(), self.boost)
+                bm25.score(self.norms.fieldnorm_id(self.doc()), self.postings.term_freq(), self.boost)
             }
             None => self.boost,
         }
@@ -254,7 +208,7 @@ mod tests {
     use tantivy::{doc, Index, IndexWriter};
 
     use super::*;
-    use crate::analysis::{WordCounter, ANALYZER_NAME};
+    use crate::analysis::{WordCounter, ANALYZER_NAME, WORD_COUNT_NAME};
     use crate::config::ConfigFiles;
     use crate::index::schema::{build_schema, Fields};
 
@@ -270,12 +224,12 @@ mod tests {
         let config = ConfigFiles::bundled().load_analysis().expect("bundled config loads");
         let index = Index::create_in_ram(build_schema());
         index.tokenizers().register(ANALYZER_NAME, config.german_analyzer(None));
-        let mut counter = WordCounter::new(config.stop_words.clone(), config.settings.max_word_chars);
+        let counter = WordCounter::new(config.stop_words.clone(), config.settings.max_word_chars);
+        index.tokenizers().register(WORD_COUNT_NAME, counter);
         let fields = Fields::from_schema(&index.schema()).expect("schema has the fields");
         let mut writer: IndexWriter = index.writer_with_num_threads(1, 15_000_000).expect("writer");
         for text in passages {
-            let words = counter.count(text) as u64;
-            writer.add_document(doc!(fields.text => *text, fields.text_words => words)).expect("added");
+            writer.add_document(doc!(fields.text => *text, fields.text_words => *text)).expect("added");
         }
         writer.commit().expect("committed");
         (index, fields)
