@@ -63,10 +63,15 @@ static SQUEEZED_FIGURES: LazyLock<Regex> = LazyLock::new(|| {
 });
 static LEITBILD_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:unser\s+|das\s+)?leitbild\b").expect("valid regex"));
-/// A section heading of a Leitbild ("1. Präambel", "Unsere Leitziele", "Leitsätze").
-static LEITBILD_SECTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\d{1,2}\.?\s+)?(?:unser(?:e)?\s+|das\s+|die\s+)?(?:leitbild|leitziele|leitsätze|leitgedanken|präambel|leitlinien|grundsätze|werte)\b")
-        .expect("valid regex")
+/// A section heading of a Leitbild ("1. Präambel", "Unsere Leitziele", "Leitsätze"). Every
+/// match holds one of the guard words, which have no letter that `(?i)` matches beyond ASCII
+/// case (`präambel` is guarded by `ambel`, so `PRÄAMBEL` passes too).
+static LEITBILD_SECTION: LazyLock<Guarded> = LazyLock::new(|| {
+    Guarded::new(
+        &["leit", "ambel", "grund", "werte"],
+        true,
+        r"(?i)^(?:\d{1,2}\.?\s+)?(?:unser(?:e)?\s+|das\s+|die\s+)?(?:leitbild|leitziele|leitsätze|leitgedanken|präambel|leitlinien|grundsätze|werte)\b",
+    )
 });
 /// "Gelsenkirchen. Das …", "Düren. „Wir …", "Mönchengladbach · Zum …", "Gelsenkirchen." alone.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -275,6 +280,10 @@ mod tests {
             (&*PHOTO_CREDIT, "© Stadt Essen"),
             (&*WEEKDAY, "Das Familienbüro öffnet ab Mittwoch wieder."),
             (&*WEEKDAY, "Übergabe der Urkunden am Samstag"),
+            (&*LEITBILD_SECTION, "1. PRÄAMBEL"),
+            (&*LEITBILD_SECTION, "Unsere Leitziele"),
+            (&*LEITBILD_SECTION, "Grundsätze der Zusammenarbeit"),
+            (&*LEITBILD_SECTION, "Werte"),
         ];
         for (guarded, line) in cases {
             assert!(guarded.regex().is_match(line), "the pattern itself should match {line:?}");
