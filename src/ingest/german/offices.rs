@@ -58,7 +58,8 @@ pub(crate) const NAMED_OFFICE_ENDINGS: &[&str] = &[
 /// walk stops at the first letter no ending has there (this runs for every capitalised word of
 /// every document).
 static ROLE_ENDINGS_REVERSED: LazyLock<fst::Set<Vec<u8>>> = LazyLock::new(|| {
-    let mut reversed: Vec<Vec<u8>> = ROLE_ENDINGS.split_whitespace().map(|e| e.bytes().rev().collect()).collect();
+    let mut reversed: Vec<Vec<u8>> =
+        ROLE_ENDINGS.split_whitespace().map(|e| e.bytes().rev().collect()).collect();
     reversed.sort_unstable();
     reversed.dedup();
     fst::Set::from_iter(reversed).expect("sorted, distinct keys")
