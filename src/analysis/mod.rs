@@ -18,6 +18,7 @@
 pub mod decompound;
 pub mod derivation;
 pub mod elliptic;
+mod expansion_cache;
 pub mod gender;
 pub mod hyphen;
 pub mod lexicon;
@@ -30,13 +31,13 @@ pub mod umlaut_fold;
 pub mod verb_forms;
 pub mod word_count;
 
-use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 use crate::query::frames::QuestionFrames;
+use expansion_cache::{CachedToken, Expansion, ExpansionCache};
 
 pub use decompound::{Decompounder, WrittenPart, PART_MARK};
 pub use derivation::{WordFamilies, ROOT_MARK};
@@ -209,7 +210,8 @@ pub enum StemmerChoice {
 }
 
 /// The German analyzer: context steps over the whole token list, then word-by-word steps
-/// whose results are cached per analyzer instance while indexing.
+/// whose results are cached per word and shared by the analyzer's clones (see
+/// [`expansion_cache`]).
 #[derive(Clone)]
 pub struct GermanAnalyzer {
     tokenizer: WordTokenizer,
@@ -220,23 +222,13 @@ pub struct GermanAnalyzer {
     /// The decompounder of the word steps (None when decompounding is off), for the query
     /// planner's look at a compound's written parts.
     decompounder: Option<Decompounder>,
-    /// Word-by-word results of this instance (tantivy clones one per indexing thread).
-    /// Keyed by marks, then by word, so that a lookup borrows the word instead of copying it.
-    cache: FxHashMap<Marks, FxHashMap<String, Expansion>>,
-    /// How many words the cache holds.
-    cached_words: usize,
+    /// Word-by-word results, shared with every clone (tantivy clones one per field and
+    /// indexing thread).
+    cache: ExpansionCache,
     /// The question frames of the config: query-side only, carried here so that every query
     /// planned with this analyzer sees them (see `query::frames`).
     question_frames: Arc<QuestionFrames>,
 }
-
-/// What the cache keeps of an expanded token: term, origin, marks.
-type CachedToken = (String, Origin, Marks);
-/// The cached expansion of one word.
-type Expansion = Arc<[CachedToken]>;
-
-/// Beyond this many distinct words the cache is cleared, bounding memory on huge corpora.
-const CACHE_LIMIT: usize = 200_000;
 
 impl GermanAnalyzer {
     pub fn new(settings: &AnalyzerSettings, stop_words: StopWords, lexicon: Lexicon) -> GermanAnalyzer {
@@ -280,8 +272,7 @@ impl GermanAnalyzer {
                 StemmerChoice::None => None,
             },
             decompounder: settings.decompound.then_some(decompounder),
-            cache: FxHashMap::default(),
-            cached_words: 0,
+            cache: ExpansionCache::default(),
             question_frames: Arc::default(),
         }
     }
@@ -366,7 +357,7 @@ impl GermanAnalyzer {
     }
 
     fn expand_word(&self, token: AnalyzedToken) -> Vec<AnalyzedToken> {
-        self.word_steps.iter().fold(vec![token], |tokens, step| step.apply(tokens))
+        expand_with(&self.word_steps, token)
     }
 
     /// [`GermanAnalyzer::analyze`] with the word-by-word results cached in this instance.
@@ -387,20 +378,16 @@ impl GermanAnalyzer {
 
     /// The cached terms of one word, computed on the first miss.
     fn expansion_cached(&mut self, token: &AnalyzedToken) -> Expansion {
-        if self.cached_words > CACHE_LIMIT {
-            self.cache.clear();
-            self.cached_words = 0;
-        }
-        if let Some(expansion) = self.cache.get(&token.marks).and_then(|words| words.get(token.text.as_str()))
-        {
-            return expansion.clone();
-        }
-        let expanded = self.expand_word(token.clone());
-        let expansion: Expansion = expanded.into_iter().map(|t| (t.text, t.origin, t.marks)).collect();
-        self.cache.entry(token.marks).or_default().insert(token.text.clone(), expansion.clone());
-        self.cached_words += 1;
-        expansion
+        let word_steps = &self.word_steps;
+        self.cache.get_or_expand(&token.text, token.marks, || {
+            expand_with(word_steps, token.clone()).into_iter().map(|t| (t.text, t.origin, t.marks)).collect()
+        })
     }
+}
+
+/// The terms the word-by-word steps make of one word.
+fn expand_with(word_steps: &[Box<dyn AnalysisStep>], token: AnalyzedToken) -> Vec<AnalyzedToken> {
+    word_steps.iter().fold(vec![token], |tokens, step| step.apply(tokens))
 }
 
 /// The tokens of a cached expansion at the place of `token`.

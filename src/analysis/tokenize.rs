@@ -84,7 +84,12 @@ fn read_word(chars: &[(usize, char)], start: usize, text_len: usize) -> (Pending
             if c == 'I' && previous_lower && binnen_i_ending(chars, i) {
                 word.marks.gender = true;
             }
-            word.text.extend(c.to_lowercase());
+            // Most letters are ASCII: lower-cased in place, without the Unicode tables.
+            if c.is_ascii() {
+                word.text.push(c.to_ascii_lowercase());
+            } else {
+                word.text.extend(c.to_lowercase());
+            }
             previous_lower = c.is_lowercase();
             i += 1;
             word.end = byte_at(i);

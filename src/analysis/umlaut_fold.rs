@@ -47,12 +47,22 @@ impl UmlautFold {
 /// transcription, and the transcription it folds to.
 fn distinct_stem(word: &str) -> Option<(std::ops::Range<usize>, &'static str)> {
     static TRANSCRIBED: std::sync::OnceLock<Vec<(&'static str, String)>> = std::sync::OnceLock::new();
+    // Any of the stems in either spelling: most words hold none, and one search over the word
+    // tells so; only then is each stem looked for in turn (the first listed wins).
+    static ANY_FORM: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
     let stems = TRANSCRIBED.get_or_init(|| {
         UMLAUT_DISTINCT
             .iter()
             .map(|s| (*s, s.replace('ä', "ae").replace('ö', "oe").replace('ü', "ue")))
             .collect()
     });
+    let any_form = ANY_FORM.get_or_init(|| {
+        let forms = stems.iter().flat_map(|(umlaut, transcription)| [*umlaut, transcription.as_str()]);
+        aho_corasick::AhoCorasick::new(forms).expect("plain words")
+    });
+    if !any_form.is_match(word) {
+        return None;
+    }
     stems.iter().find_map(|(umlaut, transcription)| {
         [*umlaut, transcription.as_str()]
             .into_iter()
@@ -62,8 +72,8 @@ fn distinct_stem(word: &str) -> Option<(std::ops::Range<usize>, &'static str)> {
 
 /// `ph` → `f`, `-ntial`/`-ntiell` → `-nzial`/`-nziell`.
 fn fold_variant_spellings(word: String) -> String {
-    let mut word = if word.contains("ph") { word.replace("ph", "f") } else { word };
-    if word.contains("ntial") || word.contains("ntiell") {
+    let mut word = if has_bytes(&word, b"ph") { word.replace("ph", "f") } else { word };
+    if has_ntial(&word) {
         word = word.replace("ntial", "nzial").replace("ntiell", "nziell");
     }
     word
@@ -106,8 +116,17 @@ pub fn needs_folding(word: &str) -> bool {
             .as_bytes()
             .windows(2)
             .any(|pair| (pair[1] == b'e' && matches!(pair[0], b'a' | b'o' | b'u')) || pair == b"ph")
-        || word.contains("ntial")
-        || word.contains("ntiell")
+        || has_ntial(word)
+}
+
+/// Whether `word` holds `-ntial` or `-ntiell`. A plain scan of the bytes: the words are short,
+/// and this runs for every token.
+fn has_ntial(word: &str) -> bool {
+    has_bytes(word, b"ntial") || has_bytes(word, b"ntiell")
+}
+
+fn has_bytes(word: &str, needle: &[u8]) -> bool {
+    word.as_bytes().windows(needle.len()).any(|window| window == needle)
 }
 
 fn push_folded(out: &mut String, c: char) {

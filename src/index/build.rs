@@ -10,6 +10,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
+use rustc_hash::FxHashSet;
 use tantivy::schema::Facet;
 use tantivy::{doc, Index, IndexWriter, TantivyDocument};
 
@@ -296,8 +297,9 @@ fn drop_duplicates(
 fn vocabulary<'a>(
     documents: impl Iterator<Item = &'a Document>,
     analysis: &AnalysisConfig,
-) -> HashSet<String> {
-    let mut written: HashSet<&str> = HashSet::new();
+) -> FxHashSet<String> {
+    // Fx hashing: the sets are hashed once per word of the corpus, and their order is not used.
+    let mut written: FxHashSet<&str> = FxHashSet::default();
     for document in documents {
         for passage in &document.passages {
             written.extend(
@@ -309,7 +311,7 @@ fn vocabulary<'a>(
         }
     }
     let max = analysis.settings.max_word_chars;
-    let mut words: HashSet<String> = HashSet::new();
+    let mut words: FxHashSet<String> = FxHashSet::default();
     for word in written {
         let lower: String = word.chars().filter(|c| !is_invisible(*c)).flat_map(char::to_lowercase).collect();
         if lower.chars().count() > max {
@@ -325,7 +327,7 @@ fn vocabulary<'a>(
 
 type Outcome = std::result::Result<Document, Skipped>;
 /// What one ingest thread returns: its outcomes numbered by file, and its files' vocabulary.
-type IngestPart = (Vec<(usize, Outcome)>, HashSet<String>);
+type IngestPart = (Vec<(usize, Outcome)>, FxHashSet<String>);
 
 /// Ingests the files on `threads` threads, returning outcomes in file order and the corpus
 /// vocabulary (see [`vocabulary`]), which each thread collects for its own files. Threads take
@@ -336,7 +338,7 @@ fn ingest_all(
     analysis: &AnalysisConfig,
     threads: usize,
     progress: &dyn BuildProgress,
-) -> (Vec<Outcome>, HashSet<String>) {
+) -> (Vec<Outcome>, FxHashSet<String>) {
     let next = std::sync::atomic::AtomicUsize::new(0);
     let worker = || -> IngestPart {
         let mut mine = Vec::new();
@@ -357,7 +359,7 @@ fn ingest_all(
         handles.into_iter().map(|h| h.join().expect("an ingest thread panicked")).collect()
     });
     let mut numbered = Vec::with_capacity(files.len());
-    let mut words = HashSet::new();
+    let mut words = FxHashSet::default();
     for (part_outcomes, part_words) in parts {
         numbered.extend(part_outcomes);
         words.extend(part_words);

@@ -40,20 +40,30 @@ impl Fingerprint {
 pub fn text_key(text: &str) -> String {
     let mut key = String::with_capacity(text.len());
     let mut in_word = false;
-    for c in text.chars() {
-        // Most characters are ASCII: no invisible ones there, and lower-casing is one byte.
-        if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
-                if !in_word && !key.is_empty() {
-                    key.push(' ');
-                }
-                in_word = true;
-                key.push(c.to_ascii_lowercase());
-            } else {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // Most characters are ASCII: no invisible ones there, and a run of letters and digits
+        // is copied and lower-cased at once.
+        if bytes[at].is_ascii() {
+            let run = bytes[at..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+            if run == 0 {
                 in_word = false;
+                at += 1;
+                continue;
             }
+            if !in_word && !key.is_empty() {
+                key.push(' ');
+            }
+            in_word = true;
+            let start = key.len();
+            key.push_str(&text[at..at + run]);
+            key[start..].make_ascii_lowercase();
+            at += run;
             continue;
         }
+        let c = text[at..].chars().next().expect("a character starts here");
+        at += c.len_utf8();
         if is_invisible(c) {
             // A soft hyphen or zero-width space inside a word does not split it.
             continue;
@@ -191,6 +201,21 @@ mod tests {
         ];
         for (a, b, same, why) in cases {
             assert_eq!(Fingerprint::of(a) == Fingerprint::of(b), same, "{why}: {a:?} vs {b:?}");
+        }
+    }
+
+    #[test]
+    fn the_key_is_the_lower_cased_words_joined_by_single_spaces() {
+        let cases = [
+            ("Frühe Hilfen für FAMILIEN.", "frühe hilfen für familien"),
+            ("Kinder-  und\tJugendhilfe (KJH), 2017!", "kinder und jugendhilfe kjh 2017"),
+            ("ÄRZTE\u{200B}KAMMER und Präven\u{AD}tion", "ärztekammer und prävention"),
+            ("„Gemeinsam stark“ – 38.354 Kinder", "gemeinsam stark 38 354 kinder"),
+            ("  ... ", ""),
+            ("", ""),
+        ];
+        for (text, key) in cases {
+            assert_eq!(text_key(text), key, "{text:?}");
         }
     }
 

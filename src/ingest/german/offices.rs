@@ -9,8 +9,6 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashSet;
-
 /// Endings (lower case) of words that name an office or function, compounds included
 /// ("Jugenddezernent", "KeKiz-Koordinatorin", "NRW-Familienministerin").
 const ROLE_ENDINGS: &str =
@@ -56,28 +54,30 @@ pub(crate) const NAMED_OFFICE_ENDINGS: &[&str] = &[
     "meisterin",
 ];
 
-/// The role endings by byte length: a word is tested once per length, not once per ending
-/// (this runs for every capitalised word of every document).
-static ROLE_ENDINGS_BY_LENGTH: LazyLock<Vec<(usize, FxHashSet<&'static str>)>> = LazyLock::new(|| {
-    let mut by_length: Vec<(usize, FxHashSet<&'static str>)> = Vec::new();
-    for ending in ROLE_ENDINGS.split_whitespace() {
-        match by_length.iter_mut().find(|(n, _)| *n == ending.len()) {
-            Some((_, set)) => {
-                set.insert(ending);
-            }
-            None => by_length.push((ending.len(), FxHashSet::from_iter([ending]))),
-        }
-    }
-    by_length
+/// The role endings written backwards, as an FST: a word is read once from its end, and the
+/// walk stops at the first letter no ending has there (this runs for every capitalised word of
+/// every document).
+static ROLE_ENDINGS_REVERSED: LazyLock<fst::Set<Vec<u8>>> = LazyLock::new(|| {
+    let mut reversed: Vec<Vec<u8>> =
+        ROLE_ENDINGS.split_whitespace().map(|e| e.bytes().rev().collect()).collect();
+    reversed.sort_unstable();
+    reversed.dedup();
+    fst::Set::from_iter(reversed).expect("sorted, distinct keys")
 });
 
-/// Whether a lower-case word ends with one of the role endings ("jugenddezernentin").
+/// Whether a lower-case word ends with one of the role endings ("jugenddezernentin"). An
+/// ending found byte for byte begins at a character boundary: its first byte starts a character.
 pub(crate) fn ends_with_role(lower: &str) -> bool {
-    ROLE_ENDINGS_BY_LENGTH.iter().any(|(n, endings)| {
-        lower.len() >= *n
-            && lower.is_char_boundary(lower.len() - n)
-            && endings.contains(&lower[lower.len() - n..])
-    })
+    let endings = ROLE_ENDINGS_REVERSED.as_fst();
+    let mut node = endings.root();
+    for &byte in lower.as_bytes().iter().rev() {
+        let Some(index) = node.find_input(byte) else { return false };
+        node = endings.node(node.transition(index).addr);
+        if node.is_final() {
+            return true;
+        }
+    }
+    false
 }
 
 /// The words of `offices` that are not the feminine form ("…in") of another one: searching

@@ -165,8 +165,8 @@ fn deobfuscate(line: &str) -> Cow<'_, str> {
 /// Whether a bracket in the line opens with one of `words` (lower case; spaces allowed before
 /// it), in any case: what the obfuscation patterns need.
 fn bracket_opens(line: &str, words: &[&str]) -> bool {
-    let brackets = line.bytes().enumerate().filter(|(_, b)| matches!(b, b'(' | b'[' | b'{'));
-    brackets.map(|(at, _)| line[at + 1..].trim_start()).any(|inside| {
+    let brackets = memchr::memchr3_iter(b'(', b'[', b'{', line.as_bytes());
+    brackets.map(|at| line[at + 1..].trim_start()).any(|inside| {
         // Lower-casing takes every spelling `(?i)` matches ("AT", "Ät", "K" for k) to the word.
         let starts_with = |word: &str| {
             let mut folded = inside.chars().flat_map(char::to_lowercase);

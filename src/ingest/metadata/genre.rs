@@ -168,10 +168,27 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:Von|Autor(?:in)?:)\s+\p{Lu}\p{Ll}+(?:[\s-]\p{Lu}\.)?(?:\s+(?:von\s+)?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)+\s*(?:$|[|,·•]|und\s)")
         .expect("valid regex")
 });
-/// The furniture of news sites: reading time, share and comment buttons.
-static NEWS_FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\d+\s*min(?:uten|\.)?\s+)?lesezeit\b|\blesezeit\s*:?\s*\d|^artikel\s+(?:teilen|merken|vorlesen|drucken|verschenken)|^(?:\d+\s+)?kommentare?$|^zur\s+startseite$|^(?:jetzt\s+)?(?:abonnieren|kommentieren)$|^(?:plus|\+)?\s*artikel$")
-        .expect("valid regex")
+/// The furniture of news sites: reading time, share and comment buttons. Every match holds
+/// one of the guard words; under `(?i)` the pattern also takes the Kelvin sign for `k` and the
+/// long s for `s`, so those spellings are guard words too.
+static NEWS_FURNITURE: LazyLock<Guarded> = LazyLock::new(|| {
+    Guarded::new(
+        &[
+            "lesezeit",
+            "le\u{17f}ezeit",
+            "artikel",
+            "arti\u{212a}el",
+            "komment",
+            "\u{212a}omment",
+            "startseite",
+            "\u{17f}tartseite",
+            "start\u{17f}eite",
+            "\u{17f}tart\u{17f}eite",
+            "abonnieren",
+        ],
+        true,
+        r"(?i)^(?:\d+\s*min(?:uten|\.)?\s+)?lesezeit\b|\blesezeit\s*:?\s*\d|^artikel\s+(?:teilen|merken|vorlesen|drucken|verschenken)|^(?:\d+\s+)?kommentare?$|^zur\s+startseite$|^(?:jetzt\s+)?(?:abonnieren|kommentieren)$|^(?:plus|\+)?\s*artikel$",
+    )
 });
 static OUTLETS: LazyLock<AhoCorasick> =
     LazyLock::new(|| AhoCorasick::new(NEWS_OUTLETS).expect("valid outlet names"));
@@ -304,6 +321,15 @@ mod tests {
             (&*MUNICIPAL_NEWS_HEADER, "15:36 Uhr | Stadt Gelsenkirchen"),
             (&*PRESS_CONTACT, "Ansprechpartner für die Presse:"),
             (&*SPOKEN_WORD, "Es gilt das gesprochene Wort."),
+            (&*NEWS_FURNITURE, "3 Min. Lesezeit"),
+            (&*NEWS_FURNITURE, "Lesezeit: 4 Minuten"),
+            (&*NEWS_FURNITURE, "Artikel teilen"),
+            (&*NEWS_FURNITURE, "12 Kommentare"),
+            (&*NEWS_FURNITURE, "\u{212a}ommentare"),
+            (&*NEWS_FURNITURE, "Zur Startseite"),
+            (&*NEWS_FURNITURE, "ZUR \u{17f}TART\u{17f}EITE"),
+            (&*NEWS_FURNITURE, "Jetzt abonnieren"),
+            (&*NEWS_FURNITURE, "Plus Artikel"),
         ];
         for (guarded, line) in cases {
             assert!(guarded.regex().is_match(line), "the pattern itself should match {line:?}");

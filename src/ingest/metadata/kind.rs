@@ -63,10 +63,15 @@ static SQUEEZED_FIGURES: LazyLock<Regex> = LazyLock::new(|| {
 });
 static LEITBILD_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:unser\s+|das\s+)?leitbild\b").expect("valid regex"));
-/// A section heading of a Leitbild ("1. Präambel", "Unsere Leitziele", "Leitsätze").
-static LEITBILD_SECTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\d{1,2}\.?\s+)?(?:unser(?:e)?\s+|das\s+|die\s+)?(?:leitbild|leitziele|leitsätze|leitgedanken|präambel|leitlinien|grundsätze|werte)\b")
-        .expect("valid regex")
+/// A section heading of a Leitbild ("1. Präambel", "Unsere Leitziele", "Leitsätze"). Every
+/// match holds one of the guard words, which have no letter that `(?i)` matches beyond ASCII
+/// case (`präambel` is guarded by `ambel`, so `PRÄAMBEL` passes too).
+static LEITBILD_SECTION: LazyLock<Guarded> = LazyLock::new(|| {
+    Guarded::new(
+        &["leit", "ambel", "grund", "werte"],
+        true,
+        r"(?i)^(?:\d{1,2}\.?\s+)?(?:unser(?:e)?\s+|das\s+|die\s+)?(?:leitbild|leitziele|leitsätze|leitgedanken|präambel|leitlinien|grundsätze|werte)\b",
+    )
 });
 /// "Gelsenkirchen. Das …", "Düren. „Wir …", "Mönchengladbach · Zum …", "Gelsenkirchen." alone.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -91,8 +96,9 @@ static ATTRIBUTED_QUOTE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 /// People in a photo caption: "(v.l.)", "(2.v.r.)", "(von links, hintere Reihe)".
-static CAPTION_PEOPLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\((?:\d\.\s?)?v\.\s?[lr]\.\)|\(von (?:links|rechts)").expect("valid regex")
+static CAPTION_PEOPLE: LazyLock<Guarded> = LazyLock::new(|| {
+    // Every match holds "v." or "(von ", which few lines do.
+    Guarded::new(&["v.", "(von "], false, r"\((?:\d\.\s?)?v\.\s?[lr]\.\)|\(von (?:links|rechts)")
 });
 /// An official with title and full name: "Oberbürgermeister Frank Baranowski",
 /// "Landrat Dr. Axel Lehmann", "NRW-Familienministerin Ute Schäfer". Programme pages name
@@ -175,7 +181,6 @@ fn leitbild_points(page: &Page) -> u32 {
 /// Points of evidence for running news text.
 fn running_text_points(page: &Page, places: &Gazetteer) -> u32 {
     let head = page.head();
-    let any_line = |re: &Regex| page.lines.iter().any(|l| re.is_match(l));
     let any_line_guarded = |re: &Guarded| page.lines.iter().any(|l| re.is_match(l));
     let mut score = 0;
     score += match (&page.marker_date, page.document_date()) {
@@ -190,7 +195,7 @@ fn running_text_points(page: &Page, places: &Gazetteer) -> u32 {
         score += 2;
     }
     score += u32::from(any_line_guarded(&PHOTO_CREDIT));
-    score += u32::from(any_line(&CAPTION_PEOPLE));
+    score += u32::from(any_line_guarded(&CAPTION_PEOPLE));
     score += u32::from(page.lines.iter().any(|l| names_official(l)));
     score += u32::from(any_line_guarded(&WEEKDAY));
     let attributed: usize = page.lines.iter().map(|l| ATTRIBUTED_QUOTE.find_iter(l).count()).sum();
@@ -275,6 +280,13 @@ mod tests {
             (&*PHOTO_CREDIT, "© Stadt Essen"),
             (&*WEEKDAY, "Das Familienbüro öffnet ab Mittwoch wieder."),
             (&*WEEKDAY, "Übergabe der Urkunden am Samstag"),
+            (&*LEITBILD_SECTION, "1. PRÄAMBEL"),
+            (&*LEITBILD_SECTION, "Unsere Leitziele"),
+            (&*LEITBILD_SECTION, "Grundsätze der Zusammenarbeit"),
+            (&*LEITBILD_SECTION, "Werte"),
+            (&*CAPTION_PEOPLE, "Beim Fachtag (v. l.) Anna Muster und Max Muster"),
+            (&*CAPTION_PEOPLE, "Die Preisträger (1. v.r.) mit dem Landrat"),
+            (&*CAPTION_PEOPLE, "Die Jury (von links nach rechts)"),
         ];
         for (guarded, line) in cases {
             assert!(guarded.regex().is_match(line), "the pattern itself should match {line:?}");
