@@ -92,3 +92,61 @@ pub fn weigh(pairs: &mut Vec<NearPair>, doc_freq: impl Fn(&str) -> u64, passages
         true
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::plan::QueryPlan;
+
+    fn planned_pairs(query: &str) -> Vec<[String; 2]> {
+        let config = crate::config::ConfigFiles::bundled().load_analysis().expect("bundled config loads");
+        let plan = QueryPlan::new(&config.german_analyzer(None), query, Some(&config.synonyms));
+        plan.near_pairs.into_iter().map(|p| p.terms).collect()
+    }
+
+    /// (query, the stems paired): neighbouring content words, stop words skipped; no pair for
+    /// one word, a phrase, an exclusion or a word repeated.
+    const PAIRS: &[(&str, &[[&str; 2]])] = &[
+        ("Hilfen zur Erziehung", &[["hilf", "erzieh"]]),
+        ("Kooperation von Schule und Jugendhilfe", &[["kooperation", "schul"], ["schul", "jugendhilf"]]),
+        ("frühkindliche Bildung", &[["fruhkind", "bildung"]]),
+        ("Kinderschutz", &[]),
+        ("\"Frühe Hilfen\" Elternarbeit -Kita", &[]),
+        ("Schule und Schulen", &[]),
+    ];
+
+    #[test]
+    fn neighbouring_content_words_of_the_query_are_paired() {
+        for (query, expected) in PAIRS {
+            let expected: Vec<[String; 2]> = expected.iter().map(|p| p.map(str::to_string)).collect();
+            assert_eq!(planned_pairs(query), expected, "{query}");
+        }
+    }
+
+    fn pair(first: &str, second: &str) -> NearPair {
+        NearPair {
+            words: [first.to_string(), second.to_string()],
+            terms: [first.to_string(), second.to_string()],
+            slop: NEAR_WORDS_SLOP,
+            weight: NEAR_WORDS_WEIGHT,
+        }
+    }
+
+    #[test]
+    fn pairs_weigh_like_the_rarer_word_and_two_generic_words_or_an_absent_one_are_dropped() {
+        // Of 200 passages: kind 60 and famili 40 (generic), erzieh 8, hilf 30 (generic), netz 0.
+        let doc_freq = |term: &str| match term {
+            "kind" => 60,
+            "famili" => 40,
+            "hilf" => 30,
+            "erzieh" => 8,
+            _ => 0,
+        };
+        let mut pairs = vec![pair("hilf", "erzieh"), pair("kind", "famili"), pair("erzieh", "netz")];
+        weigh(&mut pairs, doc_freq, 200);
+        assert_eq!(pairs.len(), 1, "{pairs:?}");
+        let expected = NEAR_WORDS_WEIGHT * idf(8, 200) / (idf(8, 200) + idf(30, 200));
+        assert!((pairs[0].weight - expected).abs() < 1e-6, "{pairs:?}");
+        assert_eq!(pairs[0].terms, ["hilf".to_string(), "erzieh".to_string()]);
+    }
+}
