@@ -348,6 +348,7 @@ mod tests {
         for query in ["Kinderschutz Netzwerk", "Übergang Kita Grundschule Eltern"] {
             let explain = assert_explained_as_compiled(query);
             assert!(explain.contains("[bonus]"), "{query}:\n{explain}");
+            assert!(explain.contains("[near] "), "{query}: neighbouring words close together:\n{explain}");
         }
         let query = "Netzwerk Kinderschutz Eltern Kita Schule";
         let explain = assert_explained_as_compiled(query);
