@@ -15,6 +15,7 @@ use crate::query::filters::Restriction;
 use crate::query::parse::Occurrence;
 use crate::query::part_synonyms;
 use crate::query::plan::{Alternative, QueryPlan};
+use crate::query::proximity::NearPair;
 use crate::query::SearchRequest;
 
 /// One token as `praev analyze --format json` prints it.
@@ -118,6 +119,9 @@ pub fn render_clauses(list: &SearchClauses, words: usize) -> String {
             let _ = writeln!(out, "      {}", describe(alternative));
         }
     }
+    for pair in &list.near_pairs {
+        let _ = writeln!(out, "  [near] {}", describe_near(pair));
+    }
     match &list.all_words {
         Some(bonus) => {
             let sources: Vec<&str> = bonus.clauses.iter().map(|&i| list.clauses[i].source.as_str()).collect();
@@ -156,6 +160,15 @@ fn describe(alternative: &AlternativeMatches) -> String {
         line.push_str(&format!("; {what} {weight:.2}"));
     }
     line
+}
+
+/// `Hilfen … Erziehung within 5 words, either order: "hilf erzieh"~5 0.25`.
+fn describe_near(pair: &NearPair) -> String {
+    let [first, second] = &pair.words;
+    format!(
+        "{first} … {second} within {} words, either order: \"{} {}\"~{} {:.2}",
+        pair.slop, pair.terms[0], pair.terms[1], pair.slop, pair.weight
+    )
 }
 
 fn describe_match(what: &Match) -> String {
@@ -197,6 +210,8 @@ mod tests {
         bonus_terms: Vec<Terms>,
         /// The sources of the clauses the bonus repeats, when a bonus is explained.
         bonus: Option<Vec<String>>,
+        /// Per pair of neighbouring words: its description and the terms of its phrase.
+        near: Vec<(String, Terms)>,
     }
 
     fn explain_and_compile(query: &str) -> (String, Box<dyn Query>, Schema) {
@@ -234,9 +249,16 @@ mod tests {
     }
 
     fn parse_explained(explain: &str) -> Explained {
-        let mut explained = Explained { clauses: Vec::new(), bonus_terms: Vec::new(), bonus: None };
+        let mut explained =
+            Explained { clauses: Vec::new(), bonus_terms: Vec::new(), bonus: None, near: Vec::new() };
         for line in explain.lines().skip(1) {
-            if let Some(sources) = line.strip_prefix("  [bonus] ") {
+            if let Some(near) = line.strip_prefix("  [near] ") {
+                let (source, matched) = near.split_once(": ").expect("a near pair names its phrase");
+                let description = matched.rsplit_once(' ').expect("a weight").0;
+                let mut terms = described_terms(description);
+                terms.sort();
+                explained.near.push((source.to_string(), terms));
+            } else if let Some(sources) = line.strip_prefix("  [bonus] ") {
                 let sources = sources.split_once(": ").expect("bonus names its clauses").1;
                 explained.bonus = Some(sources.split(" + ").map(str::to_string).collect());
             } else if let Some(header) = line.strip_prefix("  [") {
@@ -268,9 +290,10 @@ mod tests {
         let (explain, compiled, schema) = explain_and_compile(query);
         let explained = parse_explained(&explain);
         let top = compiled.downcast_ref::<BooleanQuery>().expect("a boolean query").clauses();
-        let with_bonus = explained.clauses.len() + usize::from(explained.bonus.is_some());
+        let with_bonus =
+            explained.clauses.len() + explained.near.len() + usize::from(explained.bonus.is_some());
         assert_eq!(top.len(), with_bonus, "{query}: compiled clauses vs explained\n{explain}");
-        for ((source, terms), (_, clause)) in explained.clauses.iter().zip(top) {
+        for ((source, terms), (_, clause)) in explained.clauses.iter().chain(&explained.near).zip(top) {
             assert_eq!(
                 &compiled_terms(clause.as_ref(), &schema),
                 terms,
@@ -325,6 +348,7 @@ mod tests {
         for query in ["Kinderschutz Netzwerk", "Übergang Kita Grundschule Eltern"] {
             let explain = assert_explained_as_compiled(query);
             assert!(explain.contains("[bonus]"), "{query}:\n{explain}");
+            assert!(explain.contains("[near] "), "{query}: neighbouring words close together:\n{explain}");
         }
         let query = "Netzwerk Kinderschutz Eltern Kita Schule";
         let explain = assert_explained_as_compiled(query);

@@ -3,7 +3,8 @@
 //!
 //! The list is the single account of a search. It holds what the plan implies but does not
 //! spell out: each word also as a compound part (`~term`) and in the section heading, the
-//! compound written apart in either order, and the bonus for holding all words. The tantivy
+//! compound written apart in either order, neighbouring query words close together (see
+//! [`super::proximity`]), and the bonus for holding all words. The tantivy
 //! query is built from the list and nothing else, and `--explain` prints the same list, so
 //! what is explained is what is searched.
 
@@ -15,6 +16,7 @@ use super::scoring::WordNormTermQuery;
 
 use super::parse::Occurrence;
 use super::plan::{Alternative, QueryPlan, ALL_WORDS_WEIGHT, NEAR_PARTS_SLOP, PART_WEIGHT};
+use super::proximity::NearPair;
 use crate::analysis::{Origin, PART_MARK, ROOT_MARK};
 use crate::index::schema::Fields;
 
@@ -102,6 +104,8 @@ pub struct AllWordsBonus {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchClauses {
     pub clauses: Vec<SearchClause>,
+    /// Neighbouring query words close together, each an optional clause of its own.
+    pub near_pairs: Vec<NearPair>,
     pub all_words: Option<AllWordsBonus>,
 }
 
@@ -136,7 +140,7 @@ impl SearchClauses {
         let all_words = (2..=MAX_ALL_WORDS)
             .contains(&words.len())
             .then_some(AllWordsBonus { clauses: words, weight: ALL_WORDS_WEIGHT });
-        SearchClauses { clauses, all_words }
+        SearchClauses { clauses, near_pairs: plan.near_pairs.clone(), all_words }
     }
 
     /// The tantivy query of the list: `text` is the searched field, `heading` the section
@@ -148,6 +152,9 @@ impl SearchClauses {
         };
         let mut clauses: Vec<(Occur, Box<dyn Query>)> =
             self.clauses.iter().map(|clause| (occur_of(clause.occur), fields.clause(clause))).collect();
+        for pair in self.near_pairs.iter().filter(|p| p.weight > 0.0) {
+            clauses.push((Occur::Should, boosted(fields.near(pair), pair.weight)));
+        }
         if let Some(bonus) = &self.all_words {
             let all: Vec<(Occur, Box<dyn Query>)> = bonus
                 .clauses
@@ -243,6 +250,15 @@ impl QueryFields {
         let options: Vec<Box<dyn Query>> =
             group.iter().flat_map(|a| &a.matches).map(|m| boosted(self.matched(&m.what), m.weight)).collect();
         Box::new(DisjunctionMaxQuery::with_tie_breaker(options, TIE_BREAKER))
+    }
+
+    /// Two words within the pair's window, in either order (the slop of a two-term phrase
+    /// allows swapping them).
+    fn near(&self, pair: &NearPair) -> Box<dyn Query> {
+        let terms = pair.terms.iter().map(|t| Term::from_field_text(self.text.field, t)).collect();
+        let mut near = PhraseQuery::new(terms);
+        near.set_slop(pair.slop);
+        Box::new(near)
     }
 
     fn matched(&self, what: &Match) -> Box<dyn Query> {

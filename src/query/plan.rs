@@ -18,6 +18,7 @@ use super::derived_forms;
 use super::frames;
 use super::parse::{parse, Clause, Occurrence};
 use super::part_synonyms;
+use super::proximity::{self, NearPair};
 use crate::analysis::Synonyms;
 
 /// Weight of a query term found as a part of an indexed compound.
@@ -159,6 +160,9 @@ pub struct QueryPlan {
     pub clauses: Vec<PlannedClause>,
     /// What the question frames did with the query's words, one line per frame applied.
     pub frames: Vec<String>,
+    /// Neighbouring words of the query, rewarded when they stand close together (see
+    /// [`super::proximity`]).
+    pub near_pairs: Vec<NearPair>,
 }
 
 impl QueryPlan {
@@ -171,7 +175,8 @@ impl QueryPlan {
             add_synonyms(analyzer, synonyms, &mut clauses);
         }
         clauses.extend(frames::planned_clauses(analyzer, &framed));
-        QueryPlan { clauses, frames: framed.notes }
+        let near_pairs = proximity::pairs(&clauses);
+        QueryPlan { clauses, frames: framed.notes, near_pairs }
     }
 
     /// The clauses of the words the user typed (not exclusions, not phrases, not synonym runs):
@@ -224,8 +229,11 @@ impl QueryPlan {
     /// several words) are scaled by the whole word's idf over their summed idf, and the
     /// written-apart match further by [`WRITTEN_APART_SHARE`]; two generic parts (see
     /// [`GENERIC_PART_SHARE`]) are not searched written apart at all. A word the index lacks
-    /// keeps its weights (see [`QueryPlan::back_off_unseen_words`]).
+    /// keeps its weights (see [`QueryPlan::back_off_unseen_words`]). The pairs of neighbouring
+    /// query words are weighed alike: by their idf, two generic words dropped (see
+    /// [`proximity::weigh`]).
     pub fn weigh_written_apart(&mut self, doc_freq: impl Fn(&str) -> u64, passages: u64) {
+        proximity::weigh(&mut self.near_pairs, &doc_freq, passages);
         let df_anywhere = |term: &str| doc_freq(term).max(doc_freq(&format!("{PART_MARK}{term}")));
         let is_generic = |term: &str| {
             let df = df_anywhere(term);
