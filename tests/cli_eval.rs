@@ -12,17 +12,17 @@ use predicates::str::contains;
 use serde_json::Value;
 
 /// Overall nDCG@10 of `praev eval ../shared/eval/dev` must not drop below this: just under the
-/// figure measured on the 61 queries when it was set (0.769). Raise it whenever ranking improves.
-const NDCG_FLOOR: f64 = 0.76;
+/// figure measured on the 61 queries when it was set (0.790). Raise it whenever ranking improves.
+const NDCG_FLOOR: f64 = 0.78;
 /// nDCG@10 per intent on the same run, each just under its figure when set: one intent must not
 /// pay for another's gain.
 const INTENT_NDCG_FLOORS: [(&str, f64); 6] = [
-    ("keyword", 0.85),  // measured 0.865
-    ("question", 0.69), // 0.701
-    ("quote", 0.88),    // 0.892
-    ("synonym", 0.60),  // 0.618
-    ("theme", 0.64),    // 0.656
-    ("variant", 0.86),  // 0.875
+    ("keyword", 0.87),  // measured 0.881
+    ("question", 0.75), // 0.761
+    ("quote", 0.88),    // 0.896
+    ("synonym", 0.64),  // 0.650
+    ("theme", 0.66),    // 0.667
+    ("variant", 0.87),  // 0.877
 ];
 
 const DEV: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval/dev");
@@ -367,9 +367,9 @@ fn dev_set_ndcg_stays_above_the_floor() {
 /// that name a theme).
 const THEME_NDCG_FLOOR: f64 = 0.90;
 /// Every theme query of the dev set, answered through `praev theme` (free-text topics build a
-/// theme from their words), must score at least this. Measured on the 61-query set: 0.669
-/// through `praev theme`, 0.656 through `praev search`, 0.618 through `praev search --exact`.
-const ALL_THEME_QUERIES_NDCG_FLOOR: f64 = 0.65;
+/// theme from their words), must score at least this. Measured on the 61-query set: 0.692
+/// through `praev theme`, 0.667 through `praev search`, 0.635 through `praev search --exact`.
+const ALL_THEME_QUERIES_NDCG_FLOOR: f64 = 0.68;
 
 /// The dev set's theme queries as (qid, query).
 fn dev_theme_queries() -> Vec<(String, String)> {
@@ -428,12 +428,12 @@ fn theme_queries_rank_better_through_praev_theme_than_through_exact_search() {
 }
 
 /// Quote queries of the dev set answered through `praev quotes` must score at least this
-/// (measured on the 61-query set: 0.782). Plain `praev search` scores higher there (0.892),
+/// (measured on the 61-query set: 0.782). Plain `praev search` scores higher there (0.896),
 /// because a quote hit holds only the quoted words and not the attribution a query names; making
 /// `praev quotes` win again is the quote issue's target, so this test pins both figures instead
 /// of their order.
 const QUOTE_NDCG_FLOOR: f64 = 0.77;
-/// `praev search` on the same quote queries (measured 0.892).
+/// `praev search` on the same quote queries (measured 0.896).
 const QUOTE_SEARCH_NDCG_FLOOR: f64 = 0.88;
 
 #[test]
