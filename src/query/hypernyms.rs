@@ -99,9 +99,10 @@ impl PlaceClasses {
         self.class_of(word).map(|class| (class.members.as_slice(), class.weight))
     }
 
-    /// The class `word` (as written in a query) names, if any.
+    /// The class `word` (as written in a query, punctuation around it ignored: `Länder?`,
+    /// `Bundesländer,`) names, if any.
     fn class_of(&self, word: &str) -> Option<&PlaceClass> {
-        let word = fold(word);
+        let word = fold(word.trim_matches(|c: char| !c.is_alphanumeric()));
         self.classes.iter().find(|class| class.words.contains(&word))
     }
 }
@@ -240,6 +241,8 @@ mod tests {
                 &["hess", "hessisch", "nrw"],
             ),
             ("in anderen Laendern", &[("land", 50), ("niedersachs", 4)], &["niedersachs"]),
+            ("Welche Bundesländer?", &[("bundesland", 5), ("hess", 3)], &["hess"]),
+            ("Bundesländer, Kreise", &[("bundesland", 5), ("hess", 3)], &["hess"]),
             ("Bundesländer", &[("bundesland", 5)], &[]),
             ("Land", &[("land", 50), ("hess", 3)], &[]),
             ("Kreise", &[("kreis", 50), ("mettmann", 3)], &[]),
