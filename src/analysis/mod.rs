@@ -47,7 +47,7 @@ pub use hyphen::HyphenatedCompounds;
 pub use lexicon::Lexicon;
 pub use stem::GermanStemmer;
 pub use stop_words::StopWords;
-pub use synonyms::{MemberTerm, Synonyms};
+pub use synonyms::{MemberTerm, SynonymSource, Synonyms};
 pub use thesaurus::{CorpusThesaurus, Thesaurus};
 pub use tokenize::WordTokenizer;
 pub use umlaut_fold::UmlautFold;
@@ -77,6 +77,8 @@ pub enum Origin {
     Root,
     /// A query-time synonym (only in query explanations).
     Synonym,
+    /// A query-time synonym from the general thesaurus (only in query explanations).
+    Thesaurus,
 }
 
 impl Origin {
@@ -90,6 +92,7 @@ impl Origin {
             Origin::Gender => "gender",
             Origin::Root => "root",
             Origin::Synonym => "synonym",
+            Origin::Thesaurus => "thesaurus",
         }
     }
 }

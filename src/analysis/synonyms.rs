@@ -11,7 +11,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::thesaurus::{CorpusThesaurus, THESAURUS_WEIGHT};
-use crate::analysis::GermanAnalyzer;
+use crate::analysis::{GermanAnalyzer, Origin};
 use crate::error::{table_line, LineError};
 
 const DEFAULT_WEIGHT: f32 = 0.5;
@@ -69,6 +69,26 @@ pub struct Expansion {
     pub end: usize,
     pub alternative: String,
     pub weight: f32,
+    pub source: SynonymSource,
+}
+
+/// Where a synonym comes from, so `--explain` can tell a user tuning synonyms which file to edit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SynonymSource {
+    /// A group or abbreviation of `index-config/synonyms.toml`.
+    Domain,
+    /// The general thesaurus (see [`super::thesaurus`]).
+    Thesaurus,
+}
+
+impl SynonymSource {
+    /// The origin of the terms searched for a synonym from this source.
+    pub fn origin(self) -> Origin {
+        match self {
+            SynonymSource::Domain => Origin::Synonym,
+            SynonymSource::Thesaurus => Origin::Thesaurus,
+        }
+    }
 }
 
 impl Synonyms {
@@ -151,6 +171,7 @@ impl Synonyms {
                             end: start + key.len(),
                             alternative: member.clone(),
                             weight: group.weight,
+                            source: SynonymSource::Domain,
                         };
                         add_best(&mut expansions, expansion);
                     }
@@ -180,6 +201,7 @@ impl Synonyms {
                     end: i + 1,
                     alternative: alternative.to_string(),
                     weight: THESAURUS_WEIGHT,
+                    source: SynonymSource::Thesaurus,
                 });
             }
         }

@@ -344,6 +344,31 @@ mod tests {
     }
 
     #[test]
+    fn a_thesaurus_synonym_is_labelled_apart_from_a_domain_synonym() {
+        use crate::analysis::CorpusThesaurus;
+        let config = crate::config::ConfigFiles::bundled().load_analysis().expect("bundled config loads");
+        let analyzer = config.german_analyzer(None);
+        let term = |word: &str| analyzer.primary_terms(word)[0].clone();
+        let mut lines =
+            vec![format!("{}\tTummelplatz", term("Spielplatz")), format!("{}\tKonzept", term("Programm"))];
+        lines.sort();
+        let synonyms =
+            config.synonyms.clone().with_thesaurus(CorpusThesaurus::from_text(lines.join("\n") + "\n"));
+        let plan =
+            QueryPlan::new(&analyzer, "Spielplatz Partizipation Präventionsprogramme", Some(&synonyms));
+        let explain = render_plan(&plan);
+        let line_of = |term: &str| {
+            explain
+                .lines()
+                .find(|l| l.trim_start().starts_with(term))
+                .unwrap_or_else(|| panic!("{term}:\n{explain}"))
+        };
+        assert!(line_of(&term("Tummelplatz")).contains("  (thesaurus)"), "{explain}");
+        assert!(line_of(&term("Beteiligung")).contains("  (synonym)"), "domain group:\n{explain}");
+        assert!(explain.contains("(thesaurus synonym of part programme, alone)"), "{explain}");
+    }
+
+    #[test]
     fn the_all_words_bonus_is_explained_for_two_to_four_words_only() {
         for query in ["Kinderschutz Netzwerk", "Übergang Kita Grundschule Eltern"] {
             let explain = assert_explained_as_compiled(query);

@@ -21,7 +21,7 @@ use super::plan::{
     UNSEEN_COMPOUND_ALL_PARTS_WEIGHT, UNSEEN_COMPOUND_SINGLE_PART_WEIGHT, UNSEEN_WORD_SYNONYM_WEIGHT,
 };
 use crate::analysis::decompound::takes_linking_s;
-use crate::analysis::{GermanAnalyzer, Origin, Synonyms, UmlautFold, WrittenPart};
+use crate::analysis::{GermanAnalyzer, Origin, SynonymSource, Synonyms, UmlautFold, WrittenPart};
 
 /// Weight of the compound with a part replaced by its synonym, times the synonym's weight:
 /// below a synonym of the whole word, since the replaced compound may mean a little else.
@@ -53,6 +53,7 @@ pub(super) fn alternatives(analyzer: &GermanAnalyzer, synonyms: &Synonyms, word:
                 part: folded[part.start..part.end].to_string(),
                 part_term: part_term.clone(),
                 synonym_weight: weight,
+                source: expansion.source,
                 alternative: Box::new(alternative),
             };
             let folded_synonym = UmlautFold::fold(&synonym.to_lowercase());
@@ -185,13 +186,17 @@ pub(super) fn raise_unseen(alternative: &mut Alternative, synonym_weight: f32) {
 
 /// What `--explain` says an alternative through a part's synonym is.
 pub fn describe(alternative: &Alternative) -> Option<String> {
-    let Alternative::PartSynonym { part, alternative, .. } = alternative else { return None };
+    let Alternative::PartSynonym { part, source, alternative, .. } = alternative else { return None };
     let what = match alternative.as_ref() {
         Alternative::Term { origin: Origin::Synonym, .. } => "the compound with it",
         Alternative::Term { .. } => "alone",
         _ => "with the other parts, each as a word or ~part",
     };
-    Some(format!("synonym of part {part}, {what}"))
+    let kind = match source {
+        SynonymSource::Domain => "synonym",
+        SynonymSource::Thesaurus => "thesaurus synonym",
+    };
+    Some(format!("{kind} of part {part}, {what}"))
 }
 
 #[cfg(test)]

@@ -19,7 +19,7 @@ use super::frames;
 use super::parse::{parse, Clause, Occurrence};
 use super::part_synonyms;
 use super::proximity::{self, NearPair};
-use crate::analysis::Synonyms;
+use crate::analysis::{SynonymSource, Synonyms};
 
 /// Weight of a query term found as a part of an indexed compound.
 pub const PART_WEIGHT: f32 = 0.6;
@@ -85,11 +85,17 @@ pub enum Alternative {
     Phrase { terms: Vec<(usize, String)>, weight: f32, origin: Origin },
     /// A match through a synonym of one part of the query compound (see
     /// [`super::part_synonyms`]): `part` as written in the compound (folded), `part_term` its
-    /// search term, `synonym_weight` the synonym's weight for the part; `alternative` is what
-    /// is searched: the compound with the part replaced (a Term of origin `Synonym`), the
-    /// synonym together with the other parts (`AllParts`, not `near`), or the synonym alone
-    /// (a Term of origin `Part`).
-    PartSynonym { part: String, part_term: String, synonym_weight: f32, alternative: Box<Alternative> },
+    /// search term, `synonym_weight` the synonym's weight for the part, `source` where the
+    /// synonym comes from; `alternative` is what is searched: the compound with the part
+    /// replaced (a Term of origin `Synonym`), the synonym together with the other parts
+    /// (`AllParts`, not `near`), or the synonym alone (a Term of origin `Part`).
+    PartSynonym {
+        part: String,
+        part_term: String,
+        synonym_weight: f32,
+        source: SynonymSource,
+        alternative: Box<Alternative>,
+    },
 }
 
 impl Alternative {
@@ -131,7 +137,7 @@ impl Alternative {
     fn is_synonym(&self) -> bool {
         match self {
             Alternative::Term { origin, .. } | Alternative::Phrase { origin, .. } => {
-                *origin == Origin::Synonym
+                matches!(origin, Origin::Synonym | Origin::Thesaurus)
             }
             Alternative::AllParts { near, .. } => !near,
             // Raised with the compound's own parts, not with the word's synonyms.
@@ -429,7 +435,7 @@ fn word_alternatives(
 /// Whether a term of this origin is the query word itself in one of its forms (not a part, a
 /// family member or a synonym).
 fn is_whole_word(origin: Origin) -> bool {
-    !matches!(origin, Origin::Part | Origin::Root | Origin::Synonym)
+    !matches!(origin, Origin::Part | Origin::Root | Origin::Synonym | Origin::Thesaurus)
 }
 
 /// Gives the parts of an unseen compound (its own, not a synonym's) the weights of
@@ -537,16 +543,15 @@ fn add_synonyms(analyzer: &GermanAnalyzer, synonyms: &Synonyms, clauses: &mut Ve
     }
     for expansion in expansions {
         let weight = expansion.weight;
+        let origin = expansion.source.origin();
         let tokens = analyzer.analyze(&expansion.alternative);
         let alternatives: Vec<Alternative> = if by_position(&tokens).len() > 1 {
-            phrase(&tokens, weight, Origin::Synonym).into_iter().collect()
+            phrase(&tokens, weight, origin).into_iter().collect()
         } else {
             word_alternatives(analyzer, &tokens, weight, false)
                 .into_iter()
                 .map(|a| match a {
-                    Alternative::Term { term, weight, .. } => {
-                        Alternative::Term { term, weight, origin: Origin::Synonym }
-                    }
+                    Alternative::Term { term, weight, .. } => Alternative::Term { term, weight, origin },
                     other => other,
                 })
                 .collect()
