@@ -201,7 +201,8 @@ pub struct AnalysisConfig {
     pub compound_parts_text: Arc<str>,
     /// Query-time synonyms and abbreviations.
     pub synonyms: Synonyms,
-    /// Question words and framing verbs of queries.
+    /// Question words and framing verbs of queries (query-side only: handed to the query
+    /// planner, see [`QueryPlan::framed`](crate::query::plan::QueryPlan::framed)).
     pub question_frames: Arc<QuestionFrames>,
     /// Kinds of places a query word may name, with their members (query-side only).
     pub place_classes: Arc<PlaceClasses>,
@@ -221,7 +222,6 @@ impl AnalysisConfig {
         }
         .with_unsplittable(Lexicon::parse_unsplittable(&self.compound_parts_text));
         GermanAnalyzer::new(&self.settings, self.stop_words.clone(), lexicon)
-            .with_question_frames(self.question_frames.clone())
     }
 }
 

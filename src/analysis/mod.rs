@@ -36,7 +36,6 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
-use crate::query::frames::QuestionFrames;
 use expansion_cache::{CachedToken, Expansion, ExpansionCache};
 
 pub use decompound::{Decompounder, WrittenPart, PART_MARK};
@@ -228,9 +227,6 @@ pub struct GermanAnalyzer {
     /// Word-by-word results, shared with every clone (tantivy clones one per field and
     /// indexing thread).
     cache: ExpansionCache,
-    /// The question frames of the config: query-side only, carried here so that every query
-    /// planned with this analyzer sees them (see `query::frames`).
-    question_frames: Arc<QuestionFrames>,
 }
 
 impl GermanAnalyzer {
@@ -276,7 +272,6 @@ impl GermanAnalyzer {
             },
             decompounder: settings.decompound.then_some(decompounder),
             cache: ExpansionCache::default(),
-            question_frames: Arc::default(),
         }
     }
 
@@ -287,17 +282,6 @@ impl GermanAnalyzer {
         let [token] = tokens.as_slice() else { return None };
         let parts = self.decompounder.as_ref()?.top_level_parts(&token.text);
         Some((token.text.clone(), parts))
-    }
-
-    /// This analyzer with the question frames queries are planned with.
-    pub fn with_question_frames(mut self, frames: Arc<QuestionFrames>) -> GermanAnalyzer {
-        self.question_frames = frames;
-        self
-    }
-
-    /// The question frames queries are planned with (none unless given).
-    pub fn question_frames(&self) -> &QuestionFrames {
-        &self.question_frames
     }
 
     /// Whether `word` (lower-cased, folded) is a stop word of this analyzer.

@@ -217,7 +217,7 @@ mod tests {
     fn explain_and_compile(query: &str) -> (String, Box<dyn Query>, Schema) {
         let config = crate::config::ConfigFiles::bundled().load_analysis().expect("bundled config loads");
         let analyzer = config.german_analyzer(None);
-        let plan = QueryPlan::new(&analyzer, query, Some(&config.synonyms));
+        let plan = QueryPlan::framed(&analyzer, &config.question_frames, query, Some(&config.synonyms));
         let schema = build_schema();
         let fields = Fields::from_schema(&schema).expect("schema has the fields");
         (render_plan(&plan), to_tantivy(&plan, &fields), schema)
@@ -354,8 +354,12 @@ mod tests {
         lines.sort();
         let synonyms =
             config.synonyms.clone().with_thesaurus(CorpusThesaurus::from_text(lines.join("\n") + "\n"));
-        let plan =
-            QueryPlan::new(&analyzer, "Spielplatz Partizipation Präventionsprogramme", Some(&synonyms));
+        let plan = QueryPlan::framed(
+            &analyzer,
+            &config.question_frames,
+            "Spielplatz Partizipation Präventionsprogramme",
+            Some(&synonyms),
+        );
         let explain = render_plan(&plan);
         let line_of = |term: &str| {
             explain

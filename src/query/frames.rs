@@ -196,7 +196,11 @@ impl QuestionFrames {
 /// The clauses a framed query adds to its plan: each weak word with its weight lowered, each
 /// concept as one clause whose alternatives are the concept's words (scored by the best, like
 /// the forms of one word). None counts as a word of the query.
-pub fn planned_clauses(analyzer: &GermanAnalyzer, framed: &FramedQuery) -> Vec<PlannedClause> {
+pub fn planned_clauses(
+    analyzer: &GermanAnalyzer,
+    frames: &QuestionFrames,
+    framed: &FramedQuery,
+) -> Vec<PlannedClause> {
     let mut clauses = Vec::new();
     for word in &framed.weak {
         if let Some(mut clause) = plan_clause(analyzer, word) {
@@ -229,7 +233,7 @@ pub fn planned_clauses(analyzer: &GermanAnalyzer, framed: &FramedQuery) -> Vec<P
         // The words as written stay searched too: texts split separable verbs as well
         // (`nimmt … an der Maßnahme teil`) and use the question's own verb (`rechnet es sich`).
         let written_terms: Vec<String> = analyzer
-            .analyze(&without_question_words(analyzer.question_frames(), written))
+            .analyze(&without_question_words(frames, written))
             .into_iter()
             .filter(|t| matches!(t.origin, Origin::Word | Origin::Stem))
             .map(|t| t.text)
@@ -590,7 +594,12 @@ weak = true
         use crate::query::plan::QueryPlan;
         let config = crate::config::ConfigFiles::bundled().load_analysis().unwrap();
         let analyzer = config.german_analyzer(None);
-        let plan = QueryPlan::new(&analyzer, "Wie arbeiten Jugendhilfe und Schule zusammen?", None);
+        let plan = QueryPlan::framed(
+            &analyzer,
+            &config.question_frames,
+            "Wie arbeiten Jugendhilfe und Schule zusammen?",
+            None,
+        );
         let sources: Vec<&str> = plan.clauses.iter().map(|c| c.source.as_str()).collect();
         assert_eq!(sources.len(), 3, "{sources:?}");
         assert!(sources[2].starts_with("arbeiten zusammen → zusammenarbeiten"), "{sources:?}");
@@ -608,10 +617,11 @@ weak = true
         assert_eq!(weight_of("arbeit"), None, "the verb alone would meet `Arbeit`");
         assert_eq!(plan.frames.len(), 1);
 
-        let plan = QueryPlan::new(&analyzer, "Wer finanziert den Aufbau?", None);
+        let plan = QueryPlan::framed(&analyzer, &config.question_frames, "Wer finanziert den Aufbau?", None);
         let sources: Vec<&str> = plan.clauses.iter().map(|c| c.source.as_str()).collect();
         assert_eq!(sources, ["finanziert", "Aufbau?"]);
-        let plan = QueryPlan::new(&analyzer, "Wie hoch ist der Eigenanteil?", None);
+        let plan =
+            QueryPlan::framed(&analyzer, &config.question_frames, "Wie hoch ist der Eigenanteil?", None);
         let concept = &plan.clauses.last().unwrap().groups[0];
         assert!(concept
             .iter()
@@ -648,7 +658,8 @@ weak = true
         use crate::query::plan::QueryPlan;
         let config = crate::config::ConfigFiles::bundled().load_analysis().unwrap();
         let analyzer = config.german_analyzer(None);
-        let plan = QueryPlan::new(&analyzer, "Wer fördert die Familienzentren?", None);
+        let plan =
+            QueryPlan::framed(&analyzer, &config.question_frames, "Wer fördert die Familienzentren?", None);
         let concept = &plan.clauses.last().unwrap().groups[0];
         let terms: Vec<&str> = concept
             .iter()

@@ -15,7 +15,7 @@
 use crate::analysis::{AnalyzedToken, GermanAnalyzer, Origin, PART_MARK, ROOT_MARK};
 
 use super::derived_forms;
-use super::frames;
+use super::frames::{self, QuestionFrames};
 use super::parse::{parse, Clause, Occurrence};
 use super::part_synonyms;
 use super::proximity::{self, NearPair};
@@ -172,15 +172,27 @@ pub struct QueryPlan {
 }
 
 impl QueryPlan {
-    /// Plans `query`; `synonyms` is None for `--exact`.
+    /// Plans `query` word by word, read through no question frames; `synonyms` is None for
+    /// `--exact`. A search plans with the index's frames: [`QueryPlan::framed`].
     pub fn new(analyzer: &GermanAnalyzer, query: &str, synonyms: Option<&Synonyms>) -> QueryPlan {
-        let framed = analyzer.question_frames().apply(parse(query));
+        QueryPlan::framed(analyzer, &QuestionFrames::default(), query, synonyms)
+    }
+
+    /// Plans `query` read through `question_frames` (the index config's, see [`super::frames`]);
+    /// `synonyms` is None for `--exact`.
+    pub fn framed(
+        analyzer: &GermanAnalyzer,
+        question_frames: &QuestionFrames,
+        query: &str,
+        synonyms: Option<&Synonyms>,
+    ) -> QueryPlan {
+        let framed = question_frames.apply(parse(query));
         let mut clauses: Vec<PlannedClause> =
             framed.clauses.iter().filter_map(|c| plan_clause(analyzer, c)).collect();
         if let Some(synonyms) = synonyms {
             add_synonyms(analyzer, synonyms, &mut clauses);
         }
-        clauses.extend(frames::planned_clauses(analyzer, &framed));
+        clauses.extend(frames::planned_clauses(analyzer, question_frames, &framed));
         let near_pairs = proximity::pairs(&clauses);
         QueryPlan { clauses, frames: framed.notes, near_pairs }
     }

@@ -78,7 +78,7 @@ pub fn find_quotes(index: &PraevIndex, request: &QuoteRequest) -> Result<SearchR
         clauses.push((Occur::Must, all_words_in(index, index.fields.speaker, speaker)));
     }
     if let Some(role) = &request.role {
-        let plan = QueryPlan::new(&index.analyzer, role, None);
+        let plan = QueryPlan::framed(&index.analyzer, &index.analysis.question_frames, role, None);
         clauses.push((
             Occur::Must,
             Box::new(BoostQuery::new(to_tantivy_in(&plan, &index.fields, index.fields.role), 0.0)),
@@ -165,7 +165,7 @@ fn ranking_query(
         if who.is_empty() {
             continue;
         }
-        let plan = QueryPlan::new(&index.analyzer, &who.join(" "), None);
+        let plan = QueryPlan::framed(&index.analyzer, &index.analysis.question_frames, &who.join(" "), None);
         let query = to_tantivy_in(&plan, &index.fields, field);
         options.push((Occur::Should, Box::new(BoostQuery::new(query, WHO_WEIGHT))));
     }

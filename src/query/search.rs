@@ -78,7 +78,8 @@ pub struct SearchResults {
 /// `exact`, raised for words the index lacks.
 pub fn plan(index: &PraevIndex, query: &str, exact: bool) -> QueryPlan {
     let synonyms = if exact { None } else { Some(&index.analysis.synonyms) };
-    let mut plan = QueryPlan::new(&index.analyzer, query, synonyms);
+    let frames = &index.analysis.question_frames;
+    let mut plan = QueryPlan::framed(&index.analyzer, frames, query, synonyms);
     let searcher = index.reader.searcher();
     let doc_freq =
         |term: &str| searcher.doc_freq(&Term::from_field_text(index.fields.text, term)).unwrap_or(0);

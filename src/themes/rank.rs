@@ -25,6 +25,7 @@ use crate::analysis::{GermanAnalyzer, TermMatcher, PART_MARK, ROOT_MARK};
 use crate::error::Result;
 use crate::index::PraevIndex;
 use crate::query::compile::to_tantivy;
+use crate::query::frames::QuestionFrames;
 use crate::query::hits::{fetch_size, stored_str, HitBuilder, PerFileCap};
 use crate::query::plan::{Alternative, QueryPlan, NEAR_PARTS_SLOP};
 use crate::query::{Boost, Hit, PassageFilter};
@@ -132,9 +133,9 @@ enum TermShape {
 }
 
 impl<'a> CompiledTheme<'a> {
-    pub fn new(analyzer: &GermanAnalyzer, theme: &'a Theme) -> CompiledTheme<'a> {
+    pub fn new(analyzer: &GermanAnalyzer, frames: &QuestionFrames, theme: &'a Theme) -> CompiledTheme<'a> {
         let terms: Vec<CompiledTerm> =
-            theme.terms.iter().filter_map(|term| compile_term(analyzer, term)).collect();
+            theme.terms.iter().filter_map(|term| compile_term(analyzer, frames, term)).collect();
         let excluded = theme.exclude.iter().flat_map(|word| analyzer.primary_terms(word)).collect();
         let highlight = terms.iter().flat_map(|t| t.plan.highlight_terms()).collect();
         CompiledTheme { theme, terms, excluded, highlight }
@@ -218,10 +219,14 @@ impl TextMatch {
     }
 }
 
-fn compile_term(analyzer: &GermanAnalyzer, term: &ThemeTerm) -> Option<CompiledTerm> {
+fn compile_term(
+    analyzer: &GermanAnalyzer,
+    frames: &QuestionFrames,
+    term: &ThemeTerm,
+) -> Option<CompiledTerm> {
     let is_phrase = term.text.split_whitespace().count() > 1;
     let query = if is_phrase { format!("\"{}\"", term.text.replace('"', "")) } else { term.text.clone() };
-    let plan = QueryPlan::new(analyzer, &query, None).without_single_parts();
+    let plan = QueryPlan::framed(analyzer, frames, &query, None).without_single_parts();
     if !plan.has_positive() {
         return None;
     }
@@ -338,14 +343,14 @@ fn filtered(index: &PraevIndex, theme: &CompiledTheme, request: &ThemeRequest) -
 pub fn search_boost(index: &PraevIndex, theme: &Theme) -> Boost {
     Boost {
         label: format!("theme {}", theme.id),
-        query: CompiledTheme::new(&index.analyzer, theme).query(index),
+        query: CompiledTheme::new(&index.analyzer, &index.analysis.question_frames, theme).query(index),
         weight: SEARCH_THEME_WEIGHT,
     }
 }
 
 /// Passages ranked by theme.
 pub fn rank_passages(index: &PraevIndex, theme: &Theme, request: &ThemeRequest) -> Result<ThemeResults> {
-    let compiled = CompiledTheme::new(&index.analyzer, theme);
+    let compiled = CompiledTheme::new(&index.analyzer, &index.analysis.question_frames, theme);
     let searcher = index.reader.searcher();
     let limit = request.limit.max(1);
     let (candidates, total_hits) = if compiled.needs_text() {
@@ -418,7 +423,7 @@ pub fn rank_municipalities(
     theme: &Theme,
     request: &ThemeRequest,
 ) -> Result<MunicipalityRanking> {
-    let compiled = CompiledTheme::new(&index.analyzer, theme);
+    let compiled = CompiledTheme::new(&index.analyzer, &index.analysis.question_frames, theme);
     let mut builder = HitBuilder::new(index, TermMatcher::new(compiled.highlight.clone()));
     let mut ranked = Vec::new();
     for (municipality, passages) in by_municipality(index, &compiled, request)?.0 {
@@ -443,7 +448,7 @@ pub fn coverage(index: &PraevIndex, themes: &[Theme]) -> Result<Vec<ThemeCoverag
     themes
         .iter()
         .map(|theme| {
-            let compiled = CompiledTheme::new(&index.analyzer, theme);
+            let compiled = CompiledTheme::new(&index.analyzer, &index.analysis.question_frames, theme);
             let (groups, passages) = by_municipality(index, &compiled, &request)?;
             Ok(ThemeCoverage {
                 id: theme.id.clone(),
@@ -460,7 +465,7 @@ pub fn coverage(index: &PraevIndex, themes: &[Theme]) -> Result<Vec<ThemeCoverag
 /// one ranking: like a municipality's, the mean score of a set's best [`STRENGTH_PASSAGES`]
 /// passages.
 pub fn strengths_of_files(index: &PraevIndex, theme: &Theme, sets: &[&HashSet<String>]) -> Result<Vec<f32>> {
-    let compiled = CompiledTheme::new(&index.analyzer, theme);
+    let compiled = CompiledTheme::new(&index.analyzer, &index.analysis.question_frames, theme);
     let mut scores: Vec<Vec<f32>> = vec![Vec::new(); sets.len()];
     for scored in score_all(index, &compiled, &ThemeRequest::default())? {
         let Some(file) = stored_str(&scored.doc, index.fields.file) else { continue };
@@ -484,7 +489,7 @@ pub fn matrix(index: &PraevIndex, themes: &[&Theme], municipalities: &[String]) 
     };
     let mut cells = Vec::with_capacity(themes.len() * columns.len());
     for theme in themes {
-        let compiled = CompiledTheme::new(&index.analyzer, theme);
+        let compiled = CompiledTheme::new(&index.analyzer, &index.analysis.question_frames, theme);
         let (groups, _) = by_municipality(index, &compiled, &request)?;
         for municipality in &columns {
             let passages = groups.get(municipality).map(Vec::as_slice).unwrap_or_default();
