@@ -379,7 +379,7 @@ impl GermanAnalyzer {
     /// The cached terms of one word, computed on the first miss.
     fn expansion_cached(&mut self, token: &AnalyzedToken) -> Expansion {
         let word_steps = &self.word_steps;
-        self.cache.get_or_expand(&token.text, token.marks, || {
+        self.cache.get_or_expand(&token.text, token.origin, token.marks, || {
             expand_with(word_steps, token.clone()).into_iter().map(|t| (t.text, t.origin, t.marks)).collect()
         })
     }
