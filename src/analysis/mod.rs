@@ -360,7 +360,8 @@ impl GermanAnalyzer {
         expand_with(&self.word_steps, token)
     }
 
-    /// [`GermanAnalyzer::analyze`] with the word-by-word results cached in this instance.
+    /// [`GermanAnalyzer::analyze`] with the word-by-word results cached (shared with this
+    /// analyzer's clones, see [`expansion_cache`]).
     pub fn analyze_cached(&mut self, text: &str) -> Vec<AnalyzedToken> {
         let tokens = self.context_tokens(text);
         let mut out = Vec::with_capacity(tokens.len() * 2);
@@ -370,7 +371,7 @@ impl GermanAnalyzer {
         out
     }
 
-    /// The word-by-word steps for one token, from this instance's cache when it has them.
+    /// The word-by-word steps for one token, from the cache when it has them.
     fn expand_cached(&mut self, token: AnalyzedToken) -> Vec<AnalyzedToken> {
         let expansion = self.expansion_cached(&token);
         tokens_of(&expansion, &token)
