@@ -196,9 +196,10 @@ fn key_line(text: &str, name: &str) -> usize {
     text.lines().position(|l| l.trim_start().starts_with(&key)).map_or(1, |i| i + 1)
 }
 
-/// A written word compared without case, umlauts or their transcriptions.
+/// A written word compared without case, umlauts or their transcriptions, and without the
+/// punctuation a query leaves at its ends (`Bundesländern?`, `Länder,`).
 fn fold(word: &str) -> String {
-    word.trim()
+    word.trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase()
         .replace('ä', "a")
         .replace('ö', "o")
@@ -258,6 +259,9 @@ mod tests {
                 &["hess", "hessisch", "nrw"],
             ),
             ("in anderen Laendern", &[("land", 50), ("niedersachs", 4)], &["niedersachs"]),
+            // a question's mark or a list's comma does not hide the class word
+            ("Bundesländern?", &[("bundesland", 5), ("hess", 3)], &["hess"]),
+            ("Bundesländer, Kommunen", &[("bundesland", 5), ("hess", 3)], &["hess"]),
             ("Bundesländer", &[("bundesland", 5)], &[]),
             ("Land", &[("land", 50), ("hess", 3)], &[]),
             ("Kreise", &[("kreis", 50), ("mettmann", 3)], &[]),
