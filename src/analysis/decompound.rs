@@ -51,17 +51,10 @@ impl Decompounder {
 
     /// The parts of `word`, or an empty list when it is not a compound of known words.
     pub fn split(&self, word: &str) -> Vec<Split> {
-        if !self.may_split(word) {
-            return Vec::new();
-        }
-        match self.best_segmentation(word) {
-            Some(parts) if parts.len() > 1 => parts
-                .into_iter()
-                .map(|(a, b)| &word[a..b])
-                .map(|part| Split { children: self.split(part), part: lemma(&self.lexicon, part) })
-                .collect(),
-            _ => Vec::new(),
-        }
+        self.top_level_parts(word)
+            .into_iter()
+            .map(|part| Split { children: self.split(&word[part.start..part.end]), part: part.lemma })
+            .collect()
     }
 
     /// The last part of `word` as written (`hilfe` of `jugendhilfe`), for elliptic compounds.

@@ -347,7 +347,8 @@ impl GermanAnalyzer {
         expand_with(&self.word_steps, token)
     }
 
-    /// [`GermanAnalyzer::analyze`] with the word-by-word results cached in this instance.
+    /// [`GermanAnalyzer::analyze`] with the word-by-word results cached (shared with this
+    /// analyzer's clones, see [`expansion_cache`]).
     pub fn analyze_cached(&mut self, text: &str) -> Vec<AnalyzedToken> {
         let tokens = self.context_tokens(text);
         let mut out = Vec::with_capacity(tokens.len() * 2);
@@ -357,7 +358,7 @@ impl GermanAnalyzer {
         out
     }
 
-    /// The word-by-word steps for one token, from this instance's cache when it has them.
+    /// The word-by-word steps for one token, from the cache when it has them.
     fn expand_cached(&mut self, token: AnalyzedToken) -> Vec<AnalyzedToken> {
         let expansion = self.expansion_cached(&token);
         tokens_of(&expansion, &token)
@@ -366,7 +367,7 @@ impl GermanAnalyzer {
     /// The cached terms of one word, computed on the first miss.
     fn expansion_cached(&mut self, token: &AnalyzedToken) -> Expansion {
         let word_steps = &self.word_steps;
-        self.cache.get_or_expand(&token.text, token.marks, || {
+        self.cache.get_or_expand(&token.text, token.origin, token.marks, || {
             expand_with(word_steps, token.clone()).into_iter().map(|t| (t.text, t.origin, t.marks)).collect()
         })
     }

@@ -208,3 +208,20 @@ fn token_stream_matches_analyze() {
         assert_eq!(got, expected);
     }
 }
+
+/// The cached analysis gives each token the origin the uncached one gives it, whichever form
+/// of a word came first: the elliptic completion `kinderhilfe` (of `Kinder- und Jugendhilfe`)
+/// and the written `Kinderhilfe` share word and marks but not their origin, and the counts of
+/// a text's own words (similar passages, distinctive terms) go by origin.
+#[test]
+fn cached_analysis_keeps_each_origin_whatever_came_first() {
+    let texts = ["Kinder- und Jugendhilfe", "Kinderhilfe", "Kinder- und Jugendhilfe"];
+    let fresh = analyzer();
+    let mut cached = analyzer();
+    for text in texts {
+        let origins = |tokens: Vec<AnalyzedToken>| -> Vec<(String, Origin)> {
+            tokens.into_iter().map(|t| (t.text, t.origin)).collect()
+        };
+        assert_eq!(origins(cached.analyze_cached(text)), origins(fresh.analyze(text)), "{text}");
+    }
+}

@@ -57,32 +57,35 @@ impl PlaceClasses {
     /// (gazetteer-de.tsv). Errors name the line of `text`.
     pub fn parse(text: &str, gazetteer: &str) -> Result<PlaceClasses, LineError> {
         let file: File = toml::from_str(text).map_err(|e| LineError::of_toml(text, &e))?;
-        let places = places_by_level(gazetteer);
-        for name in file.adjectives.keys() {
-            if !places.values().flatten().any(|place| place == name) {
-                return Err(LineError::new(
-                    key_line(text, name),
-                    format!("{name:?} is not a place of the gazetteer"),
-                ));
-            }
+        let wanted: Vec<&str> = file.class.iter().map(|c| c.level.as_str()).collect();
+        let places = GazetteerPlaces::scan(gazetteer, &wanted, file.adjectives.keys());
+        if let Some(name) = file.adjectives.keys().find(|name| !places.named.contains(name.as_str())) {
+            return Err(LineError::new(
+                key_line(text, name),
+                format!("{name:?} is not a place of the gazetteer"),
+            ));
         }
         let mut classes = Vec::new();
         for (i, entry) in file.class.into_iter().enumerate() {
             let line = table_line(text, "[[class]]", i);
-            let Some(names) = places.get(entry.level.as_str()) else {
+            if !LEVELS.contains(&entry.level.as_str()) {
                 let message = format!("unknown level {:?} (one of {})", entry.level, LEVELS.join(", "));
                 return Err(LineError::new(line, message));
-            };
+            }
             if !(entry.weight > 0.0 && entry.weight <= 1.0) {
                 return Err(LineError::new(line, format!("weight {} must be in (0, 1]", entry.weight)));
             }
             if entry.words.iter().any(|w| w.trim().is_empty()) {
                 return Err(LineError::new(line, "a class word is empty"));
             }
+            let names = places.by_level.get(entry.level.as_str()).map_or(&[][..], Vec::as_slice);
             let members = names
                 .iter()
-                .flat_map(|name| std::iter::once(name).chain(file.adjectives.get(name).into_iter().flatten()))
-                .cloned()
+                .flat_map(|&name| {
+                    std::iter::once(name)
+                        .chain(file.adjectives.get(name).into_iter().flatten().map(String::as_str))
+                })
+                .map(str::to_string)
                 .collect();
             classes.push(PlaceClass {
                 words: entry.words.iter().map(|w| fold(w)).collect(),
@@ -99,10 +102,9 @@ impl PlaceClasses {
         self.class_of(word).map(|class| (class.members.as_slice(), class.weight))
     }
 
-    /// The class `word` (as written in a query, punctuation around it ignored: `Länder?`,
-    /// `Bundesländer,`) names, if any.
+    /// The class `word` (as written in a query) names, if any.
     fn class_of(&self, word: &str) -> Option<&PlaceClass> {
-        let word = fold(word.trim_matches(|c: char| !c.is_alphanumeric()));
+        let word = fold(word);
         self.classes.iter().find(|class| class.words.contains(&word))
     }
 }
@@ -158,19 +160,34 @@ fn member_alternative(terms: &[String], weight: f32) -> Alternative {
     }
 }
 
-/// The place names of the gazetteer by level (every level of [`LEVELS`], possibly empty).
-fn places_by_level(gazetteer: &str) -> BTreeMap<&'static str, Vec<String>> {
-    let mut places: BTreeMap<&'static str, Vec<String>> = LEVELS.iter().map(|l| (*l, Vec::new())).collect();
-    for line in gazetteer.lines().filter(|l| !l.starts_with('#')) {
-        let mut columns = line.split('\t');
-        let (Some(_), Some(level), Some(name)) = (columns.next(), columns.next(), columns.next()) else {
-            continue;
-        };
-        if let Some((_, names)) = places.iter_mut().find(|(l, _)| **l == level) {
-            names.push(name.to_string());
+/// What [`PlaceClasses::parse`] needs of the gazetteer, borrowed from its text. The config is
+/// loaded by every search, so only the levels the classes name are collected (one of them has
+/// ten thousand municipalities) and the adjectives' places are looked up in the same pass.
+struct GazetteerPlaces<'a> {
+    /// The place names of each wanted level, in the gazetteer's order.
+    by_level: BTreeMap<&'a str, Vec<&'a str>>,
+    /// Those of the `sought` names that the gazetteer holds, at any level.
+    named: std::collections::BTreeSet<&'a str>,
+}
+
+impl<'a> GazetteerPlaces<'a> {
+    fn scan<'s>(gazetteer: &'a str, wanted: &[&str], sought: impl Iterator<Item = &'s String>) -> Self {
+        let sought: std::collections::BTreeSet<&str> = sought.map(String::as_str).collect();
+        let mut places = GazetteerPlaces { by_level: BTreeMap::new(), named: Default::default() };
+        for line in gazetteer.lines().filter(|l| !l.starts_with('#')) {
+            let mut columns = line.split('\t');
+            let (Some(_), Some(level), Some(name)) = (columns.next(), columns.next(), columns.next()) else {
+                continue;
+            };
+            if wanted.contains(&level) {
+                places.by_level.entry(level).or_default().push(name);
+            }
+            if sought.contains(name) {
+                places.named.insert(name);
+            }
         }
+        places
     }
-    places
 }
 
 /// The line of `"name" =` in the TOML text (1 when not found).
@@ -179,9 +196,10 @@ fn key_line(text: &str, name: &str) -> usize {
     text.lines().position(|l| l.trim_start().starts_with(&key)).map_or(1, |i| i + 1)
 }
 
-/// A written word compared without case, umlauts or their transcriptions.
+/// A written word compared without case, umlauts or their transcriptions, and without the
+/// punctuation a query leaves at its ends (`Bundesländern?`, `Länder,`).
 fn fold(word: &str) -> String {
-    word.trim()
+    word.trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase()
         .replace('ä', "a")
         .replace('ö', "o")
@@ -241,8 +259,9 @@ mod tests {
                 &["hess", "hessisch", "nrw"],
             ),
             ("in anderen Laendern", &[("land", 50), ("niedersachs", 4)], &["niedersachs"]),
-            ("Welche Bundesländer?", &[("bundesland", 5), ("hess", 3)], &["hess"]),
-            ("Bundesländer, Kreise", &[("bundesland", 5), ("hess", 3)], &["hess"]),
+            // a question's mark or a list's comma does not hide the class word
+            ("Bundesländern?", &[("bundesland", 5), ("hess", 3)], &["hess"]),
+            ("Bundesländer, Kommunen", &[("bundesland", 5), ("hess", 3)], &["hess"]),
             ("Bundesländer", &[("bundesland", 5)], &[]),
             ("Land", &[("land", 50), ("hess", 3)], &[]),
             ("Kreise", &[("kreis", 50), ("mettmann", 3)], &[]),

@@ -11,7 +11,7 @@
 //! common word weigh less still. The uncommon parts of a compound noun (`gewalt` of
 //! `Gewaltprävention`) are `related` terms. The configured theme whose terms cover the topic's
 //! words (two of them, or all) lends its `core` terms as `related` ones and its exclusions:
-//! `Monitoring und Sozialberichterstattung` borrows `Steuerung`'s `Sozialmonitoring`. A word
+//! a topic on monitoring and social reporting borrows `Steuerung`'s `Sozialmonitoring`. A word
 //! naming a kind of place (`Bundesländer`, see `index-config/place-classes.toml`) brings the
 //! places of that kind the index holds as `related` terms (`Hessen`, `niedersächsisch`).
 
@@ -453,18 +453,18 @@ core = ["Netzwerk", "Kooperation"]
             ("Monitoring", &[], "Datenbasis", None),
             // The places of a kind of place the index holds (here not Brandenburg).
             (
-                "Präventionsketten in anderen Bundesländern",
+                "Familienzentren in allen Bundesländern",
                 &[],
                 "Hessen",
                 Some((RELATED_WEIGHT * 0.3, TermSource::Synonym)),
             ),
             (
-                "Präventionsketten in anderen Bundesländern",
+                "Familienzentren in allen Bundesländern",
                 &[],
                 "hessisch",
                 Some((RELATED_WEIGHT * 0.3, TermSource::Synonym)),
             ),
-            ("Präventionsketten in anderen Bundesländern", &[], "Brandenburg", None),
+            ("Familienzentren in allen Bundesländern", &[], "Brandenburg", None),
         ];
         for (text, common, term, expected) in cases {
             let theme = built(text, common).unwrap();
