@@ -14,7 +14,7 @@ use serde::Deserialize;
 
 use super::parse::Occurrence;
 use super::plan::{idf, Alternative, QueryPlan};
-use crate::analysis::{GermanAnalyzer, Origin};
+use crate::analysis::{GermanAnalyzer, Origin, UmlautFold};
 use crate::error::{table_line, LineError};
 
 /// Gazetteer levels a class may name.
@@ -196,18 +196,10 @@ fn key_line(text: &str, name: &str) -> usize {
     text.lines().position(|l| l.trim_start().starts_with(&key)).map_or(1, |i| i + 1)
 }
 
-/// A written word compared without case, umlauts or their transcriptions, and without the
-/// punctuation a query leaves at its ends (`Bundesländern?`, `Länder,`).
+/// A written word compared as query words are (lower case, umlauts and their transcriptions
+/// folded), without the punctuation a query leaves at its ends (`Bundesländern?`, `Länder,`).
 fn fold(word: &str) -> String {
-    word.trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase()
-        .replace('ä', "a")
-        .replace('ö', "o")
-        .replace('ü', "u")
-        .replace('ß', "ss")
-        .replace("ae", "a")
-        .replace("oe", "o")
-        .replace("ue", "u")
+    UmlautFold::fold(&word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
 }
 
 #[cfg(test)]

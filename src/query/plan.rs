@@ -65,6 +65,13 @@ pub const UNSEEN_COMPOUND_SINGLE_PART_WEIGHT: f32 = 0.3;
 pub const GENERIC_PART_SHARE: f64 = 0.1;
 /// … and held by at least this many passages: in a small index every word is frequent.
 pub const GENERIC_PART_MIN_PASSAGES: u64 = 10;
+
+/// Whether a term that `df` of the index's `passages` hold is generic there (see
+/// [`GENERIC_PART_SHARE`] and [`GENERIC_PART_MIN_PASSAGES`]).
+pub fn is_generic_share(df: u64, passages: u64) -> bool {
+    df >= GENERIC_PART_MIN_PASSAGES && df as f64 > GENERIC_PART_SHARE * passages as f64
+}
+
 /// The written-apart match of a compound counts at most this share of the whole word: the
 /// passage's other matches of the same two words (all parts, each part, a synonym phrase)
 /// add their tie-breaker share on top, and the whole word must still rank first. Dev set:
@@ -253,10 +260,7 @@ impl QueryPlan {
     pub fn weigh_written_apart(&mut self, doc_freq: impl Fn(&str) -> u64, passages: u64) {
         proximity::weigh(&mut self.near_pairs, &doc_freq, passages);
         let df_anywhere = |term: &str| doc_freq(term).max(doc_freq(&format!("{PART_MARK}{term}")));
-        let is_generic = |term: &str| {
-            let df = df_anywhere(term);
-            df >= GENERIC_PART_MIN_PASSAGES && df as f64 > GENERIC_PART_SHARE * passages as f64
-        };
+        let is_generic = |term: &str| is_generic_share(df_anywhere(term), passages);
         let summed_idf = |terms: &mut dyn Iterator<Item = &String>| -> f32 {
             terms.map(|t| idf(doc_freq(t), passages)).sum()
         };

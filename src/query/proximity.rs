@@ -12,7 +12,7 @@
 //! the words far apart still matches through the words themselves.
 
 use super::parse::Occurrence;
-use super::plan::{idf, Alternative, PlannedClause, GENERIC_PART_MIN_PASSAGES, GENERIC_PART_SHARE};
+use super::plan::{idf, is_generic_share, Alternative, PlannedClause};
 use crate::analysis::Origin;
 
 /// What a pair of neighbouring query words found close together counts, relative to a literal
@@ -74,14 +74,12 @@ fn primary_term(group: &[Alternative]) -> Option<&str> {
 /// phrase scores the summed idf of its terms, so the weight is scaled by the rarer term's idf
 /// over the sum: the pair counts [`NEAR_WORDS_WEIGHT`] of a literal match of the rarer word,
 /// never like both words again. A pair of two generic words
-/// (see [`GENERIC_PART_SHARE`]: `Kind` and `Familie` in texts on prevention meet by chance)
+/// (see [`is_generic_share`]: `Kind` and `Familie` in texts on prevention meet by chance)
 /// and a pair with a word no passage holds are dropped.
 pub fn weigh(pairs: &mut Vec<NearPair>, doc_freq: impl Fn(&str) -> u64, passages: u64) {
-    let is_generic =
-        |df: u64| df >= GENERIC_PART_MIN_PASSAGES && df as f64 > GENERIC_PART_SHARE * passages as f64;
     pairs.retain_mut(|pair| {
         let dfs = [doc_freq(&pair.terms[0]), doc_freq(&pair.terms[1])];
-        if dfs.contains(&0) || dfs.iter().all(|&df| is_generic(df)) {
+        if dfs.contains(&0) || dfs.iter().all(|&df| is_generic_share(df, passages)) {
             return false;
         }
         let idfs = dfs.map(|df| idf(df, passages));
