@@ -83,8 +83,11 @@ fn fixture() -> tempfile::TempDir {
 }
 
 fn eval_json(dataset: &Path, extra: &[&str]) -> Value {
+    // Eval indexes the dataset in a temporary folder; the cache folder is a fresh one as well, so
+    // that nothing is ever written into the dataset (the shared dev set is read-only).
+    let cache = tempfile::tempdir().expect("a temporary cache folder");
     let out =
-        praev(dataset).arg("eval").arg(dataset).args(["--format", "json"]).args(extra).output().unwrap();
+        praev(cache.path()).arg("eval").arg(dataset).args(["--format", "json"]).args(extra).output().unwrap();
     assert!(out.status.success(), "praev eval failed: {}", String::from_utf8_lossy(&out.stderr));
     serde_json::from_slice(&out.stdout).expect("praev eval --format json prints JSON")
 }
@@ -391,7 +394,11 @@ fn dev_queries_naming_a_theme() -> Vec<String> {
     dev_theme_queries()
         .into_iter()
         .filter(|(_, query)| {
-            let out = praev(Path::new(DEV)).args(["theme", query, "-n", "1", "--format", "json"]).output();
+            // Any index answers this (it depends on themes.toml only); the bundled one is built in a
+            // temporary folder, never inside the shared dev set.
+            let index = common::bundled_index();
+            let out =
+                index.cmd().args(["theme", query, "-n", "1", "--format", "json", "--index"]).arg(index.path()).output();
             let json: Value = serde_json::from_slice(&out.unwrap().stdout).expect("theme JSON");
             json["built_from_text"] == false
         })
