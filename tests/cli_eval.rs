@@ -637,3 +637,100 @@ fn dev_set_municipality_with_urls_reaches_95_percent() {
         v["misses"]
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// `--quotes`: the extracted quotes against DATASET/quotes.tsv.
+
+/// Floors of `praev eval DEV --quotes`, just under what was measured when they were set: 41 of
+/// the 51 listed quotes found (80.4%), no false positive (100%; 3 borderline quotes count
+/// neither way), the speaker right for 39 of 41 (95.1%), the role for 37 of 41 (90.2%).
+const QUOTE_RECALL_FLOOR: f64 = 0.80;
+const QUOTE_PRECISION_FLOOR: f64 = 0.97;
+const QUOTE_SPEAKER_FLOOR: f64 = 0.95;
+const QUOTE_ROLE_FLOOR: f64 = 0.90;
+
+/// One document with an attributed quote and a heading in quotation marks; the truth lists the
+/// quote with a wrong role on purpose and a second quote nobody can extract (it is not there).
+fn quotes_fixture() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    write(
+        p,
+        "corpus/lippe.txt",
+        "„Kein Kind zurücklassen“ im Kreis Lippe\n\n„Wir wollen, dass jedes Kind in Lippe gut aufwachsen kann und \
+         niemand verloren geht“, sagte Landrat Dr. Axel Lehmann am Montag in Detmold.\n",
+    );
+    write(
+        p,
+        "quotes.tsv",
+        "file\tquote_start\tspeaker\trole\tnote\n\
+         lippe.txt\tWir wollen, dass jedes Kind\tDr. Axel Lehmann\tBürgermeister\t\n\
+         lippe.txt\tDas steht nicht im Text\tNiemand\t\t\n",
+    );
+    dir
+}
+
+#[test]
+fn quotes_are_scored_against_the_list_of_quotes() {
+    let ds = quotes_fixture();
+    let v = eval_json(ds.path(), &["--quotes"]);
+    assert_eq!(
+        (v["quotes"].as_u64(), v["found"].as_u64(), v["false_positives"].as_u64()),
+        (Some(2), Some(1), Some(0))
+    );
+    assert_eq!((v["recall"].as_f64(), v["precision"].as_f64()), (Some(0.5), Some(1.0)));
+    assert_eq!((v["speaker_accuracy"].as_f64(), v["role_accuracy"].as_f64()), (Some(1.0), Some(0.0)));
+    let problems: Vec<(&str, &str, &Value)> = v["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["problem"].as_str().unwrap(), p["quote"].as_str().unwrap(), &p["detected"]))
+        .collect();
+    assert_eq!(
+        problems,
+        [
+            ("role", "Wir wollen, dass jedes Kind", &Value::from("Landrat")),
+            ("missed", "Das steht nicht im Text", &Value::Null),
+        ]
+    );
+}
+
+#[test]
+fn quotes_need_a_list_of_quotes() {
+    let ds = metadata_fixture();
+    praev(ds.path())
+        .arg("eval")
+        .arg(ds.path())
+        .arg("--quotes")
+        .assert()
+        .code(2)
+        .stderr(contains("quotes.tsv does not exist"));
+    praev(ds.path()).arg("eval").arg(ds.path()).args(["--quotes", "--metadata"]).assert().code(2);
+}
+
+#[test]
+fn dev_set_quotes_stay_above_the_floors() {
+    if !available(Path::new(DEV).is_dir(), DEV) {
+        return;
+    }
+    let v = eval_json(Path::new(DEV), &["--quotes"]);
+    let floors = [
+        ("recall", QUOTE_RECALL_FLOOR),
+        ("precision", QUOTE_PRECISION_FLOOR),
+        ("speaker_accuracy", QUOTE_SPEAKER_FLOOR),
+        ("role_accuracy", QUOTE_ROLE_FLOOR),
+    ];
+    eprintln!(
+        "dev set quotes: {} of {} found, {} extracted, {} false positives, {} borderline",
+        v["found"], v["quotes"], v["extracted"], v["false_positives"], v["borderline"]
+    );
+    for (measure, floor) in floors {
+        let share = v[measure].as_f64().expect("a share");
+        eprintln!("dev set quotes: {measure} {share:.3} (floor {floor})");
+        assert!(
+            share >= floor,
+            "quote {measure} on ../shared/eval/dev fell to {share:.3}, below the floor {floor}: a change made quote extraction worse; problems: {}",
+            v["problems"]
+        );
+    }
+}

@@ -1,5 +1,5 @@
-//! `praev eval`: ranking quality on judged queries, query-by-query comparison of two runs, and
-//! the accuracy of the detected metadata (`--metadata`).
+//! `praev eval`: ranking quality on judged queries, query-by-query comparison of two runs, the
+//! accuracy of the detected metadata (`--metadata`) and of the extracted quotes (`--quotes`).
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -12,13 +12,16 @@ use super::args::{Destination, OutputArgs};
 use super::progress::IndexProgress;
 use super::UsageError;
 use praev::eval::metadata::Truth;
+use praev::eval::quotes::{ExtractedQuote, QuoteTruth};
 use praev::eval::run::Ranker;
 use praev::eval::{self, Dataset, Run};
 use praev::index::{BuildRequest, PraevIndex};
 use praev::ingest::Manifest;
 use praev::output;
 use praev::output::eval::metadata::MetadataReport;
+use praev::output::eval::quotes::QuoteEvaluationReport;
 use praev::output::eval::{EvalComparisonReport, EvaluationReport};
+use praev::query::quotes::{find_quotes, QuoteRequest};
 
 /// The `system` name of praev's runs.
 const SYSTEM: &str = "praev";
@@ -33,14 +36,17 @@ const SYSTEM: &str = "praev";
 ///
 /// With --compare A.jsonl B.jsonl, scores two run files instead and lists the queries whose
 /// nDCG changed most. With --metadata, scores the detected municipality, kind and date of the
-/// documents against DATASET/manifest.tsv instead.
-/// What `--format` prints.
+/// documents against DATASET/manifest.tsv instead; with --quotes, the extracted quotes against
+/// DATASET/quotes.tsv.
 const FORMAT_HELP: &str = "table: the metrics per query, per intent and overall; json: {dataset, system, k, \
 gain, queries, judged_queries, answered, overall, by_intent, per_query}; jsonl: one query {qid, query, intent, \
 metrics} per line; csv: the same, one row per query. With --compare: the changed queries; json: {dataset, k, a, \
 b, deltas}; jsonl and csv: one delta {qid, query, intent, a, b, delta} per line or row. With --metadata: \
 accuracy per field and the misses; json: {dataset, documents, not_indexed, accuracy, misses}; jsonl and csv: one \
-miss {file, field, detected, expected} per line or row";
+miss {file, field, detected, expected} per line or row. With --quotes: recall, precision, speaker and role \
+accuracy and the problems; json: {dataset, quotes, found, extracted, borderline, false_positives, recall, \
+precision, speaker_accuracy, role_accuracy, problems}; jsonl and csv: one problem {file, quote, problem, detected, \
+expected} per line or row, problem one of missed, false_positive, speaker, role";
 
 #[derive(Debug, Args)]
 #[command(mut_arg("format", |a| a.help(super::args::format_help(FORMAT_HELP))))]
@@ -97,6 +103,14 @@ pub struct EvalArgs {
     /// accuracy per field and the misses. The manifest is the answer, so it is not applied.
     #[arg(long, conflicts_with_all = ["compare", "run", "exact", "intent", "qid", "command", "limit", "k"])]
     pub metadata: bool,
+
+    /// Score the extracted quotes against DATASET/quotes.tsv (file, quote_start, speaker, role,
+    /// note; every direct quote of the corpus) and DATASET/quotes_borderline.tsv if present
+    /// (cases counted neither way) instead of ranking: recall, precision, speaker and role
+    /// accuracy, and the problems. A quote is found when an extracted quote of its file starts
+    /// with the words of quote_start (punctuation and case aside).
+    #[arg(long, conflicts_with_all = ["compare", "run", "exact", "intent", "qid", "command", "limit", "k", "metadata"])]
+    pub quotes: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -113,6 +127,9 @@ pub fn run(args: EvalArgs) -> anyhow::Result<()> {
     let destination = args.output.destination(output::LISTING)?;
     if args.metadata {
         return evaluate_metadata(&args, &destination);
+    }
+    if args.quotes {
+        return evaluate_quotes(&args, &destination);
     }
     let mut dataset = Dataset::read(&args.dataset).map_err(super::usage_or_failure)?;
     if let Some(intent) = &args.intent {
@@ -178,6 +195,25 @@ fn evaluate_metadata(args: &EvalArgs, destination: &Destination) -> anyhow::Resu
     let documents = index.documents().context("reading the indexed documents")?;
     let evaluation = eval::metadata::evaluate_metadata(&args.dataset, &truth, &documents);
     destination.emit(&MetadataReport(&evaluation))
+}
+
+/// `--quotes`: the extracted quotes against `DATASET/quotes.tsv`.
+fn evaluate_quotes(args: &EvalArgs, destination: &Destination) -> anyhow::Result<()> {
+    if !args.dataset.is_dir() {
+        let message = format!("dataset folder {} does not exist", args.dataset.display());
+        return Err(UsageError(message).into());
+    }
+    let truth = QuoteTruth::read(&args.dataset).map_err(super::usage_or_failure)?;
+    let (index, _temp) = open_index(args.index.as_deref(), &args.dataset)?;
+    let listing = QuoteRequest { limit: usize::MAX, ..QuoteRequest::default() };
+    let quotes = find_quotes(&index, &listing).context("listing the extracted quotes")?;
+    let extracted: Vec<ExtractedQuote> = quotes
+        .hits
+        .into_iter()
+        .map(|hit| ExtractedQuote { file: hit.file, text: hit.text, speaker: hit.speaker, role: hit.role })
+        .collect();
+    let evaluation = eval::quotes::evaluate_quotes(&args.dataset, &truth, &extracted);
+    destination.emit(&QuoteEvaluationReport(&evaluation))
 }
 
 /// `--index IDX`, else an index of `DATASET/corpus` in a temporary folder, which the returned

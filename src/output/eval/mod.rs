@@ -8,6 +8,7 @@
 
 pub mod json;
 pub mod metadata;
+pub mod quotes;
 pub mod table;
 
 use super::number;
