@@ -8,7 +8,9 @@
 //! extracted quote of the same file starts with the words of `quote_start`: words are compared
 //! without punctuation, quotation marks and case, so `‚Kein Kind zurücklassen‘ ist` matches a
 //! quote that keeps or drops the nested marks, while a quote cut or started elsewhere does not
-//! match. Each extracted quote answers at most one row. An extracted quote that matches a
+//! match. Each extracted quote answers at most one row, except that rows repeating an earlier
+//! row verbatim (a caption printed twice) are answered by the quote that answered it, as the
+//! truth's rules allow an extractor to merge repeats. An extracted quote that matches a
 //! borderline row is neither a hit nor a false positive, and a missed borderline row is not a
 //! miss. Speakers and roles are compared on the found quotes, after collapsing whitespace and
 //! case; a party label such as `(SPD)` in a detected speaker is ignored, as the truth drops it.
@@ -227,9 +229,17 @@ pub fn evaluate_quotes(dataset: &Path, truth: &QuoteTruth, extracted: &[Extracte
         role_correct: 0,
         misses: Vec::new(),
     };
+    // A verbatim repeat (a caption printed twice) is one row per occurrence; an extractor that
+    // merges repeats answers them all with one quote.
+    let mut answered: HashMap<(&str, &str), &ExtractedQuote> = HashMap::new();
     for row in &truth.quotes {
-        match claim(&by_file, &mut used, &row.file, &row.start) {
-            Some(quote) => score_attribution(&mut evaluation, row, quote),
+        let key = (row.file.as_str(), row.start.as_str());
+        let quote = claim(&by_file, &mut used, &row.file, &row.start).or_else(|| answered.get(&key).copied());
+        match quote {
+            Some(quote) => {
+                answered.insert(key, quote);
+                score_attribution(&mut evaluation, row, quote)
+            }
             None => evaluation.misses.push(QuoteMiss {
                 file: row.file.clone(),
                 quote: row.start.clone(),
@@ -413,15 +423,24 @@ mod tests {
     fn a_quote_started_elsewhere_or_used_twice_does_not_match() {
         let text = "file\tquote_start\tspeaker\trole\tnote\n\
             a.txt\tWir machen mit\tX\t\t\n\
-            a.txt\tWir machen mit\tX\t\t\n";
+            a.txt\tWir machen\tX\t\t\n";
         let truth = QuoteTruth::parse(Path::new("q.tsv"), text).unwrap();
-        // Starts mid-sentence: no match; one extracted quote answers one row only.
-        let extracted = [
-            quote("a.txt", "Und wir machen mit", None, None),
-            quote("a.txt", "Wir machen mit", Some("X"), None),
-        ];
+        // Starts mid-sentence: no match; the one quote that matches answers the first row only.
+        let extracted = [quote("a.txt", "Und wir machen mit", None, None), quote("a.txt", "Wir machen mit", Some("X"), None)];
         let eval = evaluate_quotes(Path::new("ds"), &truth, &extracted);
         assert_eq!((eval.found, eval.false_positives), (1, 1));
+        assert_eq!(eval.misses[0].quote, "Wir machen");
+    }
+
+    #[test]
+    fn a_merged_repeat_answers_every_occurrence() {
+        let text = "file\tquote_start\tspeaker\trole\tnote\n\
+            a.txt\tSie bilden die Grundlage\tX\t\t\n\
+            a.txt\tSie bilden die Grundlage\tX\t\t\n";
+        let truth = QuoteTruth::parse(Path::new("q.tsv"), text).unwrap();
+        let merged = [quote("a.txt", "Sie bilden die Grundlage dafür", Some("X"), None)];
+        let eval = evaluate_quotes(Path::new("ds"), &truth, &merged);
+        assert_eq!((eval.found, eval.speaker_correct, eval.false_positives), (2, 2, 0));
     }
 
     #[test]

@@ -169,6 +169,7 @@ mod tests {
             speaker: speaker.map(String::from),
             role: role.map(String::from),
             start: 0,
+            truncated: false,
         }
     }
 

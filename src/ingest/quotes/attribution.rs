@@ -276,11 +276,13 @@ fn is_credible(person: &Person, at: usize, people: &People) -> bool {
 }
 
 /// A quote right after an attributed one (at most one line break between), with no other person
-/// named in between, that is a sentence of its own: it continues the previous speaker's words.
+/// named in between, that is a sentence of its own (or starts one and runs into the end of a cut
+/// text, `truncated`): it continues the previous speaker's words.
 pub(super) fn continuation(
     text: &str,
     span: &Span,
     words: &str,
+    truncated: bool,
     previous: Option<&Previous>,
     people: &People,
 ) -> Option<Who> {
@@ -295,5 +297,5 @@ pub(super) fn continuation(
     let before = text[line_start(text, span.start, WINDOW)..span.start].trim_end();
     let starts_sentence =
         before.is_empty() || before.ends_with(['.', '!', '?', ':']) || before.ends_with(closes_double);
-    (starts_sentence && ends_like_sentence(words)).then(|| previous.who.clone())
+    (starts_sentence && (truncated || ends_like_sentence(words))).then(|| previous.who.clone())
 }

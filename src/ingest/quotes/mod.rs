@@ -71,9 +71,15 @@ pub struct Quote {
     pub role: Option<String>,
     /// Byte offset of the quote's opening mark in the input text.
     pub start: usize,
+    /// The quote runs into the end of the text without its closing mark: the text was cut
+    /// (scraped excerpts, teasers), so the statement goes on beyond what is stored.
+    #[serde(default)]
+    pub truncated: bool,
 }
 
-/// Quotes with fewer words are scare quotes, names or slogans rather than statements.
+/// Quotes with fewer words are mostly scare quotes, names or slogans rather than statements:
+/// they count only with a speaker named right at them (`„Das ist eine Daueraufgabe“, sagte
+/// Maas`, `Jugendamtsleiter Dieter Verst: „Wir m` cut by the end of the text).
 const MIN_WORDS: usize = 5;
 
 /// The last attributed quote: a following quote may continue it.
@@ -93,24 +99,32 @@ pub fn extract(text: &str) -> Vec<Quote> {
     let mut previous: Option<Previous> = None;
     for span in &spans {
         let words = quoted_words(text, span);
-        if word_count(&words) < MIN_WORDS {
+        let count = word_count(&words);
+        if count == 0 {
             continue;
         }
-        let attributed = if span.closed {
+        let truncated = runs_into_the_end(text, span);
+        let attributed = if count < MIN_WORDS {
+            // Short: a statement only with a speaker named right at it.
+            explicitly_attributed(text, span, truncated, &people)
+        } else if span.closed {
             after_quote(text, span, &people)
                 .or_else(|| signature_below(text, span))
                 .or_else(|| before_quote(text, span, &people))
                 .or_else(|| next_sentence(text, span, &people))
                 .or_else(|| pronoun_after(text, span, &people))
                 .or_else(|| pronoun_before(text, span, &people))
-        } else if ends_like_sentence(&words) {
+        } else if truncated || ends_like_sentence(&words) {
             before_quote(text, span, &people).or_else(|| pronoun_before(text, span, &people))
         } else {
             None
         };
+        if attributed.is_none() && count < MIN_WORDS {
+            continue;
+        }
         let (who, end) = match attributed {
             Some((person, end)) => (resolve(person, span.start, &people), end.max(span.end)),
-            None => match continuation(text, span, &words, previous.as_ref(), &people) {
+            None => match continuation(text, span, &words, truncated, previous.as_ref(), &people) {
                 Some(who) => (who, span.end),
                 None => continue,
             },
@@ -125,8 +139,27 @@ pub fn extract(text: &str) -> Vec<Quote> {
             speaker: who.speaker.clone(),
             role: who.role.clone(),
             start: span.start,
+            truncated,
         });
         previous = Some(Previous { end, who });
     }
     quotes
+}
+
+/// The speaker of a short quotation: named after its closing mark with a speech verb, or in a
+/// lead-in ending with a colon right before it; never by a pronoun, a later sentence or as a
+/// continuation, which are too weak for a few words.
+fn explicitly_attributed(text: &str, span: &marks::Span, truncated: bool, people: &People) -> Option<(people::Person, usize)> {
+    if span.closed {
+        after_quote(text, span, people).or_else(|| before_quote(text, span, people))
+    } else if truncated {
+        before_quote(text, span, people)
+    } else {
+        None
+    }
+}
+
+/// An unclosed quotation with nothing after it: the text ends inside the quote.
+fn runs_into_the_end(text: &str, span: &marks::Span) -> bool {
+    !span.closed && text[span.end..].trim().is_empty()
 }

@@ -387,3 +387,64 @@ fn print_quotes_of_a_folder() {
     }
     println!("total quotes: {total}");
 }
+
+/// (words, speaker, truncated) of every quote.
+fn cut_and_who(text: &str) -> Vec<(String, Option<String>, bool)> {
+    extract(text).into_iter().map(|q| (q.text, q.speaker, q.truncated)).collect()
+}
+
+#[test]
+fn a_quote_cut_by_the_end_of_the_text_is_kept_and_marked() {
+    let cases: [(&str, &[(&str, Option<&str>, bool)]); 4] = [
+        // A lead-in names the speaker; the excerpt ends inside the quote (even after two words).
+        (
+            "Im Jugendhilfeausschuss ging es um die Kitas.\n\nWuppertals Jugendamtsleiter Dieter Verst: \"Wir m",
+            &[("Wir m", Some("Dieter Verst"), true)],
+        ),
+        (
+            "Felix Heinrichs: „Für die SPD-Fraktion hat die Präventionspolitik nach wie vor einen hohen Stellenwert. Wir sind daher auch auf die Ergebnisse der jetzt anl",
+            &[(
+                "Für die SPD-Fraktion hat die Präventionspolitik nach wie vor einen hohen Stellenwert. Wir sind daher auch auf die Ergebnisse der jetzt anl",
+                Some("Felix Heinrichs"),
+                true,
+            )],
+        ),
+        // It continues the quote before it, of the same speaker.
+        (
+            "„Erst war ich skeptisch, was das Projekt betrifft. Heute aber bin ich begeistert“, sagte Landrat Wolfgang Spelthahn. „Vorbeugung ist ein ganz neuer Politikansatz, da können sich auch andere Bundesländer etwas abgucken. Ich",
+            &[
+                ("Erst war ich skeptisch, was das Projekt betrifft. Heute aber bin ich begeistert", Some("Wolfgang Spelthahn"), false),
+                (
+                    "Vorbeugung ist ein ganz neuer Politikansatz, da können sich auch andere Bundesländer etwas abgucken. Ich",
+                    Some("Wolfgang Spelthahn"),
+                    true,
+                ),
+            ],
+        ),
+        // Nobody is named at a cut quote: it is not credited to anyone, so it is not a quote.
+        ("Die Stadt baut ihre Angebote aus. „Die Förderung im gemeinsamen Modellvorhaben von Land und", &[]),
+    ];
+    for (text, expected) in cases {
+        let expected: Vec<(String, Option<String>, bool)> =
+            expected.iter().map(|(w, s, t)| (w.to_string(), s.map(String::from), *t)).collect();
+        assert_eq!(cut_and_who(text), expected, "{text}");
+    }
+}
+
+#[test]
+fn a_short_quote_counts_only_with_its_speaker_named_right_at_it() {
+    let cases: [(&str, Option<&str>); 5] = [
+        ("„Das ist eine Daueraufgabe“, sagte Ministerin Ute Maas am Freitag.", Some("Ute Maas")),
+        ("Landrat Dr. Axel Lehmann: „Prävention lohnt sich.“", Some("Dr. Axel Lehmann")),
+        // A short quote after an attributed one is a slogan or a fragment, not its continuation.
+        ("„Wir bauen die Präventionskette weiter aus“, sagte Landrat Dr. Axel Lehmann. „Kein Kind zurücklassen“ bleibt das Motto.", None),
+        // Scare quotes and names of programmes.
+        ("Das Projekt „Kein Kind zurücklassen“ startete 2012 in 18 Kommunen.", None),
+        ("Die Steuerung gerade im sozialen Bereich „gelingt hier vorbildhaft“.", None),
+    ];
+    for (text, speaker) in cases {
+        let short: Vec<Quote> = extract(text).into_iter().filter(|q| q.text.split_whitespace().count() < MIN_WORDS).collect();
+        assert_eq!(short.iter().map(|q| q.speaker.as_deref()).next().flatten(), speaker, "{text}: {short:#?}");
+        assert!(short.len() <= 1, "{text}: {short:#?}");
+    }
+}
