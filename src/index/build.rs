@@ -389,18 +389,23 @@ fn add_document(writer: &IndexWriter, fields: &Fields, document: &Document) -> R
     add_quotes(writer, fields, document)
 }
 
-/// Each quote as a passage of kind `quote`, numbered after the document's passages.
+/// Each quote as a passage of kind `quote`, numbered after the document's passages: its text is
+/// the quote with its attribution (what a reader cites and a query names: "sagte Landrat X"),
+/// the quoted words alone are stored beside it.
 fn add_quotes(writer: &IndexWriter, fields: &Fields, document: &Document) -> Result<()> {
     let kind = PassageKind::Quote.as_str();
     let first = document.passages.len() as u64;
     for (n, quote) in (first..).zip(&document.quotes) {
+        let text = if quote.citation.is_empty() { &quote.text } else { &quote.citation };
         let mut tantivy_doc: TantivyDocument = doc!(
-            fields.text => quote.text.as_str(),
-            fields.text_words => quote.text.as_str(),
+            fields.text => text.as_str(),
+            fields.text_words => text.as_str(),
             fields.file => document.file.as_str(),
             fields.passage => n,
             fields.kind => kind,
             fields.kind_facet => Facet::from_path([kind]),
+            fields.quote => quote.text.as_str(),
+            fields.truncated => u64::from(quote.truncated),
         );
         if let Some(speaker) = &quote.speaker {
             tantivy_doc.add_text(fields.speaker, speaker);

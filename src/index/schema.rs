@@ -33,6 +33,8 @@ pub const TEXT_WORDS: &str = "text_words";
 pub const SECTION_WORDS: &str = "section_words";
 pub const SPEAKER_WORDS: &str = "speaker_words";
 pub const ROLE_WORDS: &str = "role_words";
+pub const QUOTE: &str = "quote";
+pub const TRUNCATED: &str = "truncated";
 
 /// Handles of the schema's fields.
 #[derive(Debug, Clone, Copy)]
@@ -67,6 +69,10 @@ pub struct Fields {
     pub section_words: Field,
     pub speaker_words: Field,
     pub role_words: Field,
+    /// Quote passages: the quoted words alone (the passage `text` is the quote with its
+    /// attribution), stored only; and 1 when the quote runs into the end of a cut text.
+    pub quote: Field,
+    pub truncated: Field,
 }
 
 pub fn build_schema() -> Schema {
@@ -100,6 +106,8 @@ pub fn build_schema() -> Schema {
     builder.add_facet_field(MUNICIPALITY_FACET, FacetOptions::default());
     builder.add_facet_field(DISTRICT_FACET, FacetOptions::default());
     builder.add_facet_field(KIND_FACET, FacetOptions::default());
+    builder.add_text_field(QUOTE, STORED);
+    builder.add_u64_field(TRUNCATED, STORED);
     builder.build()
 }
 
@@ -126,6 +134,8 @@ impl Fields {
             section_words: schema.get_field(SECTION_WORDS)?,
             speaker_words: schema.get_field(SPEAKER_WORDS)?,
             role_words: schema.get_field(ROLE_WORDS)?,
+            quote: schema.get_field(QUOTE)?,
+            truncated: schema.get_field(TRUNCATED)?,
         })
     }
 

@@ -170,6 +170,7 @@ mod tests {
             role: role.map(String::from),
             start: 0,
             truncated: false,
+            citation: String::new(),
         }
     }
 

@@ -32,7 +32,7 @@ pub const HEADER: [&str; 11] = [
 
 /// The CSV columns of a hit added later, after the columns of [`HEADER`] and those a command
 /// adds, so that no column moves.
-pub const ADDED: [&str; 3] = ["title", "url", "district"];
+pub const ADDED: [&str; 5] = ["title", "url", "district", "quote", "truncated"];
 
 /// A title in a table cell: at most this many characters.
 const TITLE_CHARS: usize = 90;
@@ -57,6 +57,10 @@ pub struct HitJson<'a> {
     pub title: Option<&'a str>,
     pub url: Option<&'a str>,
     pub district: Option<&'a str>,
+    /// Quote passages: the quoted words alone, and whether the quote runs into the end of a
+    /// cut text; null and false otherwise.
+    pub quote: Option<&'a str>,
+    pub truncated: bool,
 }
 
 impl<'a> From<&'a Hit> for HitJson<'a> {
@@ -76,6 +80,8 @@ impl<'a> From<&'a Hit> for HitJson<'a> {
             title: hit.title.as_deref(),
             url: hit.url.as_deref(),
             district: hit.district.as_deref(),
+            quote: hit.quote.as_deref(),
+            truncated: hit.truncated,
         }
     }
 }
@@ -117,8 +123,10 @@ pub fn hit_record(hit: &Hit) -> Vec<String> {
 }
 
 /// The cells of one hit in the order of [`ADDED`].
-fn added_record(hit: &Hit) -> [String; 3] {
-    [&hit.title, &hit.url, &hit.district].map(|value| value.clone().unwrap_or_default())
+fn added_record(hit: &Hit) -> [String; 5] {
+    let [title, url, district, quote] =
+        [&hit.title, &hit.url, &hit.district, &hit.quote].map(|value| value.clone().unwrap_or_default());
+    [title, url, district, quote, hit.truncated.to_string()]
 }
 
 /// The CSV of hits extended by `extra` columns, whose cells `cells` gives per item, then the
@@ -247,6 +255,8 @@ mod tests {
             title: Some("Übergänge im Kreis Düren".into()),
             url: Some("https://example.org/dueren".into()),
             district: None,
+            quote: None,
+            truncated: false,
         }
     }
 
@@ -274,7 +284,7 @@ mod tests {
         assert_eq!(value["total_hits"], 1);
         let hit = &value["hits"][0];
         let keys: Vec<&str> = hit.as_object().unwrap().keys().map(String::as_str).collect();
-        assert_eq!(keys.len(), 14);
+        assert_eq!(keys.len(), 16);
         for key in HEADER.iter().chain(&ADDED) {
             assert!(keys.contains(key), "{key}");
         }
@@ -282,6 +292,8 @@ mod tests {
         assert!(hit["district"].is_null());
         assert_eq!(hit["highlights"], serde_json::json!([[13, 22]]));
         assert!(hit["section"].is_null());
+        assert!(hit["quote"].is_null(), "a passage that is no quote has no quoted words");
+        assert_eq!(hit["truncated"], false);
     }
 
     #[test]

@@ -77,6 +77,10 @@ pub struct Hit {
     pub url: Option<String>,
     /// The Kreis of the municipality, when it is a Gemeinde of one.
     pub district: Option<String>,
+    /// Quote passages: the quoted words alone (`text` holds them with their attribution).
+    pub quote: Option<String>,
+    /// A quote that runs into the end of a cut text: the statement goes on beyond it.
+    pub truncated: bool,
 }
 
 /// A stored text field of a passage.
@@ -135,6 +139,8 @@ impl<'a> HitBuilder<'a> {
             title: stored_str(doc, f.title),
             url: stored_str(doc, f.url),
             district: stored_str(doc, f.district),
+            quote: stored_str(doc, f.quote),
+            truncated: doc.get_first(f.truncated).and_then(|v| v.as_u64()).is_some_and(|v| v == 1),
         }
     }
 }

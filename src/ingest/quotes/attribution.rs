@@ -11,7 +11,7 @@ use super::mentions::{extends, People, Who};
 use super::people::{parse_person, Person};
 use super::pronouns::{is_statement_noun, needs_conviction};
 use super::text::{
-    ceil_boundary, line_end, line_start, rest_of_line_is_empty, sentence_start, spaces_at, word_at, WINDOW,
+    ceil_boundary, floor_boundary, line_end, line_start, rest_of_line_is_empty, sentence_start, spaces_at, word_at, WINDOW,
 };
 use super::words::{
     ARTICLES, CONVICTION_WORDS, DEMONSTRATIVE, LEAD_INS, NOT_A_SPEAKER, TITLE_NOUNS, VERB_AFTER, VERB_INSIDE,
@@ -262,6 +262,72 @@ pub(super) fn next_sentence(text: &str, span: &Span, people: &People) -> Option<
     let person = parse_person(text, q, true).filter(|p| is_credible(p, span.start, people))?;
     let end = person.end;
     Some((person, end))
+}
+
+/// Longest sentence after a quote that is searched for a demonstrative reference to it.
+const MAX_REFERRING_SENTENCE: usize = 400;
+
+/// `„…“⏎⏎Als Ministerpräsidentin X vor der Presse dieses Fazit zog, war Landrat Y dabei.` —
+/// `„…“ Mit diesen Worten eröffnete Landrätin X die Konferenz.`: the sentence after the quote
+/// (also in the next paragraph) refers to it with a demonstrative and a statement noun, and the
+/// person named in the same clause (between the commas around the reference) said it.
+pub(super) fn referring_clause(text: &str, span: &Span, people: &People) -> Option<(Person, usize)> {
+    if !text[..span.inner_end].trim_end().ends_with(['.', '!', '?', '…']) && !text.get(span.end..)?.starts_with('.') {
+        return None; // the sentence goes on after the quote
+    }
+    let after = span.end + usize::from(text[span.end..].starts_with('.'));
+    let rest = text.get(after..)?;
+    let skipped = rest.len() - rest.trim_start().len();
+    if rest[..skipped].matches('\n').count() > 2 {
+        return None;
+    }
+    let from = after + skipped;
+    let limit = floor_boundary(text, (from + MAX_REFERRING_SENTENCE).min(text.len()));
+    let sentence = &text[from..limit];
+    let sentence = &sentence[..sentence.find(['.', '!', '?', '\n']).map_or(sentence.len(), |e| e + 1)];
+    let (at, len) = statement_reference(sentence)?;
+    let clause_start = sentence[..at].rfind([',', ';', ':']).map_or(0, |c| c + 1);
+    let clause_end = sentence[at + len..].find([',', ';', ':', '.', '!', '?']).map_or(sentence.len(), |c| at + len + c);
+    let named = people.named_in(from + clause_start, from + clause_end);
+    let reference = from + at;
+    let mention = named.iter().min_by_key(|m| m.pos.abs_diff(reference))?;
+    let person = Person { name: Some(mention.name.clone()), role: mention.role.clone(), end: from + clause_end, ..Person::default() };
+    Some((person, from + clause_end))
+}
+
+/// Where `sentence` refers back to a statement: `dieses Fazit`, `diese Worte`, `diesen Appell`.
+fn statement_reference(sentence: &str) -> Option<(usize, usize)> {
+    let mut words = word_spans(sentence).into_iter().peekable();
+    while let Some((at, word)) = words.next() {
+        let lower = word.to_lowercase();
+        if !matches!(lower.as_str(), "dieses" | "diese" | "diesen" | "dieser" | "solche" | "solchen") {
+            continue;
+        }
+        let Some(&(noun_at, noun)) = words.peek() else { return None };
+        let singular = noun.strip_suffix('n').unwrap_or(noun); // "diesen Worten"
+        if is_statement_noun(noun) || is_statement_noun(singular) {
+            return Some((at, noun_at + noun.len() - at));
+        }
+    }
+    None
+}
+
+/// The words of `s` (letters, digits and hyphens) with their byte offsets.
+fn word_spans(s: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+        let in_word = c.is_alphanumeric() || c == '-';
+        match (start, in_word) {
+            (None, true) => start = Some(i),
+            (Some(from), false) => {
+                out.push((from, &s[from..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// A person in an attribution is taken when named with a role or title, with two words, by a

@@ -288,6 +288,14 @@ impl<'t> People<'t> {
         })
     }
 
+    /// The people the text names in `from..to`, in text order.
+    pub(super) fn named_in(&self, from: usize, to: usize) -> &[Mention] {
+        let named = self.named();
+        let first = named.partition_point(|m| m.pos < from);
+        let last = named.partition_point(|m| m.pos < to);
+        &named[first..last]
+    }
+
     /// Whether the text names someone in `from..to`.
     pub(super) fn named_between(&self, from: usize, to: usize) -> bool {
         let named = self.named();

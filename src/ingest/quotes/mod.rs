@@ -12,7 +12,9 @@
 //! * before the opening mark, in a lead-in that ends with a colon: `Landrat Michael Makiolla: „…“`,
 //!   `Oberbürgermeister Frank Baranowski sagt: „…“`;
 //! * in the next sentence, with a demonstrative: `„…“. Dieses Resümee zieht Jugenddezernent X.`,
-//!   `„…“ Das sagte Landrat X.`, `„…“. Das betonte die Ministerin.`;
+//!   `„…“ Das sagte Landrat X.`, `„…“. Das betonte die Ministerin.`, or by the person named in
+//!   the clause of the next sentence that refers to the quote (`„…“ Als Ministerpräsidentin X
+//!   dieses Fazit zog, war Landrat Y dabei.`, `Mit diesen Worten eröffnete Landrätin X …`);
 //! * by a pronoun, after the closing mark (`„…“, sagt er.`, `„…“, lautet seine Überzeugung.`,
 //!   `„…“, ist sie überzeugt.`) or in a lead-in (`Er betonte: „…“`, `Dazu sagte sie: „…“`,
 //!   `Ihr Resümee: „…“`). The pronoun stands for the nearest person named before the quote,
@@ -53,7 +55,7 @@ mod words;
 
 use serde::{Deserialize, Serialize};
 
-use attribution::{after_quote, before_quote, continuation, next_sentence, signature_below};
+use attribution::{after_quote, before_quote, continuation, next_sentence, referring_clause, signature_below};
 use marks::{ends_like_sentence, quote_spans, quoted_words, word_count};
 use mentions::{resolve, Mention, People, Who};
 use pronouns::{pronoun_after, pronoun_before};
@@ -75,6 +77,11 @@ pub struct Quote {
     /// (scraped excerpts, teasers), so the statement goes on beyond what is stored.
     #[serde(default)]
     pub truncated: bool,
+    /// The quote as a reader cites it: the quotation with its attribution as the source writes
+    /// it (a lead-in before it, the attributing clause or sentence after it), whitespace
+    /// collapsed. Empty in records of older indexes.
+    #[serde(default)]
+    pub citation: String,
 }
 
 /// Quotes with fewer words are mostly scare quotes, names or slogans rather than statements:
@@ -112,6 +119,7 @@ pub fn extract(text: &str) -> Vec<Quote> {
                 .or_else(|| signature_below(text, span))
                 .or_else(|| before_quote(text, span, &people))
                 .or_else(|| next_sentence(text, span, &people))
+                .or_else(|| referring_clause(text, span, &people))
                 .or_else(|| pronoun_after(text, span, &people))
                 .or_else(|| pronoun_before(text, span, &people))
         } else if truncated || ends_like_sentence(&words) {
@@ -140,6 +148,7 @@ pub fn extract(text: &str) -> Vec<Quote> {
             role: who.role.clone(),
             start: span.start,
             truncated,
+            citation: citation(text, span, end),
         });
         previous = Some(Previous { end, who });
     }
@@ -157,6 +166,45 @@ fn explicitly_attributed(text: &str, span: &marks::Span, truncated: bool, people
     } else {
         None
     }
+}
+
+/// Longest stretch after an attribution that is still read as the rest of its sentence.
+const MAX_SENTENCE_TAIL: usize = 200;
+
+/// The quotation from its lead-in (if it has one) to the end of its attribution's sentence (a
+/// full stop right after the closing mark when the attribution stood before it), whitespace
+/// collapsed.
+fn citation(text: &str, span: &marks::Span, attribution_end: usize) -> String {
+    let start = attribution::lead_in(text, span).map_or(span.start, |(lead_in, _)| lead_in);
+    let end = if attribution_end > span.end {
+        sentence_end(text, attribution_end)
+    } else {
+        span.end + usize::from(text[span.end..].starts_with('.'))
+    };
+    text::collapse(&text[start..end])
+}
+
+/// The end of the sentence going on at `from` on its line (its full stop included), or `from`
+/// when none ends within [`MAX_SENTENCE_TAIL`] bytes.
+fn sentence_end(text: &str, from: usize) -> usize {
+    let limit = text::floor_boundary(text, (from + MAX_SENTENCE_TAIL).min(text.len()));
+    let tail = &text[from..limit];
+    if tail.trim_start().starts_with(['„', '"', '“', '»', '«', '‚']) {
+        return from; // the next quotation starts: the attribution stood before it
+    }
+    for (i, c) in tail.char_indices() {
+        match c {
+            '\n' => return from,
+            '.' | '!' | '?' => {
+                let after = tail[i + 1..].chars().next();
+                if after.is_none_or(char::is_whitespace) {
+                    return from + i + 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    from
 }
 
 /// An unclosed quotation with nothing after it: the text ends inside the quote.

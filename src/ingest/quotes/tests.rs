@@ -448,3 +448,43 @@ fn a_short_quote_counts_only_with_its_speaker_named_right_at_it() {
         assert!(short.len() <= 1, "{text}: {short:#?}");
     }
 }
+
+#[test]
+fn the_clause_that_refers_to_a_quote_names_its_speaker() {
+    let cases: [(&str, Option<&str>); 3] = [
+        (
+            "„Kein Kind zurücklassen ist ein Erfolg. Deshalb wollen wir das Projekt ausdehnen.“\n\nAls NRW-Ministerpräsidentin Hannelore Kraft vor der Presse dieses Fazit zog, war Landrat Wolfgang Spelthahn mit dabei.",
+            Some("Hannelore Kraft"),
+        ),
+        (
+            "„Wir haben viel erreicht und wollen noch mehr Familien erreichen.“ Mit diesen Worten eröffnete Landrätin Eva Irrgang die Konferenz.",
+            Some("Eva Irrgang"),
+        ),
+        // The person stands in another clause than the reference: not the speaker.
+        (
+            "„Wir haben viel erreicht und wollen noch mehr Familien erreichen.“ Dieses Fazit steht im Bericht, den Landrätin Eva Irrgang vorstellte.",
+            None,
+        ),
+    ];
+    for (text, speaker) in cases {
+        let quotes = extract(text);
+        assert_eq!(quotes.first().and_then(|q| q.speaker.as_deref()), speaker, "{text}: {quotes:#?}");
+    }
+}
+
+#[test]
+fn a_citation_holds_the_quote_with_its_attribution() {
+    let cases = [
+        (
+            "Im Kreis gibt es viel zu tun. „Wir bauen die Präventionskette weiter aus“, sagte Landrat Dr. Axel Lehmann am Montag in Detmold. Danach ging es weiter.",
+            "„Wir bauen die Präventionskette weiter aus“, sagte Landrat Dr. Axel Lehmann am Montag in Detmold.",
+        ),
+        (
+            "Das Projekt läuft. Landrat Michael Makiolla: „Wir bauen die Präventionskette weiter aus.“ Danach ging es weiter.",
+            "Landrat Michael Makiolla: „Wir bauen die Präventionskette weiter aus.“",
+        ),
+    ];
+    for (text, citation) in cases {
+        assert_eq!(one(text).citation, citation, "{text}");
+    }
+}
