@@ -130,14 +130,14 @@ fn a_district_filters_the_passages_of_its_municipalities() {
 }
 
 #[test]
-fn csv_hits_add_title_url_and_district_as_the_last_columns() {
+fn csv_hits_add_title_url_district_quote_and_truncated_as_the_last_columns() {
     let (_corpus, index) = index();
     let csv = index.stdout(&["search", "Familienhebammen", "--format", "csv"]);
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
-    assert_eq!(&header[11..], ["title", "url", "district"], "{header:?}");
+    assert_eq!(&header[11..], ["title", "url", "district", "quote", "truncated"], "{header:?}");
     let row = reader.records().next().unwrap().unwrap();
-    assert_eq!((&row[0], &row[13]), ("presse/velbert.txt", "Kreis Mettmann"));
+    assert_eq!((&row[0], &row[13], &row[14], &row[15]), ("presse/velbert.txt", "Kreis Mettmann", "", "false"));
 }
 
 #[test]
