@@ -137,7 +137,10 @@ fn csv_hits_add_title_url_district_quote_and_truncated_as_the_last_columns() {
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
     assert_eq!(&header[11..], ["title", "url", "district", "quote", "truncated"], "{header:?}");
     let row = reader.records().next().unwrap().unwrap();
-    assert_eq!((&row[0], &row[13], &row[14], &row[15]), ("presse/velbert.txt", "Kreis Mettmann", "", "false"));
+    assert_eq!(
+        (&row[0], &row[13], &row[14], &row[15]),
+        ("presse/velbert.txt", "Kreis Mettmann", "", "false")
+    );
 }
 
 #[test]

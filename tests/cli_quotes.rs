@@ -124,3 +124,18 @@ fn municipalities_lists_figures_counts_and_contact() {
         by_population.as_array().unwrap().iter().filter_map(|r| r["population"].as_u64()).collect();
     assert!(populations.windows(2).all(|w| w[0] >= w[1]), "{populations:?}");
 }
+
+#[test]
+fn role_keeps_that_office_and_narrower_ones_only() {
+    let roles = |role: &str| -> Vec<String> {
+        let results = index().json(&["quotes", "--role", role, "--format", "json", "--limit", "100"]);
+        hits(&results).iter().map(|h| h["role"].as_str().unwrap_or("").to_string()).collect()
+    };
+    // A head word keeps the offices it heads (Sozial|dezernent), its gender form too.
+    assert_eq!(roles("Dezernentin"), ["Sozialdezernent des Kreises"]);
+    assert_eq!(roles("Leiterin Kreisjugendamt"), ["Leiterin des Kreisjugendamtes"]);
+    // A narrower office asked for does not return the broader one, nor a different one.
+    assert!(roles("Oberlandrat").is_empty());
+    assert!(roles("Leiterin Gesundheitsamt").is_empty());
+    index().cmd().args(["quotes", "--role", "der", "--index"]).arg(index().path()).assert().code(2);
+}

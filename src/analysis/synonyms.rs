@@ -143,6 +143,29 @@ impl Synonyms {
     }
 
     /// The expansions of a query given as words (each analysed on its own).
+    /// The long forms of `word` when it is the short form of an `[[abbreviation]]` (`OB` →
+    /// `Oberbürgermeister`, `Oberbürgermeisterin`); empty otherwise.
+    pub fn long_forms(&self, analyzer: &GermanAnalyzer, word: &str) -> Vec<String> {
+        // Short forms may be stop words (`OB` is "ob"): compared as written, too.
+        let term = analyzer.primary_terms(word).into_iter().next();
+        let mut out = Vec::new();
+        for group in &self.groups {
+            let Some(short) = group.only_from else { continue };
+            let written = group.members[short].eq_ignore_ascii_case(word);
+            if written
+                || group
+                    .keys(analyzer)
+                    .get(short)
+                    .is_some_and(|key| term.as_ref().is_some_and(|t| key.as_slice() == [t.clone()]))
+            {
+                out.extend(
+                    group.members.iter().enumerate().filter(|(i, _)| *i != short).map(|(_, m)| m.clone()),
+                );
+            }
+        }
+        out
+    }
+
     pub fn expand(&self, analyzer: &GermanAnalyzer, words: &[String]) -> Vec<Expansion> {
         let query: Vec<Option<String>> =
             words.iter().map(|w| analyzer.primary_terms(w).into_iter().next()).collect();

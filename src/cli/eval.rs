@@ -210,7 +210,12 @@ fn evaluate_quotes(args: &EvalArgs, destination: &Destination) -> anyhow::Result
     let extracted: Vec<ExtractedQuote> = quotes
         .hits
         .into_iter()
-        .map(|hit| ExtractedQuote { file: hit.file, text: hit.quote.unwrap_or(hit.text), speaker: hit.speaker, role: hit.role })
+        .map(|hit| ExtractedQuote {
+            file: hit.file,
+            text: hit.quote.unwrap_or(hit.text),
+            speaker: hit.speaker,
+            role: hit.role,
+        })
         .collect();
     let evaluation = eval::quotes::evaluate_quotes(&args.dataset, &truth, &extracted);
     destination.emit(&QuoteEvaluationReport(&evaluation))

@@ -65,6 +65,6 @@ pub fn run(args: QuotesArgs) -> anyhow::Result<()> {
         limit: args.limit as usize,
         exact: args.exact,
     };
-    let results = find_quotes(&index, &request).context("finding quotes")?;
+    let results = find_quotes(&index, &request).map_err(super::usage_or_failure).context("finding quotes")?;
     destination.emit(&QuotesReport(&results))
 }

@@ -426,7 +426,10 @@ mod tests {
             a.txt\tWir machen\tX\t\t\n";
         let truth = QuoteTruth::parse(Path::new("q.tsv"), text).unwrap();
         // Starts mid-sentence: no match; the one quote that matches answers the first row only.
-        let extracted = [quote("a.txt", "Und wir machen mit", None, None), quote("a.txt", "Wir machen mit", Some("X"), None)];
+        let extracted = [
+            quote("a.txt", "Und wir machen mit", None, None),
+            quote("a.txt", "Wir machen mit", Some("X"), None),
+        ];
         let eval = evaluate_quotes(Path::new("ds"), &truth, &extracted);
         assert_eq!((eval.found, eval.false_positives), (1, 1));
         assert_eq!(eval.misses[0].quote, "Wir machen");

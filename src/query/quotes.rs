@@ -9,7 +9,8 @@
 //! searched in the quoted text like `praev search` does. A matching role or speaker weighs
 //! [`WHO_WEIGHT`] times a text word, so the right person's quotes come first; a similar
 //! office (`Bürgermeister` for `Oberbürgermeister`, a part of the word) ranks below.
-//! Without a query, quotes are listed by municipality and document.
+//! Without a query, quotes are listed by municipality and document. `--role` keeps the quotes of
+//! that office or a narrower one ([`RoleMatcher`]).
 
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, Query};
@@ -20,9 +21,10 @@ use super::compile::{to_tantivy, to_tantivy_in};
 use super::filters::{all_words_in, PassageFilter};
 use super::hits::HitBuilder;
 use super::plan::QueryPlan;
+use super::roles::RoleMatcher;
 use super::{Hit, SearchResults};
 use crate::analysis::TermMatcher;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::index::PraevIndex;
 
 /// Weight of a query word found in a quote's role or speaker, relative to a text word.
@@ -77,33 +79,34 @@ pub fn find_quotes(index: &PraevIndex, request: &QuoteRequest) -> Result<SearchR
     if let Some(speaker) = &request.speaker {
         clauses.push((Occur::Must, all_words_in(index, index.fields.speaker, speaker)));
     }
-    if let Some(role) = &request.role {
-        let plan = QueryPlan::framed(&index.analyzer, &index.analysis.question_frames, role, None);
-        clauses.push((
-            Occur::Must,
-            Box::new(BoostQuery::new(to_tantivy_in(&plan, &index.fields, index.fields.role), 0.0)),
-        ));
-    }
+    let role = match &request.role {
+        Some(role) => {
+            Some(RoleMatcher::new(&index.analyzer, &index.analysis.synonyms, role).ok_or_else(|| {
+                Error::InvalidArgument(format!("--role {role:?} names no office (only stop words)"))
+            })?)
+        }
+        None => None,
+    };
     let query = filter.restrict(index, Box::new(BooleanQuery::new(clauses)));
     let searcher = index.reader.searcher();
     let limit = request.limit.max(1);
     let ranked = words != SortedWords::default();
-    let (top, total_hits) = if ranked {
-        searcher.search(&*query, &(TopDocs::with_limit(limit), Count))?
-    } else {
-        let all = searcher.num_docs().max(1) as usize;
-        searcher.search(&*query, &(TopDocs::with_limit(all), Count))?
-    };
+    let fetch = if ranked && role.is_none() { limit } else { searcher.num_docs().max(1) as usize };
+    let (top, mut total_hits) = searcher.search(&*query, &(TopDocs::with_limit(fetch), Count))?;
     let mut builder = HitBuilder::new(index, TermMatcher::new(highlight));
     let mut hits: Vec<Hit> = Vec::with_capacity(top.len().min(limit));
     for (score, address) in top {
         let doc: TantivyDocument = searcher.doc(address)?;
         hits.push(builder.hit(&doc, score));
     }
+    if let Some(role) = &role {
+        hits.retain(|hit| hit.role.as_deref().is_some_and(|held| role.matches(&index.analyzer, held)));
+        total_hits = hits.len();
+    }
     if !ranked {
         hits.sort_by_key(listing_order);
-        hits.truncate(limit);
     }
+    hits.truncate(limit);
     Ok(SearchResults {
         query: query_text.to_string(),
         total_hits,

@@ -11,7 +11,8 @@ use super::mentions::{extends, People, Who};
 use super::people::{parse_person, Person};
 use super::pronouns::{is_statement_noun, needs_conviction};
 use super::text::{
-    ceil_boundary, floor_boundary, line_end, line_start, rest_of_line_is_empty, sentence_start, spaces_at, word_at, WINDOW,
+    ceil_boundary, floor_boundary, line_end, line_start, rest_of_line_is_empty, sentence_start, spaces_at,
+    word_at, WINDOW,
 };
 use super::words::{
     ARTICLES, CONVICTION_WORDS, DEMONSTRATIVE, LEAD_INS, NOT_A_SPEAKER, TITLE_NOUNS, VERB_AFTER, VERB_INSIDE,
@@ -272,7 +273,9 @@ const MAX_REFERRING_SENTENCE: usize = 400;
 /// (also in the next paragraph) refers to it with a demonstrative and a statement noun, and the
 /// person named in the same clause (between the commas around the reference) said it.
 pub(super) fn referring_clause(text: &str, span: &Span, people: &People) -> Option<(Person, usize)> {
-    if !text[..span.inner_end].trim_end().ends_with(['.', '!', '?', '…']) && !text.get(span.end..)?.starts_with('.') {
+    if !text[..span.inner_end].trim_end().ends_with(['.', '!', '?', '…'])
+        && !text.get(span.end..)?.starts_with('.')
+    {
         return None; // the sentence goes on after the quote
     }
     let after = span.end + usize::from(text[span.end..].starts_with('.'));
@@ -287,11 +290,17 @@ pub(super) fn referring_clause(text: &str, span: &Span, people: &People) -> Opti
     let sentence = &sentence[..sentence.find(['.', '!', '?', '\n']).map_or(sentence.len(), |e| e + 1)];
     let (at, len) = statement_reference(sentence)?;
     let clause_start = sentence[..at].rfind([',', ';', ':']).map_or(0, |c| c + 1);
-    let clause_end = sentence[at + len..].find([',', ';', ':', '.', '!', '?']).map_or(sentence.len(), |c| at + len + c);
+    let clause_end =
+        sentence[at + len..].find([',', ';', ':', '.', '!', '?']).map_or(sentence.len(), |c| at + len + c);
     let named = people.named_in(from + clause_start, from + clause_end);
     let reference = from + at;
     let mention = named.iter().min_by_key(|m| m.pos.abs_diff(reference))?;
-    let person = Person { name: Some(mention.name.clone()), role: mention.role.clone(), end: from + clause_end, ..Person::default() };
+    let person = Person {
+        name: Some(mention.name.clone()),
+        role: mention.role.clone(),
+        end: from + clause_end,
+        ..Person::default()
+    };
     Some((person, from + clause_end))
 }
 

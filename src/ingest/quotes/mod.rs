@@ -55,7 +55,9 @@ mod words;
 
 use serde::{Deserialize, Serialize};
 
-use attribution::{after_quote, before_quote, continuation, next_sentence, referring_clause, signature_below};
+use attribution::{
+    after_quote, before_quote, continuation, next_sentence, referring_clause, signature_below,
+};
 use marks::{ends_like_sentence, quote_spans, quoted_words, word_count};
 use mentions::{resolve, Mention, People, Who};
 use pronouns::{pronoun_after, pronoun_before};
@@ -158,7 +160,12 @@ pub fn extract(text: &str) -> Vec<Quote> {
 /// The speaker of a short quotation: named after its closing mark with a speech verb, or in a
 /// lead-in ending with a colon right before it; never by a pronoun, a later sentence or as a
 /// continuation, which are too weak for a few words.
-fn explicitly_attributed(text: &str, span: &marks::Span, truncated: bool, people: &People) -> Option<(people::Person, usize)> {
+fn explicitly_attributed(
+    text: &str,
+    span: &marks::Span,
+    truncated: bool,
+    people: &People,
+) -> Option<(people::Person, usize)> {
     if span.closed {
         after_quote(text, span, people).or_else(|| before_quote(text, span, people))
     } else if truncated {

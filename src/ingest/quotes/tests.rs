@@ -443,8 +443,13 @@ fn a_short_quote_counts_only_with_its_speaker_named_right_at_it() {
         ("Die Steuerung gerade im sozialen Bereich „gelingt hier vorbildhaft“.", None),
     ];
     for (text, speaker) in cases {
-        let short: Vec<Quote> = extract(text).into_iter().filter(|q| q.text.split_whitespace().count() < MIN_WORDS).collect();
-        assert_eq!(short.iter().map(|q| q.speaker.as_deref()).next().flatten(), speaker, "{text}: {short:#?}");
+        let short: Vec<Quote> =
+            extract(text).into_iter().filter(|q| q.text.split_whitespace().count() < MIN_WORDS).collect();
+        assert_eq!(
+            short.iter().map(|q| q.speaker.as_deref()).next().flatten(),
+            speaker,
+            "{text}: {short:#?}"
+        );
         assert!(short.len() <= 1, "{text}: {short:#?}");
     }
 }
