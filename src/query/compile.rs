@@ -187,9 +187,12 @@ fn alternative_matches(alternative: &Alternative, with_heading: bool) -> Alterna
         Alternative::Term { term: t, weight, .. } if t.starts_with(ROOT_MARK) => {
             matches.push(term(Place::Text, t.clone(), *weight));
         }
-        Alternative::Term { term: t, weight, .. } => {
+        Alternative::Term { term: t, weight, origin } => {
             matches.push(term(Place::Text, t.clone(), *weight));
-            matches.push(term(Place::Text, format!("{PART_MARK}{t}"), weight * PART_WEIGHT));
+            // A related term is searched as itself, not inside other compounds.
+            if *origin != Origin::Related {
+                matches.push(term(Place::Text, format!("{PART_MARK}{t}"), weight * PART_WEIGHT));
+            }
             if with_heading {
                 matches.push(term(Place::Heading, t.clone(), weight * SECTION_BOOST));
             }

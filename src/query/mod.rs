@@ -19,6 +19,7 @@ pub mod parse;
 pub mod part_synonyms;
 pub mod plan;
 pub mod proximity;
+pub mod related_terms;
 pub mod quotes;
 pub mod scoring;
 pub mod search;

@@ -18,6 +18,7 @@ use super::derived_forms;
 use super::frames::{self, QuestionFrames};
 use super::parse::{parse, Clause, Occurrence};
 use super::part_synonyms;
+use super::related_terms;
 use super::proximity::{self, NearPair};
 use crate::analysis::{SynonymSource, Synonyms};
 
@@ -267,6 +268,7 @@ impl QueryPlan {
         for clause in self.clauses.iter_mut().filter(|c| !c.is_phrase && !c.is_synonym) {
             for group in &mut clause.groups {
                 part_synonyms::prune(group, df_anywhere, is_generic);
+                related_terms::prune(group, first_whole_word_term(group).as_deref(), is_generic);
                 derived_forms::prune(group, &doc_freq, is_generic);
                 let Some(whole_idf) = whole_word_idf(group, &doc_freq, passages) else { continue };
                 let at_most_whole =
@@ -451,7 +453,7 @@ fn word_alternatives(
 /// Whether a term of this origin is the query word itself in one of its forms (not a part, a
 /// family member or a synonym).
 fn is_whole_word(origin: Origin) -> bool {
-    !matches!(origin, Origin::Part | Origin::Root | Origin::Synonym | Origin::Thesaurus)
+    !matches!(origin, Origin::Part | Origin::Root | Origin::Synonym | Origin::Thesaurus | Origin::Related)
 }
 
 /// Gives the parts of an unseen compound (its own, not a synonym's) the weights of
@@ -486,6 +488,14 @@ pub(super) fn idf(doc_freq: u64, passages: u64) -> f32 {
     (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
 }
 
+/// The group's first whole-word term (the query word itself).
+fn first_whole_word_term(group: &[Alternative]) -> Option<String> {
+    group.iter().find_map(|a| match a {
+        Alternative::Term { term, origin, .. } if is_whole_word(*origin) => Some(term.clone()),
+        _ => None,
+    })
+}
+
 /// What a whole-word match of the group's word scores per occurrence, in idf: the first
 /// whole-word term's idf as a word, else as a part (times [`PART_WEIGHT`]); None when the
 /// index holds it in neither form.
@@ -515,7 +525,7 @@ fn compound_parts(analyzer: &GermanAnalyzer, word: &[AnalyzedToken]) -> Vec<Stri
 }
 
 /// A phrase of the primary term of each word, or the single term of a one-word phrase.
-fn phrase(tokens: &[AnalyzedToken], weight: f32, origin: Origin) -> Option<Alternative> {
+pub(super) fn phrase(tokens: &[AnalyzedToken], weight: f32, origin: Origin) -> Option<Alternative> {
     let words = by_position(tokens);
     let primaries: Vec<(usize, String)> = words
         .iter()
@@ -593,6 +603,33 @@ fn add_synonyms(analyzer: &GermanAnalyzer, synonyms: &Synonyms, clauses: &mut Ve
         });
     }
     clauses.extend(extra);
+    add_related_terms(analyzer, synonyms, &words, &texts, clauses);
+}
+
+/// Adds the related terms of single query words to their groups (see [`related_terms`]),
+/// unless the group searches the term already.
+fn add_related_terms(
+    analyzer: &GermanAnalyzer,
+    synonyms: &Synonyms,
+    words: &[(usize, String)],
+    texts: &[String],
+    clauses: &mut [PlannedClause],
+) {
+    for expansion in synonyms.expand_related(analyzer, texts) {
+        if expansion.end - expansion.start != 1 {
+            continue;
+        }
+        let Some(alternative) = related_terms::alternative(analyzer, &expansion) else { continue };
+        let Some(group) = clauses[words[expansion.start].0].groups.first_mut() else { continue };
+        let searched = |a: &Alternative| match (a, &alternative) {
+            (Alternative::Term { term: a, .. }, Alternative::Term { term: b, .. }) => a == b,
+            (Alternative::Phrase { terms: a, .. }, Alternative::Phrase { terms: b, .. }) => a == b,
+            _ => false,
+        };
+        if !group.iter().any(searched) {
+            group.push(alternative);
+        }
+    }
 }
 
 #[cfg(test)]
