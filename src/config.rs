@@ -13,7 +13,9 @@ use std::path::{Path, PathBuf};
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use crate::analysis::{related_terms, AnalyzerSettings, GermanAnalyzer, Lexicon, StopWords, Synonyms, Thesaurus};
+use crate::analysis::{
+    related_terms, AnalyzerSettings, GermanAnalyzer, Lexicon, StopWords, Synonyms, Thesaurus,
+};
 use crate::error::{Error, LineError, Result};
 use crate::ingest::metadata::{merge_gazetteers, parse_municipalities, parse_places_de, Gazetteer};
 use crate::ingest::{passages, Boilerplate};

@@ -19,8 +19,8 @@ pub mod parse;
 pub mod part_synonyms;
 pub mod plan;
 pub mod proximity;
-pub mod related_terms;
 pub mod quotes;
+pub mod related_terms;
 pub mod scoring;
 pub mod search;
 

@@ -18,8 +18,8 @@ use super::derived_forms;
 use super::frames::{self, QuestionFrames};
 use super::parse::{parse, Clause, Occurrence};
 use super::part_synonyms;
-use super::related_terms;
 use super::proximity::{self, NearPair};
+use super::related_terms;
 use crate::analysis::{SynonymSource, Synonyms};
 
 /// Weight of a query term found as a part of an indexed compound.

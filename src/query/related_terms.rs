@@ -19,13 +19,18 @@ pub(super) fn alternative(analyzer: &GermanAnalyzer, expansion: &Expansion) -> O
 pub(super) fn is_related(alternative: &Alternative) -> bool {
     matches!(
         alternative,
-        Alternative::Term { origin: Origin::Related, .. } | Alternative::Phrase { origin: Origin::Related, .. }
+        Alternative::Term { origin: Origin::Related, .. }
+            | Alternative::Phrase { origin: Origin::Related, .. }
     )
 }
 
 /// Drops the related terms of `group` when its word (`word_term`, the first whole-word term) is
 /// generic in the indexed texts, and each related term that is (`is_generic`).
-pub(super) fn prune(group: &mut Vec<Alternative>, word_term: Option<&str>, is_generic: impl Fn(&str) -> bool) {
+pub(super) fn prune(
+    group: &mut Vec<Alternative>,
+    word_term: Option<&str>,
+    is_generic: impl Fn(&str) -> bool,
+) {
     let word_is_generic = word_term.is_some_and(&is_generic);
     group.retain(|alternative| match alternative {
         Alternative::Term { term, origin: Origin::Related, .. } => !word_is_generic && !is_generic(term),
