@@ -358,14 +358,10 @@ fn dev_set_ndcg_stays_above_the_floor() {
     );
     let by_intent = praev["by_intent"].as_array().expect("by_intent");
     for (intent, floor) in INTENT_NDCG_FLOORS {
-        let row =
-            by_intent.iter().find(|r| r["intent"] == intent).unwrap_or_else(|| panic!("intent {intent}"));
+        let row = by_intent.iter().find(|r| r["intent"] == intent).unwrap_or_else(|| panic!("intent {intent}"));
         let ndcg = row["ndcg@10"].as_f64().expect("an nDCG@10 per intent");
         eprintln!("dev set: {intent} nDCG@10 {ndcg:.3} (floor {floor})");
-        assert!(
-            ndcg >= floor,
-            "{intent} nDCG@10 on ../shared/eval/dev fell to {ndcg:.3}, below its floor {floor}"
-        );
+        assert!(ndcg >= floor, "{intent} nDCG@10 on ../shared/eval/dev fell to {ndcg:.3}, below its floor {floor}");
     }
 }
 
@@ -401,11 +397,8 @@ fn dev_queries_naming_a_theme() -> Vec<String> {
             // Any index answers this (it depends on themes.toml only); the bundled one is built in a
             // temporary folder, never inside the shared dev set.
             let index = common::bundled_index();
-            let out = index
-                .cmd()
-                .args(["theme", query, "-n", "1", "--format", "json", "--index"])
-                .arg(index.path())
-                .output();
+            let out =
+                index.cmd().args(["theme", query, "-n", "1", "--format", "json", "--index"]).arg(index.path()).output();
             let json: Value = serde_json::from_slice(&out.unwrap().stdout).expect("theme JSON");
             json["built_from_text"] == false
         })
@@ -424,17 +417,11 @@ fn theme_queries_rank_better_through_praev_theme_than_through_exact_search() {
         eval_json(Path::new(DEV), &args)["overall"]["ndcg@10"].as_f64().expect("an overall nDCG@10")
     };
     let named = dev_queries_naming_a_theme();
-    assert!(
-        named.len() >= 2,
-        "the dev set's theme queries Kinderschutz and Kinderarmut name themes: {named:?}"
-    );
+    assert!(named.len() >= 2, "the dev set's theme queries Kinderschutz and Kinderarmut name themes: {named:?}");
     let named = named.join(",");
     let named_theme = overall(&named, &["--command", "theme"]);
     eprintln!("dev theme queries {named} naming a theme: praev theme {named_theme:.3}");
-    assert!(
-        named_theme >= THEME_NDCG_FLOOR,
-        "theme queries naming a theme through praev theme: {named_theme:.3}"
-    );
+    assert!(named_theme >= THEME_NDCG_FLOOR, "theme queries naming a theme through praev theme: {named_theme:.3}");
 
     let all: Vec<String> = dev_theme_queries().into_iter().map(|(qid, _)| qid).collect();
     assert!(all.len() >= 10, "{all:?}");
@@ -442,13 +429,8 @@ fn theme_queries_rank_better_through_praev_theme_than_through_exact_search() {
     let theme = overall(&all, &["--command", "theme"]);
     let search = overall(&all, &[]);
     let exact = overall(&all, &["--exact"]);
-    eprintln!(
-        "all dev theme queries: praev theme {theme:.3}, praev search {search:.3}, search --exact {exact:.3}"
-    );
-    assert!(
-        theme >= ALL_THEME_QUERIES_NDCG_FLOOR,
-        "every theme query through praev theme: nDCG@10 {theme:.3}"
-    );
+    eprintln!("all dev theme queries: praev theme {theme:.3}, praev search {search:.3}, search --exact {exact:.3}");
+    assert!(theme >= ALL_THEME_QUERIES_NDCG_FLOOR, "every theme query through praev theme: nDCG@10 {theme:.3}");
     assert!(theme > exact, "praev theme ({theme:.3}) must beat search --exact ({exact:.3})");
 }
 
