@@ -81,7 +81,7 @@ impl SearchClause {
     /// `Einwandererfamilien`, or a part's synonym alone) and without related terms: a part
     /// alone is weak evidence of the word, a related term names another thing, and neither
     /// counts as the word being there for the all-words bonus.
-    fn without_single_parts(&self) -> SearchClause {
+    pub(super) fn without_single_parts(&self) -> SearchClause {
         let is_single_part = |a: &AlternativeMatches| {
             matches!(a.alternative.searched(), Alternative::Term { origin: Origin::Part, .. })
                 || related_terms::is_related(&a.alternative)

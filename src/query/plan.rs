@@ -606,20 +606,27 @@ fn add_synonyms(analyzer: &GermanAnalyzer, synonyms: &Synonyms, clauses: &mut Ve
     add_related_terms(analyzer, synonyms, &words, &texts, clauses);
 }
 
-/// Adds the related terms of single query words to their groups (see [`related_terms`]),
-/// unless the group searches the term already.
+/// Adds the related terms of the query's words (see [`related_terms`]): those of a single word
+/// join its group, unless the group searches the term already; those of a run of words
+/// (`frühkindliche Bildung`) form one clause per run.
 fn add_related_terms(
     analyzer: &GermanAnalyzer,
     synonyms: &Synonyms,
     words: &[(usize, String)],
     texts: &[String],
-    clauses: &mut [PlannedClause],
+    clauses: &mut Vec<PlannedClause>,
 ) {
+    let mut runs: Vec<((usize, usize), Vec<Alternative>)> = Vec::new();
     for expansion in synonyms.expand_related(analyzer, texts) {
-        if expansion.end - expansion.start != 1 {
+        let Some(alternative) = related_terms::alternative(analyzer, &expansion) else { continue };
+        if expansion.end - expansion.start > 1 {
+            let span = (expansion.start, expansion.end);
+            match runs.iter_mut().find(|(s, _)| *s == span) {
+                Some((_, alternatives)) => alternatives.push(alternative),
+                None => runs.push((span, vec![alternative])),
+            }
             continue;
         }
-        let Some(alternative) = related_terms::alternative(analyzer, &expansion) else { continue };
         let Some(group) = clauses[words[expansion.start].0].groups.first_mut() else { continue };
         let searched = |a: &Alternative| match (a, &alternative) {
             (Alternative::Term { term: a, .. }, Alternative::Term { term: b, .. }) => a == b,
@@ -629,6 +636,15 @@ fn add_related_terms(
         if !group.iter().any(searched) {
             group.push(alternative);
         }
+    }
+    for ((start, end), alternatives) in runs {
+        clauses.push(PlannedClause {
+            source: format!("{} → related terms", texts[start..end].join(" ")),
+            occur: Occurrence::Should,
+            is_phrase: false,
+            is_synonym: true,
+            groups: vec![alternatives],
+        });
     }
 }
 

@@ -38,3 +38,93 @@ pub(super) fn prune(
         _ => true,
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::related_terms::RELATED_WEIGHT;
+    use crate::analysis::{AnalyzerSettings, Lexicon, StopWords, Synonyms};
+    use crate::query::compile::{Match, SearchClauses};
+    use crate::query::plan::QueryPlan;
+
+    fn analyzer() -> GermanAnalyzer {
+        GermanAnalyzer::new(
+            &AnalyzerSettings::default(),
+            StopWords::parse("und\nder\nzur\n"),
+            Lexicon::new(Lexicon::parse_curated("Sozial\nBericht\nArmut\nKinder\n"), None),
+        )
+    }
+
+    /// Synonyms with one domain group and the core terms of two themes as related terms.
+    fn synonyms() -> Synonyms {
+        Synonyms::parse("[[group]]\nterms = [\"Armut\", \"Bedürftigkeit\"]\nweight = 0.6\n")
+            .unwrap()
+            .with_related(vec![
+                vec!["Monitoring".into(), "Sozialberichterstattung".into(), "Kennzahl".into()],
+                vec!["Kinderarmut".into(), "Armut".into(), "Armutsprävention".into()],
+            ])
+    }
+
+    /// The related terms planned for the first word of `query`, with their weights.
+    fn related_of(query: &str) -> Vec<(String, f32)> {
+        let plan = QueryPlan::new(&analyzer(), query, Some(&synonyms()));
+        plan.clauses[0].groups[0]
+            .iter()
+            .filter_map(|a| match a {
+                Alternative::Term { term, weight, origin: Origin::Related } => Some((term.clone(), *weight)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_core_term_of_a_theme_is_searched_as_the_themes_other_core_terms() {
+        let w = RELATED_WEIGHT;
+        let cases: &[(&str, &[(&str, f32)])] = &[
+            ("Monitoring und Kennzahlen", &[("sozialberichterstatt", w), ("kennzahl", w)]),
+            ("Kennzahlen der Stadt", &[("monitoring", w), ("sozialberichterstatt", w)]),
+            // Beside its domain synonyms, a word keeps its related terms.
+            ("Armut in Familien", &[("kinderarmut", w), ("armutspravention", w)]),
+            ("Jahresbericht der Stadt", &[]),
+        ];
+        for (query, expected) in cases {
+            let expected: Vec<(String, f32)> = expected.iter().map(|(t, w)| (t.to_string(), *w)).collect();
+            assert_eq!(related_of(query), expected, "{query}");
+        }
+    }
+
+    #[test]
+    fn related_terms_of_a_generic_word_and_generic_related_terms_are_dropped() {
+        let plan = QueryPlan::new(&analyzer(), "Armut", Some(&synonyms()));
+        let related = |generic: &[&str]| {
+            let mut group = plan.clauses[0].groups[0].clone();
+            prune(&mut group, Some("armut"), |t| generic.contains(&t));
+            group.iter().filter(|a| is_related(a)).count()
+        };
+        assert_eq!(related(&[]), 2);
+        assert_eq!(related(&["kinderarmut"]), 1, "a generic related term goes");
+        assert_eq!(related(&["armut"]), 0, "a generic word has no related terms");
+    }
+
+    #[test]
+    fn a_related_term_is_searched_as_itself_and_not_for_the_all_words_bonus() {
+        let plan = QueryPlan::new(&analyzer(), "Monitoring Armut", Some(&synonyms()));
+        let clauses = SearchClauses::of_plan(&plan);
+        let matches: Vec<&Match> = clauses.clauses[0].groups[0]
+            .iter()
+            .filter(|a| is_related(&a.alternative))
+            .flat_map(|a| a.matches.iter().map(|m| &m.what))
+            .collect();
+        assert!(!matches.is_empty());
+        for what in matches {
+            let Match::Term { term, .. } = what else { panic!("a related term is one term: {what:?}") };
+            assert!(!term.starts_with(crate::analysis::PART_MARK), "not inside other compounds: {term}");
+        }
+        let bonus_clause = clauses.clauses[0].without_single_parts();
+        assert!(
+            !bonus_clause.groups[0].iter().any(|a| is_related(&a.alternative)),
+            "a related term does not count as the word for the all-words bonus"
+        );
+        assert!(bonus_clause.groups[0].iter().any(|a| !is_related(&a.alternative)));
+    }
+}
