@@ -233,6 +233,7 @@ impl QueryPlan {
                     continue;
                 }
                 raise_compound_parts(group, seen);
+                related_terms::raise_unseen(group);
                 let best_synonym =
                     group.iter().filter(|a| a.is_synonym()).map(Alternative::weight).fold(0.0_f32, f32::max);
                 if best_synonym <= 0.0 {

@@ -3,7 +3,8 @@
 //! [`crate::analysis::related_terms`]). They join the word's group at their low weight, searched
 //! as the term itself (a word, or a phrase for a term of several words), never through their
 //! parts or word family; at search time [`prune`] drops them for a word that is generic in the
-//! indexed texts, and drops a related term that is generic there (both only add noise).
+//! indexed texts, and drops a related term that is generic there (both only add noise), and
+//! [`raise_unseen`] raises them for a word the index lacks (as its synonyms are raised).
 
 use super::plan::{phrase, Alternative};
 use crate::analysis::synonyms::Expansion;
@@ -13,6 +14,19 @@ use crate::analysis::{GermanAnalyzer, Origin};
 /// phrase of a term of several words; None when it analyses to nothing.
 pub(super) fn alternative(analyzer: &GermanAnalyzer, expansion: &Expansion) -> Option<Alternative> {
     phrase(&analyzer.analyze(&expansion.alternative), expansion.weight, Origin::Related)
+}
+
+/// Weight of the related terms of a query word that no passage holds in any of its own forms:
+/// the only evidence of its concept besides its synonyms.
+pub const UNSEEN_WORD_RELATED_WEIGHT: f32 = 0.35;
+
+/// Raises the related terms of a word the index lacks to [`UNSEEN_WORD_RELATED_WEIGHT`].
+pub(super) fn raise_unseen(group: &mut [Alternative]) {
+    for alternative in group.iter_mut().filter(|a| is_related(a)) {
+        if let Alternative::Term { weight, .. } | Alternative::Phrase { weight, .. } = alternative {
+            *weight = weight.max(UNSEEN_WORD_RELATED_WEIGHT);
+        }
+    }
 }
 
 /// Whether an alternative is a related term.
@@ -91,6 +105,21 @@ mod tests {
             let expected: Vec<(String, f32)> = expected.iter().map(|(t, w)| (t.to_string(), *w)).collect();
             assert_eq!(related_of(query), expected, "{query}");
         }
+    }
+
+    #[test]
+    fn related_terms_of_a_word_the_index_lacks_count_more() {
+        let mut plan = QueryPlan::new(&analyzer(), "Monitoring", Some(&synonyms()));
+        plan.back_off_unseen_words(|term| term == "kennzahl");
+        let weights: Vec<f32> =
+            plan.clauses[0].groups[0].iter().filter(|a| is_related(a)).map(Alternative::weight).collect();
+        assert_eq!(weights, vec![UNSEEN_WORD_RELATED_WEIGHT; 2]);
+        let mut seen = QueryPlan::new(&analyzer(), "Monitoring", Some(&synonyms()));
+        seen.back_off_unseen_words(|_| true);
+        assert!(seen.clauses[0].groups[0]
+            .iter()
+            .filter(|a| is_related(a))
+            .all(|a| a.weight() == RELATED_WEIGHT));
     }
 
     #[test]
