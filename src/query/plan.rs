@@ -233,14 +233,16 @@ impl QueryPlan {
                     continue;
                 }
                 raise_compound_parts(group, seen);
-                related_terms::raise_unseen(group);
                 let best_synonym =
                     group.iter().filter(|a| a.is_synonym()).map(Alternative::weight).fold(0.0_f32, f32::max);
                 if best_synonym <= 0.0 {
+                    related_terms::raise_unseen(group);
                     continue;
                 }
+                // The related terms rise with the synonyms, so they stay below them.
                 let scale = UNSEEN_WORD_SYNONYM_WEIGHT / best_synonym;
-                for alternative in group.iter_mut().filter(|a| a.is_synonym()) {
+                let raised = |a: &Alternative| a.is_synonym() || related_terms::is_related(a);
+                for alternative in group.iter_mut().filter(|a| raised(a)) {
                     alternative.scale_weight(scale);
                 }
             }

@@ -16,11 +16,14 @@ pub(super) fn alternative(analyzer: &GermanAnalyzer, expansion: &Expansion) -> O
     phrase(&analyzer.analyze(&expansion.alternative), expansion.weight, Origin::Related)
 }
 
-/// Weight of the related terms of a query word that no passage holds in any of its own forms:
-/// the only evidence of its concept besides its synonyms.
+/// Weight of the related terms of a query word that no passage holds in any of its own forms
+/// and that has no synonyms: the only evidence of its concept. (A word with synonyms raises
+/// its related terms with its synonyms, by the same factor: see
+/// `QueryPlan::back_off_unseen_words`.)
 pub const UNSEEN_WORD_RELATED_WEIGHT: f32 = 0.35;
 
-/// Raises the related terms of a word the index lacks to [`UNSEEN_WORD_RELATED_WEIGHT`].
+/// Raises the related terms of a word the index lacks, and that has no synonyms, to
+/// [`UNSEEN_WORD_RELATED_WEIGHT`].
 pub(super) fn raise_unseen(group: &mut [Alternative]) {
     for alternative in group.iter_mut().filter(|a| is_related(a)) {
         if let Alternative::Term { weight, .. } | Alternative::Phrase { weight, .. } = alternative {
@@ -114,6 +117,15 @@ mod tests {
         let weights: Vec<f32> =
             plan.clauses[0].groups[0].iter().filter(|a| is_related(a)).map(Alternative::weight).collect();
         assert_eq!(weights, vec![UNSEEN_WORD_RELATED_WEIGHT; 2]);
+        // A word with synonyms: its related terms rise with them and stay below them.
+        let mut plan = QueryPlan::new(&analyzer(), "Armut", Some(&synonyms()));
+        plan.back_off_unseen_words(|term| term == "kinderarmut");
+        let group = &plan.clauses[0].groups[0];
+        let synonym = group.iter().find(|a| a.weight() > 0.5 && !is_related(a) && a.weight() < 1.0);
+        let related: Vec<f32> = group.iter().filter(|a| is_related(a)).map(Alternative::weight).collect();
+        let raised = RELATED_WEIGHT * 0.7 / 0.6;
+        assert_eq!(synonym.map(Alternative::weight), Some(0.7), "{group:?}");
+        assert!(related.len() == 2 && related.iter().all(|w| (w - raised).abs() < 1e-5), "{related:?}");
         let mut seen = QueryPlan::new(&analyzer(), "Monitoring", Some(&synonyms()));
         seen.back_off_unseen_words(|_| true);
         assert!(seen.clauses[0].groups[0]
