@@ -13,7 +13,9 @@ use std::path::{Path, PathBuf};
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use crate::analysis::{AnalyzerSettings, GermanAnalyzer, Lexicon, StopWords, Synonyms, Thesaurus};
+use crate::analysis::{
+    related_terms, AnalyzerSettings, GermanAnalyzer, Lexicon, StopWords, Synonyms, Thesaurus,
+};
 use crate::error::{Error, LineError, Result};
 use crate::ingest::metadata::{merge_gazetteers, parse_municipalities, parse_places_de, Gazetteer};
 use crate::ingest::{passages, Boilerplate};
@@ -157,7 +159,7 @@ impl ConfigFiles {
             settings,
             stop_words: StopWords::parse(self.text(STOPWORDS_FILE)),
             compound_parts_text: Arc::from(self.text(COMPOUND_PARTS_FILE)),
-            synonyms,
+            synonyms: synonyms.with_related(related_terms::core_groups(self.text(THEMES_FILE))),
         })
     }
 

@@ -22,6 +22,7 @@ mod expansion_cache;
 pub mod gender;
 pub mod hyphen;
 pub mod lexicon;
+pub mod related_terms;
 pub mod stem;
 pub mod stop_words;
 pub mod synonyms;
@@ -78,6 +79,8 @@ pub enum Origin {
     Synonym,
     /// A query-time synonym from the general thesaurus (only in query explanations).
     Thesaurus,
+    /// A query-time related term of the field, from the themes (only in query explanations).
+    Related,
 }
 
 impl Origin {
@@ -92,6 +95,7 @@ impl Origin {
             Origin::Root => "root",
             Origin::Synonym => "synonym",
             Origin::Thesaurus => "thesaurus",
+            Origin::Related => "related term",
         }
     }
 }

@@ -10,6 +10,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::analysis::related_terms::RELATED_WEIGHT;
 use crate::analysis::thesaurus::{CorpusThesaurus, THESAURUS_WEIGHT};
 use crate::analysis::{GermanAnalyzer, Origin};
 use crate::error::{table_line, LineError};
@@ -24,6 +25,10 @@ pub struct Synonyms {
     /// file of its own.
     #[serde(skip)]
     general: CorpusThesaurus,
+    /// The related terms of the field, from the themes' core terms (see
+    /// [`super::related_terms`]): asked separately, by [`Synonyms::expand_related`].
+    #[serde(skip)]
+    related: Vec<Group>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -79,6 +84,8 @@ pub enum SynonymSource {
     Domain,
     /// The general thesaurus (see [`super::thesaurus`]).
     Thesaurus,
+    /// A related term of the field: another core term of a theme (see [`super::related_terms`]).
+    Related,
 }
 
 impl SynonymSource {
@@ -87,6 +94,7 @@ impl SynonymSource {
         match self {
             SynonymSource::Domain => Origin::Synonym,
             SynonymSource::Thesaurus => Origin::Thesaurus,
+            SynonymSource::Related => Origin::Related,
         }
     }
 }
@@ -116,12 +124,22 @@ impl Synonyms {
                 only_from: Some(0),
             });
         }
-        Ok(Synonyms { groups, general: CorpusThesaurus::default() })
+        Ok(Synonyms { groups, general: CorpusThesaurus::default(), related: Vec::new() })
     }
 
     /// Adds the general thesaurus layer of an index's corpus.
     pub fn with_thesaurus(mut self, general: CorpusThesaurus) -> Synonyms {
         self.general = general;
+        self
+    }
+
+    /// Adds the related terms of the field: groups of terms that name one concept (each
+    /// theme's core terms, see [`super::related_terms`]), searched with [`RELATED_WEIGHT`].
+    pub fn with_related(mut self, groups: Vec<Vec<String>>) -> Synonyms {
+        self.related = groups
+            .into_iter()
+            .map(|members| Group { members, keys: Vec::new(), weight: RELATED_WEIGHT, only_from: None })
+            .collect();
         self
     }
 
@@ -173,35 +191,20 @@ impl Synonyms {
             return Vec::new();
         }
         let mut expansions: Vec<Expansion> = Vec::new();
-        let stems: Vec<&str> = query.iter().flatten().map(String::as_str).collect();
-        for group in &self.groups {
-            let keys = group.keys(analyzer);
-            // A member can only match when its terms include a query stem.
-            if !keys.iter().flatten().any(|term| stems.contains(&term.as_str())) {
-                continue;
-            }
-            for (from, key) in keys.iter().enumerate() {
-                if key.is_empty() || group.only_from.is_some_and(|only| only != from) {
-                    continue;
-                }
-                for start in occurrences(&query, key) {
-                    for (to, member) in group.members.iter().enumerate() {
-                        if to == from || keys[to] == *key {
-                            continue;
-                        }
-                        let expansion = Expansion {
-                            start,
-                            end: start + key.len(),
-                            alternative: member.clone(),
-                            weight: group.weight,
-                            source: SynonymSource::Domain,
-                        };
-                        add_best(&mut expansions, expansion);
-                    }
-                }
-            }
-        }
+        expand_groups(&self.groups, analyzer, &query, SynonymSource::Domain, &mut expansions);
         self.add_general(&query, &mut expansions);
+        expansions
+    }
+
+    /// The related terms of the field for a query given as words (see
+    /// [`super::related_terms`]); apart from [`Synonyms::expand`], since they are no synonyms.
+    pub fn expand_related(&self, analyzer: &GermanAnalyzer, words: &[String]) -> Vec<Expansion> {
+        let query: Vec<Option<String>> =
+            words.iter().map(|w| analyzer.primary_terms(w).into_iter().next()).collect();
+        let mut expansions = Vec::new();
+        if query.iter().any(Option::is_some) {
+            expand_groups(&self.related, analyzer, &query, SynonymSource::Related, &mut expansions);
+        }
         expansions
     }
 
@@ -229,6 +232,44 @@ impl Synonyms {
             }
         }
         expansions.extend(general);
+    }
+}
+
+/// The expansions through `groups` of the analysed `query` (a primary term per word).
+fn expand_groups(
+    groups: &[Group],
+    analyzer: &GermanAnalyzer,
+    query: &[Option<String>],
+    source: SynonymSource,
+    expansions: &mut Vec<Expansion>,
+) {
+    let stems: Vec<&str> = query.iter().flatten().map(String::as_str).collect();
+    for group in groups {
+        let keys = group.keys(analyzer);
+        // A member can only match when its terms include a query stem.
+        if !keys.iter().flatten().any(|term| stems.contains(&term.as_str())) {
+            continue;
+        }
+        for (from, key) in keys.iter().enumerate() {
+            if key.is_empty() || group.only_from.is_some_and(|only| only != from) {
+                continue;
+            }
+            for start in occurrences(query, key) {
+                for (to, member) in group.members.iter().enumerate() {
+                    if to == from || keys[to] == *key {
+                        continue;
+                    }
+                    let expansion = Expansion {
+                        start,
+                        end: start + key.len(),
+                        alternative: member.clone(),
+                        weight: group.weight,
+                        source,
+                    };
+                    add_best(expansions, expansion);
+                }
+            }
+        }
     }
 }
 

@@ -266,7 +266,10 @@ mod tests {
                 explained.clauses.push((source.to_string(), Vec::new()));
                 explained.bonus_terms.push(Vec::new());
             } else if let Some(alternative) = line.strip_prefix("      ") {
-                let single_part = alternative.contains("  (part)") || alternative.contains(", alone)");
+                // Neither a compound's part alone nor a related term counts for the bonus.
+                let single_part = alternative.contains("  (part)")
+                    || alternative.contains(", alone)")
+                    || alternative.contains("related term)");
                 let terms = &mut explained.clauses.last_mut().expect("a clause before its lines").1;
                 let bonus_terms = explained.bonus_terms.last_mut().expect("a clause before its lines");
                 for piece in alternative.split("; ") {

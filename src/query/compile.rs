@@ -17,6 +17,7 @@ use super::scoring::WordNormTermQuery;
 use super::parse::Occurrence;
 use super::plan::{Alternative, QueryPlan, ALL_WORDS_WEIGHT, NEAR_PARTS_SLOP, PART_WEIGHT};
 use super::proximity::NearPair;
+use super::related_terms;
 use crate::analysis::{Origin, PART_MARK, ROOT_MARK};
 use crate::index::schema::Fields;
 
@@ -77,11 +78,13 @@ pub struct SearchClause {
 
 impl SearchClause {
     /// This clause without the single parts of compounds (`Familie` alone for
-    /// `Einwandererfamilien`, or a part's synonym alone): a part alone is weak evidence of the
-    /// word and does not count as the word being there for the all-words bonus.
-    fn without_single_parts(&self) -> SearchClause {
+    /// `Einwandererfamilien`, or a part's synonym alone) and without related terms: a part
+    /// alone is weak evidence of the word, a related term names another thing, and neither
+    /// counts as the word being there for the all-words bonus.
+    pub(super) fn without_single_parts(&self) -> SearchClause {
         let is_single_part = |a: &AlternativeMatches| {
             matches!(a.alternative.searched(), Alternative::Term { origin: Origin::Part, .. })
+                || related_terms::is_related(&a.alternative)
         };
         let groups = self
             .groups
@@ -187,9 +190,12 @@ fn alternative_matches(alternative: &Alternative, with_heading: bool) -> Alterna
         Alternative::Term { term: t, weight, .. } if t.starts_with(ROOT_MARK) => {
             matches.push(term(Place::Text, t.clone(), *weight));
         }
-        Alternative::Term { term: t, weight, .. } => {
+        Alternative::Term { term: t, weight, origin } => {
             matches.push(term(Place::Text, t.clone(), *weight));
-            matches.push(term(Place::Text, format!("{PART_MARK}{t}"), weight * PART_WEIGHT));
+            // A related term is searched as itself, not inside other compounds.
+            if *origin != Origin::Related {
+                matches.push(term(Place::Text, format!("{PART_MARK}{t}"), weight * PART_WEIGHT));
+            }
             if with_heading {
                 matches.push(term(Place::Heading, t.clone(), weight * SECTION_BOOST));
             }

@@ -20,6 +20,7 @@ pub mod part_synonyms;
 pub mod plan;
 pub mod proximity;
 pub mod quotes;
+pub mod related_terms;
 pub mod roles;
 pub mod scoring;
 pub mod search;

@@ -19,6 +19,7 @@ use super::frames::{self, QuestionFrames};
 use super::parse::{parse, Clause, Occurrence};
 use super::part_synonyms;
 use super::proximity::{self, NearPair};
+use super::related_terms;
 use crate::analysis::{SynonymSource, Synonyms};
 
 /// Weight of a query term found as a part of an indexed compound.
@@ -235,10 +236,13 @@ impl QueryPlan {
                 let best_synonym =
                     group.iter().filter(|a| a.is_synonym()).map(Alternative::weight).fold(0.0_f32, f32::max);
                 if best_synonym <= 0.0 {
+                    related_terms::raise_unseen(group);
                     continue;
                 }
+                // The related terms rise with the synonyms, so they stay below them.
                 let scale = UNSEEN_WORD_SYNONYM_WEIGHT / best_synonym;
-                for alternative in group.iter_mut().filter(|a| a.is_synonym()) {
+                let raised = |a: &Alternative| a.is_synonym() || related_terms::is_related(a);
+                for alternative in group.iter_mut().filter(|a| raised(a)) {
                     alternative.scale_weight(scale);
                 }
             }
@@ -267,6 +271,7 @@ impl QueryPlan {
         for clause in self.clauses.iter_mut().filter(|c| !c.is_phrase && !c.is_synonym) {
             for group in &mut clause.groups {
                 part_synonyms::prune(group, df_anywhere, is_generic);
+                related_terms::prune(group, first_whole_word_term(group).as_deref(), is_generic);
                 derived_forms::prune(group, &doc_freq, is_generic);
                 let Some(whole_idf) = whole_word_idf(group, &doc_freq, passages) else { continue };
                 let at_most_whole =
@@ -451,7 +456,7 @@ fn word_alternatives(
 /// Whether a term of this origin is the query word itself in one of its forms (not a part, a
 /// family member or a synonym).
 fn is_whole_word(origin: Origin) -> bool {
-    !matches!(origin, Origin::Part | Origin::Root | Origin::Synonym | Origin::Thesaurus)
+    !matches!(origin, Origin::Part | Origin::Root | Origin::Synonym | Origin::Thesaurus | Origin::Related)
 }
 
 /// Gives the parts of an unseen compound (its own, not a synonym's) the weights of
@@ -486,6 +491,14 @@ pub(super) fn idf(doc_freq: u64, passages: u64) -> f32 {
     (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
 }
 
+/// The group's first whole-word term (the query word itself).
+fn first_whole_word_term(group: &[Alternative]) -> Option<String> {
+    group.iter().find_map(|a| match a {
+        Alternative::Term { term, origin, .. } if is_whole_word(*origin) => Some(term.clone()),
+        _ => None,
+    })
+}
+
 /// What a whole-word match of the group's word scores per occurrence, in idf: the first
 /// whole-word term's idf as a word, else as a part (times [`PART_WEIGHT`]); None when the
 /// index holds it in neither form.
@@ -515,7 +528,7 @@ fn compound_parts(analyzer: &GermanAnalyzer, word: &[AnalyzedToken]) -> Vec<Stri
 }
 
 /// A phrase of the primary term of each word, or the single term of a one-word phrase.
-fn phrase(tokens: &[AnalyzedToken], weight: f32, origin: Origin) -> Option<Alternative> {
+pub(super) fn phrase(tokens: &[AnalyzedToken], weight: f32, origin: Origin) -> Option<Alternative> {
     let words = by_position(tokens);
     let primaries: Vec<(usize, String)> = words
         .iter()
@@ -593,6 +606,49 @@ fn add_synonyms(analyzer: &GermanAnalyzer, synonyms: &Synonyms, clauses: &mut Ve
         });
     }
     clauses.extend(extra);
+    add_related_terms(analyzer, synonyms, &words, &texts, clauses);
+}
+
+/// Adds the related terms of the query's words (see [`related_terms`]): those of a single word
+/// join its group, unless the group searches the term already; those of a run of words
+/// (`frühkindliche Bildung`) form one clause per run.
+fn add_related_terms(
+    analyzer: &GermanAnalyzer,
+    synonyms: &Synonyms,
+    words: &[(usize, String)],
+    texts: &[String],
+    clauses: &mut Vec<PlannedClause>,
+) {
+    let mut runs: Vec<((usize, usize), Vec<Alternative>)> = Vec::new();
+    for expansion in synonyms.expand_related(analyzer, texts) {
+        let Some(alternative) = related_terms::alternative(analyzer, &expansion) else { continue };
+        if expansion.end - expansion.start > 1 {
+            let span = (expansion.start, expansion.end);
+            match runs.iter_mut().find(|(s, _)| *s == span) {
+                Some((_, alternatives)) => alternatives.push(alternative),
+                None => runs.push((span, vec![alternative])),
+            }
+            continue;
+        }
+        let Some(group) = clauses[words[expansion.start].0].groups.first_mut() else { continue };
+        let searched = |a: &Alternative| match (a, &alternative) {
+            (Alternative::Term { term: a, .. }, Alternative::Term { term: b, .. }) => a == b,
+            (Alternative::Phrase { terms: a, .. }, Alternative::Phrase { terms: b, .. }) => a == b,
+            _ => false,
+        };
+        if !group.iter().any(searched) {
+            group.push(alternative);
+        }
+    }
+    for ((start, end), alternatives) in runs {
+        clauses.push(PlannedClause {
+            source: format!("{} → related terms", texts[start..end].join(" ")),
+            occur: Occurrence::Should,
+            is_phrase: false,
+            is_synonym: true,
+            groups: vec![alternatives],
+        });
+    }
 }
 
 #[cfg(test)]
