@@ -139,3 +139,31 @@ fn role_keeps_that_office_and_narrower_ones_only() {
     assert!(roles("Leiterin Gesundheitsamt").is_empty());
     index().cmd().args(["quotes", "--role", "der", "--index"]).arg(index().path()).assert().code(2);
 }
+
+#[test]
+fn speakers_lists_each_quoted_person_once() {
+    let speakers = index().json(&["speakers", "--format", "json"]);
+    let list = speakers.as_array().expect("a list of speakers");
+    let effing = list.iter().find(|s| s["name"] == "Dr. Klaus Effing").expect("Effing is quoted");
+    assert_eq!(effing["quotes"], 2, "{effing}");
+    assert_eq!(effing["roles"], serde_json::json!(["Landrat"]));
+    assert_eq!(effing["municipalities"], serde_json::json!(["Kreis Steinfurt"]));
+    assert_eq!((effing["first_date"].as_str(), effing["last_date"].as_str()), (Some("2017-05-26"), Some("2017-05-26")));
+    let quoted: u64 = list.iter().map(|s| s["quotes"].as_u64().unwrap()).sum();
+    let all = index().json(&["quotes", "--format", "json", "--limit", "100"]);
+    let with_speaker = hits(&all).iter().filter(|h| h["speaker"].is_string()).count() as u64;
+    assert_eq!(quoted, with_speaker, "every quote with a speaker counts once");
+    let csv = index().stdout(&["speakers", "--format", "csv"]);
+    assert!(csv.starts_with("name,forms,roles,municipalities,quotes,first_date,last_date\n"), "{csv}");
+}
+
+#[test]
+fn speaker_accepts_any_form_of_the_name() {
+    // Shorter and longer forms (with the office) find him; another first name does not.
+    for form in ["effing", "Klaus Effing", "Dr. Klaus Effing", "Landrat Dr. Klaus Effing", "Michael Effing"] {
+        let results = index().json(&["quotes", "--speaker", form, "--format", "json"]);
+        let speakers: Vec<&str> = hits(&results).iter().map(|h| h["speaker"].as_str().unwrap()).collect();
+        let expected = if form.starts_with("Michael") { vec![] } else { vec!["Dr. Klaus Effing"; 2] };
+        assert_eq!(speakers, expected, "--speaker {form}");
+    }
+}

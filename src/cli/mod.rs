@@ -17,6 +17,7 @@ mod progress;
 mod quotes;
 mod search;
 mod similar;
+mod speakers;
 mod synonyms;
 mod terms;
 mod theme;
@@ -46,6 +47,7 @@ pub enum Command {
     Theme(theme::ThemeArgs),
     Matrix(matrix::MatrixArgs),
     Quotes(quotes::QuotesArgs),
+    Speakers(speakers::SpeakersArgs),
     Municipalities(municipalities::MunicipalitiesArgs),
     Documents(documents::DocumentsArgs),
     Similar(similar::SimilarArgs),
@@ -71,6 +73,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Theme(args) => theme::run(args),
         Command::Matrix(args) => matrix::run(args),
         Command::Quotes(args) => quotes::run(args),
+        Command::Speakers(args) => speakers::run(args),
         Command::Municipalities(args) => municipalities::run(args),
         Command::Documents(args) => documents::run(args),
         Command::Similar(args) => similar::run(args),

@@ -33,11 +33,13 @@ pub struct QuotesArgs {
     #[arg(long, short = 'n', default_value_t = 20, value_parser = clap::value_parser!(u64).range(1..=10_000))]
     pub limit: u64,
 
-    /// Only quotes of this speaker (all words of NAME in the speaker's name: `effing`).
+    /// Only quotes of this person, by any form of the name: `effing`, `Klaus Effing` and
+    /// `Dr. Klaus Effing` find `Dr. Klaus Effing`, and `Hannelore Kraft` finds `Kraft`.
     #[arg(long, value_name = "NAME")]
     pub speaker: Option<String>,
 
-    /// Only quotes of speakers in this role (`Landrat` also finds `Landrätin`).
+    /// Only quotes of speakers in this office or a narrower one (`Landrat` also finds
+    /// `Landrätin`, `Dezernent` finds `Sozialdezernent`, `OB` finds `Oberbürgermeister`).
     #[arg(long, value_name = "ROLE")]
     pub role: Option<String>,
 

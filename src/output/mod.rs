@@ -21,6 +21,7 @@ pub mod number;
 pub mod quotes;
 mod report;
 pub mod similar;
+pub mod speakers;
 pub mod synonyms;
 pub mod table;
 pub mod themes;

@@ -46,7 +46,7 @@ impl Report for QuotesReport<'_> {
                 hit.speaker.clone().unwrap_or_else(|| "–".into()),
                 hit.role.clone().unwrap_or_else(|| "–".into()),
                 hit.date.clone().unwrap_or_default(),
-                format!("„{}“\n{}#{}", snippet(hit, style.color), hit.file, hit.passage),
+                format!("{}\n{}#{}", snippet(hit, style.color), hit.file, hit.passage),
             ]);
         }
         let mut out = format!("{table}\n");

@@ -24,6 +24,7 @@ pub mod related_terms;
 pub mod roles;
 pub mod scoring;
 pub mod search;
+pub mod speakers;
 
 pub use feedback::Feedback;
 pub use filters::PassageFilter;

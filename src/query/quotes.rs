@@ -18,10 +18,11 @@ use tantivy::schema::Field;
 use tantivy::{TantivyDocument, Term};
 
 use super::compile::{to_tantivy, to_tantivy_in};
-use super::filters::{all_words_in, PassageFilter};
+use super::filters::PassageFilter;
 use super::hits::HitBuilder;
 use super::plan::QueryPlan;
 use super::roles::RoleMatcher;
+use super::speakers::speaker_matches;
 use super::{Hit, SearchResults};
 use crate::analysis::TermMatcher;
 use crate::error::{Error, Result};
@@ -52,7 +53,7 @@ const QUOTE_WORDS: [&str; 14] = [
 pub struct QuoteRequest {
     /// Ranks by relevance when given; otherwise quotes are listed by municipality.
     pub query: Option<String>,
-    /// Only quotes of a speaker whose name holds all these words.
+    /// Only quotes of this person, by any form of the name ([`speaker_matches`]).
     pub speaker: Option<String>,
     /// Only quotes of a role holding these words (analysed: `Landrätin` finds `Landrat`).
     pub role: Option<String>,
@@ -75,10 +76,7 @@ pub fn find_quotes(index: &PraevIndex, request: &QuoteRequest) -> Result<SearchR
     let query_text = request.query.as_deref().unwrap_or("").trim();
     let words = sort_words(index, query_text);
     let (ranking, highlight) = ranking_query(index, &words, request.exact);
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, ranking)];
-    if let Some(speaker) = &request.speaker {
-        clauses.push((Occur::Must, all_words_in(index, index.fields.speaker, speaker)));
-    }
+    let clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, ranking)];
     let role = match &request.role {
         Some(role) => {
             Some(RoleMatcher::new(&index.analyzer, &index.analysis.synonyms, role).ok_or_else(|| {
@@ -91,7 +89,8 @@ pub fn find_quotes(index: &PraevIndex, request: &QuoteRequest) -> Result<SearchR
     let searcher = index.reader.searcher();
     let limit = request.limit.max(1);
     let ranked = words != SortedWords::default();
-    let fetch = if ranked && role.is_none() { limit } else { searcher.num_docs().max(1) as usize };
+    let filtered = role.is_some() || request.speaker.is_some();
+    let fetch = if ranked && !filtered { limit } else { searcher.num_docs().max(1) as usize };
     let (top, mut total_hits) = searcher.search(&*query, &(TopDocs::with_limit(fetch), Count))?;
     let mut builder = HitBuilder::new(index, TermMatcher::new(highlight));
     let mut hits: Vec<Hit> = Vec::with_capacity(top.len().min(limit));
@@ -101,6 +100,11 @@ pub fn find_quotes(index: &PraevIndex, request: &QuoteRequest) -> Result<SearchR
     }
     if let Some(role) = &role {
         hits.retain(|hit| hit.role.as_deref().is_some_and(|held| role.matches(&index.analyzer, held)));
+    }
+    if let Some(asked) = &request.speaker {
+        hits.retain(|hit| hit.speaker.as_deref().is_some_and(|name| speaker_matches(asked, name)));
+    }
+    if filtered {
         total_hits = hits.len();
     }
     if !ranked {
