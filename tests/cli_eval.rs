@@ -435,12 +435,13 @@ fn theme_queries_rank_better_through_praev_theme_than_through_exact_search() {
 }
 
 /// Quote queries of the dev set answered through `praev quotes` must score at least this
-/// (measured on the 61-query set: 0.822 since quote hits carry their attribution; 0.782 before).
+/// (measured on the 61-query set: 0.833 since quote hits carry their attribution and more quotes
+/// are found; 0.782 before).
 /// Plain `praev search` scores higher there (0.896): the queries' relevant documents include
 /// mentions of the office without a direct quote (grade 1), which only search can return, and
 /// quotes praev does not extract. Making `praev quotes` win is the quote issue's target, so this
 /// test pins both figures instead of their order.
-const QUOTE_NDCG_FLOOR: f64 = 0.80;
+const QUOTE_NDCG_FLOOR: f64 = 0.82;
 /// `praev search` on the same quote queries (measured 0.896).
 const QUOTE_SEARCH_NDCG_FLOOR: f64 = 0.88;
 
@@ -642,10 +643,10 @@ fn dev_set_municipality_with_urls_reaches_95_percent() {
 // ---------------------------------------------------------------------------------------------
 // `--quotes`: the extracted quotes against DATASET/quotes.tsv.
 
-/// Floors of `praev eval DEV --quotes`, just under what was measured when they were set: 46 of
-/// the 51 listed quotes found (90.2%), no false positive (100%; 3 borderline quotes count
-/// neither way), the speaker right for 44 of 46 (95.7%), the role for 41 of 46 (89.1%).
-const QUOTE_RECALL_FLOOR: f64 = 0.88;
+/// Floors of `praev eval DEV --quotes`, just under what was measured when they were set: 47 of
+/// the 51 listed quotes found (92.2%), no false positive (100%; 3 borderline quotes count
+/// neither way), the speaker right for 45 of 47 (95.7%), the role for 42 of 47 (89.4%).
+const QUOTE_RECALL_FLOOR: f64 = 0.90;
 const QUOTE_PRECISION_FLOOR: f64 = 0.97;
 const QUOTE_SPEAKER_FLOOR: f64 = 0.95;
 const QUOTE_ROLE_FLOOR: f64 = 0.88;

@@ -265,6 +265,47 @@ pub(super) fn next_sentence(text: &str, span: &Span, people: &People) -> Option<
     Some((person, end))
 }
 
+/// `In seiner Antwort betont Mucke die Zusammenarbeit mit vielen Partnern. „Wir betrachten …“`:
+/// a quote that opens a sentence, right after a sentence of the same paragraph in which a speech
+/// verb introduces a person (after the verb, or as the sentence's subject before it).
+pub(super) fn previous_sentence(text: &str, span: &Span, people: &People) -> Option<(Person, usize)> {
+    let ls = line_start(text, span.start, WINDOW);
+    let before = text[ls..span.start].trim_end();
+    let (to, from) = if before.is_empty() {
+        // The quote opens its line: the sentence must end the line above, in the same paragraph.
+        let above_end = ls.checked_sub(1)?;
+        let above_start = line_start(text, above_end, WINDOW);
+        if text[above_start..above_end].trim().is_empty() {
+            return None;
+        }
+        (above_end, above_start)
+    } else if before.ends_with(['.', '!', '?']) {
+        (ls + before.len(), ls)
+    } else {
+        return None;
+    };
+    let body_end = text[..to].trim_end().len();
+    if !text[..body_end].ends_with(['.', '!', '?']) {
+        return None;
+    }
+    let start = sentence_start(text, from, body_end - 1);
+    let body = &text[start..body_end];
+    if body.contains(['„', '“', '"', '»', '«']) {
+        return None; // the sentence holds a quote of its own
+    }
+    for verb in VERB_INSIDE.find_iter(body) {
+        let Some(q) = skip_adverbs(text, start + verb.end()) else { continue };
+        if let Some(person) = parse_person(text, q, true) {
+            if person.end <= body_end && is_credible(&person, span.start, people) {
+                return Some((person, span.end));
+            }
+        }
+    }
+    let subject = subject_start(text, start + (body.len() - body.trim_start().len()), body_end);
+    let person = parse_person(text, subject, true).filter(|p| is_credible(p, span.start, people))?;
+    VERB_INSIDE.is_match(&text[person.end..body_end]).then_some((person, span.end))
+}
+
 /// Longest sentence after a quote that is searched for a demonstrative reference to it.
 const MAX_REFERRING_SENTENCE: usize = 400;
 

@@ -21,6 +21,8 @@
 //!   preferably in its paragraph or the last three sentences, of the pronoun's gender where the
 //!   text shows it (a role like "Landrätin" or "Landrat", "Frau"/"Herr", or a following "Sie"/"Er");
 //!   with no one named before, or with a plural ("sagen sie"), the quote is dropped;
+//! * in the sentence before a quote that opens a sentence, a speech verb with its person (`In
+//!   seiner Antwort betont Mucke die Zusammenarbeit … . „Wir betrachten …“`);
 //! * a quotation that directly continues an attributed one in the same paragraph
 //!   (`„A“, sagt X. „B“`) takes its speaker.
 //!
@@ -56,7 +58,7 @@ mod words;
 use serde::{Deserialize, Serialize};
 
 use attribution::{
-    after_quote, before_quote, continuation, next_sentence, referring_clause, signature_below,
+    after_quote, before_quote, continuation, next_sentence, previous_sentence, referring_clause, signature_below,
 };
 use marks::{ends_like_sentence, quote_spans, quoted_words, word_count};
 use mentions::{resolve, Mention, People, Who};
@@ -124,6 +126,7 @@ pub fn extract(text: &str) -> Vec<Quote> {
                 .or_else(|| referring_clause(text, span, &people))
                 .or_else(|| pronoun_after(text, span, &people))
                 .or_else(|| pronoun_before(text, span, &people))
+                .or_else(|| previous_sentence(text, span, &people))
         } else if truncated || ends_like_sentence(&words) {
             before_quote(text, span, &people).or_else(|| pronoun_before(text, span, &people))
         } else {

@@ -493,3 +493,25 @@ fn a_citation_holds_the_quote_with_its_attribution() {
         assert_eq!(one(text).citation, citation, "{text}");
     }
 }
+
+#[test]
+fn a_speech_verb_in_the_sentence_before_names_the_speaker() {
+    let cases: [(&str, Option<&str>); 4] = [
+        (
+            "In seiner Antwort an den Minister betont Oberbürgermeister Andreas Mucke die Zusammenarbeit der Stadt mit vielen Vereinen. \"Wir betrachten die Aufgabe Prävention ganzheitlich und gemeinsam.\"",
+            Some("Andreas Mucke"),
+        ),
+        (
+            "Landrätin Eva Irrgang erklärte den Gästen das Konzept.\n„Wir wollen jedes Kind von Geburt an begleiten und stärken.“",
+            Some("Eva Irrgang"),
+        ),
+        // No speech verb: the person only appears in the sentence before.
+        ("Landrätin Eva Irrgang besuchte die Kita. „Wir wollen jedes Kind von Geburt an begleiten und stärken.“", None),
+        // Another paragraph.
+        ("Landrätin Eva Irrgang erklärte das Konzept.\n\n„Wir wollen jedes Kind von Geburt an begleiten und stärken.“", None),
+    ];
+    for (text, speaker) in cases {
+        let quotes = extract(text);
+        assert_eq!(quotes.first().and_then(|q| q.speaker.as_deref()), speaker, "{text}: {quotes:#?}");
+    }
+}
