@@ -187,6 +187,9 @@ const SUFFIXES_HEADS_AFTER_LINK: [&str; 10] =
 /// (`Koordinierung|s|stelle`, `Gesundheit|s|wesen`, `Prävention|s|kette`), folded.
 const LINKED_SUFFIXES: [&str; 7] = ["ung", "heit", "keit", "schaft", "ion", "tat", "ling"];
 
+/// [`LINKED_SUFFIXES`] with the linking `s`, as searched for in a word.
+const LINKED_SUFFIXES_S: [&str; 7] = ["ungs", "heits", "keits", "schafts", "ions", "tats", "lings"];
+
 /// Whether `modifier` (folded) ends in a suffix that takes the linking `s` before a head
 /// (`vorbeugung` → `vorbeugungs|programm`).
 pub fn takes_linking_s(modifier: &str) -> bool {
@@ -197,9 +200,8 @@ pub fn takes_linking_s(modifier: &str) -> bool {
 /// that a linking `s` and at least a short word follow.
 fn derived_modifier_ends(word: &str) -> Vec<usize> {
     let mut ends = Vec::new();
-    for suffix in LINKED_SUFFIXES {
-        let linked = format!("{suffix}s");
-        for (at, _) in word.match_indices(&linked) {
+    for (suffix, linked) in LINKED_SUFFIXES.iter().zip(LINKED_SUFFIXES_S) {
+        for (at, _) in word.match_indices(linked) {
             let end = at + suffix.len();
             if word[end + 1..].chars().count() >= MIN_PART_CHARS
                 && word[..end].chars().count() >= MIN_MODIFIER_CHARS
@@ -311,6 +313,14 @@ mod tests {
              Netzwerk\nKoordinatorin\nBegrüßung\nPaket\nBaby\nGesundheit\nKind\nJugend\nHilfe\nSchule\nGrund\nKonferenz\n",
         );
         Decompounder::new(Lexicon::new(curated, None))
+    }
+
+    #[test]
+    fn linked_suffixes_are_the_suffixes_with_their_s() {
+        for (suffix, linked) in LINKED_SUFFIXES.iter().zip(LINKED_SUFFIXES_S) {
+            assert_eq!(format!("{suffix}s"), linked);
+        }
+        assert_eq!(LINKED_SUFFIXES.len(), LINKED_SUFFIXES_S.len());
     }
 
     fn leaves(split: &[Split]) -> Vec<String> {
