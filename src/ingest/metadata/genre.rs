@@ -290,9 +290,9 @@ pub(super) fn report_points(heading_lines: &[&str], page: &Page) -> u32 {
 /// the top and the audience addressed again further down.
 pub(super) fn speech_points(heading_lines: &[&str], page: &Page) -> u32 {
     let heading = heading_lines.iter().any(|l| SPEECH_HEADING.is_match(l));
-    let spoken = SPOKEN_WORD.matches_any(page.text(), page.lines.iter());
+    let spoken = page.lines.iter().any(|l| SPOKEN_WORD.is_match(l));
     let salutation = page.lines.iter().take(SALUTATION_LINES).any(|l| SALUTATION.is_match(l));
-    let addressed = ADDRESS_IN_TEXT.matches_any(page.text(), page.lines.iter().skip(1));
+    let addressed = page.lines.iter().skip(1).any(|l| ADDRESS_IN_TEXT.is_match(l));
     points(&[(heading || spoken, DECISIVE), (salutation, SUPPORTING), (addressed, SUPPORTING)])
 }
 

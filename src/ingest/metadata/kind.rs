@@ -181,6 +181,7 @@ fn leitbild_points(page: &Page) -> u32 {
 /// Points of evidence for running news text.
 fn running_text_points(page: &Page, places: &Gazetteer) -> u32 {
     let head = page.head();
+    let any_line_guarded = |re: &Guarded| page.lines.iter().any(|l| re.is_match(l));
     let mut score = 0;
     score += match (&page.marker_date, page.document_date()) {
         // The scraper only dates news pages.
@@ -193,11 +194,10 @@ fn running_text_points(page: &Page, places: &Gazetteer) -> u32 {
     if head.iter().any(|l| is_dateline(l, places)) {
         score += 2;
     }
-    score += u32::from(page.lines.iter().any(|l| PHOTO_CREDIT.is_match(l)));
-    // Rare guard words: one search of the whole text usually rules every line out.
-    score += u32::from(CAPTION_PEOPLE.matches_any(page.text(), page.lines.iter()));
+    score += u32::from(any_line_guarded(&PHOTO_CREDIT));
+    score += u32::from(any_line_guarded(&CAPTION_PEOPLE));
     score += u32::from(page.lines.iter().any(|l| names_official(l)));
-    score += u32::from(WEEKDAY.matches_any(page.text(), page.lines.iter()));
+    score += u32::from(any_line_guarded(&WEEKDAY));
     let attributed: usize = page.lines.iter().map(|l| ATTRIBUTED_QUOTE.find_iter(l).count()).sum();
     score += attributed.min(2) as u32;
     score

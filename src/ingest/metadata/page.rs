@@ -68,11 +68,6 @@ impl<'a> Page<'a> {
             .collect()
     }
 
-    /// The text every line is a piece of.
-    pub fn text(&self) -> &'a str {
-        self.body
-    }
-
     /// The first [`HEAD_LINES`] lines.
     pub fn head(&self) -> &[&'a str] {
         &self.lines[..self.lines.len().min(HEAD_LINES)]

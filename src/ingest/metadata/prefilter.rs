@@ -40,12 +40,6 @@ impl Guarded {
         self.words.is_match(line) && self.regex.is_match(line)
     }
 
-    /// Whether any of `lines`, each a piece of `text`, matches. One search of the whole text
-    /// for the guard words first: in most documents none occurs, and then no line needs a look.
-    pub fn matches_any<'l>(&self, text: &str, mut lines: impl Iterator<Item = &'l &'l str>) -> bool {
-        self.words.is_match(text) && lines.any(|line| self.is_match(line))
-    }
-
     /// The unguarded regex, for tests that compare the two.
     #[cfg(test)]
     pub fn regex(&self) -> &Regex {
