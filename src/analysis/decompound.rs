@@ -132,9 +132,12 @@ impl Decompounder {
                     shortest: before.shortest.min(part_chars),
                     part: Some((i, j)),
                 };
+                let next = word.as_bytes().get(j).copied();
                 for link in std::iter::once("").chain(LINKS) {
                     let k = j + link.len();
-                    if k > n || (k == n && !link.is_empty()) || !word[j..].starts_with(link) {
+                    // Every link starts with `e`, `n` or `s`: most are ruled out by one byte.
+                    let may_follow = link.is_empty() || next == Some(link.as_bytes()[0]);
+                    if k > n || (k == n && !link.is_empty()) || !may_follow || !word[j..].starts_with(link) {
                         continue;
                     }
                     let current = best[k].as_ref().map(|s| (s.parts, s.shortest));

@@ -110,15 +110,16 @@ fn ends_with_double_vowel(out: &str) -> bool {
 
 /// Whether folding could change `word`: non-ASCII letters, an `ae`/`oe`/`ue` pair, a `ph`
 /// or a `-ntial`/`-ntiell`.
-/// One pass over the bytes: this runs for every token of every passage.
+/// One pass over the bytes after the (vectorised) ASCII test: this runs for every token.
 pub fn needs_folding(word: &str) -> bool {
+    if !word.is_ascii() {
+        return true;
+    }
     let bytes = word.as_bytes();
-    bytes.iter().enumerate().any(|(i, &byte)| {
-        let next = bytes.get(i + 1).copied();
-        !byte.is_ascii()
-            || (next == Some(b'e') && matches!(byte, b'a' | b'o' | b'u'))
-            || (byte == b'p' && next == Some(b'h'))
-            || (byte == b'n' && (bytes[i..].starts_with(b"ntial") || bytes[i..].starts_with(b"ntiell")))
+    bytes.windows(2).enumerate().any(|(i, pair)| match (pair[0], pair[1]) {
+        (b'a' | b'o' | b'u', b'e') | (b'p', b'h') => true,
+        (b'n', b't') => bytes[i..].starts_with(b"ntial") || bytes[i..].starts_with(b"ntiell"),
+        _ => false,
     })
 }
 
