@@ -100,14 +100,16 @@ impl Decompounder {
     fn best_segmentation(&self, word: &str) -> Option<Vec<(usize, usize)>> {
         // Forward over byte offsets: only places where a part (and its link) ends are tried as
         // starts, and the lexicon lists the words starting at a place in one walk of its FST.
+        // Each place keeps only its best segmentation's size and its last part (a back-pointer):
+        // a place is final before it is read, so the parts are recovered at the end.
         let n = word.len();
         let suffix_ends = derived_modifier_ends(word);
-        // best[i]: the best segmentation of word[..i] as (part ranges, shortest part in chars).
-        let mut best: Vec<Option<Segmentation>> = vec![None; n + 1];
-        best[0] = Some((Vec::new(), usize::MAX));
+        let mut best: Vec<Option<Step>> = vec![None; n + 1];
+        best[0] = Some(Step { parts: 0, shortest: usize::MAX, part: None });
+        let mut ends = Vec::new();
         for i in 0..n {
-            let Some((parts_before, shortest_before)) = best[i].clone() else { continue };
-            let mut ends = self.lexicon.word_ends(word, i);
+            let Some(before) = best[i] else { continue };
+            self.lexicon.word_ends_into(word, i, &mut ends);
             if i > 0 && !ends.contains(&n) && self.is_inflected_head(word, i, &ends) {
                 ends.push(n);
             }
@@ -117,30 +119,60 @@ impl Decompounder {
                     ends.push(j);
                 }
             }
-            for j in ends {
-                let part_chars = word[i..j].chars().count();
+            for &j in &ends {
+                let part_chars = char_count(&word[i..j]);
                 if part_chars < MIN_PART_CHARS
                     || (i == 0 && j == n)
-                    || (j == n && !self.may_be_head(word, i, &parts_before))
+                    || (j == n && !self.may_be_head(word, i, before.part))
                 {
                     continue;
                 }
-                let mut parts = parts_before.clone();
-                parts.push((i, j));
-                let shortest = shortest_before.min(part_chars);
+                let step = Step {
+                    parts: before.parts + 1,
+                    shortest: before.shortest.min(part_chars),
+                    part: Some((i, j)),
+                };
+                let next = word.as_bytes().get(j).copied();
                 for link in std::iter::once("").chain(LINKS) {
                     let k = j + link.len();
-                    if k > n || (k == n && !link.is_empty()) || !word[j..].starts_with(link) {
+                    // Every link starts with `e`, `n` or `s`: most are ruled out by one byte.
+                    let may_follow = link.is_empty() || next == Some(link.as_bytes()[0]);
+                    if k > n || (k == n && !link.is_empty()) || !may_follow || !word[j..].starts_with(link) {
                         continue;
                     }
-                    let current = best[k].as_ref().map(|(p, s)| (p.len(), *s));
-                    if is_better(parts.len(), shortest, current) {
-                        best[k] = Some((parts.clone(), shortest));
+                    let current = best[k].as_ref().map(|s| (s.parts, s.shortest));
+                    if is_better(step.parts, step.shortest, current) {
+                        best[k] = Some(step);
                     }
                 }
             }
         }
-        best[n].take().map(|(parts, _)| parts)
+        let mut parts = Vec::new();
+        let mut at = best[n]?;
+        while let Some((start, end)) = at.part {
+            parts.push((start, end));
+            at = best[start].expect("a part starts where a segmentation ends");
+        }
+        parts.reverse();
+        Some(parts)
+    }
+}
+
+/// The best segmentation of a word's beginning as the DP keeps it: how many parts, the
+/// shortest part in characters, and the last part's byte range (`None` at the start).
+#[derive(Clone, Copy)]
+struct Step {
+    parts: usize,
+    shortest: usize,
+    part: Option<(usize, usize)>,
+}
+
+/// Characters of a piece of a word: its length when it is ASCII, as most folded words are.
+fn char_count(piece: &str) -> usize {
+    if piece.is_ascii() {
+        piece.len()
+    } else {
+        piece.chars().count()
     }
 }
 
@@ -158,6 +190,9 @@ const SUFFIXES_HEADS_AFTER_LINK: [&str; 10] =
 /// (`Koordinierung|s|stelle`, `Gesundheit|s|wesen`, `Prävention|s|kette`), folded.
 const LINKED_SUFFIXES: [&str; 7] = ["ung", "heit", "keit", "schaft", "ion", "tat", "ling"];
 
+/// [`LINKED_SUFFIXES`] with the linking `s`, as searched for in a word.
+const LINKED_SUFFIXES_S: [&str; 7] = ["ungs", "heits", "keits", "schafts", "ions", "tats", "lings"];
+
 /// Whether `modifier` (folded) ends in a suffix that takes the linking `s` before a head
 /// (`vorbeugung` → `vorbeugungs|programm`).
 pub fn takes_linking_s(modifier: &str) -> bool {
@@ -168,9 +203,8 @@ pub fn takes_linking_s(modifier: &str) -> bool {
 /// that a linking `s` and at least a short word follow.
 fn derived_modifier_ends(word: &str) -> Vec<usize> {
     let mut ends = Vec::new();
-    for suffix in LINKED_SUFFIXES {
-        let linked = format!("{suffix}s");
-        for (at, _) in word.match_indices(&linked) {
+    for (suffix, linked) in LINKED_SUFFIXES.iter().zip(LINKED_SUFFIXES_S) {
+        for (at, _) in word.match_indices(linked) {
             let end = at + suffix.len();
             if word[end + 1..].chars().count() >= MIN_PART_CHARS
                 && word[..end].chars().count() >= MIN_MODIFIER_CHARS
@@ -186,10 +220,10 @@ fn derived_modifier_ends(word: &str) -> Vec<usize> {
 const MIN_MODIFIER_CHARS: usize = 6;
 
 impl Decompounder {
-    /// Whether `word[i..]` may be the head after `parts_before`: not a suffix (see
+    /// Whether `word[i..]` may be the head after `last_part`: not a suffix (see
     /// [`SUFFIXES_NOT_HEADS`]), and one of [`SUFFIXES_HEADS_AFTER_LINK`] only after a linking
     /// element (`jahr|es|ende`, `jahres|ende`; not `pass|ende`).
-    fn may_be_head(&self, word: &str, i: usize, parts_before: &[(usize, usize)]) -> bool {
+    fn may_be_head(&self, word: &str, i: usize, last_part: Option<(usize, usize)>) -> bool {
         let rest = &word[i..];
         if SUFFIXES_NOT_HEADS.contains(&rest) {
             return false;
@@ -197,7 +231,7 @@ impl Decompounder {
         if !SUFFIXES_HEADS_AFTER_LINK.contains(&rest) {
             return true;
         }
-        parts_before.last().is_some_and(|&(start, end)| end < i || self.ends_in_link(&word[start..end]))
+        last_part.is_some_and(|(start, end)| end < i || self.ends_in_link(&word[start..end]))
     }
 
     /// Whether `part` is a lexicon word followed by a linking element (`jahres`, `lebens`,
@@ -219,9 +253,6 @@ impl Decompounder {
         inflected || (word.ends_with("en") && lemma(&self.lexicon, &word[i..]) != word[i..])
     }
 }
-
-/// Part ranges (byte offsets) and the length of the shortest part in characters.
-type Segmentation = (Vec<(usize, usize)>, usize);
 
 /// Fewer parts win; among equals, the longer shortest part.
 fn is_better(parts: usize, shortest: usize, than: Option<(usize, usize)>) -> bool {
@@ -285,6 +316,14 @@ mod tests {
              Netzwerk\nKoordinatorin\nBegrüßung\nPaket\nBaby\nGesundheit\nKind\nJugend\nHilfe\nSchule\nGrund\nKonferenz\n",
         );
         Decompounder::new(Lexicon::new(curated, None))
+    }
+
+    #[test]
+    fn linked_suffixes_are_the_suffixes_with_their_s() {
+        for (suffix, linked) in LINKED_SUFFIXES.iter().zip(LINKED_SUFFIXES_S) {
+            assert_eq!(format!("{suffix}s"), linked);
+        }
+        assert_eq!(LINKED_SUFFIXES.len(), LINKED_SUFFIXES_S.len());
     }
 
     fn leaves(split: &[Split]) -> Vec<String> {

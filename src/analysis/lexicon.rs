@@ -93,9 +93,16 @@ impl Lexicon {
 
     /// The end offsets (bytes) of every lexicon word that starts at byte `start` of `text`.
     pub fn word_ends(&self, text: &str, start: usize) -> Vec<usize> {
+        let mut ends = Vec::new();
+        self.word_ends_into(text, start, &mut ends);
+        ends
+    }
+
+    /// [`Lexicon::word_ends`] into a buffer the caller reuses (cleared first).
+    pub fn word_ends_into(&self, text: &str, start: usize, ends: &mut Vec<usize>) {
+        ends.clear();
         let fst = self.words.as_fst();
         let mut node = fst.root();
-        let mut ends = Vec::new();
         for (i, byte) in text.as_bytes()[start..].iter().enumerate() {
             let Some(index) = node.find_input(*byte) else { break };
             node = fst.node(node.transition(index).addr);
@@ -103,7 +110,6 @@ impl Lexicon {
                 ends.push(start + i + 1);
             }
         }
-        ends
     }
 }
 

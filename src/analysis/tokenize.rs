@@ -45,8 +45,10 @@ struct Pending {
 
 impl WordTokenizer {
     pub fn tokenize(&self, text: &str) -> Vec<AnalyzedToken> {
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
-        let mut tokens = Vec::new();
+        // Sized once: a text has at most as many characters as bytes, and about one word in seven.
+        let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
+        chars.extend(text.char_indices());
+        let mut tokens = Vec::with_capacity(text.len() / 6 + 1);
         let mut position = 0;
         let mut i = 0;
         while i < chars.len() {
@@ -55,7 +57,9 @@ impl WordTokenizer {
                 continue;
             }
             let (word, next) = read_word(&chars, i, text.len());
-            if word.text.chars().count() <= self.max_word_chars {
+            // A word has at least as many bytes as characters: most are counted by their bytes.
+            let max = self.max_word_chars;
+            if word.text.len() <= max || word.text.chars().count() <= max {
                 tokens.push(AnalyzedToken {
                     text: word.text,
                     offset_from: word.start,
@@ -72,10 +76,15 @@ impl WordTokenizer {
     }
 }
 
+/// Bytes reserved for a word's lower-cased text: most words fit.
+const WORD_CAPACITY: usize = 24;
+
 /// Reads the word starting at `chars[start]`; returns it and the index after it.
 fn read_word(chars: &[(usize, char)], start: usize, text_len: usize) -> (Pending, usize) {
     let byte_at = |i: usize| chars.get(i).map(|c| c.0).unwrap_or(text_len);
-    let mut word = Pending { start: chars[start].0, ..Pending::default() };
+    // Room for a long German word at once instead of growing the string letter by letter.
+    let mut word =
+        Pending { start: chars[start].0, text: String::with_capacity(WORD_CAPACITY), ..Pending::default() };
     let mut i = start;
     let mut previous_lower = false;
     while i < chars.len() {

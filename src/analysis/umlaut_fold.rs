@@ -110,17 +110,20 @@ fn ends_with_double_vowel(out: &str) -> bool {
 
 /// Whether folding could change `word`: non-ASCII letters, an `ae`/`oe`/`ue` pair, a `ph`
 /// or a `-ntial`/`-ntiell`.
+/// One pass over the bytes after the (vectorised) ASCII test: this runs for every token.
 pub fn needs_folding(word: &str) -> bool {
-    !word.is_ascii()
-        || word
-            .as_bytes()
-            .windows(2)
-            .any(|pair| (pair[1] == b'e' && matches!(pair[0], b'a' | b'o' | b'u')) || pair == b"ph")
-        || has_ntial(word)
+    if !word.is_ascii() {
+        return true;
+    }
+    let bytes = word.as_bytes();
+    bytes.windows(2).enumerate().any(|(i, pair)| match (pair[0], pair[1]) {
+        (b'a' | b'o' | b'u', b'e') | (b'p', b'h') => true,
+        (b'n', b't') => bytes[i..].starts_with(b"ntial") || bytes[i..].starts_with(b"ntiell"),
+        _ => false,
+    })
 }
 
-/// Whether `word` holds `-ntial` or `-ntiell`. A plain scan of the bytes: the words are short,
-/// and this runs for every token.
+/// Whether `word` holds `-ntial` or `-ntiell`. A plain scan of the bytes: the words are short.
 fn has_ntial(word: &str) -> bool {
     has_bytes(word, b"ntial") || has_bytes(word, b"ntiell")
 }
@@ -203,6 +206,38 @@ mod tests {
     fn folds_umlauts_and_transcriptions() {
         for (input, expected) in CASES {
             assert_eq!(UmlautFold::fold(input), *expected, "folding {input:?}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod needs_folding_tests {
+    use super::*;
+
+    /// (word, whether folding may change it): the one-pass test must flag every word the
+    /// folding rules touch and pass plain ASCII words untouched.
+    #[test]
+    fn flags_exactly_the_words_folding_may_change() {
+        let cases = [
+            ("kinder", false),
+            ("jugendhilfe", false),
+            ("ubergange", false),
+            ("übergänge", true),
+            ("strasse", false),
+            ("straße", true),
+            ("uebergaenge", true),
+            ("schoen", true),
+            ("blue", true),
+            ("telephon", true),
+            ("potential", true),
+            ("potentiell", true),
+            ("potenzial", false),
+            ("ntia", false),
+            ("n", false),
+            ("", false),
+        ];
+        for (word, expected) in cases {
+            assert_eq!(needs_folding(word), expected, "{word}");
         }
     }
 }

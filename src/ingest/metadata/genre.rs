@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 use regex::Regex;
 
-use super::page::Page;
+use super::page::{at_most_chars, Page};
 use super::prefilter::Guarded;
 
 /// A cue that settles the kind on its own (a press header, "Es gilt das gesprochene Wort").
@@ -243,7 +243,7 @@ fn is_running_text(line: &str) -> bool {
 }
 
 fn is_label_line(line: &str) -> bool {
-    line.chars().count() <= LABEL_LINE_CHARS
+    at_most_chars(line, LABEL_LINE_CHARS)
 }
 
 /// Points for a press release: a press header, a press number, an `(ots)` mark, a dash

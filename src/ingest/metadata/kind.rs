@@ -29,7 +29,7 @@ use regex::Regex;
 
 use super::gazetteer::Gazetteer;
 use super::municipality;
-use super::page::Page;
+use super::page::{at_most_chars, Page};
 use super::prefilter::{capitalised_word_after_space, Anchored, Guarded};
 use super::{figures, genre};
 use crate::ingest::german::offices::{without_feminine_forms, NAMED_OFFICES, NAMED_OFFICE_ENDINGS};
@@ -172,7 +172,7 @@ fn leitbild_points(page: &Page) -> u32 {
     let sections: std::collections::BTreeSet<String> = page
         .lines
         .iter()
-        .filter(|l| l.chars().count() <= SECTION_HEADING_CHARS && LEITBILD_SECTION.is_match(l))
+        .filter(|l| at_most_chars(l, SECTION_HEADING_CHARS) && LEITBILD_SECTION.is_match(l))
         .map(|l| l.to_lowercase())
         .collect();
     u32::from(first) * LEITBILD_FIRST_HEADING + sections.len() as u32 * LEITBILD_SECTION_POINTS

@@ -17,6 +17,12 @@ pub(super) const HEAD_LINES: usize = 10;
 static DATE_MARKER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)(?:\s+|$)").expect("valid regex"));
 
+/// Whether `line` has at most `max` characters, mostly told by its length in bytes alone: a
+/// character takes one to four bytes. Asked for every line by several extractors.
+pub(super) fn at_most_chars(line: &str, max: usize) -> bool {
+    line.len() <= max || (line.len() <= 4 * max && line.chars().count() <= max)
+}
+
 /// A cleaned document as a list of lines.
 pub(super) struct Page<'a> {
     /// Non-empty lines, trimmed (Unicode whitespace, so a line of no-break spaces is empty).
@@ -86,6 +92,24 @@ impl<'a> Page<'a> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn at_most_chars_counts_characters_not_bytes() {
+        // (line, limit, expected)
+        let cases = [
+            ("Kontakt", 7, true),
+            ("Kontakt", 6, false),
+            ("Größe", 5, true),
+            ("ÄÖÜäöüß", 7, true),
+            ("ÄÖÜäöüß", 6, false),
+            ("", 0, true),
+            ("€€€", 3, true),
+            ("€€€€", 3, false),
+        ];
+        for (line, max, expected) in cases {
+            assert_eq!(super::at_most_chars(line, max), expected, "{line:?} within {max}");
+        }
+    }
+
     use super::*;
 
     #[test]

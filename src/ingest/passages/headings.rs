@@ -92,10 +92,12 @@ fn normalise(heading: &str) -> String {
 
 /// Whether the line has the shape of a heading (see the module doc).
 pub(crate) fn looks_like_heading(line: &str) -> bool {
-    let chars = line.chars().count();
+    // Most lines are paragraphs far too long for a heading: they are not counted in words.
+    if !(2..=MAX_HEADING_CHARS).contains(&line.chars().count()) {
+        return false;
+    }
     let words = word_count(line);
-    (2..=MAX_HEADING_CHARS).contains(&chars)
-        && (1..=MAX_HEADING_WORDS).contains(&words)
+    (1..=MAX_HEADING_WORDS).contains(&words)
         && !is_bullet(line)
         && !line.starts_with('(')
         && !ends_sentence(line)
