@@ -12,17 +12,17 @@ use predicates::str::contains;
 use serde_json::Value;
 
 /// Overall nDCG@10 of `praev eval ../shared/eval/dev` must not drop below this: just under the
-/// figure measured on the 61 queries when it was set (0.790). Raise it whenever ranking improves.
-const NDCG_FLOOR: f64 = 0.78;
+/// figure measured on the 61 queries when it was set (0.797). Raise it whenever ranking improves.
+const NDCG_FLOOR: f64 = 0.79;
 /// nDCG@10 per intent on the same run, each just under its figure when set: one intent must not
 /// pay for another's gain.
 const INTENT_NDCG_FLOORS: [(&str, f64); 6] = [
-    ("keyword", 0.87),  // measured 0.881
+    ("keyword", 0.87),  // measured 0.879
     ("question", 0.75), // 0.761
-    ("quote", 0.88),    // 0.896
-    ("synonym", 0.64),  // 0.650
-    ("theme", 0.66),    // 0.667
-    ("variant", 0.87),  // 0.877
+    ("quote", 0.88),    // 0.895
+    ("synonym", 0.64),  // 0.652
+    ("theme", 0.69),    // 0.708
+    ("variant", 0.87),  // 0.878
 ];
 
 const DEV: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval/dev");
@@ -370,9 +370,10 @@ fn dev_set_ndcg_stays_above_the_floor() {
 /// that name a theme).
 const THEME_NDCG_FLOOR: f64 = 0.90;
 /// Every theme query of the dev set, answered through `praev theme` (free-text topics build a
-/// theme from their words), must score at least this. Measured on the 61-query set: 0.692
-/// through `praev theme`, 0.667 through `praev search`, 0.635 through `praev search --exact`.
-const ALL_THEME_QUERIES_NDCG_FLOOR: f64 = 0.68;
+/// theme from their words), must score at least this. Measured on the 61-query set: 0.702
+/// through `praev theme`, 0.708 through `praev search` (with related terms from the themes),
+/// 0.635 through `praev search --exact`.
+const ALL_THEME_QUERIES_NDCG_FLOOR: f64 = 0.69;
 
 /// The dev set's theme queries as (qid, query).
 fn dev_theme_queries() -> Vec<(String, String)> {
