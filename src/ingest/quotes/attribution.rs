@@ -227,10 +227,15 @@ pub(super) fn lead_in(text: &str, span: &Span) -> Option<(usize, usize)> {
     Some((body_start, body_start + body.trim_start().len()))
 }
 
-/// Where the subject of a lead-in starts: after a bullet and a word like "Für" or "Dazu".
+/// Where the subject of a lead-in starts: after a bullet, a page number (a table of contents:
+/// `12 Ministerin Ute Schäfer: „…“`) and a word like "Für" or "Dazu".
 pub(super) fn subject_start(text: &str, body_start: usize, body_end: usize) -> usize {
     let body = &text[body_start..body_end];
     let mut p = body_start + (body.len() - body.trim_start_matches(['-', '–', '•', '*', ' ']).len());
+    let digits = text[p..body_end].len() - text[p..body_end].trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits > 0 && digits <= 4 && spaces_at(text, p + digits) > 0 {
+        p += digits + spaces_at(text, p + digits);
+    }
     if let Some((word, end)) = word_at(text, p) {
         if LEAD_INS.contains(&word) && spaces_at(text, end) > 0 {
             p = end + spaces_at(text, end);

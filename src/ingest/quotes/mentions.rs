@@ -204,10 +204,13 @@ pub(super) fn resolve(person: Person, at: usize, people: &People) -> Who {
             }
         }
         None => {
+            // The person named with that role before, else right after (`sagte die
+            // Ministerpräsidentin. Ministerpräsidentin Hannelore Kraft lobte …`).
             if let Some(head) = role.as_deref().and_then(role_head) {
                 speaker = people
-                    .nearest(at, false, |m| {
-                        m.role.as_deref().and_then(role_head).is_some_and(|h| same_role(&h, &head))
+                    .nearest(at, true, |m| {
+                        (m.pos < at || m.pos - at <= MAX_ROLE_THEN_NAME)
+                            && m.role.as_deref().and_then(role_head).is_some_and(|h| same_role(&h, &head))
                     })
                     .map(|m| m.name.clone());
             }
@@ -219,6 +222,9 @@ pub(super) fn resolve(person: Person, at: usize, people: &People) -> Who {
     });
     Who { speaker, role }
 }
+
+/// How far after a quote credited to a role alone the person with that role may be named.
+const MAX_ROLE_THEN_NAME: usize = 400;
 
 /// The people of a document: those named in the text (found on first use: most documents
 /// need no one resolved) and the speakers of the quotes found so far, each list in text order.

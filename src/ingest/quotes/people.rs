@@ -275,6 +275,7 @@ fn clause_end(text: &str, pos: usize) -> usize {
             return last_space.unwrap_or(i);
         }
         match c {
+            ',' if enumeration_goes_on(text, i + 1) => {}
             ',' | ';' | ':' | '!' | '?' | '\n' | '\r' | '(' | ')' | '|' => return trim_end_at(text, pos, i),
             '.' if is_sentence_end(text, i) => return trim_end_at(text, pos, i),
             '–' | '—' if last_space == Some(i.saturating_sub(1)) => return trim_end_at(text, pos, i),
@@ -283,6 +284,32 @@ fn clause_end(text: &str, pos: usize) -> usize {
         }
     }
     trim_end_at(text, pos, text.len())
+}
+
+/// Whether the comma before `pos` separates the items of an enumeration of nouns that belongs
+/// to the role (`Fachbereichsleiter Jugend, Schule und Sport`): capitalised items, up to four,
+/// the last joined by "und", "sowie" or "oder" to a capitalised word.
+fn enumeration_goes_on(text: &str, pos: usize) -> bool {
+    let mut p = pos;
+    for _ in 0..4 {
+        let rest = &text[p..];
+        let item_len = rest.find([',', ';', ':', '.', '!', '?', '\n', '(', ')', '–']).unwrap_or(rest.len());
+        let words: Vec<&str> = rest[..item_len].split_whitespace().collect();
+        if words.is_empty() || words.len() > 6 || !is_capitalized(words[0]) {
+            return false;
+        }
+        let joined = words.windows(2).any(|pair| {
+            matches!(pair[0], "und" | "sowie" | "oder") && is_capitalized(pair[1])
+        });
+        if joined {
+            return true;
+        }
+        if !rest[item_len..].starts_with(',') || words.len() > 2 {
+            return false;
+        }
+        p += item_len + 1;
+    }
+    false
 }
 
 fn trim_end_at(text: &str, from: usize, to: usize) -> usize {

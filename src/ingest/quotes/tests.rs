@@ -515,3 +515,37 @@ fn a_speech_verb_in_the_sentence_before_names_the_speaker() {
         assert_eq!(quotes.first().and_then(|q| q.speaker.as_deref()), speaker, "{text}: {quotes:#?}");
     }
 }
+
+#[test]
+fn tables_of_contents_enumerated_roles_and_names_after_the_role() {
+    let cases: [(&str, Option<&str>, Option<&str>); 4] = [
+        // A table-of-contents line starts with its page number.
+        (
+            "Inhalt\n\n12 Ministerin Ute Schäfer: „Wir wollen, dass jedes Kind gut aufwachsen kann.“",
+            Some("Ute Schäfer"),
+            Some("Ministerin"),
+        ),
+        // A role holding an enumeration stays whole.
+        (
+            "„Die Zusammenarbeit von Schule und Jugendhilfe ist der Schlüssel“, sagt Jan Meier, Fachbereichsleiter Jugend, Schule und Sport der Stadt Hamm.",
+            Some("Jan Meier"),
+            Some("Fachbereichsleiter Jugend, Schule und Sport der Stadt Hamm"),
+        ),
+        // ... but a comma before a verb ends it.
+        (
+            "„Die Zusammenarbeit von Schule und Jugendhilfe ist der Schlüssel“, sagt Jan Meier, Fachbereichsleiter Jugend, und lacht.",
+            Some("Jan Meier"),
+            Some("Fachbereichsleiter Jugend"),
+        ),
+        // A quote credited to a role alone takes the person named with it right after.
+        (
+            "„Prävention ist eine Daueraufgabe für alle Ämter“, sagte die Ministerpräsidentin bei ihrem Besuch. Ministerpräsidentin Hannelore Kraft lobte die Fachkräfte.",
+            Some("Hannelore Kraft"),
+            Some("Ministerpräsidentin"),
+        ),
+    ];
+    for (text, speaker, role) in cases {
+        let quote = one(text);
+        assert_eq!((quote.speaker.as_deref(), quote.role.as_deref()), (speaker, role), "{text}");
+    }
+}
