@@ -38,8 +38,12 @@ pub fn list_speakers(index: &PraevIndex) -> Result<Vec<Speaker>> {
 
 /// The speakers of quote hits (hits without a speaker are left out).
 pub fn speakers_of(hits: &[Hit]) -> Vec<Speaker> {
-    let quoted: Vec<(&str, &Hit)> =
-        hits.iter().filter_map(|hit| hit.speaker.as_deref().map(|name| (name.trim(), hit))).collect();
+    // A joint quote (`Eva Irrgang; Jan Meier`) counts for each of its speakers.
+    let quoted: Vec<(&str, &Hit)> = hits
+        .iter()
+        .flat_map(|hit| hit.speaker.as_deref().into_iter().flat_map(|names| names.split("; ")).map(move |name| (name.trim(), hit)))
+        .filter(|(name, _)| !name.is_empty())
+        .collect();
     let canonical = canonical_names(&quoted);
     let mut people: BTreeMap<&str, Vec<(&str, &Hit)>> = BTreeMap::new();
     for (name, hit) in &quoted {
@@ -99,8 +103,11 @@ fn name_words(name: &str) -> Vec<String> {
 /// words are all in the name, or the name is a shorter form of the asked name).
 pub fn speaker_matches(asked: &str, name: &str) -> bool {
     let asked_words = name_words(asked);
-    let words = name_words(name);
-    !asked_words.is_empty() && (asked_words.iter().all(|w| words.contains(w)) || is_form_of(name, asked))
+    !asked_words.is_empty()
+        && name.split("; ").any(|one| {
+            let words = name_words(one);
+            asked_words.iter().all(|w| words.contains(w)) || is_form_of(one, asked)
+        })
 }
 
 fn speaker(name: &str, quotes: &[(&str, &Hit)]) -> Speaker {
@@ -164,6 +171,8 @@ mod tests {
             hit("Anna Meyer", Some("Koordinatorin"), Some("Kreis Lippe"), None),
             hit("Meyer", None, Some("Krefeld"), None),
             hit("Meyer", None, Some("Wuppertal"), None),
+            // A joint quote counts for both.
+            hit("Anna Meyer; Dr. Brigitte Mohn", None, Some("Kreis Lippe"), None),
         ];
         let speakers = speakers_of(&hits);
         let summary: Vec<(&str, usize, Option<&str>, Option<&str>)> = speakers
@@ -173,14 +182,14 @@ mod tests {
         assert_eq!(
             summary,
             [
-                ("Dr. Brigitte Mohn", 2, Some("2014-03-12"), Some("2014-03-12")),
+                ("Dr. Brigitte Mohn", 3, Some("2014-03-12"), Some("2014-03-12")),
+                ("Anna Meyer", 2, None, None),
                 ("Frank Meyer", 2, None, None), // with the Krefeld `Meyer`
                 ("Hannelore Kraft", 2, Some("2015-06"), Some("2016")),
-                ("Anna Meyer", 1, None, None),
                 ("Meyer", 1, None, None), // Wuppertal's: two Meyers fit, none quoted there
             ]
         );
-        let kraft = &speakers[2];
+        let kraft = &speakers[3];
         assert_eq!(kraft.forms, ["Hannelore Kraft", "Kraft"]);
         assert_eq!(kraft.roles, ["Ministerpräsidentin"]);
     }
@@ -195,6 +204,8 @@ mod tests {
             ("dr. mohn", "Dr. Brigitte Mohn", true),
             ("Hannelore Kraft", "Michael Kraft", false),
             ("Kraft", "Kraftmann", false),
+            ("Jan Meier", "Eva Irrgang; Jan Meier", true),
+            ("Irrgang", "Eva Irrgang; Jan Meier", true),
         ];
         for (asked, name, expected) in cases {
             assert_eq!(speaker_matches(asked, name), expected, "{asked} ~ {name}");

@@ -51,10 +51,15 @@ pub(super) fn after_quote(text: &str, span: &Span, people: &People) -> Option<(P
     if rest.starts_with(',') {
         p += 1;
         p += spaces_at(text, p);
+        // The attribution may go on in the next line (`»…«,⏎stellt David Schmitt fest`).
+        if text[p..].starts_with('\n') {
+            p += 1 + spaces_at(text, p + 1);
+        }
     }
     let verb = VERB_AFTER.find(text.get(p..)?)?;
     let q = skip_adverbs(text, p + verb.end())?;
     let person = parse_person(text, q, true).filter(|p| is_credible(p, span.start, people))?;
+    let person = with_joint_speaker(text, person, span.start, people);
     if needs_conviction(verb.as_str()) {
         let r = person.end + spaces_at(text, person.end);
         let (word, _) = word_at(text, r)?;
@@ -64,6 +69,31 @@ pub(super) fn after_quote(text: &str, span: &Span, people: &People) -> Option<(P
     }
     let end = person.end;
     Some((person, end))
+}
+
+/// `… sagen Landrätin Eva Irrgang und Bürgermeister Jan Meier`: a second person joined by "und"
+/// speaks too; both names are kept, separated by "; " (their roles likewise, when both have one).
+fn with_joint_speaker(text: &str, first: Person, at: usize, people: &People) -> Person {
+    let gap = spaces_at(text, first.end);
+    let Some((_, end)) = word_at(text, first.end + gap).filter(|(w, _)| *w == "und") else { return first };
+    if gap == 0 || first.name.is_none() {
+        return first;
+    }
+    let q = end + spaces_at(text, end);
+    let Some(second) = parse_person(text, q, true).filter(|p| p.name.is_some() && is_credible(p, at, people)) else {
+        return first;
+    };
+    let joined = |a: &Option<String>, b: &Option<String>| match (a, b) {
+        (Some(a), Some(b)) => Some(format!("{a}; {b}")),
+        _ => None,
+    };
+    Person {
+        name: joined(&first.name, &second.name),
+        role: joined(&first.role, &second.role),
+        end: second.end,
+        titled: first.titled || second.titled,
+        name_words: first.name_words.min(second.name_words),
+    }
 }
 
 /// After a speech verb: skips up to three lower-case words ("sich", "anschließend") to where

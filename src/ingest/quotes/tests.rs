@@ -549,3 +549,23 @@ fn tables_of_contents_enumerated_roles_and_names_after_the_role() {
         assert_eq!((quote.speaker.as_deref(), quote.role.as_deref()), (speaker, role), "{text}");
     }
 }
+
+#[test]
+fn joint_speakers_and_an_attribution_on_the_next_line() {
+    let cases: [(&str, Option<&str>, Option<&str>); 2] = [
+        (
+            "„Wir haben gemeinsam viel erreicht und machen weiter so“, sagen Landrätin Eva Irrgang und Bürgermeister Jan Meier.",
+            Some("Eva Irrgang; Jan Meier"),
+            Some("Landrätin; Bürgermeister"),
+        ),
+        (
+            "»Die Eltern kommen gern in die Familienzentren und fragen nach Angeboten«,\nstellt David Schmitt fest.",
+            Some("David Schmitt"),
+            None,
+        ),
+    ];
+    for (text, speaker, role) in cases {
+        let quote = one(text);
+        assert_eq!((quote.speaker.as_deref(), quote.role.as_deref()), (speaker, role), "{text}");
+    }
+}
