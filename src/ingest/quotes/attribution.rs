@@ -388,7 +388,7 @@ fn statement_reference(sentence: &str) -> Option<(usize, usize)> {
         if !matches!(lower.as_str(), "dieses" | "diese" | "diesen" | "dieser" | "solche" | "solchen") {
             continue;
         }
-        let Some(&(noun_at, noun)) = words.peek() else { return None };
+        let &(noun_at, noun) = words.peek()?;
         let singular = noun.strip_suffix('n').unwrap_or(noun); // "diesen Worten"
         if is_statement_noun(noun) || is_statement_noun(singular) {
             return Some((at, noun_at + noun.len() - at));

@@ -388,6 +388,9 @@ fn print_quotes_of_a_folder() {
     println!("total quotes: {total}");
 }
 
+/// A quote's words, speaker and whether it is truncated.
+type CutQuote<'a> = (&'a str, Option<&'a str>, bool);
+
 /// (words, speaker, truncated) of every quote.
 fn cut_and_who(text: &str) -> Vec<(String, Option<String>, bool)> {
     extract(text).into_iter().map(|q| (q.text, q.speaker, q.truncated)).collect()
@@ -395,7 +398,7 @@ fn cut_and_who(text: &str) -> Vec<(String, Option<String>, bool)> {
 
 #[test]
 fn a_quote_cut_by_the_end_of_the_text_is_kept_and_marked() {
-    let cases: [(&str, &[(&str, Option<&str>, bool)]); 4] = [
+    let cases: [(&str, &[CutQuote]); 4] = [
         // A lead-in names the speaker; the excerpt ends inside the quote (even after two words).
         (
             "Im Jugendhilfeausschuss ging es um die Kitas.\n\nWuppertals Jugendamtsleiter Dieter Verst: \"Wir m",
