@@ -148,7 +148,10 @@ fn speakers_lists_each_quoted_person_once() {
     assert_eq!(effing["quotes"], 2, "{effing}");
     assert_eq!(effing["roles"], serde_json::json!(["Landrat"]));
     assert_eq!(effing["municipalities"], serde_json::json!(["Kreis Steinfurt"]));
-    assert_eq!((effing["first_date"].as_str(), effing["last_date"].as_str()), (Some("2017-05-26"), Some("2017-05-26")));
+    assert_eq!(
+        (effing["first_date"].as_str(), effing["last_date"].as_str()),
+        (Some("2017-05-26"), Some("2017-05-26"))
+    );
     let quoted: u64 = list.iter().map(|s| s["quotes"].as_u64().unwrap()).sum();
     let all = index().json(&["quotes", "--format", "json", "--limit", "100"]);
     let with_speaker = hits(&all).iter().filter(|h| h["speaker"].is_string()).count() as u64;

@@ -8,7 +8,8 @@ use super::table::{align_right, new_table};
 use super::{Csv, Report, Style};
 use crate::query::speakers::Speaker;
 
-pub const CSV_HEADER: [&str; 7] = ["name", "forms", "roles", "municipalities", "quotes", "first_date", "last_date"];
+pub const CSV_HEADER: [&str; 7] =
+    ["name", "forms", "roles", "municipalities", "quotes", "first_date", "last_date"];
 
 /// A speaker as printed.
 #[derive(Serialize)]
@@ -77,7 +78,8 @@ impl Report for SpeakersReport<'_> {
         if self.0.is_empty() {
             return "No quoted speakers.\n".into();
         }
-        let mut table = new_table(style, vec!["speaker", "roles", "municipalities", "quotes", "first", "last"]);
+        let mut table =
+            new_table(style, vec!["speaker", "roles", "municipalities", "quotes", "first", "last"]);
         for s in self.0 {
             table.add_row(vec![
                 s.name.clone(),

@@ -41,7 +41,13 @@ pub fn speakers_of(hits: &[Hit]) -> Vec<Speaker> {
     // A joint quote (`Eva Irrgang; Jan Meier`) counts for each of its speakers.
     let quoted: Vec<(&str, &Hit)> = hits
         .iter()
-        .flat_map(|hit| hit.speaker.as_deref().into_iter().flat_map(|names| names.split("; ")).map(move |name| (name.trim(), hit)))
+        .flat_map(|hit| {
+            hit.speaker
+                .as_deref()
+                .into_iter()
+                .flat_map(|names| names.split("; "))
+                .map(move |name| (name.trim(), hit))
+        })
         .filter(|(name, _)| !name.is_empty())
         .collect();
     let canonical = canonical_names(&quoted);
@@ -49,7 +55,8 @@ pub fn speakers_of(hits: &[Hit]) -> Vec<Speaker> {
     for (name, hit) in &quoted {
         people.entry(canonical[&(*name, hit.municipality.as_deref())]).or_default().push((name, hit));
     }
-    let mut speakers: Vec<Speaker> = people.into_iter().map(|(name, quotes)| speaker(name, &quotes)).collect();
+    let mut speakers: Vec<Speaker> =
+        people.into_iter().map(|(name, quotes)| speaker(name, &quotes)).collect();
     speakers.sort_by(|a, b| b.quotes.cmp(&a.quotes).then_with(|| a.name.cmp(&b.name)));
     speakers
 }
@@ -65,8 +72,10 @@ fn canonical_names<'a>(quoted: &[(&'a str, &'a Hit)]) -> HashMap<Occurrence<'a>,
     let names: BTreeSet<&str> = occurrences.iter().map(|(name, _)| *name).collect();
     let mut canonical = HashMap::new();
     for &(name, place) in &occurrences {
-        let longer: Vec<&str> = names.iter().copied().filter(|&full| full != name && is_form_of(name, full)).collect();
-        let local: Vec<&str> = longer.iter().copied().filter(|full| occurrences.contains(&(*full, place))).collect();
+        let longer: Vec<&str> =
+            names.iter().copied().filter(|&full| full != name && is_form_of(name, full)).collect();
+        let local: Vec<&str> =
+            longer.iter().copied().filter(|full| occurrences.contains(&(*full, place))).collect();
         let full = fullest(&local).or_else(|| if local.is_empty() { fullest(&longer) } else { None });
         canonical.insert((name, place), full.unwrap_or(name));
     }
@@ -96,7 +105,10 @@ pub fn is_form_of(short: &str, full: &str) -> bool {
 }
 
 fn name_words(name: &str) -> Vec<String> {
-    name.split_whitespace().map(|w| w.trim_end_matches(['.', ',']).to_lowercase()).filter(|w| !w.is_empty()).collect()
+    name.split_whitespace()
+        .map(|w| w.trim_end_matches(['.', ',']).to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect()
 }
 
 /// Whether a quote's speaker `name` is the person asked for by `asked` (any form: the asked
@@ -111,7 +123,8 @@ pub fn speaker_matches(asked: &str, name: &str) -> bool {
 }
 
 fn speaker(name: &str, quotes: &[(&str, &Hit)]) -> Speaker {
-    let mut forms: Vec<String> = quotes.iter().map(|(form, _)| form.to_string()).collect::<BTreeSet<_>>().into_iter().collect();
+    let mut forms: Vec<String> =
+        quotes.iter().map(|(form, _)| form.to_string()).collect::<BTreeSet<_>>().into_iter().collect();
     forms.sort_by_key(|form| (std::cmp::Reverse(form.len()), form.clone()));
     let mut role_counts: BTreeMap<&str, usize> = BTreeMap::new();
     for (_, hit) in quotes {
@@ -121,7 +134,8 @@ fn speaker(name: &str, quotes: &[(&str, &Hit)]) -> Speaker {
     }
     let mut roles: Vec<(&str, usize)> = role_counts.into_iter().collect();
     roles.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-    let municipalities: BTreeSet<&str> = quotes.iter().filter_map(|(_, hit)| hit.municipality.as_deref()).collect();
+    let municipalities: BTreeSet<&str> =
+        quotes.iter().filter_map(|(_, hit)| hit.municipality.as_deref()).collect();
     let dates: BTreeSet<&str> = quotes.iter().filter_map(|(_, hit)| hit.date.as_deref()).collect();
     Speaker {
         name: name.to_string(),

@@ -80,7 +80,8 @@ fn with_joint_speaker(text: &str, first: Person, at: usize, people: &People) -> 
         return first;
     }
     let q = end + spaces_at(text, end);
-    let Some(second) = parse_person(text, q, true).filter(|p| p.name.is_some() && is_credible(p, at, people)) else {
+    let Some(second) = parse_person(text, q, true).filter(|p| p.name.is_some() && is_credible(p, at, people))
+    else {
         return first;
     };
     let joined = |a: &Option<String>, b: &Option<String>| match (a, b) {
@@ -262,7 +263,8 @@ pub(super) fn lead_in(text: &str, span: &Span) -> Option<(usize, usize)> {
 pub(super) fn subject_start(text: &str, body_start: usize, body_end: usize) -> usize {
     let body = &text[body_start..body_end];
     let mut p = body_start + (body.len() - body.trim_start_matches(['-', '–', '•', '*', ' ']).len());
-    let digits = text[p..body_end].len() - text[p..body_end].trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let digits =
+        text[p..body_end].len() - text[p..body_end].trim_start_matches(|c: char| c.is_ascii_digit()).len();
     if digits > 0 && digits <= 4 && spaces_at(text, p + digits) > 0 {
         p += digits + spaces_at(text, p + digits);
     }

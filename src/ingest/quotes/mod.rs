@@ -58,7 +58,8 @@ mod words;
 use serde::{Deserialize, Serialize};
 
 use attribution::{
-    after_quote, before_quote, continuation, next_sentence, previous_sentence, referring_clause, signature_below,
+    after_quote, before_quote, continuation, next_sentence, previous_sentence, referring_clause,
+    signature_below,
 };
 use marks::{ends_like_sentence, quote_spans, quoted_words, word_count};
 use mentions::{resolve, Mention, People, Who};

@@ -298,9 +298,9 @@ fn enumeration_goes_on(text: &str, pos: usize) -> bool {
         if words.is_empty() || words.len() > 6 || !is_capitalized(words[0]) {
             return false;
         }
-        let joined = words.windows(2).any(|pair| {
-            matches!(pair[0], "und" | "sowie" | "oder") && is_capitalized(pair[1])
-        });
+        let joined = words
+            .windows(2)
+            .any(|pair| matches!(pair[0], "und" | "sowie" | "oder") && is_capitalized(pair[1]));
         if joined {
             return true;
         }
