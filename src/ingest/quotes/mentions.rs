@@ -196,7 +196,7 @@ fn plain_role(role: &str) -> Option<String> {
 /// with that role earlier, and a missing role is taken from where the person is named with one.
 pub(super) fn resolve(person: Person, at: usize, people: &People) -> Who {
     let mut speaker = person.name;
-    let role = person.role;
+    let mut role = person.role;
     match &speaker {
         Some(name) => {
             if let Some(full) = people.nearest(at, true, |m| extends(&m.name, name)) {
@@ -213,6 +213,19 @@ pub(super) fn resolve(person: Person, at: usize, people: &People) -> Who {
                             && m.role.as_deref().and_then(role_head).is_some_and(|h| same_role(&h, &head))
                     })
                     .map(|m| m.name.clone());
+                // An epithet (`der Verwaltungschef`, `das Stadtoberhaupt`) stands for the office
+                // holder named before: the speaker, in that office.
+                if speaker.is_none() {
+                    if let Some(offices) = epithet_offices(&head) {
+                        let holder = people.nearest(at, false, |m| {
+                            m.role.as_deref().and_then(role_head).is_some_and(|h| offices.iter().any(|o| h.ends_with(o)))
+                        });
+                        if let Some(holder) = holder {
+                            speaker = Some(holder.name.clone());
+                            role = holder.role.clone();
+                        }
+                    }
+                }
             }
         }
     }
@@ -327,6 +340,20 @@ fn name_words(name: &str) -> Vec<&str> {
 /// The role word of a role phrase, lower case: "grüne Sozialpolitiker" → "sozialpolitiker".
 fn role_head(role: &str) -> Option<String> {
     role.split_whitespace().find(|w| is_role_word(w, false)).map(str::to_lowercase)
+}
+
+/// The offices a journalistic epithet stands for: the head of a town's or a Kreis's
+/// administration (`Verwaltungschef`, `Rathauschefin`, `Stadtoberhaupt`, `Kreischef`) and of a
+/// Land's government (`Regierungschefin`, `Landesvater`).
+fn epithet_offices(head: &str) -> Option<&'static [&'static str]> {
+    const LOCAL: &[&str] = &["bürgermeister", "bürgermeisterin", "landrat", "landrätin"];
+    const LAND: &[&str] = &["ministerpräsident", "ministerpräsidentin"];
+    let base = head.strip_suffix("in").unwrap_or(head);
+    match base {
+        "verwaltungschef" | "rathauschef" | "stadtoberhaupt" | "stadtchef" | "kreischef" => Some(LOCAL),
+        "regierungschef" | "landesvater" | "landesmutter" | "landeschef" => Some(LAND),
+        _ => None,
+    }
 }
 
 /// "familienministerin" and "ministerin" name the same office; so do "landrat" and "landrat".

@@ -572,3 +572,17 @@ fn joint_speakers_and_an_attribution_on_the_next_line() {
         assert_eq!((quote.speaker.as_deref(), quote.role.as_deref()), (speaker, role), "{text}");
     }
 }
+
+#[test]
+fn an_epithet_stands_for_the_office_holder_named_before() {
+    let text = "Oberbürgermeister Frank Baranowski ist sich sicher: „Wir haben uns für diesen Politikansatz entschieden, weil er Geld spart.“\n\
+        Der Verwaltungschef stellt weiter fest: „Deshalb freuen wir uns, wenn unser Modell jetzt auch Pate steht.“";
+    let quotes = extract(text);
+    assert_eq!(
+        who(&quotes),
+        [(Some("Frank Baranowski"), Some("Oberbürgermeister")), (Some("Frank Baranowski"), Some("Oberbürgermeister"))]
+    );
+    // With no office holder named before, the epithet stays a role without a name.
+    let alone = one("Der Verwaltungschef stellt fest: „Deshalb freuen wir uns, wenn unser Modell Pate steht.“");
+    assert_eq!((alone.speaker.as_deref(), alone.role.as_deref()), (None, Some("Verwaltungschef")));
+}
