@@ -218,7 +218,10 @@ pub(super) fn resolve(person: Person, at: usize, people: &People) -> Who {
                 if speaker.is_none() {
                     if let Some(offices) = epithet_offices(&head) {
                         let holder = people.nearest(at, false, |m| {
-                            m.role.as_deref().and_then(role_head).is_some_and(|h| offices.iter().any(|o| h.ends_with(o)))
+                            m.role
+                                .as_deref()
+                                .and_then(role_head)
+                                .is_some_and(|h| offices.iter().any(|o| h.ends_with(o)))
                         });
                         if let Some(holder) = holder {
                             speaker = Some(holder.name.clone());

@@ -143,6 +143,7 @@ pub fn extract(text: &str) -> Vec<Quote> {
                 None => continue,
             },
         };
+        let who = with_role_stated_after(text, who, end);
         if let Some(name) = &who.speaker {
             let gender = people.gender_of(name, who.role.as_deref(), span.start);
             let mention = Mention { pos: span.start, name: name.clone(), role: who.role.clone(), gender };
@@ -176,6 +177,26 @@ fn explicitly_attributed(
         before_quote(text, span, people)
     } else {
         None
+    }
+}
+
+/// `„…“, unterstrich Dr. Brigitte Mohn am Ende ihres Besuchs. Sie ist Vorstandsmitglied der
+/// Bertelsmann-Stiftung.`: a named speaker without a role takes the role the next sentence
+/// gives with "Sie ist" or "Er ist".
+fn with_role_stated_after(text: &str, who: Who, attribution_end: usize) -> Who {
+    if who.speaker.is_none() || who.role.is_some() {
+        return who;
+    }
+    let from = sentence_end(text, attribution_end);
+    let rest = &text[from..];
+    let next = rest.trim_start_matches([' ', '\t']);
+    let Some(after) = ["Sie ist ", "Er ist "].iter().find_map(|lead| next.strip_prefix(lead)) else {
+        return who;
+    };
+    let at = text.len() - after.len();
+    match people::role_phrase(text, at) {
+        Some((role, _)) => Who { role: Some(role), ..who },
+        None => who,
     }
 }
 

@@ -249,7 +249,7 @@ fn after_comma(text: &str, pos: usize) -> Option<usize> {
 
 /// A role phrase after a name and a comma: starts with a role word and runs to the end of the
 /// clause ("Projektkoordinatorin „KeKiz“ im Kreisjugendamt", "Leiterin des Kreisjugendamtes").
-fn role_phrase(text: &str, pos: usize) -> Option<(String, usize)> {
+pub(super) fn role_phrase(text: &str, pos: usize) -> Option<(String, usize)> {
     let mut p = pos;
     if let Some((word, end)) = word_at(text, p) {
         if matches!(word, "der" | "die") && spaces_at(text, end) > 0 {

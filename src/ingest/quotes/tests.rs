@@ -580,9 +580,26 @@ fn an_epithet_stands_for_the_office_holder_named_before() {
     let quotes = extract(text);
     assert_eq!(
         who(&quotes),
-        [(Some("Frank Baranowski"), Some("Oberbürgermeister")), (Some("Frank Baranowski"), Some("Oberbürgermeister"))]
+        [
+            (Some("Frank Baranowski"), Some("Oberbürgermeister")),
+            (Some("Frank Baranowski"), Some("Oberbürgermeister"))
+        ]
     );
     // With no office holder named before, the epithet stays a role without a name.
-    let alone = one("Der Verwaltungschef stellt fest: „Deshalb freuen wir uns, wenn unser Modell Pate steht.“");
+    let alone =
+        one("Der Verwaltungschef stellt fest: „Deshalb freuen wir uns, wenn unser Modell Pate steht.“");
     assert_eq!((alone.speaker.as_deref(), alone.role.as_deref()), (None, Some("Verwaltungschef")));
+}
+
+#[test]
+fn a_role_stated_in_the_next_sentence_completes_the_speaker() {
+    let text = "„Vorbeugung funktioniert nur, wenn sie zur Chefsache erklärt wird“, unterstrich Dr. Brigitte Mohn am Ende ihres Besuchs. Sie ist Vorstandsmitglied der Bertelsmann-Stiftung.";
+    let quote = one(text);
+    assert_eq!(
+        (quote.speaker.as_deref(), quote.role.as_deref()),
+        (Some("Dr. Brigitte Mohn"), Some("Vorstandsmitglied der Bertelsmann-Stiftung"))
+    );
+    // A next sentence that says something else gives no role.
+    let quote = one("„Vorbeugung funktioniert nur, wenn sie zur Chefsache erklärt wird“, unterstrich Dr. Brigitte Mohn. Sie ist zufrieden.");
+    assert_eq!(quote.role, None);
 }
