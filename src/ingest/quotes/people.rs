@@ -66,7 +66,7 @@ pub(super) fn parse_person(text: &str, pos: usize, allow_article: bool) -> Optio
     let mut role_start = p;
     if let Some((a, b)) = role_range {
         role_start = role_from.unwrap_or(toks[a].start);
-        person.role = Some(collapse(&text[role_start..toks[b].end]));
+        person.role = Some(without_place_genitive(&collapse(&text[role_start..toks[b].end])));
         person.end = toks[b].end;
     }
     let name_toks = &toks[name_from..];
@@ -115,6 +115,23 @@ pub(super) fn parse_person(text: &str, pos: usize, allow_article: bool) -> Optio
         }
     }
     Some(person)
+}
+
+/// A role without the place it is written with in the genitive (`Wuppertals Jugendamtsleiter`
+/// → `Jugendamtsleiter`, `Lippes Landrat`): the place is the municipality's, not the office's.
+fn without_place_genitive(role: &str) -> String {
+    match role.split_once(' ') {
+        Some((first, rest))
+            if first.len() > 2
+                && first.ends_with('s')
+                && is_capitalized(first)
+                && !is_role_word(first, true)
+                && rest.split_whitespace().next().is_some_and(|w| is_role_word(w, false)) =>
+        {
+            rest.to_string()
+        }
+        _ => role.to_string(),
+    }
 }
 
 /// "der grüne " before a role: where the role's capitalised word starts, and where adjectives

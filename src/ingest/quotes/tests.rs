@@ -603,3 +603,20 @@ fn a_role_stated_in_the_next_sentence_completes_the_speaker() {
     let quote = one("„Vorbeugung funktioniert nur, wenn sie zur Chefsache erklärt wird“, unterstrich Dr. Brigitte Mohn. Sie ist zufrieden.");
     assert_eq!(quote.role, None);
 }
+
+#[test]
+fn a_place_in_the_genitive_is_not_part_of_the_role() {
+    let cases = [
+        (
+            "Wuppertals Jugendamtsleiter Dieter Verst: „Wir müssen früher ansetzen und Familien erreichen.“",
+            "Jugendamtsleiter",
+        ),
+        (
+            "Erster Beigeordneter Jan Meier: „Wir müssen früher ansetzen und Familien erreichen.“",
+            "Erster Beigeordneter",
+        ),
+    ];
+    for (text, role) in cases {
+        assert_eq!(one(text).role.as_deref(), Some(role), "{text}");
+    }
+}
