@@ -12,6 +12,8 @@
 //! Without a query, quotes are listed by municipality and document. `--role` keeps the quotes of
 //! that office or a narrower one ([`RoleMatcher`]).
 
+use std::collections::HashMap;
+
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, Query};
 use tantivy::schema::Field;
@@ -19,7 +21,7 @@ use tantivy::{TantivyDocument, Term};
 
 use super::compile::{to_tantivy, to_tantivy_in};
 use super::filters::PassageFilter;
-use super::hits::HitBuilder;
+use super::hits::{stored_str, HitBuilder};
 use super::plan::QueryPlan;
 use super::roles::RoleMatcher;
 use super::speakers::speaker_matches;
@@ -92,20 +94,36 @@ pub fn find_quotes(index: &PraevIndex, request: &QuoteRequest) -> Result<SearchR
     let filtered = role.is_some() || request.speaker.is_some();
     let fetch = if ranked && !filtered { limit } else { searcher.num_docs().max(1) as usize };
     let (top, mut total_hits) = searcher.search(&*query, &(TopDocs::with_limit(fetch), Count))?;
+    // `--role` and `--speaker` are checked on the stored fields before a hit is built, so the
+    // quotes they drop are never highlighted; roles repeat, so each is matched once.
+    let mut role_verdicts: HashMap<String, bool> = HashMap::new();
+    let mut admits = |doc: &TantivyDocument| {
+        let role_fits = role.as_ref().is_none_or(|matcher| {
+            stored_str(doc, index.fields.role).is_some_and(|held| {
+                *role_verdicts.entry(held).or_insert_with_key(|held| matcher.matches(&index.analyzer, held))
+            })
+        });
+        let speaker_fits = request.speaker.as_deref().is_none_or(|asked| {
+            stored_str(doc, index.fields.speaker).is_some_and(|name| speaker_matches(asked, &name))
+        });
+        role_fits && speaker_fits
+    };
     let mut builder = HitBuilder::new(index, TermMatcher::new(highlight));
     let mut hits: Vec<Hit> = Vec::with_capacity(top.len().min(limit));
+    let mut admitted = 0;
     for (score, address) in top {
         let doc: TantivyDocument = searcher.doc(address)?;
-        hits.push(builder.hit(&doc, score));
-    }
-    if let Some(role) = &role {
-        hits.retain(|hit| hit.role.as_deref().is_some_and(|held| role.matches(&index.analyzer, held)));
-    }
-    if let Some(asked) = &request.speaker {
-        hits.retain(|hit| hit.speaker.as_deref().is_some_and(|name| speaker_matches(asked, name)));
+        if !admits(&doc) {
+            continue;
+        }
+        admitted += 1;
+        // Ranked hits come best first: those beyond the limit are only counted.
+        if !ranked || hits.len() < limit {
+            hits.push(builder.hit(&doc, score));
+        }
     }
     if filtered {
-        total_hits = hits.len();
+        total_hits = admitted;
     }
     if !ranked {
         hits.sort_by_key(listing_order);
