@@ -69,11 +69,18 @@ type Occurrence<'a> = (&'a str, Option<&'a str>);
 fn canonical_names<'a>(quoted: &[(&'a str, &'a Hit)]) -> HashMap<Occurrence<'a>, &'a str> {
     let occurrences: BTreeSet<Occurrence<'a>> =
         quoted.iter().map(|(name, hit)| (*name, hit.municipality.as_deref())).collect();
-    let names: BTreeSet<&str> = occurrences.iter().map(|(name, _)| *name).collect();
+    // A longer form has the same surname: only names of one surname are compared.
+    let mut by_surname: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
+    for &(name, _) in &occurrences {
+        by_surname.entry(surname(name)).or_default().insert(name);
+    }
     let mut canonical = HashMap::new();
     for &(name, place) in &occurrences {
-        let longer: Vec<&str> =
-            names.iter().copied().filter(|&full| full != name && is_form_of(name, full)).collect();
+        let longer: Vec<&str> = by_surname[&surname(name)]
+            .iter()
+            .copied()
+            .filter(|&full| full != name && is_form_of(name, full))
+            .collect();
         let local: Vec<&str> =
             longer.iter().copied().filter(|full| occurrences.contains(&(*full, place))).collect();
         let full = fullest(&local).or_else(|| if local.is_empty() { fullest(&longer) } else { None });
@@ -102,6 +109,11 @@ pub fn is_form_of(short: &str, full: &str) -> bool {
         (Some(a), Some(b)) if a == b => short_words.iter().all(|w| full_words.contains(w)),
         _ => false,
     }
+}
+
+/// The last word of a name as [`is_form_of`] compares it (empty for no word).
+fn surname(name: &str) -> String {
+    name_words(name).pop().unwrap_or_default()
 }
 
 fn name_words(name: &str) -> Vec<String> {
