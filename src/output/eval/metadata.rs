@@ -8,8 +8,9 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::eval::metadata::{FieldScore, MetaField, MetadataEvaluation, Miss};
-use crate::output::number::{self, f64_json};
-use crate::output::table::{align_right, new_table};
+use super::{shares_table, shown};
+use crate::output::number::f64_json;
+use crate::output::table::new_table;
 use crate::output::{Csv, Report, Style};
 
 /// The CSV columns of a miss.
@@ -119,17 +120,8 @@ impl Report for MetadataReport<'_> {
             eval.dataset.display(),
             eval.documents
         );
-        let mut scores = new_table(style, vec!["field", "correct", "total", "accuracy"]);
-        for score in &eval.fields {
-            scores.add_row(vec![
-                score.field.as_str().to_string(),
-                score.correct.to_string(),
-                score.total.to_string(),
-                format!("{}%", number::fixed(100.0 * score.accuracy(), 1)),
-            ]);
-        }
-        align_right(&mut scores, 1..4);
-        let _ = writeln!(out, "{scores}");
+        let rows = eval.fields.iter().map(|score| (score.field.as_str(), score.correct, score.total));
+        let _ = writeln!(out, "{}", shares_table(style, ["field", "correct", "total", "accuracy"], rows));
         if !eval.not_indexed.is_empty() {
             let _ = writeln!(out, "not indexed (counted wrong): {}", eval.not_indexed.join(", "));
         }
@@ -151,10 +143,6 @@ impl Report for MetadataReport<'_> {
     }
 }
 
-/// A value in a table: "-" for none, as the manifest writes it.
-fn shown(value: &Option<String>) -> String {
-    value.clone().unwrap_or_else(|| "-".into())
-}
 
 #[cfg(test)]
 mod tests {

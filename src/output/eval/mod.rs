@@ -12,9 +12,36 @@ pub mod quotes;
 pub mod table;
 
 use super::number;
+use super::table::{align_right, new_table};
 use super::{Csv, Report, Style};
 use crate::eval::metrics::{MRR_DEPTH, PRECISION_DEPTH, RECALL_DEPTH};
 use crate::eval::{Comparison, Evaluation, Scores};
+
+/// A table of shares: one row per measure with how many were right, of how many, and the
+/// share in percent (0 of 0 is 0%).
+fn shares_table<'a>(
+    style: Style,
+    header: [&str; 4],
+    rows: impl IntoIterator<Item = (&'a str, usize, usize)>,
+) -> comfy_table::Table {
+    let mut table = new_table(style, header.to_vec());
+    for (measure, right, of) in rows {
+        let share = if of == 0 { 0.0 } else { right as f64 / of as f64 };
+        table.add_row(vec![
+            measure.to_string(),
+            right.to_string(),
+            of.to_string(),
+            format!("{}%", number::fixed(100.0 * share, 1)),
+        ]);
+    }
+    align_right(&mut table, 1..4);
+    table
+}
+
+/// A value in a table: "-" for none, as the datasets' TSV files write it.
+fn shown(value: &Option<String>) -> String {
+    value.clone().unwrap_or_else(|| "-".into())
+}
 
 /// The names of the four metrics, in display order, with nDCG cut off at `k`.
 pub(crate) fn metric_keys(k: usize) -> [String; 4] {

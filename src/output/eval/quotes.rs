@@ -10,8 +10,9 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::eval::quotes::{Problem, QuoteEvaluation, QuoteMiss};
-use crate::output::number::{self, f64_json};
-use crate::output::table::{align_right, new_table};
+use super::{shares_table, shown};
+use crate::output::number::f64_json;
+use crate::output::table::new_table;
 use crate::output::{Csv, Report, Style};
 
 /// The CSV columns of a problem.
@@ -116,23 +117,13 @@ impl Report for QuoteEvaluationReport<'_> {
             eval.extracted,
             eval.borderline
         );
-        let mut scores = new_table(style, vec!["measure", "right", "of", "share"]);
         let rows = [
-            ("recall", eval.found, eval.quotes, eval.recall()),
-            ("precision", eval.found, eval.found + eval.false_positives, eval.precision()),
-            ("speaker", eval.speaker_correct, eval.found, eval.speaker_accuracy()),
-            ("role", eval.role_correct, eval.found, eval.role_accuracy()),
+            ("recall", eval.found, eval.quotes),
+            ("precision", eval.found, eval.found + eval.false_positives),
+            ("speaker", eval.speaker_correct, eval.found),
+            ("role", eval.role_correct, eval.found),
         ];
-        for (measure, right, of, share) in rows {
-            scores.add_row(vec![
-                measure.to_string(),
-                right.to_string(),
-                of.to_string(),
-                format!("{}%", number::fixed(100.0 * share, 1)),
-            ]);
-        }
-        align_right(&mut scores, 1..4);
-        let _ = writeln!(out, "{scores}");
+        let _ = writeln!(out, "{}", shares_table(style, ["measure", "right", "of", "share"], rows));
         if eval.misses.is_empty() {
             let _ = writeln!(out, "no problems");
             return out;
@@ -152,10 +143,6 @@ impl Report for QuoteEvaluationReport<'_> {
     }
 }
 
-/// A value in a table: "-" for none.
-fn shown(value: &Option<String>) -> String {
-    value.clone().unwrap_or_else(|| "-".into())
-}
 
 #[cfg(test)]
 mod tests {
