@@ -7,8 +7,8 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::eval::metadata::{FieldScore, MetaField, MetadataEvaluation, Miss};
 use super::{shares_table, shown};
+use crate::eval::metadata::{FieldScore, MetaField, MetadataEvaluation, Miss};
 use crate::output::number::f64_json;
 use crate::output::table::new_table;
 use crate::output::{Csv, Report, Style};
@@ -142,7 +142,6 @@ impl Report for MetadataReport<'_> {
         out
     }
 }
-
 
 #[cfg(test)]
 mod tests {

@@ -9,8 +9,8 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::eval::quotes::{Problem, QuoteEvaluation, QuoteMiss};
 use super::{shares_table, shown};
+use crate::eval::quotes::{Problem, QuoteEvaluation, QuoteMiss};
 use crate::output::number::f64_json;
 use crate::output::table::new_table;
 use crate::output::{Csv, Report, Style};
@@ -142,7 +142,6 @@ impl Report for QuoteEvaluationReport<'_> {
         out
     }
 }
-
 
 #[cfg(test)]
 mod tests {
