@@ -138,6 +138,12 @@ fn role_keeps_that_office_and_narrower_ones_only() {
     assert!(roles("Oberlandrat").is_empty());
     assert!(roles("Leiterin Gesundheitsamt").is_empty());
     index().cmd().args(["quotes", "--role", "der", "--index"]).arg(index().path()).assert().code(2);
+    // A huge role is a one-line usage error that quotes only its start.
+    let huge = "x".repeat(5000);
+    let out = index().cmd().args(["quotes", "--role", &huge, "--index"]).arg(index().path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.lines().count() == 1 && stderr.len() < 300 && stderr.contains("names no office"), "{stderr}");
 }
 
 #[test]

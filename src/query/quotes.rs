@@ -82,7 +82,11 @@ pub fn find_quotes(index: &PraevIndex, request: &QuoteRequest) -> Result<SearchR
     let role = match &request.role {
         Some(role) => {
             Some(RoleMatcher::new(&index.analyzer, &index.analysis.synonyms, role).ok_or_else(|| {
-                Error::InvalidArgument(format!("--role {role:?} names no office (only stop words)"))
+                let shown: String = role.chars().take(60).collect();
+                let cut = if shown.len() < role.len() { "…" } else { "" };
+                Error::InvalidArgument(format!(
+                    "--role {shown:?}{cut} names no office: it has only stop words or words too long to be one"
+                ))
             })?)
         }
         None => None,

@@ -28,7 +28,8 @@ pub struct RoleMatcher {
 }
 
 impl RoleMatcher {
-    /// The matcher for `role` as a user typed it; None when it holds no word but stop words.
+    /// The matcher for `role` as a user typed it; None when no word of it can name an office
+    /// (only stop words, or words too long for the analyzer).
     pub fn new(analyzer: &GermanAnalyzer, synonyms: &Synonyms, role: &str) -> Option<RoleMatcher> {
         let mut wanted = Vec::new();
         for word in role.split_whitespace() {
