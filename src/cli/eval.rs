@@ -26,6 +26,17 @@ use praev::query::quotes::{find_quotes, QuoteRequest};
 /// The `system` name of praev's runs.
 const SYSTEM: &str = "praev";
 
+/// What `--format` writes, per mode of `eval`.
+const FORMAT_HELP: &str = "table: the metrics per query, per intent and overall; json: {dataset, system, k, \
+gain, queries, judged_queries, answered, overall, by_intent, per_query}; jsonl: one query {qid, query, intent, \
+metrics} per line; csv: the same, one row per query. With --compare: the changed queries; json: {dataset, k, a, \
+b, deltas}; jsonl and csv: one delta {qid, query, intent, a, b, delta} per line or row. With --metadata: \
+accuracy per field and the misses; json: {dataset, documents, not_indexed, accuracy, misses}; jsonl and csv: one \
+miss {file, field, detected, expected} per line or row. With --quotes: recall, precision, speaker and role \
+accuracy and the problems; json: {dataset, quotes, found, extracted, borderline, false_positives, recall, \
+precision, speaker_accuracy, role_accuracy, problems}; jsonl and csv: one problem {file, quote, problem, detected, \
+expected} per line or row, problem one of missed, false_positive, speaker, role";
+
 /// Measure ranking quality on judged queries: nDCG@k, Recall@20, MRR@10 and P@5 per query,
 /// per intent and overall (the metrics of ../shared/baselines/eval.py).
 ///
@@ -38,16 +49,6 @@ const SYSTEM: &str = "praev";
 /// nDCG changed most. With --metadata, scores the detected municipality, kind and date of the
 /// documents against DATASET/manifest.tsv instead; with --quotes, the extracted quotes against
 /// DATASET/quotes.tsv.
-const FORMAT_HELP: &str = "table: the metrics per query, per intent and overall; json: {dataset, system, k, \
-gain, queries, judged_queries, answered, overall, by_intent, per_query}; jsonl: one query {qid, query, intent, \
-metrics} per line; csv: the same, one row per query. With --compare: the changed queries; json: {dataset, k, a, \
-b, deltas}; jsonl and csv: one delta {qid, query, intent, a, b, delta} per line or row. With --metadata: \
-accuracy per field and the misses; json: {dataset, documents, not_indexed, accuracy, misses}; jsonl and csv: one \
-miss {file, field, detected, expected} per line or row. With --quotes: recall, precision, speaker and role \
-accuracy and the problems; json: {dataset, quotes, found, extracted, borderline, false_positives, recall, \
-precision, speaker_accuracy, role_accuracy, problems}; jsonl and csv: one problem {file, quote, problem, detected, \
-expected} per line or row, problem one of missed, false_positive, speaker, role";
-
 #[derive(Debug, Args)]
 #[command(mut_arg("format", |a| a.help(super::args::format_help(FORMAT_HELP))))]
 pub struct EvalArgs {

@@ -92,3 +92,26 @@ pub fn usage_or_failure(error: praev::Error) -> anyhow::Error {
         other => other.into(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::CommandFactory;
+
+    /// Every subcommand describes itself in its own words: a doc comment on a flattened
+    /// argument group must never become a subcommand's description.
+    #[test]
+    fn every_subcommand_has_its_own_description() {
+        let cli = Cli::command();
+        let mut seen = std::collections::HashMap::new();
+        for command in cli.get_subcommands() {
+            let about = command.get_about().map(|about| about.to_string()).unwrap_or_default();
+            assert!(!about.is_empty(), "`{}` has no description", command.get_name());
+            if let Some(other) = seen.insert(about.clone(), command.get_name().to_string()) {
+                panic!("`{}` and `{other}` share the description {about:?}", command.get_name());
+            }
+        }
+        let eval = cli.find_subcommand("eval").expect("eval subcommand");
+        assert!(eval.get_about().unwrap().to_string().starts_with("Measure ranking quality"));
+    }
+}
