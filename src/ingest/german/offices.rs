@@ -54,6 +54,15 @@ pub(crate) const NAMED_OFFICE_ENDINGS: &[&str] = &[
     "meisterin",
 ];
 
+/// Whether a lower-case role word names an office of government or administration, one
+/// holder at a time in a place (`landrat`, `oberbürgermeisterin`, `jugenddezernent`,
+/// `staatssekretärin`), not a profession or a description (`sozialpolitiker`, `expertin`).
+pub(crate) fn names_an_office(lower: &str) -> bool {
+    const MORE: &[&str] =
+        &["rat", "rätin", "staatssekretär", "staatssekretärin", "beigeordnete", "beigeordneter"];
+    NAMED_OFFICE_ENDINGS.iter().chain(MORE).any(|ending| lower.ends_with(ending)) || lower == "ob"
+}
+
 /// The role endings written backwards, as an FST: a word is read once from its end, and the
 /// walk stops at the first letter no ending has there (this runs for every capitalised word of
 /// every document).

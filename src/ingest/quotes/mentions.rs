@@ -16,6 +16,7 @@ use super::text::{ceil_boundary, line_start, sentence_start, spaces_at, word_at,
 use super::words::{
     is_capitalized, is_role_prefix, is_role_word, HONORIFICS, PARTICLES, TITLES, UNSEXED_ROLES,
 };
+use crate::ingest::german::offices::names_an_office;
 use crate::ingest::german::quotation_marks::is_quotation_mark;
 use crate::ingest::german::sentences::is_sentence_end;
 
@@ -107,7 +108,11 @@ fn followed_by_name_part(text: &str, end: usize) -> bool {
 /// The gender a role shows: "Landrätin", "Leiterin des Jugendamtes" — "Landrat", "Dezernent";
 /// `None` for "die Vorsitzende", "Leitung" and the like.
 fn role_gender(role: &str) -> Option<Gender> {
-    let head = role_head(role)?;
+    head_gender(&role_head(role)?)
+}
+
+/// The gender a lower-case role word shows (see [`role_gender`]).
+fn head_gender(head: &str) -> Option<Gender> {
     if head.ends_with("in") || head.ends_with("innen") || head.ends_with("frau") || head.ends_with("hebamme")
     {
         Some(Gender::Female)
@@ -229,6 +234,14 @@ pub(super) fn resolve(person: Person, at: usize, people: &People) -> Who {
                         }
                     }
                 }
+                // An epithet that names no office (`so der grüne Sozialpolitiker`) refers back to
+                // the person quoted last: the speaker, with the role given there.
+                if speaker.is_none() {
+                    if let Some(previous) = epithet_antecedent(people, at, &head) {
+                        speaker = Some(previous.name.clone());
+                        role = previous.role.clone().or(role);
+                    }
+                }
             }
         }
     }
@@ -241,6 +254,32 @@ pub(super) fn resolve(person: Person, at: usize, people: &People) -> Who {
 
 /// How far after a quote credited to a role alone the person with that role may be named.
 const MAX_ROLE_THEN_NAME: usize = 400;
+
+/// How far before a quote credited to an epithet the previous quote may start (about two
+/// paragraphs of a news item).
+const MAX_EPITHET_REACH: usize = 1500;
+
+/// The person an epithet that names no office refers back to (`„…“, sagt Karl Boland. … „…“,
+/// so der grüne Sozialpolitiker`): the speaker of the quote before, when it starts at most
+/// [`MAX_EPITHET_REACH`] before, no one else is named since, and the epithet's gender fits. An
+/// office (`der Landrat`) is never taken for someone in another office: it stays a role.
+fn epithet_antecedent<'p>(people: &'p People, at: usize, head: &str) -> Option<&'p Mention> {
+    if names_an_office(head) {
+        return None;
+    }
+    let previous = people.last_speaker_before(at)?;
+    if at - previous.pos > MAX_EPITHET_REACH {
+        return None;
+    }
+    if people.nearest(at, false, |m| m.pos > previous.pos && m.name != previous.name).is_some() {
+        return None;
+    }
+    let fits = match (head_gender(head), previous.gender) {
+        (Some(epithet), Some(person)) => epithet == person,
+        _ => true,
+    };
+    fits.then_some(previous)
+}
 
 /// The people of a document: those named in the text (found on first use: most documents
 /// need no one resolved) and the speakers of the quotes found so far, each list in text order.
@@ -263,6 +302,11 @@ impl<'t> People<'t> {
 
     fn named(&self) -> &[Mention] {
         self.named.get_or_init(|| people_named(self.text))
+    }
+
+    /// The speaker of the last quote that starts before `at`.
+    fn last_speaker_before(&self, at: usize) -> Option<&Mention> {
+        self.speakers.iter().rev().find(|m| m.pos < at)
     }
 
     /// The mention nearest before `at` that satisfies `pred`; with `or_later`, else the nearest

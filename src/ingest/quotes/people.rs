@@ -230,13 +230,23 @@ fn split_role_name(toks: &[Tok]) -> Option<(Option<(usize, usize)>, usize)> {
     Some((Some((0, last)), last + 1))
 }
 
-/// A name: one to five words, none of them a role, a function word or a common noun.
+/// A name: one to five words, none of them a role, a function word, a common noun or a
+/// compound led by an abbreviation (`Hartz IV-Haushalten`, `NRW-Landesprogramm`).
 fn is_valid_name(toks: &[Tok]) -> bool {
     let words: Vec<&str> = toks.iter().filter(|t| t.kind == TokKind::Word).map(|t| t.text).collect();
     !words.is_empty()
         && words.len() <= 5
         && toks.first().is_some_and(|t| t.kind != TokKind::Particle)
-        && words.iter().all(|w| !is_role_word(w, true) && !NOT_NAMES.contains(w) && !looks_like_noun(w))
+        && words.iter().all(|w| {
+            !is_role_word(w, true) && !NOT_NAMES.contains(w) && !looks_like_noun(w) && !abbreviation_led(w)
+        })
+}
+
+/// `IV-Haushalten`, `NRW-Programm`: an upper-case abbreviation, a hyphen and more.
+fn abbreviation_led(word: &str) -> bool {
+    word.split_once('-').is_some_and(|(lead, rest)| {
+        !rest.is_empty() && lead.chars().count() >= 2 && lead.chars().all(|c| c.is_uppercase())
+    })
 }
 
 /// `Name (SPD)` or `Name (Leiter des Jugendamtes, …)`: skips a short parenthesis after a name and

@@ -620,3 +620,41 @@ fn a_place_in_the_genitive_is_not_part_of_the_role() {
         assert_eq!(one(text).role.as_deref(), Some(role), "{text}");
     }
 }
+
+#[test]
+fn an_epithet_that_names_no_office_refers_back_to_the_person_quoted_last() {
+    let previous = "„Die Zahl der Familien in Not steigt“, sagt Petra Lindner, Sprecherin der Grünen im Jugendhilfeausschuss. \
+        Das lasse nichts Gutes ahnen.";
+    let cases: &[(&str, (Option<&str>, Option<&str>))] = &[
+        // The epithet stands for the speaker before, with the role given there.
+        (
+            " „Hier muss die Stadt mehr tun, damit kein Kind verloren geht“, so die grüne Sozialpolitikerin.",
+            (Some("Petra Lindner"), Some("Sprecherin der Grünen im Jugendhilfeausschuss")),
+        ),
+        // A compound led by an abbreviation names no one in between.
+        (
+            " In Hartz IV-Haushalten lebe jedes dritte Kind. „Hier muss die Stadt mehr tun, damit kein Kind verloren geht“, so die grüne Sozialpolitikerin.",
+            (Some("Petra Lindner"), Some("Sprecherin der Grünen im Jugendhilfeausschuss")),
+        ),
+        // Someone else named since: no antecedent.
+        (
+            " Kämmerer Jens Albrecht widerspricht. „Hier muss die Stadt mehr tun, damit kein Kind verloren geht“, so die grüne Sozialpolitikerin.",
+            (None, Some("grüne Sozialpolitikerin")),
+        ),
+        // The epithet's gender does not fit.
+        (
+            " „Hier muss die Stadt mehr tun, damit kein Kind verloren geht“, so der grüne Sozialpolitiker.",
+            (None, Some("grüne Sozialpolitiker")),
+        ),
+        // An office is never taken for someone in another office.
+        (
+            " „Hier muss die Stadt mehr tun, damit kein Kind verloren geht“, sagt die Landrätin.",
+            (None, Some("Landrätin")),
+        ),
+    ];
+    for (next, expected) in cases {
+        let quotes = extract(&format!("{previous}{next}"));
+        assert_eq!(quotes.len(), 2, "{next}");
+        assert_eq!(who(&quotes)[1], *expected, "{next}");
+    }
+}

@@ -122,7 +122,7 @@ pub(super) static NOT_NAMES: LazyLock<HashSet<&str>> = LazyLock::new(|| {
 static NOUN_ENDINGS: LazyLock<Vec<&str>> = LazyLock::new(|| {
     words(
         "ung ungen heit keit schaft tion ität nis ismus chen tum ium stelle amt werk zentrum gruppe \
-        verband verein kette ketten projekt programm konferenz netz",
+        verband verein kette ketten projekt programm konferenz netz institut",
     )
     .collect()
 });
