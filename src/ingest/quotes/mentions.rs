@@ -14,7 +14,7 @@ use super::people::{parse_person, Person};
 use super::pronouns::{is_plural_verb, personal_pronoun, Gender};
 use super::text::{ceil_boundary, line_start, sentence_start, spaces_at, word_at, WINDOW};
 use super::words::{
-    is_capitalized, is_role_prefix, is_role_word, HONORIFICS, PARTICLES, TITLES, UNSEXED_ROLES,
+    is_capitalized, is_role_prefix, is_role_word, ARTICLES, HONORIFICS, PARTICLES, TITLES, UNSEXED_ROLES,
 };
 use crate::ingest::german::offices::names_an_office;
 use crate::ingest::german::quotation_marks::is_quotation_mark;
@@ -60,6 +60,11 @@ fn people_named(text: &str) -> Vec<Mention> {
         let Some(person) = parse_person(text, pos, false) else { continue };
         next_free = person.end;
         let Some(name) = person.name else { continue };
+        // Names stand without an article; `der Mobilen Kita`, `die Frankfurter Rundschau`
+        // name a thing (an article before a person belongs to a role: `der Landrat X`).
+        if person.role.is_none() && !person.titled && after_article(text, pos) {
+            continue;
+        }
         if person.role.is_some() || person.titled || person.name_words >= 2 {
             let gender = person.role.as_deref().and_then(role_gender).or_else(|| address_gender(&name));
             let role = person.role.and_then(|r| plain_role(&r));
@@ -69,6 +74,13 @@ fn people_named(text: &str) -> Vec<Mention> {
     }
     infer_genders(text, &mut out, &ends);
     out
+}
+
+/// Whether the word before `pos` (in the same sentence) is a definite article.
+fn after_article(text: &str, pos: usize) -> bool {
+    let before = text[..pos].trim_end_matches(' ');
+    let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    before.len() < pos && ARTICLES.contains(&word)
 }
 
 /// The byte offsets of capital letters that begin a word (what `\b\p{Lu}` matches, without

@@ -20,8 +20,9 @@ const PRONOUN_WINDOW: usize = 1500;
 const RECENT_SENTENCES: usize = 3;
 /// Most words after the pronoun in a lead-in like `Dazu sagte er noch einmal:`.
 const MAX_PRONOUN_TAIL_WORDS: usize = 5;
-/// Most words in a lead-in like `Sein Fazit nach dem Besuch:`.
-const MAX_POSSESSIVE_LEAD_WORDS: usize = 8;
+/// Most words in a lead-in like `Sein Fazit nach dem Besuch:` (a sentence's worth: `Ihr Resümee
+/// nach der Stippvisite im Familienbüro und dem Besuch der Mobilen Kita (MoKi):`).
+const MAX_POSSESSIVE_LEAD_WORDS: usize = 16;
 
 /// The grammatical gender a pronoun or role shows: "er", "seine", "Landrat" — "sie", "ihr",
 /// "Landrätin".

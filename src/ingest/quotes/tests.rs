@@ -193,6 +193,13 @@ fn pronouns_stand_for_the_nearest_person_of_their_gender() {
         (format!("{both}Dazu sagte sie noch: „Das Netzwerk trägt, weil alle mitmachen.“"), eva),
         (format!("{both}Ihr Resümee: „Das Netzwerk trägt, weil alle mitmachen.“"), eva),
         (format!("{man}Seine Devise: „Vorbeugen ist besser als heilen, immer.“"), hans),
+        // A long lead-in up to the sentence, with a thing named after an article in it.
+        (
+            format!(
+                "{both}Ihr Resümee nach dem Besuch im Familienbüro und in der Mobilen Kita (MoKi):                 „Das Netzwerk trägt, weil alle mitmachen.“"
+            ),
+            eva,
+        ),
         (
             "Dr. Brigitte Mohn besuchte den Kreis. Sie ist Vorstandsmitglied der Stiftung. \
             Landrat Hans Beispiel führte sie durch die Kita.\n\n\
