@@ -94,6 +94,11 @@ pub struct Quote {
 /// Maas`, `Jugendamtsleiter Dieter Verst: „Wir m` cut by the end of the text).
 const MIN_WORDS: usize = 5;
 
+/// A quote cut by the end of the text before anyone is named (the attribution was cut off
+/// with it) is kept without a speaker when it opens a sentence and has at least this many
+/// words: a statement, not a title or a slogan.
+const MIN_CUT_WORDS: usize = 12;
+
 /// The last attributed quote: a following quote may continue it.
 struct Previous {
     end: usize,
@@ -140,6 +145,9 @@ pub fn extract(text: &str) -> Vec<Quote> {
             Some((person, end)) => (resolve(person, span.start, &people), end.max(span.end)),
             None => match continuation(text, span, &words, truncated, previous.as_ref(), &people) {
                 Some(who) => (who, span.end),
+                None if truncated && count >= MIN_CUT_WORDS && opens_sentence(text, span.start) => {
+                    (Who { speaker: None, role: None }, span.end)
+                }
                 None => continue,
             },
         };
@@ -240,6 +248,13 @@ fn sentence_end(text: &str, from: usize) -> usize {
 }
 
 /// An unclosed quotation with nothing after it: the text ends inside the quote.
+/// Whether the quotation mark at `start` opens a sentence: at the start of a line or after a
+/// sentence's end.
+fn opens_sentence(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end_matches([' ', '\t']);
+    before.is_empty() || before.ends_with(['\n', '.', '!', '?'])
+}
+
 fn runs_into_the_end(text: &str, span: &marks::Span) -> bool {
     !span.closed && text[span.end..].trim().is_empty()
 }

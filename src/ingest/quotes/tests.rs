@@ -405,7 +405,7 @@ fn cut_and_who(text: &str) -> Vec<(String, Option<String>, bool)> {
 
 #[test]
 fn a_quote_cut_by_the_end_of_the_text_is_kept_and_marked() {
-    let cases: [(&str, &[CutQuote]); 4] = [
+    let cases: [(&str, &[CutQuote]); 6] = [
         // A lead-in names the speaker; the excerpt ends inside the quote (even after two words).
         (
             "Im Jugendhilfeausschuss ging es um die Kitas.\n\nWuppertals Jugendamtsleiter Dieter Verst: \"Wir m",
@@ -431,8 +431,22 @@ fn a_quote_cut_by_the_end_of_the_text_is_kept_and_marked() {
                 ),
             ],
         ),
-        // Nobody is named at a cut quote: it is not credited to anyone, so it is not a quote.
+        // Nobody is named at a short cut quote: a title or a slogan as likely as a statement.
         ("Die Stadt baut ihre Angebote aus. „Die Förderung im gemeinsamen Modellvorhaben von Land und", &[]),
+        // A long one that opens a sentence is a statement whose attribution was cut off with it.
+        (
+            "Die Stadt baut ihre Angebote aus. „Die Förderung im gemeinsamen Modellvorhaben von Land und Stiftung gibt uns die Möglichkeit, diese Ansätze weiter",
+            &[(
+                "Die Förderung im gemeinsamen Modellvorhaben von Land und Stiftung gibt uns die Möglichkeit, diese Ansätze weiter",
+                None,
+                true,
+            )],
+        ),
+        // … but not inside a sentence: `das Motto „…` cut off is no statement of anyone.
+        (
+            "Die Stadt wirbt mit dem Motto „Gemeinsam für jedes Kind in unserer Stadt, von der Geburt bis zum Beruf und darüber",
+            &[],
+        ),
     ];
     for (text, expected) in cases {
         let expected: Vec<(String, Option<String>, bool)> =
