@@ -24,7 +24,9 @@
 //! * in the sentence before a quote that opens a sentence, a speech verb with its person (`In
 //!   seiner Antwort betont Mucke die Zusammenarbeit … . „Wir betrachten …“`);
 //! * a quotation that directly continues an attributed one in the same paragraph
-//!   (`„A“, sagt X. „B“`) takes its speaker.
+//!   (`„A“, sagt X. „B“`) takes its speaker;
+//! * a first-person paragraph without quotation marks signed below by a first name and an age
+//!   (`Johannes 11 Jahre`) is a testimonial (`testimonials`).
 //!
 //! Scare quotes, programme names and slogans have no such attribution and are mostly short, so
 //! they are not returned. Short later references ("Dr. Effing", "Effing", "der Landrat") are
@@ -50,6 +52,7 @@ mod marks;
 mod mentions;
 mod people;
 mod pronouns;
+mod testimonials;
 #[cfg(test)]
 mod tests;
 mod text;
@@ -107,6 +110,17 @@ struct Previous {
 
 /// Every quote in `text` that a person said, in text order.
 pub fn extract(text: &str) -> Vec<Quote> {
+    let mut quotes = marked_quotes(text);
+    let signed = testimonials::testimonials(text);
+    if !signed.is_empty() {
+        quotes.extend(signed);
+        quotes.sort_by_key(|quote| quote.start);
+    }
+    quotes
+}
+
+/// The quotations in quotation marks that a person said, in text order.
+fn marked_quotes(text: &str) -> Vec<Quote> {
     let spans = quote_spans(text);
     if spans.is_empty() {
         return Vec::new();
