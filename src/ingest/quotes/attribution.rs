@@ -48,7 +48,8 @@ pub(super) fn after_quote(text: &str, span: &Span, people: &People) -> Option<(P
             (person, end)
         });
     }
-    if rest.starts_with(',') {
+    let comma = rest.starts_with(',');
+    if comma {
         p += 1;
         p += spaces_at(text, p);
         // The attribution may go on in the next line (`»…«,⏎stellt David Schmitt fest`).
@@ -56,11 +57,20 @@ pub(super) fn after_quote(text: &str, span: &Span, people: &People) -> Option<(P
             p += 1 + spaces_at(text, p + 1);
         }
     }
-    let verb = VERB_AFTER.find(text.get(p..)?)?;
-    let q = skip_adverbs(text, p + verb.end())?;
+    let (verb, q) = match VERB_AFTER.find(text.get(p..)?) {
+        Some(verb) => (verb.as_str(), skip_adverbs(text, p + verb.end())?),
+        // A verb no list knows, by its form, with the person right after it (`„…“, präzisiert
+        // Bürgermeister X`): the place after the comma that closes a quote makes it one of saying.
+        None if comma => {
+            let (verb, end) = finite_verb_at(text, p)?;
+            let gap = spaces_at(text, end);
+            (verb, (gap > 0).then_some(end + gap)?)
+        }
+        None => return None,
+    };
     let person = parse_person(text, q, true).filter(|p| is_credible(p, span.start, people))?;
     let person = with_joint_speaker(text, person, span.start, people);
-    if needs_conviction(verb.as_str()) {
+    if needs_conviction(verb) {
         let r = person.end + spaces_at(text, person.end);
         let (word, _) = word_at(text, r)?;
         if !CONVICTION_WORDS.contains(&word) {
@@ -70,6 +80,58 @@ pub(super) fn after_quote(text: &str, span: &Span, people: &People) -> Option<(P
     let end = person.end;
     Some((person, end))
 }
+
+/// A lower-case word at `p` with the form of a finite verb in the third person, present or past
+/// (`präzisiert`, `nannte`), that is none of the common words ending so (`nicht`, `jetzt`).
+fn finite_verb_at(text: &str, p: usize) -> Option<(&str, usize)> {
+    let (word, end) = word_at(text, p)?;
+    let form = word.chars().count() >= MIN_VERB_CHARS
+        && word.chars().all(char::is_alphabetic)
+        && word.chars().next().is_some_and(char::is_lowercase)
+        && (word.ends_with('t') || word.ends_with("te"))
+        && !NOT_VERBS.contains(&word);
+    form.then_some((word, end))
+}
+
+/// Fewest letters of a verb recognised by its form alone.
+const MIN_VERB_CHARS: usize = 4;
+
+/// Common words with a finite verb's ending that are no verbs.
+const NOT_VERBS: &[&str] = &[
+    "nicht",
+    "jetzt",
+    "seit",
+    "erst",
+    "meist",
+    "fast",
+    "zuletzt",
+    "zuerst",
+    "bereits",
+    "sonst",
+    "heute",
+    "bitte",
+    "mitte",
+    "gute",
+    "beste",
+    "erste",
+    "letzte",
+    "zweite",
+    "dritte",
+    "rechte",
+    "echte",
+    "leichte",
+    "weit",
+    "bereit",
+    "gesamt",
+    "selbst",
+    "insgesamt",
+    "samt",
+    "mitunter",
+    "stets",
+    "längst",
+    "nächste",
+    "beinahe",
+];
 
 /// `… sagen Landrätin Eva Irrgang und Bürgermeister Jan Meier`: a second person joined by "und"
 /// speaks too; both names are kept, separated by "; " (their roles likewise, when both have one).
@@ -230,7 +292,25 @@ pub(super) fn before_quote(text: &str, span: &Span, people: &People) -> Option<(
             }
         }
     }
-    None
+    // Or after a verb no list knows, by its form, when the person closes the lead-in: "Als
+    // Ziel nannte die Ministerin Ute Schäfer:".
+    lead_in_verb_by_form(text, body_start, body_end)
+        .and_then(|q| parse_person(text, q, true))
+        .filter(|person| person.end == body_end && is_credible(person, span.start, people))
+        .map(|person| (person, span.end))
+}
+
+/// Where the person starts after the first word of a lead-in with a finite verb's form that
+/// a capitalised word or an article follows.
+fn lead_in_verb_by_form(text: &str, body_start: usize, body_end: usize) -> Option<usize> {
+    let words = word_spans(&text[body_start..body_end]);
+    words.windows(2).find_map(|pair| {
+        let ((at, _), (next_at, next)) = (pair[0], pair[1]);
+        let (_, end) = finite_verb_at(text, body_start + at)?;
+        let follows = body_start + next_at == end + spaces_at(text, end) && end < body_start + next_at;
+        let person_like = next.chars().next().is_some_and(char::is_uppercase) || ARTICLES.contains(&next);
+        (follows && person_like).then_some(body_start + next_at)
+    })
 }
 
 /// The lead-in before a quote, without its colon: the sentence before the opening mark on its

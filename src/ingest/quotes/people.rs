@@ -39,6 +39,9 @@ enum TokKind {
     Word,
 }
 
+/// Fewest letters of an occupation noun recognised by its ending alone.
+const MIN_OCCUPATION_CHARS: usize = 9;
+
 /// One token of a run of capitalised words ("Landrat", "Dr.", "Klaus", "Effing").
 #[derive(Clone, Copy, Debug)]
 struct Tok<'a> {
@@ -58,7 +61,7 @@ pub(super) fn parse_person(text: &str, pos: usize, allow_article: bool) -> Optio
         None => (pos, false, None),
     };
     let toks = cap_sequence(text, p);
-    let (role_range, name_from) = split_role_name(&toks)?;
+    let (role_range, name_from) = split_role_name(&toks, article)?;
     if article && role_range.is_none() {
         return None; // "die Stadt", "das Ministerium"
     }
@@ -213,13 +216,24 @@ fn particle_at(text: &str, p: usize, toks: &[Tok]) -> Option<usize> {
 }
 
 /// Splits a capitalised run into a leading role ("Erster Beigeordneter", "Landrat") and the
-/// name after it. `None` when the run starts with words that are neither.
-fn split_role_name(toks: &[Tok]) -> Option<(Option<(usize, usize)>, usize)> {
+/// name after it. `None` when the run starts with words that are neither. A noun no office
+/// list knows describes the person before a full name when an article stands before it (`der
+/// Vater Oliver Broek`, `die Schülerin Lea Maier`: names take no article) or when it has the
+/// ending of a woman's occupation (`Quartiersmanagerin Maike Müller`, even misspelled:
+/// `Netzwerkkoodinatorin`).
+fn split_role_name(toks: &[Tok], after_article: bool) -> Option<(Option<(usize, usize)>, usize)> {
     if toks.is_empty() {
         return None;
     }
     let first_role = toks.iter().take(3).position(|t| t.kind == TokKind::Word && is_role_word(t.text, true));
-    let Some(r) = first_role else { return Some((None, 0)) };
+    let Some(r) = first_role else {
+        let describes = toks.len() >= 3
+            && toks[0].kind == TokKind::Word
+            && (after_article || is_occupation_noun(toks[0].text))
+            && !NOT_NAMES.contains(toks[0].text)
+            && is_valid_name(&toks[1..]);
+        return Some(if describes { (Some((0, 0)), 1) } else { (None, 0) });
+    };
     if !toks[..r].iter().all(|t| t.kind == TokKind::Word && is_role_prefix(t.text)) {
         return None;
     }
@@ -228,6 +242,13 @@ fn split_role_name(toks: &[Tok]) -> Option<(Option<(usize, usize)>, usize)> {
         last += 1;
     }
     Some((Some((0, last)), last + 1))
+}
+
+/// A long word with the ending of a woman's occupation (`Stadtjugendpflegerin`,
+/// `Quartiersmanagerin`): no first name ends so.
+fn is_occupation_noun(word: &str) -> bool {
+    word.chars().count() >= MIN_OCCUPATION_CHARS
+        && ["erin", "orin", "entin", "antin", "istin", "eurin"].iter().any(|e| word.ends_with(e))
 }
 
 /// A name: one to five words, none of them a role, a function word, a common noun or a
@@ -284,7 +305,7 @@ pub(super) fn role_phrase(text: &str, pos: usize) -> Option<(String, usize)> {
         }
     }
     let toks = cap_sequence(text, p);
-    let (role, _) = split_role_name(&toks)?;
+    let (role, _) = split_role_name(&toks, false)?;
     role?;
     let end = clause_end(text, p);
     let phrase = collapse(&text[p..end]);
@@ -346,7 +367,7 @@ fn trim_end_at(text: &str, from: usize, to: usize) -> usize {
 /// A name after a role and a comma: "die Leiterin des Jugendamtes, Anna Muster".
 fn name_phrase(text: &str, pos: usize) -> Option<Person> {
     let toks = cap_sequence(text, pos);
-    let (role, _) = split_role_name(&toks)?;
+    let (role, _) = split_role_name(&toks, false)?;
     if role.is_some() || !is_valid_name(&toks) {
         return None;
     }

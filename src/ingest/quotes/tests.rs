@@ -679,3 +679,43 @@ fn an_epithet_that_names_no_office_refers_back_to_the_person_quoted_last() {
         assert_eq!(who(&quotes)[1], *expected, "{next}");
     }
 }
+
+#[test]
+fn any_verb_of_saying_by_its_form_and_any_noun_describing_the_speaker() {
+    let quote = "„Wir wollen, dass jedes Kind die gleichen Chancen hat“";
+    let cases: &[(String, Option<(&str, &str)>)] = &[
+        // Verbs no list knows, by their form, right before the person.
+        (format!("{quote}, präzisiert Bürgermeister Klaus Heinz."), Some(("Klaus Heinz", "Bürgermeister"))),
+        (format!("{quote}, nannte Bürgermeister Klaus Heinz als Ziel."), Some(("Klaus Heinz", "Bürgermeister"))),
+        (
+            "Als Ziel nannte die Ministerin Ute Schäfer: „Wir wollen, dass jedes Kind die gleichen Chancen hat.“"
+                .to_string(),
+            Some(("Ute Schäfer", "Ministerin")),
+        ),
+        // A noun after an article describes the person; so does a woman's occupation.
+        (format!("{quote}, sagt der Vater Oliver Broek."), Some(("Oliver Broek", "Vater"))),
+        (format!("{quote}, sagt die Schülerin Lea Maier."), Some(("Lea Maier", "Schülerin"))),
+        (format!("{quote}, sagt Quartiersmanagerin Maike Müller."), Some(("Maike Müller", "Quartiersmanagerin"))),
+        (
+            format!("{quote}, sagt Netzwerkkoodinatorin Maike Müller."),
+            Some(("Maike Müller", "Netzwerkkoodinatorin")),
+        ),
+        // Words with a verb's ending that are none, and a lead-in the person does not close.
+        (format!("{quote}, nicht Bürgermeister Klaus Heinz."), None),
+        (format!("{quote}, seit Bürgermeister Klaus Heinz im Amt ist."), None),
+        (
+            "Gestern nannte die Ministerin Ute Schäfer ein Ziel für das Land: „Wir wollen, dass jedes Kind die gleichen Chancen hat.“"
+                .to_string(),
+            None,
+        ),
+        // An article before a place or an institution names no one.
+        (format!("{quote}, heißt es bei der Stadt Bad Oeynhausen."), None),
+    ];
+    for (text, expected) in cases {
+        let found: Vec<(Option<String>, Option<String>)> =
+            extract(text).into_iter().map(|q| (q.speaker, q.role)).collect();
+        let expected: Vec<(Option<String>, Option<String>)> =
+            expected.iter().map(|(s, r)| (Some(s.to_string()), Some(r.to_string()))).collect();
+        assert_eq!(found, expected, "{text}");
+    }
+}
