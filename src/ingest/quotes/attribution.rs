@@ -510,7 +510,10 @@ fn is_credible(person: &Person, at: usize, people: &People) -> bool {
 
 /// A quote right after an attributed one (at most one line break between), with no other person
 /// named in between, that is a sentence of its own (or starts one and runs into the end of a cut
-/// text, `truncated`): it continues the previous speaker's words.
+/// text, `truncated`): it continues the previous speaker's words. So does the second half of a
+/// sentence split by its attribution (`„…“, sagt X, „und …“`), and the next paragraph of a quote
+/// left open at the end of its own (German style opens each paragraph of a long quote and closes
+/// only the last).
 pub(super) fn continuation(
     text: &str,
     span: &Span,
@@ -521,7 +524,8 @@ pub(super) fn continuation(
 ) -> Option<Who> {
     let previous = previous?;
     let gap = text.get(previous.end..span.start)?;
-    if gap.len() > MAX_CONTINUATION_GAP || gap.matches('\n').count() > 1 {
+    let next_paragraph = previous.open_ended && gap.trim().is_empty() && gap.matches('\n').count() <= 3;
+    if gap.len() > MAX_CONTINUATION_GAP || (gap.matches('\n').count() > 1 && !next_paragraph) {
         return None;
     }
     if people.named_between(previous.end, span.start) {
@@ -530,5 +534,7 @@ pub(super) fn continuation(
     let before = text[line_start(text, span.start, WINDOW)..span.start].trim_end();
     let starts_sentence =
         before.is_empty() || before.ends_with(['.', '!', '?', ':']) || before.ends_with(closes_double);
-    (starts_sentence && (truncated || ends_like_sentence(words))).then(|| previous.who.clone())
+    let split_sentence = gap.trim() == ",";
+    ((starts_sentence || split_sentence) && (truncated || ends_like_sentence(words)))
+        .then(|| previous.who.clone())
 }

@@ -106,6 +106,8 @@ const MIN_CUT_WORDS: usize = 12;
 struct Previous {
     end: usize,
     who: Who,
+    /// The quote was left open at the end of its paragraph (it goes on in the next one).
+    open_ended: bool,
 }
 
 /// Every quote in `text` that a person said, in text order.
@@ -179,7 +181,7 @@ fn marked_quotes(text: &str) -> Vec<Quote> {
             truncated,
             citation: citation(text, span, end),
         });
-        previous = Some(Previous { end, who });
+        previous = Some(Previous { end, who, open_ended: !span.closed && !truncated });
     }
     quotes
 }

@@ -719,3 +719,27 @@ fn any_verb_of_saying_by_its_form_and_any_noun_describing_the_speaker() {
         assert_eq!(found, expected, "{text}");
     }
 }
+
+#[test]
+fn a_sentence_split_by_its_attribution_and_a_quote_over_paragraphs_keep_their_speaker() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "„Wir wollen, dass jedes Kind die gleichen Chancen hat“, sagt Landrat Hans Meier, „und dafür arbeiten wir jeden Tag mit allen Partnern.“",
+            &["Wir wollen, dass jedes Kind die gleichen Chancen hat", "und dafür arbeiten wir jeden Tag mit allen Partnern."],
+        ),
+        (
+            "Landrat Hans Meier sagte: „Wir wollen, dass jedes Kind die gleichen Chancen hat.\n\n„Dafür arbeiten wir jeden Tag mit allen Partnern im Kreis zusammen.“",
+            &["Wir wollen, dass jedes Kind die gleichen Chancen hat.", "Dafür arbeiten wir jeden Tag mit allen Partnern im Kreis zusammen."],
+        ),
+        // A closed quote does not go on in the next paragraph.
+        (
+            "Landrat Hans Meier sagte: „Wir wollen, dass jedes Kind die gleichen Chancen hat.“\n\n„Dafür arbeiten wir jeden Tag mit allen Partnern im Kreis zusammen.“",
+            &["Wir wollen, dass jedes Kind die gleichen Chancen hat."],
+        ),
+    ];
+    for (text, expected) in cases {
+        let quotes = extract(text);
+        assert_eq!(quotes.iter().map(|q| q.text.as_str()).collect::<Vec<_>>(), *expected, "{text}");
+        assert!(quotes.iter().all(|q| q.speaker.as_deref() == Some("Hans Meier")), "{text}");
+    }
+}
