@@ -44,6 +44,33 @@ pub(super) struct Span {
     pub(super) closed: bool,
 }
 
+/// Closing double marks with no opening mark anywhere before them on their line, that end a
+/// sentence's words (`Wir wollen das.“, sagt X`): where a scraper lost the opening mark. The
+/// quotation they close starts at the start of the line; only an attribution right after it
+/// makes it one (see `extract`).
+pub(super) fn orphan_closing_spans(text: &str, spans: &[Span]) -> Vec<Span> {
+    let mut out = Vec::new();
+    for (i, mark) in text.match_indices(['“', '”', '«', '"']) {
+        // A closing mark right before a comma: the common case is a closed quotation.
+        if !text[i + mark.len()..].starts_with(',') {
+            continue;
+        }
+        let inside = spans.partition_point(|s| s.start <= i);
+        if inside > 0 && i < spans[inside - 1].end {
+            continue;
+        }
+        let ls = text[..i].rfind('\n').map_or(0, |n| n + 1);
+        let before = &text[ls..i];
+        let ends_words = before.chars().next_back().is_some_and(|p| !p.is_whitespace());
+        if !ends_words || before.chars().any(is_quotation_mark) {
+            continue;
+        }
+        let inner_start = ls + (before.len() - before.trim_start().len());
+        out.push(Span { start: inner_start, inner_start, inner_end: i, end: i + mark.len(), closed: true });
+    }
+    out
+}
+
 /// The outermost quotations of the text, in order.
 pub(super) fn quote_spans(text: &str) -> Vec<Span> {
     let mut pairing = Pairing::default();

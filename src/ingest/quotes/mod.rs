@@ -26,7 +26,9 @@
 //! * a quotation that directly continues an attributed one in the same paragraph
 //!   (`„A“, sagt X. „B“`) takes its speaker;
 //! * a first-person paragraph without quotation marks signed below by a first name and an age
-//!   (`Johannes 11 Jahre`) is a testimonial (`testimonials`).
+//!   (`Johannes 11 Jahre`) is a testimonial (`testimonials`);
+//! * a closing mark whose opening mark was lost (`Wir wollen das.“, sagt Landrat X.`) closes a
+//!   quote from the start of its line, only with a person named right after it.
 //!
 //! Scare quotes, programme names and slogans have no such attribution and are mostly short, so
 //! they are not returned. Short later references ("Dr. Effing", "Effing", "der Landrat") are
@@ -112,25 +114,53 @@ struct Previous {
 
 /// Every quote in `text` that a person said, in text order.
 pub fn extract(text: &str) -> Vec<Quote> {
-    let mut quotes = marked_quotes(text);
-    let signed = testimonials::testimonials(text);
-    if !signed.is_empty() {
-        quotes.extend(signed);
+    let spans = quote_spans(text);
+    let mut quotes = marked_quotes(text, &spans);
+    let mut more = testimonials::testimonials(text);
+    more.extend(quotes_without_opening_mark(text, &spans));
+    if !more.is_empty() {
+        quotes.extend(more);
         quotes.sort_by_key(|quote| quote.start);
     }
     quotes
 }
 
+/// The quotations whose opening mark was lost (`Wir wollen das.“, sagt Landrat X.`): kept only
+/// with a person named right after the closing mark with a verb of saying.
+fn quotes_without_opening_mark(text: &str, spans: &[marks::Span]) -> Vec<Quote> {
+    let people = People::new(text);
+    let mut quotes = Vec::new();
+    for span in marks::orphan_closing_spans(text, spans) {
+        let words = quoted_words(text, &span);
+        if word_count(&words) < MIN_WORDS {
+            continue;
+        }
+        let Some((person, end)) = after_quote(text, &span, &people) else { continue };
+        if person.name.is_none() {
+            continue;
+        }
+        let who = resolve(person, span.start, &people);
+        quotes.push(Quote {
+            text: words,
+            speaker: who.speaker,
+            role: who.role,
+            start: span.start,
+            truncated: false,
+            citation: citation(text, &span, end),
+        });
+    }
+    quotes
+}
+
 /// The quotations in quotation marks that a person said, in text order.
-fn marked_quotes(text: &str) -> Vec<Quote> {
-    let spans = quote_spans(text);
+fn marked_quotes(text: &str, spans: &[marks::Span]) -> Vec<Quote> {
     if spans.is_empty() {
         return Vec::new();
     }
     let mut people = People::new(text);
     let mut quotes = Vec::new();
     let mut previous: Option<Previous> = None;
-    for span in &spans {
+    for span in spans {
         let words = quoted_words(text, span);
         let count = word_count(&words);
         if count == 0 {

@@ -743,3 +743,29 @@ fn a_sentence_split_by_its_attribution_and_a_quote_over_paragraphs_keep_their_sp
         assert!(quotes.iter().all(|q| q.speaker.as_deref() == Some("Hans Meier")), "{text}");
     }
 }
+
+#[test]
+fn a_quote_that_lost_its_opening_mark_counts_with_a_named_speaker_right_after_it() {
+    let cases: &[(&str, Option<(&str, &str)>)] = &[
+        (
+            "Das Netzwerk wächst.\nWir wollen, dass jedes Kind die gleichen Chancen hat“, sagt Landrat Hans Meier.",
+            Some(("Wir wollen, dass jedes Kind die gleichen Chancen hat", "Hans Meier")),
+        ),
+        (
+            "Wir wollen, dass jedes Kind die gleichen Chancen hat\", betonte Bürgermeisterin Eva Roth.",
+            Some(("Wir wollen, dass jedes Kind die gleichen Chancen hat", "Eva Roth")),
+        ),
+        // No one named after it, or a role alone: nothing to go on.
+        ("Wir wollen, dass jedes Kind die gleichen Chancen hat“, und dann ging es weiter.", None),
+        ("Wir wollen, dass jedes Kind die gleichen Chancen hat“, sagt der Landrat.", None),
+        // Too short to be a statement without its opening mark.
+        ("Kein Kind zurücklassen“, sagt Landrat Hans Meier.", None),
+    ];
+    for (text, expected) in cases {
+        let found: Vec<(String, Option<String>)> =
+            extract(text).into_iter().map(|q| (q.text, q.speaker)).collect();
+        let expected: Vec<(String, Option<String>)> =
+            expected.iter().map(|(w, s)| (w.to_string(), Some(s.to_string()))).collect();
+        assert_eq!(found, expected, "{text}");
+    }
+}
