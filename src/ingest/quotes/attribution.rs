@@ -15,7 +15,8 @@ use super::text::{
     word_at, WINDOW,
 };
 use super::words::{
-    ARTICLES, CONVICTION_WORDS, DEMONSTRATIVE, LEAD_INS, NOT_A_SPEAKER, TITLE_NOUNS, VERB_AFTER, VERB_INSIDE,
+    is_capitalized, ARTICLES, CONVICTION_WORDS, DEMONSTRATIVE, LEAD_INS, NOT_A_SPEAKER, TITLE_NOUNS,
+    VERB_AFTER, VERB_INSIDE,
 };
 use super::Previous;
 use crate::ingest::german::quotation_marks::closes_double;
@@ -62,14 +63,18 @@ pub(super) fn after_quote(text: &str, span: &Span, people: &People) -> Option<(P
         // A verb no list knows, by its form, with the person right after it (`„…“, präzisiert
         // Bürgermeister X`): the place after the comma that closes a quote makes it one of saying.
         None if comma => {
-            let (verb, end) = finite_verb_at(text, p)?;
-            let gap = spaces_at(text, end);
-            (verb, (gap > 0).then_some(end + gap)?)
+            let (verb, end) = finite_verb_at(text, p).or_else(|| plural_verb_at(text, p))?;
+            (verb, skip_adverbs(text, end)?)
         }
         None => return None,
     };
     let person = parse_person(text, q, true).filter(|p| is_credible(p, span.start, people))?;
     let person = with_joint_speaker(text, person, span.start, people);
+    // A plural verb by its form (`rechnen … vor`) needs the people it speaks of.
+    let plural_by_form = !VERB_AFTER.is_match(verb) && verb.ends_with("en");
+    if plural_by_form && !person.name.as_deref().is_some_and(|name| name.contains("; ")) {
+        return None;
+    }
     if needs_conviction(verb) {
         let r = person.end + spaces_at(text, person.end);
         let (word, _) = word_at(text, r)?;
@@ -90,6 +95,17 @@ fn finite_verb_at(text: &str, p: usize) -> Option<(&str, usize)> {
         && word.chars().next().is_some_and(char::is_lowercase)
         && (word.ends_with('t') || word.ends_with("te"))
         && !NOT_VERBS.contains(&word);
+    form.then_some((word, end))
+}
+
+/// A lower-case word at `p` with the form of a finite verb in the third person plural
+/// (`rechnen`, `bekräftigen`); only taken with two people named after it.
+fn plural_verb_at(text: &str, p: usize) -> Option<(&str, usize)> {
+    let (word, end) = word_at(text, p)?;
+    let form = word.chars().count() >= MIN_VERB_CHARS + 2
+        && word.chars().all(char::is_alphabetic)
+        && word.chars().next().is_some_and(char::is_lowercase)
+        && word.ends_with("en");
     form.then_some((word, end))
 }
 
@@ -150,13 +166,37 @@ fn with_joint_speaker(text: &str, first: Person, at: usize, people: &People) -> 
         (Some(a), Some(b)) => Some(format!("{a}; {b}")),
         _ => None,
     };
+    // A plural role before both names is each one's (`die Koordinatorinnen A und B`).
+    let shared = first.role.as_deref().filter(|_| second.role.is_none()).and_then(singular_role);
+    let role = match shared {
+        Some(each) => Some(format!("{each}; {each}")),
+        None => joined(&first.role, &second.role),
+    };
     Person {
         name: joined(&first.name, &second.name),
-        role: joined(&first.role, &second.role),
+        role,
         end: second.end,
         titled: first.titled || second.titled,
         name_words: first.name_words.min(second.name_words),
     }
+}
+
+/// The singular of a plural role for women and mixed groups (`Koordinatorinnen` →
+/// `Koordinatorin`), the rest of the role kept; `None` for a role in the singular.
+fn singular_role(role: &str) -> Option<String> {
+    let mut plural = false;
+    let words: Vec<String> = role
+        .split(' ')
+        .filter(|w| !matches!(*w, "beiden" | "zwei" | "drei"))
+        .map(|w| match w.strip_suffix("innen").filter(|_| is_capitalized(w) && !plural) {
+            Some(stem) => {
+                plural = true;
+                format!("{stem}in")
+            }
+            None => w.to_string(),
+        })
+        .collect();
+    plural.then(|| words.join(" "))
 }
 
 /// After a speech verb: skips up to three lower-case words ("sich", "anschließend") to where
@@ -247,6 +287,35 @@ fn parenthesis(text: &str, p: usize, any_name: bool) -> Option<Person> {
     credited.then_some(person)
 }
 
+/// A person standing alone on the line above a quote that opens its line, as a heading (a
+/// profile's quote block, a brochure's statements): `Landrat Dr. Christian Schulze Pellengahr`,
+/// `Eva Roth, Bürgermeisterin`, with at most one blank line between. The person needs a role or
+/// a title, or a "ZITAT" label above.
+pub(super) fn heading_above(text: &str, span: &Span) -> Option<(Person, usize)> {
+    let ls = line_start(text, span.start, WINDOW);
+    if !text[ls..span.start].trim().is_empty() || ls == 0 {
+        return None;
+    }
+    let mut end = ls - 1;
+    for _ in 0..2 {
+        let start = line_start(text, end, WINDOW);
+        let line = &text[start..end];
+        if !line.trim().is_empty() {
+            let p = start + (line.len() - line.trim_start().len());
+            let person = parse_person(text, p, false)?;
+            let whole_line = person.end == start + line.trim_end().len();
+            let signed =
+                person.name.is_some() && (person.role.is_some() || person.titled || label_above(text, start));
+            return (whole_line && signed).then_some((person, span.end));
+        }
+        if start == 0 {
+            return None;
+        }
+        end = start - 1;
+    }
+    None
+}
+
 /// Whether the line above the quote's line (blank lines skipped) is a "ZITAT …" label.
 fn label_above(text: &str, pos: usize) -> bool {
     let mut end = line_start(text, pos, WINDOW);
@@ -280,7 +349,7 @@ pub(super) fn before_quote(text: &str, span: &Span, people: &People) -> Option<(
     let p = subject_start(text, body_start, body_end);
     if let Some(person) = parse_person(text, p, true) {
         if person.end <= body_end && is_credible(&person, span.start, people) {
-            return Some((person, span.end));
+            return Some((with_joint_speaker(text, person, span.start, people), span.end));
         }
     }
     // Or the person after a speech verb: "… betonte Familienministerin Kristin Alheit:".

@@ -9,6 +9,7 @@
 //!   `„…“, betonte Landrat Dr. Klaus Effing zu Beginn …`, `„…“, so der Landrat.`,
 //!   `„…“ (Landrat Dr. Sommer)`;
 //! * on the next line, as a signature: `Wolfgang Spelthahn, Landrat`, `(Landrat Dr. Sommer)`;
+//!   or on the line above a quote that opens its line, as its heading: `Landrat Dr. X`;
 //! * before the opening mark, in a lead-in that ends with a colon: `Landrat Michael Makiolla: „…“`,
 //!   `Oberbürgermeister Frank Baranowski sagt: „…“`;
 //! * in the next sentence, with a demonstrative: `„…“. Dieses Resümee zieht Jugenddezernent X.`,
@@ -63,8 +64,8 @@ mod words;
 use serde::{Deserialize, Serialize};
 
 use attribution::{
-    after_quote, before_quote, continuation, next_sentence, previous_sentence, referring_clause,
-    signature_below,
+    after_quote, before_quote, continuation, heading_above, next_sentence, previous_sentence,
+    referring_clause, signature_below,
 };
 use marks::{ends_like_sentence, quote_spans, quoted_words, word_count};
 use mentions::{resolve, Mention, People, Who};
@@ -174,13 +175,16 @@ fn marked_quotes(text: &str, spans: &[marks::Span]) -> Vec<Quote> {
             after_quote(text, span, &people)
                 .or_else(|| signature_below(text, span))
                 .or_else(|| before_quote(text, span, &people))
+                .or_else(|| heading_above(text, span))
                 .or_else(|| next_sentence(text, span, &people))
                 .or_else(|| referring_clause(text, span, &people))
                 .or_else(|| pronoun_after(text, span, &people))
                 .or_else(|| pronoun_before(text, span, &people))
                 .or_else(|| previous_sentence(text, span, &people))
         } else if truncated || ends_like_sentence(&words) {
-            before_quote(text, span, &people).or_else(|| pronoun_before(text, span, &people))
+            before_quote(text, span, &people)
+                .or_else(|| heading_above(text, span))
+                .or_else(|| pronoun_before(text, span, &people))
         } else {
             None
         };

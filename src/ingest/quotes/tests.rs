@@ -769,3 +769,37 @@ fn a_quote_that_lost_its_opening_mark_counts_with_a_named_speaker_right_after_it
         assert_eq!(found, expected, "{text}");
     }
 }
+
+#[test]
+fn a_person_as_the_heading_of_a_quote_block_and_groups_of_speakers() {
+    let statement = "„Wir wollen, dass jedes Kind die gleichen Chancen hat.“";
+    let cases: &[(String, Option<(&str, &str)>)] = &[
+        (format!("Landrat Dr. Christian Schulze Pellengahr\n{statement}"), Some(("Dr. Christian Schulze Pellengahr", "Landrat"))),
+        (format!("Eva Roth, Bürgermeisterin\n\n{statement}"), Some(("Eva Roth", "Bürgermeisterin"))),
+        (
+            "ZITAT der kommunalen Spitze\nBürgermeisterin Eva Roth\n\n„Wir wollen, dass jedes Kind die gleichen Chancen hat.\n\nDafür arbeiten wir mit allen Partnern.“".to_string(),
+            Some(("Eva Roth", "Bürgermeisterin")),
+        ),
+        // A bare name above is a contact, not a signature; a person inside a line is no heading.
+        (format!("Eva Roth\n{statement}"), None),
+        (format!("Die Fragen stellte Eva Roth\n{statement}"), None),
+        // Joint speakers with a plural role and a plural verb.
+        (
+            "„Wir wollen, dass jedes Kind die gleichen Chancen hat“, rechnen die beiden Koordinatorinnen Anna Schulz und Eva Roth vor.".to_string(),
+            Some(("Anna Schulz; Eva Roth", "Koordinatorin; Koordinatorin")),
+        ),
+        (
+            format!("Die Koordinatorinnen Anna Schulz und Eva Roth sind sich einig: {statement}"),
+            Some(("Anna Schulz; Eva Roth", "Koordinatorin; Koordinatorin")),
+        ),
+        // A plural verb needs two people.
+        ("„Wir wollen, dass jedes Kind die gleichen Chancen hat“, rechnen Koordinatorin Anna Schulz vor.".to_string(), None),
+    ];
+    for (text, expected) in cases {
+        let found: Vec<(Option<String>, Option<String>)> =
+            extract(text).into_iter().map(|q| (q.speaker, q.role)).collect();
+        let expected: Vec<(Option<String>, Option<String>)> =
+            expected.iter().map(|(s, r)| (Some(s.to_string()), Some(r.to_string()))).collect();
+        assert_eq!(found, expected, "{text}");
+    }
+}

@@ -182,6 +182,7 @@ pub(super) fn is_role_word(word: &str, inflected: bool) -> bool {
         lower.clear();
         lower.extend(word.chars().flat_map(char::to_lowercase));
         ends_with_role(&lower)
+            || lower.strip_suffix("innen").is_some_and(|stem| ends_with_role(&format!("{stem}in")))
             || (inflected
                 && ROLE_INFLECTIONS.iter().any(|s| lower.strip_suffix(s).is_some_and(ends_with_role)))
     })
