@@ -102,6 +102,37 @@ fn search_leaves_quotes_out_unless_asked() {
     assert!(hits(&by_speaker).iter().all(|h| h["speaker"] == "Wolfgang Spelthahn"));
 }
 
+/// `search --speaker` finds a person by any form of the name, as `quotes --speaker` does, and no
+/// namesake with another first name.
+#[test]
+fn search_by_speaker_takes_any_form_of_the_name_like_quotes() {
+    let corpus = tempfile::tempdir().unwrap();
+    std::fs::write(
+        corpus.path().join("a.txt"),
+        "Kreis Musterland. „Die Kooperation mit den Schulen trägt inzwischen reiche Früchte“, sagt Landrat Effing.",
+    )
+    .unwrap();
+    std::fs::write(
+        corpus.path().join("b.txt"),
+        "Stadt Beispielhausen. „Die Kooperation mit den Kitas ist für uns der wichtigste Baustein“, sagt Bürgermeisterin Maria Roth.",
+    )
+    .unwrap();
+    let index = common::TestIndex::of(corpus.path());
+    let speakers = |command: &str, asked: &str| -> Vec<String> {
+        let args = match command {
+            "search" => vec!["search", "Kooperation", "--speaker", asked, "--format", "json"],
+            _ => vec!["quotes", "--speaker", asked, "--format", "json"],
+        };
+        hits(&index.json(&args)).iter().map(|h| h["speaker"].as_str().unwrap().to_string()).collect()
+    };
+    for command in ["search", "quotes"] {
+        assert_eq!(speakers(command, "Klaus Effing"), ["Effing"], "{command}");
+        assert_eq!(speakers(command, "Maria Roth"), ["Maria Roth"], "{command}");
+        assert_eq!(speakers(command, "roth"), ["Maria Roth"], "{command}");
+        assert!(speakers(command, "Eva Roth").is_empty(), "{command}");
+    }
+}
+
 #[test]
 fn municipalities_lists_figures_counts_and_contact() {
     let list = index().json(&["municipalities", "--format", "json"]);
@@ -140,10 +171,14 @@ fn role_keeps_that_office_and_narrower_ones_only() {
     index().cmd().args(["quotes", "--role", "der", "--index"]).arg(index().path()).assert().code(2);
     // A huge role is a one-line usage error that quotes only its start.
     let huge = "x".repeat(5000);
-    let out = index().cmd().args(["quotes", "--role", &huge, "--index"]).arg(index().path()).output().unwrap();
+    let out =
+        index().cmd().args(["quotes", "--role", &huge, "--index"]).arg(index().path()).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.lines().count() == 1 && stderr.len() < 300 && stderr.contains("names no office"), "{stderr}");
+    assert!(
+        stderr.lines().count() == 1 && stderr.len() < 300 && stderr.contains("names no office"),
+        "{stderr}"
+    );
 }
 
 #[test]

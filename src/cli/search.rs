@@ -47,7 +47,8 @@ pub struct SearchArgs {
     #[arg(long, value_name = "FILE", requires = "theme")]
     pub themes_file: Option<PathBuf>,
 
-    /// Only quotes of this speaker (all words of NAME in the speaker's name); implies quotes.
+    /// Only quotes of this person, by any form of the name (as `praev quotes --speaker`: `effing`,
+    /// `Klaus Effing`); implies quotes.
     #[arg(long, value_name = "NAME")]
     pub speaker: Option<String>,
 

@@ -23,7 +23,9 @@ pub struct PassageFilter {
     pub municipalities: Vec<String>,
     /// Empty means every kind of document passage, but no quotes (unless `speaker` is set).
     pub kinds: Vec<PassageKind>,
-    /// Only quotes of a speaker whose name holds all these words (`effing`, `Dr. Effing`).
+    /// Only quotes of this person, by any form of the name (`Effing`, `Dr. Effing`, `Klaus
+    /// Effing` all find `Dr. Klaus Effing`; a quote credited to `Effing` alone is found by
+    /// `Klaus Effing`).
     pub speaker: Option<String>,
 }
 
@@ -77,7 +79,7 @@ pub enum Restriction<'a> {
     Kinds(&'a [PassageKind]),
     /// No quotes: neither a kind nor a speaker was asked for.
     NoQuotes,
-    /// Only quotes of a speaker whose name holds all these words.
+    /// Only quotes of this person, by any form of the name.
     Speaker(&'a str),
 }
 
@@ -97,9 +99,17 @@ impl Restriction<'_> {
             Restriction::NoQuotes => {
                 (Occur::MustNot, facet_any([(fields.kind_facet, PassageKind::Quote.as_str())].into_iter()))
             }
-            Restriction::Speaker(speaker) => (Occur::Must, all_words_in(index, fields.speaker, speaker)),
+            Restriction::Speaker(speaker) => (Occur::Must, surname_in(index, fields.speaker, speaker)),
         }
     }
+}
+
+/// Matches documents whose `field` holds the last word of the name `name` (analysed; no
+/// score): the quotes of everyone with that surname, which the search then narrows to the
+/// person asked for by any form of the name ([`crate::query::speakers::speaker_matches`]).
+fn surname_in(index: &PraevIndex, field: Field, name: &str) -> Box<dyn Query> {
+    let surname = name.split_whitespace().last().unwrap_or_default();
+    all_words_in(index, field, surname)
 }
 
 /// Matches documents whose `field` holds every word of `text` (analysed; no score).

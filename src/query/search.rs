@@ -85,7 +85,13 @@ pub fn plan(index: &PraevIndex, query: &str, exact: bool) -> QueryPlan {
         |term: &str| searcher.doc_freq(&Term::from_field_text(index.fields.text, term)).unwrap_or(0);
     if !exact {
         let classes = &index.analysis.place_classes;
-        super::hypernyms::add_class_members(&mut plan, &index.analyzer, classes, doc_freq, searcher.num_docs());
+        super::hypernyms::add_class_members(
+            &mut plan,
+            &index.analyzer,
+            classes,
+            doc_freq,
+            searcher.num_docs(),
+        );
     }
     plan.back_off_unseen_words(|term| doc_freq(term) > 0);
     plan.weigh_written_apart(doc_freq, searcher.num_docs());
@@ -129,6 +135,9 @@ pub fn search(index: &PraevIndex, request: &SearchRequest) -> Result<SearchResul
     let ranked = with_file_evidence(ranked, FILE_EVIDENCE_SHARE);
     let mut hits: Vec<Hit> = Vec::with_capacity(limit);
     for passage in ranked {
+        if !is_asked_speaker(index, &request.filter, &passage.doc) {
+            continue;
+        }
         if cap.admit(&passage.doc).is_none() {
             continue;
         }
@@ -138,6 +147,14 @@ pub fn search(index: &PraevIndex, request: &SearchRequest) -> Result<SearchResul
         }
     }
     Ok(SearchResults { query: request.query.clone(), total_hits, hits, note: None, feedback_terms })
+}
+
+/// Whether a passage is a quote of the person `--speaker` asks for (any form of the name, as
+/// `praev quotes --speaker` matches); true without `--speaker`.
+fn is_asked_speaker(index: &PraevIndex, filter: &PassageFilter, doc: &TantivyDocument) -> bool {
+    let Some(asked) = &filter.speaker else { return true };
+    super::hits::stored_str(doc, index.fields.speaker)
+        .is_some_and(|name| super::speakers::speaker_matches(asked, &name))
 }
 
 /// The terms feedback adds: the relevance model of the best passages of `first`.
