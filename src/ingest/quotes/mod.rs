@@ -50,6 +50,7 @@ mod marks;
 mod mentions;
 mod people;
 mod pronouns;
+mod reported;
 #[cfg(test)]
 mod tests;
 mod text;
@@ -87,6 +88,11 @@ pub struct Quote {
     /// collapsed. Empty in records of older indexes.
     #[serde(default)]
     pub citation: String,
+    /// A reported statement, not a direct quote: indirect speech (`Sie betonte, dass …`) or a
+    /// text the person signs (`Grußwort von …`); `text` and `citation` are the reporter's
+    /// sentence or the signed passage.
+    #[serde(default)]
+    pub reported: bool,
 }
 
 /// Quotes with fewer words are mostly scare quotes, names or slogans rather than statements:
@@ -100,16 +106,29 @@ struct Previous {
     who: Who,
 }
 
-/// Every quote in `text` that a person said, in text order.
+/// Every direct quote in `text` that a person said, in text order.
 pub fn extract(text: &str) -> Vec<Quote> {
+    direct_quotes(text, &quote_spans(text), &mut People::new(text))
+}
+
+/// Every direct quote in `text`, then every reported statement (indirect speech, signed texts;
+/// marked `reported`), each in text order. Reported speech resolves its pronouns with the
+/// speakers of the direct quotes known.
+pub fn extract_with_reported(text: &str) -> Vec<Quote> {
     let spans = quote_spans(text);
+    let mut people = People::new(text);
+    let mut quotes = direct_quotes(text, &spans, &mut people);
+    quotes.extend(reported::reported_statements(text, &spans, &people));
+    quotes
+}
+
+fn direct_quotes(text: &str, spans: &[marks::Span], people: &mut People) -> Vec<Quote> {
     if spans.is_empty() {
         return Vec::new();
     }
-    let mut people = People::new(text);
     let mut quotes = Vec::new();
     let mut previous: Option<Previous> = None;
-    for span in &spans {
+    for span in spans {
         let words = quoted_words(text, span);
         let count = word_count(&words);
         if count == 0 {
@@ -118,18 +137,18 @@ pub fn extract(text: &str) -> Vec<Quote> {
         let truncated = runs_into_the_end(text, span);
         let attributed = if count < MIN_WORDS {
             // Short: a statement only with a speaker named right at it.
-            explicitly_attributed(text, span, truncated, &people)
+            explicitly_attributed(text, span, truncated, people)
         } else if span.closed {
-            after_quote(text, span, &people)
+            after_quote(text, span, people)
                 .or_else(|| signature_below(text, span))
-                .or_else(|| before_quote(text, span, &people))
-                .or_else(|| next_sentence(text, span, &people))
-                .or_else(|| referring_clause(text, span, &people))
-                .or_else(|| pronoun_after(text, span, &people))
-                .or_else(|| pronoun_before(text, span, &people))
-                .or_else(|| previous_sentence(text, span, &people))
+                .or_else(|| before_quote(text, span, people))
+                .or_else(|| next_sentence(text, span, people))
+                .or_else(|| referring_clause(text, span, people))
+                .or_else(|| pronoun_after(text, span, people))
+                .or_else(|| pronoun_before(text, span, people))
+                .or_else(|| previous_sentence(text, span, people))
         } else if truncated || ends_like_sentence(&words) {
-            before_quote(text, span, &people).or_else(|| pronoun_before(text, span, &people))
+            before_quote(text, span, people).or_else(|| pronoun_before(text, span, people))
         } else {
             None
         };
@@ -137,8 +156,8 @@ pub fn extract(text: &str) -> Vec<Quote> {
             continue;
         }
         let (who, end) = match attributed {
-            Some((person, end)) => (resolve(person, span.start, &people), end.max(span.end)),
-            None => match continuation(text, span, &words, truncated, previous.as_ref(), &people) {
+            Some((person, end)) => (resolve(person, span.start, people), end.max(span.end)),
+            None => match continuation(text, span, &words, truncated, previous.as_ref(), people) {
                 Some(who) => (who, span.end),
                 None => continue,
             },
@@ -156,6 +175,7 @@ pub fn extract(text: &str) -> Vec<Quote> {
             start: span.start,
             truncated,
             citation: citation(text, span, end),
+            reported: false,
         });
         previous = Some(Previous { end, who });
     }
