@@ -272,7 +272,7 @@ fn subject(
                 return pronoun_person(text, at, gender, people).map(|p| (p, word_end));
             }
         }
-        if let Some(q) = skip_adverbs(text, end) {
+        if let Some(q) = skip_adverbs(text, end).filter(|&q| !prepositional(&text[end..q])) {
             if let Some(person) = parse_person(text, q, true) {
                 if person.end <= sentence.end && is_credible(&person, at, people) {
                     let subject_end = person.end;
@@ -296,6 +296,19 @@ fn subject(
     let person = parse_person(text, start, true)?;
     let adjacent = person.end <= at && text[person.end..at].trim_matches([' ', ',', '\u{a0}']).is_empty();
     (adjacent && is_credible(&person, at, people)).then_some((person, end))
+}
+
+/// Prepositions between a verb and a capitalised phrase: `betonte in ihren Grußworten` — the
+/// phrase is no subject.
+const PREPOSITIONS: &[&str] = &[
+    "in", "im", "am", "an", "auf", "aus", "bei", "beim", "mit", "nach", "von", "vom", "vor", "zu", "zum",
+    "zur", "über", "unter", "um", "durch", "gegen", "ohne", "seit", "bis", "für", "gegenüber", "während",
+    "zwischen", "neben", "hinter", "ins", "ans", "aufs",
+];
+
+/// Whether the words between a verb and the phrase after it hold a preposition.
+fn prepositional(between: &str) -> bool {
+    between.split_whitespace().any(|w| PREPOSITIONS.contains(&w))
 }
 
 /// Whether a separable verb's `particle` stands in the rest of its sentence as a word.
@@ -416,4 +429,111 @@ fn cut_at_sentences(text: &str, from: usize, to: usize) -> Vec<(usize, String)> 
         out.push((start, collapse(&text[start..to])));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::extract_with_reported;
+
+    /// (speaker, role, first words) of every reported statement of `text`.
+    fn reported(text: &str) -> Vec<(Option<String>, Option<String>, String)> {
+        extract_with_reported(text)
+            .into_iter()
+            .filter(|q| q.reported)
+            .map(|q| (q.speaker, q.role, q.text.split_whitespace().take(3).collect::<Vec<_>>().join(" ")))
+            .collect()
+    }
+
+    #[test]
+    fn indirect_speech_of_a_person_is_a_reported_statement() {
+        let cases: &[(&str, &str, Option<&str>, &str)] = &[
+            (
+                "Landrätin Eva Irrgang betonte, dass die Präventionskette allen Kindern im Kreis zugutekommen soll.",
+                "Eva Irrgang",
+                Some("Landrätin"),
+                "Landrätin Eva Irrgang",
+            ),
+            (
+                "Es sei wichtig, früh bei den Familien anzusetzen, sagt Jugendamtsleiterin Petra Schmitz.",
+                "Petra Schmitz",
+                Some("Jugendamtsleiterin"),
+                "Es sei wichtig,",
+            ),
+            (
+                "In seiner Rede hob Bürgermeister Jan Meier die Bedeutung der Familienzentren hervor.",
+                "Jan Meier",
+                Some("Bürgermeister"),
+                "In seiner Rede",
+            ),
+            (
+                "Sozialdezernent Stefan Kühn wies darauf hin, dass die Familienzentren in allen Stadtteilen arbeiten.",
+                "Stefan Kühn",
+                Some("Sozialdezernent"),
+                "Sozialdezernent Stefan Kühn",
+            ),
+            (
+                "Ministerin Diana Stolz eröffnete die Tagung. Frau Stolz betonte in ihren Grußworten die \
+                 Bedeutung des gemeinsamen Engagements.",
+                "Diana Stolz",
+                Some("Ministerin"),
+                "Frau Stolz betonte",
+            ),
+            (
+                "Landrat Dr. Klaus Effing begrüßte die Gäste im Kreishaus. Dabei machte er deutlich, dass \
+                 Prävention Chefsache bleiben müsse.",
+                "Dr. Klaus Effing",
+                Some("Landrat"),
+                "Dabei machte er",
+            ),
+        ];
+        for &(text, speaker, role, start) in cases {
+            let found = reported(text);
+            assert_eq!(
+                found,
+                [(Some(speaker.to_string()), role.map(String::from), start.to_string())],
+                "in {text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn groups_institutions_questions_and_direct_quotes_are_no_reported_statements() {
+        let cases = [
+            // a group: plural verb
+            "Städte wie Berlin und Hamburg berichten, dass die Nachfrage nach Familienhebammen steigt.",
+            // a document speaks
+            "85 Prozent der Familien hießen das Angebot willkommen, heißt es im Jahresbericht des Jugendamtes.",
+            // an institution as subject
+            "Die Stadt Wuppertal betont, dass die Präventionskette weiter ausgebaut wird.",
+            // a question
+            "Warum erklärte Landrat Jan Meier nicht, dass die Kosten für die Kitas steigen?",
+            // a direct quote and its attribution
+            "„Wir wollen kein Kind zurücklassen“, sagte Landrat Jan Meier bei der Eröffnung.",
+            // a verb of saying without a statement
+            "Bürgermeister Jan Meier berichtete am Montag vor dem Ausschuss in Düren.",
+            // a pronoun with no one named before
+            "Sie betonte, dass die Angebote in allen Stadtteilen gut angenommen werden.",
+            // a prepositional phrase after the verb is no speaker
+            "Gestern betonte in Ihren Grußworten die Bedeutung des gemeinsamen Engagements.",
+        ];
+        for text in cases {
+            assert_eq!(reported(text), [], "in {text:?}");
+        }
+    }
+
+    #[test]
+    fn a_signed_text_is_its_signers_statement_up_to_the_next_heading() {
+        let text = "Login\n\nGrußwort von Hannelore Kraft\n\nWer die besten Chancen für alle Kinder schaffen \
+                    will, muss neue Wege gehen. Deshalb setzen wir auf Vorbeugung.\n\nPraktisch heißt das: \
+                    Wir müssen früh handeln und nicht erst, wenn Kosten entstanden sind.\n\nHannelore Kraft\n\n\
+                    Kontakt und Impressum der Landesregierung\n";
+        let found = reported(text);
+        let kraft = (Some("Hannelore Kraft".to_string()), None, String::new());
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found.iter().all(|(speaker, role, _)| (speaker, role) == (&kraft.0, &kraft.1)));
+        assert_eq!(found[0].2, "Wer die besten");
+        assert_eq!(found[1].2, "Praktisch heißt das:");
+        // A heading that names no person signs nothing.
+        assert_eq!(reported("Vorwort\n\nDieser Bericht zeigt, wie die Präventionskette im Kreis wirkt.\n"), []);
+    }
 }
