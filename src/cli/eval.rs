@@ -207,7 +207,8 @@ fn evaluate_quotes(args: &EvalArgs, destination: &Destination) -> anyhow::Result
     let truth = QuoteTruth::read(&args.dataset).map_err(super::usage_or_failure)?;
     let (index, _temp) = open_index(args.index.as_deref(), &args.dataset)?;
     // The truth lists direct quotes: reported statements are neither found nor false.
-    let listing = QuoteRequest { limit: usize::MAX, form: Some(QuoteForm::Direct), ..QuoteRequest::default() };
+    let listing =
+        QuoteRequest { limit: usize::MAX, form: Some(QuoteForm::Direct), ..QuoteRequest::default() };
     let quotes = find_quotes(&index, &listing).context("listing the extracted quotes")?;
     let extracted: Vec<ExtractedQuote> = quotes
         .hits

@@ -99,8 +99,10 @@ pub fn find_quotes(index: &PraevIndex, request: &QuoteRequest) -> Result<SearchR
     let (ranking, highlight) = ranking_query(index, &words, request.exact);
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, ranking)];
     if let Some(form) = request.form {
-        let reported: Box<dyn Query> =
-            Box::new(TermQuery::new(Term::from_field_u64(index.fields.reported, 1), IndexRecordOption::Basic));
+        let reported: Box<dyn Query> = Box::new(TermQuery::new(
+            Term::from_field_u64(index.fields.reported, 1),
+            IndexRecordOption::Basic,
+        ));
         let occur = if form == QuoteForm::Reported { Occur::Must } else { Occur::MustNot };
         clauses.push((occur, reported));
     }

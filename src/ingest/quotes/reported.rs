@@ -139,8 +139,21 @@ static SAYING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words that open the clause a statement is made of: `betonte, dass …`, `fragte, ob …`.
-const CLAUSE_WORDS: &[&str] =
-    &["dass", "daß", "ob", "wie", "was", "warum", "weshalb", "wieso", "wer", "wo", "wann", "inwieweit", "welche"];
+const CLAUSE_WORDS: &[&str] = &[
+    "dass",
+    "daß",
+    "ob",
+    "wie",
+    "was",
+    "warum",
+    "weshalb",
+    "wieso",
+    "wer",
+    "wo",
+    "wann",
+    "inwieweit",
+    "welche",
+];
 
 /// Finite verbs of the subjunctive that reported speech is written in: `Es sei wichtig …, sagt
 /// X`, `… habe sich bewährt, erklärte sie`.
@@ -152,8 +165,10 @@ const SUBJUNCTIVE: &[&str] = &[
 
 /// Headings that sign the text under them with a person's name.
 static SIGNING_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[ \t]*(?:Grußwort|Grusswort|Vorwort|Geleitwort|Statement)[ \t]*(?::[ \t]*|[ \t]+(?:von[ \t]+)?)")
-        .expect("valid regex")
+    Regex::new(
+        r"^[ \t]*(?:Grußwort|Grusswort|Vorwort|Geleitwort|Statement)[ \t]*(?::[ \t]*|[ \t]+(?:von[ \t]+)?)",
+    )
+    .expect("valid regex")
 });
 
 /// Every reported statement in `text`, in text order: sentences of indirect speech and passages
@@ -235,10 +250,9 @@ fn reported_speaker(text: &str, sentence: Range<usize>, people: &People) -> Opti
     }
     for verb in SAYING.find_iter(body) {
         let (at, end) = (sentence.start + verb.start(), sentence.start + verb.end());
-        let Some(&(_, particle, takes_object)) = SAYING_VERBS
-            .iter()
-            .find(|(form, particle, _)| *form == verb.as_str() && has_particle(&text[end..sentence.end], particle))
-        else {
+        let Some(&(_, particle, takes_object)) = SAYING_VERBS.iter().find(|(form, particle, _)| {
+            *form == verb.as_str() && has_particle(&text[end..sentence.end], particle)
+        }) else {
             continue;
         };
         let Some((person, subject_end)) = subject(text, &sentence, at, end, people) else { continue };
@@ -301,9 +315,39 @@ fn subject(
 /// Prepositions between a verb and a capitalised phrase: `betonte in ihren Grußworten` — the
 /// phrase is no subject.
 const PREPOSITIONS: &[&str] = &[
-    "in", "im", "am", "an", "auf", "aus", "bei", "beim", "mit", "nach", "von", "vom", "vor", "zu", "zum",
-    "zur", "über", "unter", "um", "durch", "gegen", "ohne", "seit", "bis", "für", "gegenüber", "während",
-    "zwischen", "neben", "hinter", "ins", "ans", "aufs",
+    "in",
+    "im",
+    "am",
+    "an",
+    "auf",
+    "aus",
+    "bei",
+    "beim",
+    "mit",
+    "nach",
+    "von",
+    "vom",
+    "vor",
+    "zu",
+    "zum",
+    "zur",
+    "über",
+    "unter",
+    "um",
+    "durch",
+    "gegen",
+    "ohne",
+    "seit",
+    "bis",
+    "für",
+    "gegenüber",
+    "während",
+    "zwischen",
+    "neben",
+    "hinter",
+    "ins",
+    "ans",
+    "aufs",
 ];
 
 /// Whether the words between a verb and the phrase after it hold a preposition.
@@ -396,7 +440,8 @@ fn signed_text(
         if body.is_empty() {
             continue;
         }
-        let is_heading = body.len() <= MAX_SUBHEADING_BYTES && !body.ends_with(['.', '!', '?', ':', '"', '“']);
+        let is_heading =
+            body.len() <= MAX_SUBHEADING_BYTES && !body.ends_with(['.', '!', '?', ':', '"', '“']);
         if is_heading || SIGNING_HEADING.is_match(body) || paragraphs == MAX_SIGNED_PARAGRAPHS {
             break;
         }
@@ -534,6 +579,9 @@ mod tests {
         assert_eq!(found[0].2, "Wer die besten");
         assert_eq!(found[1].2, "Praktisch heißt das:");
         // A heading that names no person signs nothing.
-        assert_eq!(reported("Vorwort\n\nDieser Bericht zeigt, wie die Präventionskette im Kreis wirkt.\n"), []);
+        assert_eq!(
+            reported("Vorwort\n\nDieser Bericht zeigt, wie die Präventionskette im Kreis wirkt.\n"),
+            []
+        );
     }
 }
