@@ -289,7 +289,7 @@ mod tests {
         assert_eq!(value["total_hits"], 1);
         let hit = &value["hits"][0];
         let keys: Vec<&str> = hit.as_object().unwrap().keys().map(String::as_str).collect();
-        assert_eq!(keys.len(), 16);
+        assert_eq!(keys.len(), 17);
         for key in HEADER.iter().chain(&ADDED) {
             assert!(keys.contains(key), "{key}");
         }
@@ -299,6 +299,7 @@ mod tests {
         assert!(hit["section"].is_null());
         assert!(hit["quote"].is_null(), "a passage that is no quote has no quoted words");
         assert_eq!(hit["truncated"], false);
+        assert_eq!(hit["reported"], false, "a passage that is no quote is no reported statement");
     }
 
     #[test]

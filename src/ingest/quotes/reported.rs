@@ -9,7 +9,8 @@
 //!
 //! A sentence is a reported statement when
 //!
-//! * it holds no direct quotation (a quoted span of [`MIN_WORDS`] words or more) and is no
+//! * it holds no direct quotation and no quotation mark that may belong to one (only short
+//!   quoted names and slogans, `das Programm „Kein Kind zurücklassen“`, are allowed) and is no
 //!   question;
 //! * a singular verb of saying ([`SAYING_VERBS`]; a separable one with its particle: `hob …
 //!   hervor`, `wies … hin`, `machte … deutlich`) has a person as its subject: before it (`Landrat
@@ -172,12 +173,13 @@ static SIGNING_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Every reported statement in `text`, in text order: sentences of indirect speech and passages
-/// of signed texts. `quotations` are the text's quotation spans; sentences holding a long one
-/// are direct quotes (or their attributions), not reported speech.
+/// of signed texts. `quotations` are the text's quotation spans: a sentence with a quotation
+/// mark outside a short closed one (a name, a slogan) holds a direct quote, perhaps one whose
+/// marks do not pair, or its attribution — not reported speech.
 pub(super) fn reported_statements(text: &str, quotations: &[Span], people: &People) -> Vec<Quote> {
-    let quoted: Vec<Range<usize>> = quotations
+    let names: Vec<Range<usize>> = quotations
         .iter()
-        .filter(|span| word_count(&quoted_words(text, span)) >= MIN_WORDS)
+        .filter(|span| span.closed && word_count(&quoted_words(text, span)) < MIN_WORDS)
         .map(|span| span.start..span.end)
         .collect();
     let mut statements = Vec::new();
@@ -197,7 +199,7 @@ pub(super) fn reported_statements(text: &str, quotations: &[Span], people: &Peop
             continue;
         }
         for sentence in sentences(line, from) {
-            if quoted.iter().any(|q| q.start < sentence.end && sentence.start < q.end) {
+            if holds_quotation(text, sentence.clone(), &names) {
                 continue;
             }
             if let Some(who) = reported_speaker(text, sentence.clone(), people) {
@@ -206,6 +208,18 @@ pub(super) fn reported_statements(text: &str, quotations: &[Span], people: &Peop
         }
     }
     statements
+}
+
+/// Whether `sentence` has a double quotation mark that is not part of a short quoted name.
+fn holds_quotation(text: &str, sentence: Range<usize>, names: &[Range<usize>]) -> bool {
+    text[sentence.clone()].char_indices().any(|(i, c)| {
+        let at = sentence.start + i;
+        is_double_mark(c) && !names.iter().any(|name| name.contains(&at))
+    })
+}
+
+fn is_double_mark(c: char) -> bool {
+    matches!(c, '„' | '“' | '”' | '"' | '»' | '«')
 }
 
 fn statement(words: String, start: usize, who: &Who) -> Quote {
@@ -530,6 +544,12 @@ mod tests {
                 Some("Landrat"),
                 "Dabei machte er",
             ),
+            (
+                "Landrätin Eva Irrgang lobte die Arbeit des Programms „Kein Kind zurücklassen“ im Kreis.",
+                "Eva Irrgang",
+                Some("Landrätin"),
+                "Landrätin Eva Irrgang",
+            ),
         ];
         for &(text, speaker, role, start) in cases {
             let found = reported(text);
@@ -558,6 +578,9 @@ mod tests {
             "Bürgermeister Jan Meier berichtete am Montag vor dem Ausschuss in Düren.",
             // a pronoun with no one named before
             "Sie betonte, dass die Angebote in allen Stadtteilen gut angenommen werden.",
+            // a direct quote whose closing mark is missing
+            "„Das sind keine guten Startchancen für die Kinder im Kreis, betonte Landrat Dr. Klaus \
+             Effing zu Beginn des Workshops.",
             // a prepositional phrase after the verb is no speaker
             "Gestern betonte in Ihren Grußworten die Bedeutung des gemeinsamen Engagements.",
         ];
