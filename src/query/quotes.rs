@@ -33,6 +33,7 @@ use super::{Hit, SearchResults};
 use crate::analysis::TermMatcher;
 use crate::error::{Error, Result};
 use crate::index::schema::REPORTED;
+use crate::ingest::german::offices::ends_with_role;
 use crate::index::PraevIndex;
 
 /// Weight of a query word found in a quote's role or speaker, relative to a text word.
@@ -203,7 +204,12 @@ fn sort_words(index: &PraevIndex, query: &str) -> SortedWords {
         if in_speaker {
             sorted.speaker.push(word.to_string());
         }
-        if !in_role && !in_speaker {
+        // A role word that names no office (`Kreis Lippe` of `Verwaltungsvorstand beim Kreis
+        // Lippe`, `Jugend` of `Fachbereichsleiter Jugend`) also says what or where the quote is
+        // about: it is searched in the text too. An office word (`Landrat`) is not, so that
+        // quotes merely mentioning the office do not come up.
+        let office = ends_with_role(&word.to_lowercase());
+        if !in_speaker && (!in_role || !office) {
             sorted.text.push(word.to_string());
         }
     }

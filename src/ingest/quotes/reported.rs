@@ -272,9 +272,13 @@ fn reported_speaker(text: &str, sentence: Range<usize>, people: &People) -> Opti
         let Some((person, subject_end)) = subject(text, &sentence, at, end, people) else { continue };
         let rest = strip_particle(&text[subject_end.max(end)..sentence.end], particle);
         let before = text[sentence.start..at].trim_end();
+        // After a comma (`…, betonte X zu Beginn der Tagung`) the statement is the clause
+        // before: in the subjunctive it is reported speech, otherwise a quote that lost its
+        // marks; what follows the speaker is no object then.
+        let after_comma = before.ends_with(',');
         let said = opens_clause(rest)
-            || (before.ends_with(',') && has_subjunctive(before))
-            || (takes_object && object_words(rest) >= MIN_OBJECT_WORDS);
+            || (after_comma && has_subjunctive(before))
+            || (!after_comma && takes_object && object_words(rest) >= MIN_OBJECT_WORDS);
         if said {
             let who = resolve(person, at, people);
             return (who.speaker.is_some() || who.role.is_some()).then_some(who);
@@ -581,6 +585,8 @@ mod tests {
             // a direct quote whose closing mark is missing
             "„Das sind keine guten Startchancen für die Kinder im Kreis, betonte Landrat Dr. Klaus \
              Effing zu Beginn des Workshops.",
+            // a quote without its marks: the words after the speaker are no object
+            "Hier müssen wir handeln, betonte Landrat Dr. Klaus Effing zu Beginn des Workshops im Kreishaus.",
             // a prepositional phrase after the verb is no speaker
             "Gestern betonte in Ihren Grußworten die Bedeutung des gemeinsamen Engagements.",
         ];
