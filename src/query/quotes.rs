@@ -4,9 +4,10 @@
 //! `ingest::quotes`). A journalist's query mixes who and what: `Landrat Zitat`,
 //! `Oberbürgermeister: Herkunft darf nicht über die Chancen eines Kindes entscheiden`. Each query
 //! word is therefore sorted by what the index knows: a word that some quote's role holds
-//! (`Landrat`, `Oberbürgermeister`) is searched in the roles, a word of some speaker's name in
-//! the speakers, words that only say "a quote" (`Zitat`, `sagt`) are dropped, and the rest is
-//! searched in the quoted text like `praev search` does. A matching role or speaker weighs
+//! (`Landrat`, `Oberbürgermeister`) is searched in the roles (and, when it names no office, like
+//! `Lippe` of `Verwaltungsvorstand beim Kreis Lippe`, in the text too), a word of some speaker's
+//! name in the speakers, words that only say "a quote" (`Zitat`, `sagt`) are dropped, and the
+//! rest is searched in the quoted text like `praev search` does. A matching role or speaker weighs
 //! [`WHO_WEIGHT`] times a text word, so the right person's quotes come first; a similar
 //! office (`Bürgermeister` for `Oberbürgermeister`, a part of the word) ranks below.
 //! Without a query, quotes are listed by municipality and document. `--role` keeps the quotes of
