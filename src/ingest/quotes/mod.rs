@@ -26,6 +26,10 @@
 //! * a quotation that directly continues an attributed one in the same paragraph
 //!   (`„A“, sagt X. „B“`) takes its speaker.
 //!
+//! Reported statements — indirect speech (`Landrätin X betonte, dass …`, `Es sei wichtig …, sagt
+//! X`) and texts a person signs (`Grußwort von X`) — are extracted beside the direct quotes by
+//! [`extract_with_reported`] and marked `reported` (see `reported`).
+//!
 //! Scare quotes, programme names and slogans have no such attribution and are mostly short, so
 //! they are not returned. Short later references ("Dr. Effing", "Effing", "der Landrat") are
 //! resolved to the full name given elsewhere in the document.
@@ -39,7 +43,7 @@
 //! One file per concern: `marks` pairs the quotation marks and yields the quotations,
 //! `attribution` finds the person named next to one (after, before, on the line below, in the
 //! next sentence, or as the continuation of the previous quote), `pronouns` resolves "er"/"sie"
-//! and "sein"/"ihr" to a person, `people` reads a person's name and role at a position,
+//! and "sein"/"ihr" to a person, `reported` finds indirect speech and signed texts, `people` reads a person's name and role at a position,
 //! `mentions` collects the people a document names and resolves short references, `words`
 //! holds the word lists, and `text` the bounded text helpers. What is German text rather than
 //! quote extraction (quotation marks, sentence ends, office words, the profile template) comes
