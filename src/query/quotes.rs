@@ -34,8 +34,8 @@ use super::{Hit, SearchResults};
 use crate::analysis::TermMatcher;
 use crate::error::{Error, Result};
 use crate::index::schema::REPORTED;
-use crate::ingest::german::offices::ends_with_role;
 use crate::index::PraevIndex;
+use crate::ingest::german::offices::ends_with_role;
 
 /// Weight of a query word found in a quote's role or speaker, relative to a text word.
 pub const WHO_WEIGHT: f32 = 2.0;

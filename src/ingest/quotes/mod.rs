@@ -43,9 +43,10 @@
 //! One file per concern: `marks` pairs the quotation marks and yields the quotations,
 //! `attribution` finds the person named next to one (after, before, on the line below, in the
 //! next sentence, or as the continuation of the previous quote), `pronouns` resolves "er"/"sie"
-//! and "sein"/"ihr" to a person, `reported` finds indirect speech and signed texts, `people` reads a person's name and role at a position,
-//! `mentions` collects the people a document names and resolves short references, `words`
-//! holds the word lists, and `text` the bounded text helpers. What is German text rather than
+//! and "sein"/"ihr" to a person, `reported` finds indirect speech and signed texts, `people`
+//! reads a person's name and role at a position, `mentions` collects the people a document
+//! names and resolves short references, `words` holds the word lists, and `text` the bounded
+//! text helpers. What is German text rather than
 //! quote extraction (quotation marks, sentence ends, office words, the profile template) comes
 //! from `ingest::german`.
 
