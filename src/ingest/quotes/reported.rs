@@ -191,11 +191,11 @@ pub(super) fn reported_statements(text: &str, quotations: &[Span], people: &Peop
         if from < signed_until {
             continue;
         }
-        if let Some((who, passages, end)) = signed_text(text, from, line, people) {
-            for (start, passage) in passages {
-                statements.push(statement(passage, start, &who));
+        if let Some(signed) = signed_text(text, from, line, people) {
+            for (start, passage) in signed.passages {
+                statements.push(statement(passage, start, &signed.who));
             }
-            signed_until = end;
+            signed_until = signed.end;
             continue;
         }
         for sentence in sentences(line, from) {
@@ -426,15 +426,23 @@ fn object_words(rest: &str) -> usize {
     rest.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count()
 }
 
+/// A text under a heading that names its signer.
+struct SignedText {
+    who: Who,
+    /// Start and words of each passage.
+    passages: Vec<(usize, String)>,
+    /// Where the signed text ends.
+    end: usize,
+}
+
 /// A line signing the text under it (`Grußwort von Hannelore Kraft`, `Vorwort des Landrats Dr.
-/// Klaus Effing`): the person, the passages of the text up to the next heading (start and
-/// words), and where the signed text ends.
+/// Klaus Effing`): the person and the passages of the text up to the next heading.
 fn signed_text(
     text: &str,
     from: usize,
     line: &str,
     people: &People,
-) -> Option<(Who, Vec<(usize, String)>, usize)> {
+) -> Option<SignedText> {
     let heading = line.trim_end();
     if heading.len() > MAX_HEADING_BYTES {
         return None;
@@ -468,7 +476,7 @@ fn signed_text(
         passages.extend(cut_at_sentences(text, offset, offset + body.len()));
         end = p;
     }
-    (!passages.is_empty()).then_some((who, passages, end))
+    (!passages.is_empty()).then_some(SignedText { who, passages, end })
 }
 
 /// `text[from..to]` in passages of at most [`MAX_SIGNED_BYTES`] (a longer sentence stays
