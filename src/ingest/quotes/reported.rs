@@ -437,12 +437,7 @@ struct SignedText {
 
 /// A line signing the text under it (`Grußwort von Hannelore Kraft`, `Vorwort des Landrats Dr.
 /// Klaus Effing`): the person and the passages of the text up to the next heading.
-fn signed_text(
-    text: &str,
-    from: usize,
-    line: &str,
-    people: &People,
-) -> Option<SignedText> {
+fn signed_text(text: &str, from: usize, line: &str, people: &People) -> Option<SignedText> {
     let heading = line.trim_end();
     if heading.len() > MAX_HEADING_BYTES {
         return None;
