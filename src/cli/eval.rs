@@ -21,7 +21,7 @@ use praev::output;
 use praev::output::eval::metadata::MetadataReport;
 use praev::output::eval::quotes::QuoteEvaluationReport;
 use praev::output::eval::{EvalComparisonReport, EvaluationReport};
-use praev::query::quotes::{find_quotes, QuoteRequest};
+use praev::query::quotes::{find_quotes, QuoteForm, QuoteRequest};
 
 /// The `system` name of praev's runs.
 const SYSTEM: &str = "praev";
@@ -206,7 +206,9 @@ fn evaluate_quotes(args: &EvalArgs, destination: &Destination) -> anyhow::Result
     }
     let truth = QuoteTruth::read(&args.dataset).map_err(super::usage_or_failure)?;
     let (index, _temp) = open_index(args.index.as_deref(), &args.dataset)?;
-    let listing = QuoteRequest { limit: usize::MAX, ..QuoteRequest::default() };
+    // The truth lists direct quotes: reported statements are neither found nor false.
+    let listing =
+        QuoteRequest { limit: usize::MAX, form: Some(QuoteForm::Direct), ..QuoteRequest::default() };
     let quotes = find_quotes(&index, &listing).context("listing the extracted quotes")?;
     let extracted: Vec<ExtractedQuote> = quotes
         .hits

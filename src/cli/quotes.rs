@@ -6,18 +6,20 @@ use clap::Args;
 use super::args::{IndexArg, OutputArgs};
 use praev::output;
 use praev::output::quotes::QuotesReport;
-use praev::query::quotes::{find_quotes, QuoteRequest};
+use praev::query::quotes::{find_quotes, QuoteForm, QuoteRequest};
 use praev::query::resolve_municipalities;
 
 /// What `--format` prints.
-const FORMAT_HELP: &str = "table: municipality, speaker, role, date and quote; json: {query, \
-total_hits, hits} with speaker and role; jsonl: one quote per line; csv: one row per quote (the \
-hit columns of search)";
+const FORMAT_HELP: &str = "table: municipality, speaker, role, date and quote (a reported \
+statement marked \"(reported)\"); json: {query, total_hits, hits} with speaker, role and \
+reported; jsonl: one quote per line; csv: one row per quote (the hit columns of search)";
 
 /// List quotes of people (Landräte, mayors, heads of youth offices, coordinators …) with
 /// speaker, role, municipality and date: ranked by relevance when QUERY is given (words naming a
 /// role or a speaker are matched against them: `praev quotes "Landrat Zitat"`), otherwise
-/// listed by municipality.
+/// listed by municipality. Reported statements (indirect speech: `Sie betonte, dass …`; texts a
+/// person signs: `Grußwort von …`) are listed too, marked "(reported)", after direct quotes
+/// that match as well.
 #[derive(Debug, Args)]
 #[command(mut_arg("format", |a| a.help(super::args::format_help(FORMAT_HELP))))]
 pub struct QuotesArgs {
@@ -51,6 +53,14 @@ pub struct QuotesArgs {
     #[arg(long)]
     pub exact: bool,
 
+    /// Only direct quotes (the person's words in quotation marks).
+    #[arg(long, conflicts_with = "reported")]
+    pub direct: bool,
+
+    /// Only reported statements (indirect speech, texts the person signs).
+    #[arg(long)]
+    pub reported: bool,
+
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -66,6 +76,11 @@ pub fn run(args: QuotesArgs) -> anyhow::Result<()> {
             .map_err(super::usage_or_failure)?,
         limit: args.limit as usize,
         exact: args.exact,
+        form: match (args.direct, args.reported) {
+            (true, _) => Some(QuoteForm::Direct),
+            (_, true) => Some(QuoteForm::Reported),
+            _ => None,
+        },
     };
     let results = find_quotes(&index, &request).map_err(super::usage_or_failure).context("finding quotes")?;
     destination.emit(&QuotesReport(&results))

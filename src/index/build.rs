@@ -406,6 +406,7 @@ fn add_quotes(writer: &IndexWriter, fields: &Fields, document: &Document) -> Res
             fields.kind_facet => Facet::from_path([kind]),
             fields.quote => quote.text.as_str(),
             fields.truncated => u64::from(quote.truncated),
+            fields.reported => u64::from(quote.reported),
         );
         if let Some(speaker) = &quote.speaker {
             tantivy_doc.add_text(fields.speaker, speaker);
@@ -451,7 +452,7 @@ fn record_of(document: Document) -> DocumentRecord {
         file: document.file,
         encoding: document.encoding,
         passages: document.passages.len(),
-        quotes: document.quotes.len(),
+        quotes: document.quotes.iter().filter(|quote| !quote.reported).count(),
         meta: document.meta,
     }
 }

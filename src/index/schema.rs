@@ -9,7 +9,8 @@
 //! field's own norm would count every stacked term of a word.
 
 use tantivy::schema::{
-    FacetOptions, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, STORED, STRING,
+    FacetOptions, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED,
+    STRING,
 };
 
 use crate::analysis::{ANALYZER_NAME, WORD_COUNT_NAME};
@@ -35,6 +36,7 @@ pub const SPEAKER_WORDS: &str = "speaker_words";
 pub const ROLE_WORDS: &str = "role_words";
 pub const QUOTE: &str = "quote";
 pub const TRUNCATED: &str = "truncated";
+pub const REPORTED: &str = "reported";
 
 /// Handles of the schema's fields.
 #[derive(Debug, Clone, Copy)]
@@ -73,6 +75,9 @@ pub struct Fields {
     /// attribution), stored only; and 1 when the quote runs into the end of a cut text.
     pub quote: Field,
     pub truncated: Field,
+    /// Quote passages: 1 for a reported statement (indirect speech, a signed text), 0 for a
+    /// direct quote; indexed (`quotes --direct`) and a fast field (reported ones rank lower).
+    pub reported: Field,
 }
 
 pub fn build_schema() -> Schema {
@@ -108,6 +113,7 @@ pub fn build_schema() -> Schema {
     builder.add_facet_field(KIND_FACET, FacetOptions::default());
     builder.add_text_field(QUOTE, STORED);
     builder.add_u64_field(TRUNCATED, STORED);
+    builder.add_u64_field(REPORTED, STORED | INDEXED | FAST);
     builder.build()
 }
 
@@ -136,6 +142,7 @@ impl Fields {
             role_words: schema.get_field(ROLE_WORDS)?,
             quote: schema.get_field(QUOTE)?,
             truncated: schema.get_field(TRUNCATED)?,
+            reported: schema.get_field(REPORTED)?,
         })
     }
 

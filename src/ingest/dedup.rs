@@ -171,6 +171,7 @@ mod tests {
             start: 0,
             truncated: false,
             citation: String::new(),
+            reported: false,
         }
     }
 

@@ -248,7 +248,7 @@ pub fn ingest_file(file: &SourceFile, settings: &IngestSettings) -> Result<Docum
     if passages.is_empty() {
         return Err(SkipReason::NoText);
     }
-    let quotes = dedup::drop_repeated_quotes(quotes::extract(&text));
+    let quotes = dedup::drop_repeated_quotes(quotes::extract_with_reported(&text));
     Ok(Document {
         file: file.rel_path.clone(),
         encoding: decoded.encoding.to_string(),

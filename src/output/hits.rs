@@ -32,7 +32,7 @@ pub const HEADER: [&str; 11] = [
 
 /// The CSV columns of a hit added later, after the columns of [`HEADER`] and those a command
 /// adds, so that no column moves.
-pub const ADDED: [&str; 5] = ["title", "url", "district", "quote", "truncated"];
+pub const ADDED: [&str; 6] = ["title", "url", "district", "quote", "truncated", "reported"];
 
 /// A title in a table cell: at most this many characters.
 const TITLE_CHARS: usize = 90;
@@ -61,6 +61,9 @@ pub struct HitJson<'a> {
     /// cut text; null and false otherwise.
     pub quote: Option<&'a str>,
     pub truncated: bool,
+    /// Quote passages: a reported statement (indirect speech, a signed text) rather than a
+    /// direct quote; false otherwise.
+    pub reported: bool,
 }
 
 impl<'a> From<&'a Hit> for HitJson<'a> {
@@ -82,6 +85,7 @@ impl<'a> From<&'a Hit> for HitJson<'a> {
             district: hit.district.as_deref(),
             quote: hit.quote.as_deref(),
             truncated: hit.truncated,
+            reported: hit.reported,
         }
     }
 }
@@ -123,10 +127,10 @@ pub fn hit_record(hit: &Hit) -> Vec<String> {
 }
 
 /// The cells of one hit in the order of [`ADDED`].
-fn added_record(hit: &Hit) -> [String; 5] {
+fn added_record(hit: &Hit) -> [String; 6] {
     let [title, url, district, quote] =
         [&hit.title, &hit.url, &hit.district, &hit.quote].map(|value| value.clone().unwrap_or_default());
-    [title, url, district, quote, hit.truncated.to_string()]
+    [title, url, district, quote, hit.truncated.to_string(), hit.reported.to_string()]
 }
 
 /// The CSV of hits extended by `extra` columns, whose cells `cells` gives per item, then the
@@ -257,6 +261,7 @@ mod tests {
             district: None,
             quote: None,
             truncated: false,
+            reported: false,
         }
     }
 
@@ -284,7 +289,7 @@ mod tests {
         assert_eq!(value["total_hits"], 1);
         let hit = &value["hits"][0];
         let keys: Vec<&str> = hit.as_object().unwrap().keys().map(String::as_str).collect();
-        assert_eq!(keys.len(), 16);
+        assert_eq!(keys.len(), 17);
         for key in HEADER.iter().chain(&ADDED) {
             assert!(keys.contains(key), "{key}");
         }
@@ -294,6 +299,7 @@ mod tests {
         assert!(hit["section"].is_null());
         assert!(hit["quote"].is_null(), "a passage that is no quote has no quoted words");
         assert_eq!(hit["truncated"], false);
+        assert_eq!(hit["reported"], false, "a passage that is no quote is no reported statement");
     }
 
     #[test]

@@ -6,7 +6,18 @@ use std::fmt::Write as _;
 use super::hits::{hits_csv, snippet, HitJson, ResultsJson};
 use super::table::new_table;
 use super::{Csv, Report, Style};
-use crate::query::SearchResults;
+use crate::query::{Hit, SearchResults};
+
+/// What precedes a reported statement in the table: it is not the person's own wording.
+const REPORTED_MARK: &str = "(reported) ";
+
+fn form_mark(hit: &Hit) -> &'static str {
+    if hit.reported {
+        REPORTED_MARK
+    } else {
+        ""
+    }
+}
 
 /// Quotes, ranked by relevance or listed by municipality.
 pub struct QuotesReport<'a>(pub &'a SearchResults);
@@ -46,7 +57,7 @@ impl Report for QuotesReport<'_> {
                 hit.speaker.clone().unwrap_or_else(|| "–".into()),
                 hit.role.clone().unwrap_or_else(|| "–".into()),
                 hit.date.clone().unwrap_or_default(),
-                format!("{}\n{}#{}", snippet(hit, style.color), hit.file, hit.passage),
+                format!("{}{}\n{}#{}", form_mark(hit), snippet(hit, style.color), hit.file, hit.passage),
             ]);
         }
         let mut out = format!("{table}\n");

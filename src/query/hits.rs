@@ -81,6 +81,8 @@ pub struct Hit {
     pub quote: Option<String>,
     /// A quote that runs into the end of a cut text: the statement goes on beyond it.
     pub truncated: bool,
+    /// A reported statement (indirect speech, a signed text), not a direct quote.
+    pub reported: bool,
 }
 
 /// A stored text field of a passage.
@@ -141,6 +143,7 @@ impl<'a> HitBuilder<'a> {
             district: stored_str(doc, f.district),
             quote: stored_str(doc, f.quote),
             truncated: doc.get_first(f.truncated).and_then(|v| v.as_u64()).is_some_and(|v| v == 1),
+            reported: doc.get_first(f.reported).and_then(|v| v.as_u64()).is_some_and(|v| v == 1),
         }
     }
 }

@@ -4,20 +4,25 @@
 //! `ingest::quotes`). A journalist's query mixes who and what: `Landrat Zitat`,
 //! `Oberbürgermeister: Herkunft darf nicht über die Chancen eines Kindes entscheiden`. Each query
 //! word is therefore sorted by what the index knows: a word that some quote's role holds
-//! (`Landrat`, `Oberbürgermeister`) is searched in the roles, a word of some speaker's name in
-//! the speakers, words that only say "a quote" (`Zitat`, `sagt`) are dropped, and the rest is
-//! searched in the quoted text like `praev search` does. A matching role or speaker weighs
+//! (`Landrat`, `Oberbürgermeister`) is searched in the roles (and, when it names no office, like
+//! `Lippe` of `Verwaltungsvorstand beim Kreis Lippe`, in the text too), a word of some speaker's
+//! name in the speakers, words that only say "a quote" (`Zitat`, `sagt`) are dropped, and the
+//! rest is searched in the quoted text like `praev search` does. A matching role or speaker weighs
 //! [`WHO_WEIGHT`] times a text word, so the right person's quotes come first; a similar
 //! office (`Bürgermeister` for `Oberbürgermeister`, a part of the word) ranks below.
 //! Without a query, quotes are listed by municipality and document. `--role` keeps the quotes of
 //! that office or a narrower one ([`RoleMatcher`]).
+//!
+//! Reported statements (indirect speech, signed texts; see `ingest::quotes`) are listed with
+//! the direct quotes; ranked, their score is multiplied by [`REPORTED_FACTOR`], so a direct
+//! quote comes before a reported statement that matches as well. [`QuoteForm`] keeps one kind.
 
 use std::collections::HashMap;
 
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, Query};
-use tantivy::schema::Field;
-use tantivy::{TantivyDocument, Term};
+use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{DocId, Score, SegmentReader, TantivyDocument, Term};
 
 use super::compile::{to_tantivy, to_tantivy_in};
 use super::filters::PassageFilter;
@@ -28,10 +33,15 @@ use super::speakers::speaker_matches;
 use super::{Hit, SearchResults};
 use crate::analysis::TermMatcher;
 use crate::error::{Error, Result};
+use crate::index::schema::REPORTED;
 use crate::index::PraevIndex;
+use crate::ingest::german::offices::ends_with_role;
 
 /// Weight of a query word found in a quote's role or speaker, relative to a text word.
 pub const WHO_WEIGHT: f32 = 2.0;
+/// A reported statement's score relative to a direct quote's that matches as well: the
+/// person's own words come first.
+pub const REPORTED_FACTOR: f32 = 0.8;
 /// Words that ask for a quote rather than say what it is about (folded stems are compared).
 const QUOTE_WORDS: [&str; 14] = [
     "Zitat",
@@ -63,6 +73,17 @@ pub struct QuoteRequest {
     pub limit: usize,
     /// Without synonyms for the text words.
     pub exact: bool,
+    /// Only direct quotes or only reported statements; both when None.
+    pub form: Option<QuoteForm>,
+}
+
+/// The two kinds of quote passages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuoteForm {
+    /// The person's words in quotation marks.
+    Direct,
+    /// Indirect speech or a text the person signs.
+    Reported,
 }
 
 /// The query words sorted by where they are searched.
@@ -78,7 +99,15 @@ pub fn find_quotes(index: &PraevIndex, request: &QuoteRequest) -> Result<SearchR
     let query_text = request.query.as_deref().unwrap_or("").trim();
     let words = sort_words(index, query_text);
     let (ranking, highlight) = ranking_query(index, &words, request.exact);
-    let clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, ranking)];
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, ranking)];
+    if let Some(form) = request.form {
+        let reported: Box<dyn Query> = Box::new(TermQuery::new(
+            Term::from_field_u64(index.fields.reported, 1),
+            IndexRecordOption::Basic,
+        ));
+        let occur = if form == QuoteForm::Reported { Occur::Must } else { Occur::MustNot };
+        clauses.push((occur, reported));
+    }
     let role = match &request.role {
         Some(role) => {
             Some(RoleMatcher::new(&index.analyzer, &index.analysis.synonyms, role).ok_or_else(|| {
@@ -97,7 +126,14 @@ pub fn find_quotes(index: &PraevIndex, request: &QuoteRequest) -> Result<SearchR
     let ranked = words != SortedWords::default();
     let filtered = role.is_some() || request.speaker.is_some();
     let fetch = if ranked && !filtered { limit } else { searcher.num_docs().max(1) as usize };
-    let (top, mut total_hits) = searcher.search(&*query, &(TopDocs::with_limit(fetch), Count))?;
+    let ranking = TopDocs::with_limit(fetch).tweak_score(move |segment: &SegmentReader| {
+        let reported = segment.fast_fields().u64(REPORTED).ok().map(|column| column.first_or_default_col(0));
+        move |doc: DocId, score: Score| match &reported {
+            Some(column) if column.get_val(doc) == 1 => score * REPORTED_FACTOR,
+            _ => score,
+        }
+    });
+    let (top, mut total_hits) = searcher.search(&*query, &(ranking, Count))?;
     // `--role` and `--speaker` are checked on the stored fields before a hit is built, so the
     // quotes they drop are never highlighted; roles repeat, so each is matched once.
     let mut role_verdicts: HashMap<String, bool> = HashMap::new();
@@ -169,7 +205,12 @@ fn sort_words(index: &PraevIndex, query: &str) -> SortedWords {
         if in_speaker {
             sorted.speaker.push(word.to_string());
         }
-        if !in_role && !in_speaker {
+        // A role word that names no office (`Kreis Lippe` of `Verwaltungsvorstand beim Kreis
+        // Lippe`, `Jugend` of `Fachbereichsleiter Jugend`) also says what or where the quote is
+        // about: it is searched in the text too. An office word (`Landrat`) is not, so that
+        // quotes merely mentioning the office do not come up.
+        let office = ends_with_role(&word.to_lowercase());
+        if !in_speaker && (!in_role || !office) {
             sorted.text.push(word.to_string());
         }
     }

@@ -9,7 +9,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use super::quotes::{find_quotes, QuoteRequest};
+use super::quotes::{find_quotes, QuoteForm, QuoteRequest};
 use super::Hit;
 use crate::error::Result;
 use crate::index::PraevIndex;
@@ -30,9 +30,11 @@ pub struct Speaker {
     pub last_date: Option<String>,
 }
 
-/// Every speaker of the index, most quoted first, then by name.
+/// Every speaker of the index, most quoted first, then by name. Only direct quotes count: a
+/// reported statement is the reporter's wording, and a signed text would count once per passage.
 pub fn list_speakers(index: &PraevIndex) -> Result<Vec<Speaker>> {
-    let all = find_quotes(index, &QuoteRequest { limit: usize::MAX, ..QuoteRequest::default() })?;
+    let direct = QuoteRequest { limit: usize::MAX, form: Some(QuoteForm::Direct), ..QuoteRequest::default() };
+    let all = find_quotes(index, &direct)?;
     Ok(speakers_of(&all.hits))
 }
 
@@ -182,6 +184,7 @@ mod tests {
             district: None,
             quote: None,
             truncated: false,
+            reported: false,
         }
     }
 

@@ -201,7 +201,7 @@ fn singular_role(role: &str) -> Option<String> {
 
 /// After a speech verb: skips up to three lower-case words ("sich", "anschließend") to where
 /// the person starts; `None` when a pronoun or conjunction says the person is not named.
-fn skip_adverbs(text: &str, mut q: usize) -> Option<usize> {
+pub(super) fn skip_adverbs(text: &str, mut q: usize) -> Option<usize> {
     for _ in 0..4 {
         let gap = spaces_at(text, q);
         if gap == 0 {
@@ -569,7 +569,7 @@ fn word_spans(s: &str) -> Vec<(usize, &str)> {
 /// A person in an attribution is taken when named with a role or title, with two words, by a
 /// role alone ("der Landrat"), or by a single word that is a known person's surname ("so
 /// Baranowski"): a lone capitalised word is too often a German noun.
-fn is_credible(person: &Person, at: usize, people: &People) -> bool {
+pub(super) fn is_credible(person: &Person, at: usize, people: &People) -> bool {
     match &person.name {
         Some(_) if person.role.is_some() || person.titled || person.name_words >= 2 => true,
         Some(name) => people.nearest(at, true, |m| extends(&m.name, name)).is_some(),

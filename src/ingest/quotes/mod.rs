@@ -31,6 +31,10 @@
 //! * a closing mark whose opening mark was lost (`Wir wollen das.“, sagt Landrat X.`) closes a
 //!   quote from the start of its line, only with a person named right after it.
 //!
+//! Reported statements — indirect speech (`Landrätin X betonte, dass …`, `Es sei wichtig …, sagt
+//! X`) and texts a person signs (`Grußwort von X`) — are extracted beside the direct quotes by
+//! [`extract_with_reported`] and marked `reported` (see `reported`).
+//!
 //! Scare quotes, programme names and slogans have no such attribution and are mostly short, so
 //! they are not returned. Short later references ("Dr. Effing", "Effing", "der Landrat") are
 //! resolved to the full name given elsewhere in the document.
@@ -44,9 +48,10 @@
 //! One file per concern: `marks` pairs the quotation marks and yields the quotations,
 //! `attribution` finds the person named next to one (after, before, on the line below, in the
 //! next sentence, or as the continuation of the previous quote), `pronouns` resolves "er"/"sie"
-//! and "sein"/"ihr" to a person, `people` reads a person's name and role at a position,
-//! `mentions` collects the people a document names and resolves short references, `words`
-//! holds the word lists, and `text` the bounded text helpers. What is German text rather than
+//! and "sein"/"ihr" to a person, `reported` finds indirect speech and signed texts, `people`
+//! reads a person's name and role at a position, `mentions` collects the people a document
+//! names and resolves short references, `words` holds the word lists, and `text` the bounded
+//! text helpers. What is German text rather than
 //! quote extraction (quotation marks, sentence ends, office words, the profile template) comes
 //! from `ingest::german`.
 
@@ -55,6 +60,7 @@ mod marks;
 mod mentions;
 mod people;
 mod pronouns;
+mod reported;
 mod testimonials;
 #[cfg(test)]
 mod tests;
@@ -93,6 +99,11 @@ pub struct Quote {
     /// collapsed. Empty in records of older indexes.
     #[serde(default)]
     pub citation: String,
+    /// A reported statement, not a direct quote: indirect speech (`Sie betonte, dass …`) or a
+    /// text the person signs (`Grußwort von …`); `text` and `citation` are the reporter's
+    /// sentence or the signed passage.
+    #[serde(default)]
+    pub reported: bool,
 }
 
 /// Quotes with fewer words are mostly scare quotes, names or slogans rather than statements:
@@ -113,12 +124,28 @@ struct Previous {
     open_ended: bool,
 }
 
-/// Every quote in `text` that a person said, in text order.
+/// Every direct quote in `text` that a person said, in text order.
 pub fn extract(text: &str) -> Vec<Quote> {
+    direct_quotes(text, &quote_spans(text), &mut People::new(text))
+}
+
+/// Every direct quote in `text`, then every reported statement (indirect speech, signed texts;
+/// marked `reported`), each in text order. Reported speech resolves its pronouns with the
+/// speakers of the direct quotes known.
+pub fn extract_with_reported(text: &str) -> Vec<Quote> {
     let spans = quote_spans(text);
-    let mut quotes = marked_quotes(text, &spans);
+    let mut people = People::new(text);
+    let mut quotes = direct_quotes(text, &spans, &mut people);
+    quotes.extend(reported::reported_statements(text, &spans, &people));
+    quotes
+}
+
+/// The direct quotes: quotations in marks, testimonials and quotations that lost their opening
+/// mark, in text order.
+fn direct_quotes(text: &str, spans: &[marks::Span], people: &mut People) -> Vec<Quote> {
+    let mut quotes = marked_quotes(text, spans, people);
     let mut more = testimonials::testimonials(text);
-    more.extend(quotes_without_opening_mark(text, &spans));
+    more.extend(quotes_without_opening_mark(text, spans, people));
     if !more.is_empty() {
         quotes.extend(more);
         quotes.sort_by_key(|quote| quote.start);
@@ -128,19 +155,18 @@ pub fn extract(text: &str) -> Vec<Quote> {
 
 /// The quotations whose opening mark was lost (`Wir wollen das.“, sagt Landrat X.`): kept only
 /// with a person named right after the closing mark with a verb of saying.
-fn quotes_without_opening_mark(text: &str, spans: &[marks::Span]) -> Vec<Quote> {
-    let people = People::new(text);
+fn quotes_without_opening_mark(text: &str, spans: &[marks::Span], people: &People) -> Vec<Quote> {
     let mut quotes = Vec::new();
     for span in marks::orphan_closing_spans(text, spans) {
         let words = quoted_words(text, &span);
         if word_count(&words) < MIN_WORDS {
             continue;
         }
-        let Some((person, end)) = after_quote(text, &span, &people) else { continue };
+        let Some((person, end)) = after_quote(text, &span, people) else { continue };
         if person.name.is_none() {
             continue;
         }
-        let who = resolve(person, span.start, &people);
+        let who = resolve(person, span.start, people);
         quotes.push(Quote {
             text: words,
             speaker: who.speaker,
@@ -148,17 +174,17 @@ fn quotes_without_opening_mark(text: &str, spans: &[marks::Span]) -> Vec<Quote> 
             start: span.start,
             truncated: false,
             citation: citation(text, &span, end),
+            reported: false,
         });
     }
     quotes
 }
 
 /// The quotations in quotation marks that a person said, in text order.
-fn marked_quotes(text: &str, spans: &[marks::Span]) -> Vec<Quote> {
+fn marked_quotes(text: &str, spans: &[marks::Span], people: &mut People) -> Vec<Quote> {
     if spans.is_empty() {
         return Vec::new();
     }
-    let mut people = People::new(text);
     let mut quotes = Vec::new();
     let mut previous: Option<Previous> = None;
     for span in spans {
@@ -170,21 +196,21 @@ fn marked_quotes(text: &str, spans: &[marks::Span]) -> Vec<Quote> {
         let truncated = runs_into_the_end(text, span);
         let attributed = if count < MIN_WORDS {
             // Short: a statement only with a speaker named right at it.
-            explicitly_attributed(text, span, truncated, &people)
+            explicitly_attributed(text, span, truncated, people)
         } else if span.closed {
-            after_quote(text, span, &people)
+            after_quote(text, span, people)
                 .or_else(|| signature_below(text, span))
-                .or_else(|| before_quote(text, span, &people))
+                .or_else(|| before_quote(text, span, people))
                 .or_else(|| heading_above(text, span))
-                .or_else(|| next_sentence(text, span, &people))
-                .or_else(|| referring_clause(text, span, &people))
-                .or_else(|| pronoun_after(text, span, &people))
-                .or_else(|| pronoun_before(text, span, &people))
-                .or_else(|| previous_sentence(text, span, &people))
+                .or_else(|| next_sentence(text, span, people))
+                .or_else(|| referring_clause(text, span, people))
+                .or_else(|| pronoun_after(text, span, people))
+                .or_else(|| pronoun_before(text, span, people))
+                .or_else(|| previous_sentence(text, span, people))
         } else if truncated || ends_like_sentence(&words) {
-            before_quote(text, span, &people)
+            before_quote(text, span, people)
                 .or_else(|| heading_above(text, span))
-                .or_else(|| pronoun_before(text, span, &people))
+                .or_else(|| pronoun_before(text, span, people))
         } else {
             None
         };
@@ -192,8 +218,8 @@ fn marked_quotes(text: &str, spans: &[marks::Span]) -> Vec<Quote> {
             continue;
         }
         let (who, end) = match attributed {
-            Some((person, end)) => (resolve(person, span.start, &people), end.max(span.end)),
-            None => match continuation(text, span, &words, truncated, previous.as_ref(), &people) {
+            Some((person, end)) => (resolve(person, span.start, people), end.max(span.end)),
+            None => match continuation(text, span, &words, truncated, previous.as_ref(), people) {
                 Some(who) => (who, span.end),
                 None if truncated && count >= MIN_CUT_WORDS && opens_sentence(text, span.start) => {
                     (Who { speaker: None, role: None }, span.end)
@@ -214,6 +240,7 @@ fn marked_quotes(text: &str, spans: &[marks::Span]) -> Vec<Quote> {
             start: span.start,
             truncated,
             citation: citation(text, span, end),
+            reported: false,
         });
         previous = Some(Previous { end, who, open_ended: !span.closed && !truncated });
     }

@@ -174,7 +174,7 @@ pub(super) fn is_statement_noun(word: &str) -> bool {
 }
 
 /// The person a pronoun before `at` stands for, as an attribution.
-fn pronoun_person(text: &str, at: usize, gender: Gender, people: &People) -> Option<Person> {
+pub(super) fn pronoun_person(text: &str, at: usize, gender: Gender, people: &People) -> Option<Person> {
     let m = people.referent(at, recent_start(text, at), gender)?;
     Some(Person { name: Some(m.name.clone()), role: m.role.clone(), ..Person::default() })
 }

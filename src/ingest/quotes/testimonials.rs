@@ -39,6 +39,7 @@ pub(super) fn testimonials(text: &str) -> Vec<Quote> {
             role: None,
             start: from,
             truncated: false,
+            reported: false,
         });
     }
     quotes

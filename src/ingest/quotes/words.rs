@@ -114,7 +114,8 @@ pub(super) static NOT_NAMES: LazyLock<HashSet<&str>> = LazyLock::new(|| {
         Ministerium Jugendamt Kreisjugendamt Verwaltung Rathaus Kreishaus Foto Bild Fotos Quelle Tel \
         Telefon Fax Internet Januar Februar März April Mai Juni Juli August September Oktober November \
         Dezember Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Zitat Fazit Motto Titel \
-        Thema Ziel Ziele Presseinformation Pressemitteilung Neue Neuer Neues Weitere Weiterer",
+        Thema Ziel Ziele Presseinformation Pressemitteilung Neue Neuer Neues Weitere Weiterer Grußwort \
+        Grußworte Grußworten Grusswort Vorwort Geleitwort Statement Rede Interview",
     )
     .collect()
 });
