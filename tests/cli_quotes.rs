@@ -133,6 +133,22 @@ fn search_by_speaker_takes_any_form_of_the_name_like_quotes() {
     }
 }
 
+/// A query naming an office lists its holders' quotes first, then quotes that only mention it.
+#[test]
+fn quotes_of_an_office_come_before_quotes_about_it() {
+    let corpus = tempfile::tempdir().unwrap();
+    std::fs::write(
+        corpus.path().join("a.txt"),
+        "Kreis Musterland. „Die Koordinatorinnen vor Ort kennen die Familien am besten“, sagt Bürgermeisterin Maria Roth.\n\n\
+         „Wir bringen Kitas, Schulen und Beratungsstellen an einen Tisch“, sagt Koordinatorin Anna Schulz.",
+    )
+    .unwrap();
+    let index = common::TestIndex::of(corpus.path());
+    let found = index.json(&["quotes", "Koordinatorin Zitat", "--format", "json"]);
+    let speakers: Vec<&str> = hits(&found).iter().map(|h| h["speaker"].as_str().unwrap()).collect();
+    assert_eq!(speakers, ["Anna Schulz", "Maria Roth"]);
+}
+
 #[test]
 fn municipalities_lists_figures_counts_and_contact() {
     let list = index().json(&["municipalities", "--format", "json"]);
