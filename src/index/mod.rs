@@ -4,9 +4,11 @@
 //! (see [`schema`]); it knows nothing about queries or output.
 
 pub mod build;
+pub mod check;
 pub mod documents;
 pub mod meta;
 pub mod profiles;
+pub mod read_only;
 pub mod reader;
 pub mod schema;
 pub mod store;

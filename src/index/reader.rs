@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use tantivy::{Index, IndexReader, ReloadPolicy};
 
 use super::meta::{DocumentRecord, IndexMeta};
+use super::read_only::ReadOnlyDirectory;
 use super::schema::Fields;
 use super::store::current_generation;
 use super::{CONFIG_DIR, SYNONYMS_FILE, THESAURUS_FILE, VOCABULARY_FILE};
@@ -53,11 +54,17 @@ impl PraevIndex {
         }
         analysis.synonyms =
             std::mem::take(&mut analysis.synonyms).with_thesaurus(read_thesaurus(&generation));
-        let index = Index::open_in_dir(&generation)
-            .map_err(|e| Error::Damaged { path: path.to_path_buf(), message: e.to_string() })?;
+        let damaged = |message: String| Error::Damaged { path: path.to_path_buf(), message };
+        let directory = ReadOnlyDirectory::open(&generation)
+            .map_err(|e| damaged(format!("cannot open {}: {e}", generation.display())))?;
+        let index = Index::open(directory).map_err(|e| damaged(format!("{}: {e}", generation.display())))?;
         index.tokenizers().register(ANALYZER_NAME, analyzer.clone());
         let fields = Fields::from_schema(&index.schema())?;
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e| damaged(format!("{}: {e}", generation.display())))?;
         Ok(PraevIndex {
             path: path.to_path_buf(),
             generation,
@@ -92,7 +99,10 @@ fn read_vocabulary(generation: &Path, index_path: &Path) -> Result<fst::Set<Vec<
     let path = generation.join(VOCABULARY_FILE);
     let damaged = |message: String| Error::Damaged { path: index_path.to_path_buf(), message };
     let bytes = std::fs::read(&path).map_err(|e| damaged(format!("cannot read {}: {e}", path.display())))?;
-    Lexicon::corpus_set(bytes).map_err(|e| damaged(format!("{}: {e}", path.display())))
+    let set = Lexicon::corpus_set(bytes).map_err(|e| damaged(format!("{}: {e}", path.display())))?;
+    // The fst crate trusts its bytes (a flipped bit panics a lookup); its checksum is cheap.
+    set.as_fst().verify().map_err(|e| damaged(format!("{}: {e}", path.display())))?;
+    Ok(set)
 }
 
 /// The thesaurus compiled at build time; empty when missing (an index of an earlier praev).
