@@ -39,7 +39,9 @@ fn control_characters_in_a_document_are_shown_escaped_in_every_table() {
     );
     write(corpus.path(), "steuer.txt", &text);
     let index = TestIndex::of(corpus.path());
-    for args in [&["search", "Kinder"][..], &["kwic", "Kinder"], &["documents"], &["similar", "--text", "Kinder"]] {
+    for args in
+        [&["search", "Kinder"][..], &["kwic", "Kinder"], &["documents"], &["similar", "--text", "Kinder"]]
+    {
         let out = index.run(args);
         assert!(out.status.success(), "{args:?}: {}", stderr(&out));
         let stdout = String::from_utf8(out.stdout).unwrap();
@@ -69,7 +71,8 @@ fn a_damaged_index_file_is_one_line_naming_it_never_a_panic() {
     for extension in ["term", "idx", "store", "fst"] {
         let index = own_index();
         let damaged = flip_a_byte(&generation(&index.path()), extension);
-        let commands: [&[&str]; 4] = [&["search", "Kinder Familien"], &["quotes"], &["themes"], &["kwic", "Kinder"]];
+        let commands: [&[&str]; 4] =
+            [&["search", "Kinder Familien"], &["quotes"], &["themes"], &["kwic", "Kinder"]];
         for args in commands {
             let out = index.run(args);
             let message = stderr(&out);
@@ -90,7 +93,9 @@ fn praev_index_repairs_a_damaged_current_and_says_so() {
     let damages: [(&str, fn(&Path)); 3] = [
         ("garbage in CURRENT", |index| std::fs::write(index.join("CURRENT"), "\u{1}\u{2}kaputt").unwrap()),
         ("generation removed", |index| std::fs::remove_dir_all(generation(index)).unwrap()),
-        ("generation half written", |index| std::fs::remove_file(generation(index).join("praev.json")).unwrap()),
+        ("generation half written", |index| {
+            std::fs::remove_file(generation(index).join("praev.json")).unwrap()
+        }),
     ];
     for (what, damage) in damages {
         let index = own_index();
@@ -224,7 +229,8 @@ fn free_text_arguments_may_start_with_a_hyphen() {
     ];
     for args in commands {
         // `--index` goes before the words: after `--` everything is a word.
-        let out = index.cmd().arg(args[0]).arg("--index").arg(index.path()).args(&args[1..]).output().unwrap();
+        let out =
+            index.cmd().arg(args[0]).arg("--index").arg(index.path()).args(&args[1..]).output().unwrap();
         let message = stderr(&out);
         assert!(!message.contains("unexpected argument"), "{args:?}: {message}");
         assert!(!message.contains("Usage:"), "{args:?} was rejected by argument parsing: {message}");

@@ -67,7 +67,13 @@ impl BuildProgress for IndexProgress {
     }
 
     fn skipped(&self, skipped: &Skipped) {
-        self.bar.suspend(|| eprintln!("warning: skipped {}: {}", one_line(&skipped.rel_path), one_line(&skipped.reason.to_string())));
+        self.bar.suspend(|| {
+            eprintln!(
+                "warning: skipped {}: {}",
+                one_line(&skipped.rel_path),
+                one_line(&skipped.reason.to_string())
+            )
+        });
     }
 
     fn warning(&self, message: &str) {

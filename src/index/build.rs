@@ -90,7 +90,10 @@ pub fn build(request: &BuildRequest, progress: &dyn BuildProgress) -> Result<Bui
 
     let lock = BuildLock::acquire(&request.index)?;
     if let Some(damage) = lock.remove_stale()? {
-        progress.warning(&format!("the index at {} was damaged ({damage}): building it anew", request.index.display()));
+        progress.warning(&format!(
+            "the index at {} was damaged ({damage}): building it anew",
+            request.index.display()
+        ));
     }
     let generation = lock.new_generation()?;
     let result = write_generation(&generation, &corpus, &files, &config, &manifest, progress);

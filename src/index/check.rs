@@ -48,7 +48,8 @@ fn check_praev_files(index: &Path, generation: &Path) -> Result<()> {
     }
     let vocabulary = generation.join(VOCABULARY_FILE);
     let damaged = |message: String| Error::Damaged { path: index.to_path_buf(), message };
-    let bytes = std::fs::read(&vocabulary).map_err(|e| damaged(format!("cannot read {}: {e}", vocabulary.display())))?;
+    let bytes = std::fs::read(&vocabulary)
+        .map_err(|e| damaged(format!("cannot read {}: {e}", vocabulary.display())))?;
     let verified = fst::raw::Fst::new(bytes).and_then(|fst| fst.verify());
     verified.map_err(|e| damaged(format!("{}: {e}", vocabulary.display())))
 }
@@ -83,7 +84,9 @@ mod tests {
         let text = "Leitbild der Präventionskette\n\nDer Kreis begleitet Kinder und Familien von der Geburt bis zum Beruf.";
         std::fs::write(corpus.join("leitbild.txt"), text).unwrap();
         let index = dir.path().join("idx");
-        let config = ConfigFiles::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("index-config").as_path()).unwrap();
+        let config =
+            ConfigFiles::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("index-config").as_path())
+                .unwrap();
         build(&BuildRequest { corpus, index: index.clone(), config }, &Quiet).unwrap();
         let generation = current_generation(&index).unwrap().unwrap();
         (dir, generation)

@@ -13,7 +13,8 @@ use std::sync::Arc;
 
 use tantivy::directory::error::{DeleteError, LockError, OpenDirectoryError, OpenReadError, OpenWriteError};
 use tantivy::directory::{
-    Directory, DirectoryLock, FileHandle, FileSlice, Lock, MmapDirectory, WatchCallback, WatchHandle, WritePtr,
+    Directory, DirectoryLock, FileHandle, FileSlice, Lock, MmapDirectory, WatchCallback, WatchHandle,
+    WritePtr,
 };
 
 /// The files of one generation, read-only.
@@ -96,7 +97,8 @@ mod tests {
         writer.commit().unwrap();
         drop(writer);
         let listing = || {
-            let mut names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+            let mut names: Vec<_> =
+                std::fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
             names.sort();
             names
         };

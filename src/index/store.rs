@@ -123,7 +123,11 @@ impl BuildLock {
         let damage = match current_generation(&self.index) {
             Ok(None) => None,
             Ok(Some(generation)) if generation.join(META_FILE).is_file() => None,
-            Ok(Some(generation)) => Some(format!("{} names {}, which is missing or incomplete", current_file.display(), generation.display())),
+            Ok(Some(generation)) => Some(format!(
+                "{} names {}, which is missing or incomplete",
+                current_file.display(),
+                generation.display()
+            )),
             Err(Error::Damaged { message, .. }) => Some(message),
             Err(e) => Some(e.to_string()),
         };
@@ -214,7 +218,9 @@ mod tests {
     #[test]
     fn remove_stale_reports_and_clears_a_damaged_current() {
         let damages: [(&str, fn(&Path)); 4] = [
-            ("names no generation", |index| std::fs::write(index.join(CURRENT_FILE), "\u{0}\u{1}garbage").unwrap()),
+            ("names no generation", |index| {
+                std::fs::write(index.join(CURRENT_FILE), "\u{0}\u{1}garbage").unwrap()
+            }),
             ("missing or incomplete", |index| std::fs::write(index.join(CURRENT_FILE), "gen-1-1").unwrap()),
             ("missing or incomplete", |index| {
                 std::fs::create_dir(index.join("gen-2-2")).unwrap();

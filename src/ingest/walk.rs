@@ -254,7 +254,9 @@ mod tests {
     /// The listed paths with why each is no document ("" for a file to read).
     fn listed_with_reasons(root: &Path) -> Vec<(String, String)> {
         let files = list_files(root).unwrap().into_iter();
-        files.map(|f| (f.rel_path, f.not_a_document.map(|r| r.label().to_string()).unwrap_or_default())).collect()
+        files
+            .map(|f| (f.rel_path, f.not_a_document.map(|r| r.label().to_string()).unwrap_or_default()))
+            .collect()
     }
 
     #[cfg(unix)]
@@ -285,7 +287,8 @@ mod tests {
             expected.push(("dose.md", "not a regular file"));
         }
         expected.sort();
-        let expected: Vec<(String, String)> = expected.into_iter().map(|(p, r)| (p.into(), r.into())).collect();
+        let expected: Vec<(String, String)> =
+            expected.into_iter().map(|(p, r)| (p.into(), r.into())).collect();
         assert_eq!(listed_with_reasons(root), expected);
     }
 

@@ -123,9 +123,10 @@ pub(super) fn build_table(
         table.force_no_tty();
     }
     let mut header = vec![Cell::new("theme")];
-    header.extend(
-        columns.iter().map(|&m| Cell::new(escape_controls(&pad_lines(&layout.headers[m]), Newlines::Keep)).set_alignment(CellAlignment::Right)),
-    );
+    header.extend(columns.iter().map(|&m| {
+        Cell::new(escape_controls(&pad_lines(&layout.headers[m]), Newlines::Keep))
+            .set_alignment(CellAlignment::Right)
+    }));
     table.set_header(header);
     for (t, theme) in matrix.themes.iter().enumerate() {
         let mut row = vec![Cell::new(escape_controls(&theme.label, Newlines::Keep))];
