@@ -1,7 +1,9 @@
 //! The index: schema, atomic and exclusive builds, and opening for search.
 //!
 //! It owns the on-disk layout (see [`store`]) and the mapping of passages to tantivy documents
-//! (see [`schema`]); it knows nothing about queries or output.
+//! (see [`schema`]); it knows nothing about queries or output. Reading never writes: a
+//! generation is opened through [`read_only`], and [`check`] names the damaged file of an index
+//! when a read failed.
 
 pub mod build;
 pub mod check;
