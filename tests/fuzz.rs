@@ -193,3 +193,11 @@ fn terminal_escaping_leaves_no_control_but_newlines_and_styles() {
         },
     );
 }
+
+/// Inputs on which a target once panicked.
+#[test]
+fn inputs_that_once_panicked_do_not() {
+    // A name read past the end of the sentence before a quote (quotes::attribution).
+    let sentence_before_quote = "Dr. Müllerä( z. B.”NOT&#0;~)„\u{1baae}\u{1b}[1mÜbergänge!\u{1b}짘\u{ad}漖⾞Dr. Müller\u{1b}[1m🙂-&#0;‘\tz. B.# 𥂘é&#x1b;\nPräventionskette«\r\n éStadtverwaltung- <br>ä\u{ad}\u{1bdc1}\"";
+    assert!(extract(sentence_before_quote).iter().all(|q| !q.text.is_empty()));
+}
