@@ -88,9 +88,12 @@ fn a_damaged_index_file_is_one_line_naming_it_never_a_panic() {
     }
 }
 
+/// What a damage is called, and how to inflict it on an index folder.
+type Damage = (&'static str, fn(&Path));
+
 #[test]
 fn praev_index_repairs_a_damaged_current_and_says_so() {
-    let damages: [(&str, fn(&Path)); 3] = [
+    let damages: [Damage; 3] = [
         ("garbage in CURRENT", |index| std::fs::write(index.join("CURRENT"), "\u{1}\u{2}kaputt").unwrap()),
         ("generation removed", |index| std::fs::remove_dir_all(generation(index)).unwrap()),
         ("generation half written", |index| {

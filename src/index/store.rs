@@ -179,6 +179,9 @@ mod tests {
         assert!(matches!(second, Err(Error::Locked { .. })), "expected Locked");
     }
 
+    /// What a damage is called, and how to inflict it on an index folder.
+    type Damage = (&'static str, fn(&Path));
+
     /// A generation as a finished build leaves it (its `praev.json` is written last).
     fn complete_generation(lock: &BuildLock) -> PathBuf {
         let generation = lock.new_generation().unwrap();
@@ -217,7 +220,7 @@ mod tests {
 
     #[test]
     fn remove_stale_reports_and_clears_a_damaged_current() {
-        let damages: [(&str, fn(&Path)); 4] = [
+        let damages: [Damage; 4] = [
             ("names no generation", |index| {
                 std::fs::write(index.join(CURRENT_FILE), "\u{0}\u{1}garbage").unwrap()
             }),
