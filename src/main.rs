@@ -28,6 +28,7 @@ extern "C" fn set_allocator_options() {
 }
 
 fn main() -> ExitCode {
+    cli::panic::install_hook();
     let args = match cli::Cli::try_parse() {
         Ok(args) => args,
         Err(e) => {
@@ -40,8 +41,15 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("praev: error: {}", one_line(&e));
-            ExitCode::from(if e.is::<cli::UsageError>() { 2 } else { 1 })
+            eprintln!("praev: error: {}", praev::output::terminal::one_line(&one_line(&e)));
+            let code = if e.is::<cli::UsageError>() {
+                2
+            } else if e.is::<cli::panic::InternalError>() {
+                101
+            } else {
+                1
+            };
+            ExitCode::from(code)
         }
     }
 }

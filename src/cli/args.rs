@@ -40,6 +40,7 @@ impl IndexArg {
                 path
             }
         };
+        super::panic::note_index(&path);
         PraevIndex::open(&path).map_err(super::usage_or_failure)
     }
 }

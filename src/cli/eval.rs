@@ -154,7 +154,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<()> {
         dataset.queries.retain(|q| args.qid.contains(&q.qid));
     }
     for warning in &dataset.warnings {
-        eprintln!("warning: {warning}");
+        eprintln!("warning: {}", praev::output::terminal::one_line(&warning.to_string()));
     }
     let k = args.k as usize;
     match &args.compare {
@@ -237,6 +237,7 @@ fn open_index(
             (temp.path().join("index"), Some(temp))
         }
     };
+    super::panic::note_index(&path);
     let index = PraevIndex::open(&path).map_err(super::usage_or_failure)?;
     Ok((index, temp))
 }

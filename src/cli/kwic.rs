@@ -21,6 +21,7 @@ line; csv: the same columns";
 #[command(mut_arg("format", |a| a.help(super::args::format_help(FORMAT_HELP))))]
 pub struct KwicArgs {
     /// The word to look for, e.g. 'Übergang' (also finds Übergänge, Übergangsmanagement).
+    #[arg(allow_hyphen_values = true)]
     pub term: String,
 
     #[command(flatten)]

@@ -13,6 +13,7 @@ mod index;
 mod kwic;
 mod matrix;
 mod municipalities;
+pub mod panic;
 mod progress;
 mod quotes;
 mod search;
@@ -63,7 +64,12 @@ pub enum Command {
 #[error("{0}")]
 pub struct UsageError(pub String);
 
+/// Runs the command; a panic becomes one error line (see [`panic`]).
 pub fn run(cli: Cli) -> anyhow::Result<()> {
+    panic::contain(|| run_command(cli))
+}
+
+fn run_command(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Index(args) => index::run(args),
         Command::Search(args) => search::run(args),

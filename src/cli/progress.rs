@@ -8,6 +8,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use praev::index::BuildProgress;
 use praev::ingest::Skipped;
+use praev::output::terminal::one_line;
 
 pub struct IndexProgress {
     bar: ProgressBar,
@@ -66,10 +67,16 @@ impl BuildProgress for IndexProgress {
     }
 
     fn skipped(&self, skipped: &Skipped) {
-        self.bar.suspend(|| eprintln!("warning: skipped {}: {}", skipped.rel_path, skipped.reason));
+        self.bar.suspend(|| {
+            eprintln!(
+                "warning: skipped {}: {}",
+                one_line(&skipped.rel_path),
+                one_line(&skipped.reason.to_string())
+            )
+        });
     }
 
     fn warning(&self, message: &str) {
-        self.bar.suspend(|| eprintln!("warning: {message}"));
+        self.bar.suspend(|| eprintln!("warning: {}", one_line(message)));
     }
 }

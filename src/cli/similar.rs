@@ -29,7 +29,7 @@ pub struct SimilarArgs {
     pub passage: Option<String>,
 
     /// A text to find passages like.
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub text: Option<String>,
 
     /// A file whose text to find passages like (UTF-8 text).

@@ -29,7 +29,7 @@ pub struct ThemeArgs {
     /// The theme: its id, its label or an unambiguous prefix, case- and umlaut-insensitive
     /// (`uebergaenge`, 'fruehe hilfen', `Partizipation`); any other text is a topic
     /// ('familienfreundliche Kommune').
-    #[arg(value_name = "NAME|TOPIC")]
+    #[arg(value_name = "NAME|TOPIC", allow_hyphen_values = true)]
     pub name: String,
 
     #[command(flatten)]

@@ -89,7 +89,12 @@ pub fn build(request: &BuildRequest, progress: &dyn BuildProgress) -> Result<Bui
     let manifest = read_manifest(&corpus, &files, progress)?;
 
     let lock = BuildLock::acquire(&request.index)?;
-    lock.remove_stale()?;
+    if let Some(damage) = lock.remove_stale()? {
+        progress.warning(&format!(
+            "the index at {} was damaged ({damage}): building it anew",
+            request.index.display()
+        ));
+    }
     let generation = lock.new_generation()?;
     let result = write_generation(&generation, &corpus, &files, &config, &manifest, progress);
     let (meta, skipped, duplicates) = match result {

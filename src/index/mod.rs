@@ -1,12 +1,16 @@
 //! The index: schema, atomic and exclusive builds, and opening for search.
 //!
 //! It owns the on-disk layout (see [`store`]) and the mapping of passages to tantivy documents
-//! (see [`schema`]); it knows nothing about queries or output.
+//! (see [`schema`]); it knows nothing about queries or output. Reading never writes: a
+//! generation is opened through [`read_only`], and [`check`] names the damaged file of an index
+//! when a read failed.
 
 pub mod build;
+pub mod check;
 pub mod documents;
 pub mod meta;
 pub mod profiles;
+pub mod read_only;
 pub mod reader;
 pub mod schema;
 pub mod store;

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use tantivy::{Index, IndexReader, ReloadPolicy};
 
 use super::meta::{DocumentRecord, IndexMeta};
+use super::read_only::ReadOnlyDirectory;
 use super::schema::Fields;
 use super::store::current_generation;
 use super::{CONFIG_DIR, SYNONYMS_FILE, THESAURUS_FILE, VOCABULARY_FILE};
@@ -42,7 +43,7 @@ impl PraevIndex {
         };
         let meta = IndexMeta::read(&generation, path)?;
         let config_files = ConfigFiles::read_dir(&generation.join(CONFIG_DIR))?;
-        let (mut analysis, compiled) = match read_synonyms(&generation) {
+        let (mut analysis, compiled) = match read_synonyms(&generation, path)? {
             Some(synonyms) => (config_files.load_analysis_with(synonyms)?, true),
             None => (config_files.load_analysis()?, false),
         };
@@ -52,12 +53,18 @@ impl PraevIndex {
             analysis.synonyms = analysis.synonyms.with_keys(&analyzer);
         }
         analysis.synonyms =
-            std::mem::take(&mut analysis.synonyms).with_thesaurus(read_thesaurus(&generation));
-        let index = Index::open_in_dir(&generation)
-            .map_err(|e| Error::Damaged { path: path.to_path_buf(), message: e.to_string() })?;
+            std::mem::take(&mut analysis.synonyms).with_thesaurus(read_thesaurus(&generation, path)?);
+        let damaged = |message: String| Error::Damaged { path: path.to_path_buf(), message };
+        let directory = ReadOnlyDirectory::open(&generation)
+            .map_err(|e| damaged(format!("cannot open {}: {e}", generation.display())))?;
+        let index = Index::open(directory).map_err(|e| damaged(format!("{}: {e}", generation.display())))?;
         index.tokenizers().register(ANALYZER_NAME, analyzer.clone());
         let fields = Fields::from_schema(&index.schema())?;
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e| damaged(format!("{}: {e}", generation.display())))?;
         Ok(PraevIndex {
             path: path.to_path_buf(),
             generation,
@@ -92,19 +99,35 @@ fn read_vocabulary(generation: &Path, index_path: &Path) -> Result<fst::Set<Vec<
     let path = generation.join(VOCABULARY_FILE);
     let damaged = |message: String| Error::Damaged { path: index_path.to_path_buf(), message };
     let bytes = std::fs::read(&path).map_err(|e| damaged(format!("cannot read {}: {e}", path.display())))?;
-    Lexicon::corpus_set(bytes).map_err(|e| damaged(format!("{}: {e}", path.display())))
+    let set = Lexicon::corpus_set(bytes).map_err(|e| damaged(format!("{}: {e}", path.display())))?;
+    // The fst crate trusts its bytes (a flipped bit panics a lookup); its checksum is cheap.
+    set.as_fst().verify().map_err(|e| damaged(format!("{}: {e}", path.display())))?;
+    Ok(set)
 }
 
-/// The thesaurus compiled at build time; empty when missing (an index of an earlier praev).
-fn read_thesaurus(generation: &Path) -> CorpusThesaurus {
-    std::fs::read_to_string(generation.join(THESAURUS_FILE))
-        .map(CorpusThesaurus::from_text)
-        .unwrap_or_default()
+/// The thesaurus compiled at build time; empty when missing (an index of an earlier praev),
+/// damage when present but unreadable.
+fn read_thesaurus(generation: &Path, index_path: &Path) -> Result<CorpusThesaurus> {
+    let path = generation.join(THESAURUS_FILE);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Ok(CorpusThesaurus::from_text(text)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(CorpusThesaurus::default()),
+        Err(e) => Err(Error::Damaged {
+            path: index_path.to_path_buf(),
+            message: format!("cannot read {}: {e}", path.display()),
+        }),
+    }
 }
 
-/// The synonyms compiled at build time; None when missing or unreadable (then the config's
-/// TOML is parsed instead).
-fn read_synonyms(generation: &Path) -> Option<crate::analysis::Synonyms> {
-    let bytes = std::fs::read(generation.join(SYNONYMS_FILE)).ok()?;
-    serde_json::from_slice(&bytes).ok()
+/// The synonyms compiled at build time; None when missing (then the config's TOML is parsed
+/// instead), damage when present but unreadable.
+fn read_synonyms(generation: &Path, index_path: &Path) -> Result<Option<crate::analysis::Synonyms>> {
+    let path = generation.join(SYNONYMS_FILE);
+    let damaged = |message: String| Error::Damaged { path: index_path.to_path_buf(), message };
+    let bytes = match std::fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(damaged(format!("cannot read {}: {e}", path.display()))),
+    };
+    serde_json::from_slice(&bytes).map(Some).map_err(|e| damaged(format!("{}: {e}", path.display())))
 }

@@ -154,6 +154,9 @@ pub struct SourceFile {
     /// Path relative to the corpus root, with `/` separators: the file's id everywhere.
     pub rel_path: String,
     pub abs_path: PathBuf,
+    /// Why the walk, which found this path, already knows it is no document (a FIFO, a folder
+    /// named like a document, a link loop); None for a regular file.
+    pub not_a_document: Option<SkipReason>,
 }
 
 /// Why a file was not indexed. Every skipped file is reported with its reason.
@@ -164,6 +167,12 @@ pub enum SkipReason {
     Unreadable(String),
     /// The file has text, but nothing is left after boilerplate removal.
     NoText,
+    /// A FIFO, socket or device with a document's name: reading it could block or never end.
+    SpecialFile(&'static str),
+    /// A folder with a document's name (its files are walked as usual).
+    Folder,
+    /// A symbolic link that cannot be followed (a loop, or one through a file).
+    BrokenLink(String),
 }
 
 impl SkipReason {
@@ -174,6 +183,9 @@ impl SkipReason {
             SkipReason::Binary => "binary",
             SkipReason::Unreadable(_) => "unreadable",
             SkipReason::NoText => "no text",
+            SkipReason::SpecialFile(_) => "not a regular file",
+            SkipReason::Folder => "folder",
+            SkipReason::BrokenLink(_) => "link loop",
         }
     }
 }
@@ -185,6 +197,9 @@ impl fmt::Display for SkipReason {
             SkipReason::Binary => f.write_str("binary file (not text)"),
             SkipReason::Unreadable(why) => write!(f, "unreadable: {why}"),
             SkipReason::NoText => f.write_str("no text left after removing boilerplate"),
+            SkipReason::SpecialFile(what) => write!(f, "not a regular file but a {what}"),
+            SkipReason::Folder => f.write_str("a folder, not a file (its files are indexed)"),
+            SkipReason::BrokenLink(why) => write!(f, "symbolic link that cannot be followed: {why}"),
         }
     }
 }
@@ -237,6 +252,9 @@ fn read_metadata(text: &str, rel_path: &str, settings: &IngestSettings) -> Docum
 
 /// Reads, understands and splits one file. A file that cannot be indexed gives a [`SkipReason`].
 pub fn ingest_file(file: &SourceFile, settings: &IngestSettings) -> Result<Document, SkipReason> {
+    if let Some(reason) = &file.not_a_document {
+        return Err(reason.clone());
+    }
     let bytes = std::fs::read(&file.abs_path).map_err(|e| SkipReason::Unreadable(e.to_string()))?;
     let decoded = decode::decode(&bytes, decode::Format::from_path(&file.abs_path))?;
     let text = settings.boilerplate.clean(&decoded.text);

@@ -24,6 +24,7 @@ pub mod similar;
 pub mod speakers;
 pub mod synonyms;
 pub mod table;
+pub mod terminal;
 pub mod themes;
 pub mod wording;
 

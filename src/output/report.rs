@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::terminal::escape_controls_keeping_styles;
 use super::{Format, Style};
 
 /// A result as the formats show it. Implemented by the view types of each command's module.
@@ -55,7 +56,8 @@ impl Csv {
     }
 }
 
-/// Writes `report` to `out` in `format`; `style` matters for the table only.
+/// Writes `report` to `out` in `format`; `style` matters for the table only. A table reaches
+/// the terminal with no control character but line breaks and praev's own styles.
 pub fn emit<R: Report + ?Sized>(
     report: &R,
     format: Format,
@@ -63,7 +65,8 @@ pub fn emit<R: Report + ?Sized>(
     style: Style,
 ) -> io::Result<()> {
     match format {
-        Format::Table => out.write_all(report.table(style).as_bytes()),
+        // Cells were escaped before they were measured; this also covers the lines around them.
+        Format::Table => out.write_all(escape_controls_keeping_styles(&report.table(style)).as_bytes()),
         Format::Json if R::INDENTED_JSON => write_json_line(out, &report.document(), true),
         Format::Json => write_json_line(out, &report.document(), false),
         Format::Jsonl => {

@@ -2,16 +2,84 @@
 //!
 //! The tables of every command are built here (the shaded matrix table adds its own cell
 //! colours in `matrix::table`). Matched words are bold when colour is on (a terminal without
-//! `NO_COLOR`); a table fits the width of its [`Style`].
+//! `NO_COLOR`); a table fits the width of its [`Style`]. Every cell's text has its control
+//! characters made visible before the table measures it (see [`super::terminal`]): document
+//! text with a stray ESC byte must neither break the width computation nor reach the terminal.
 
-use std::ops::Range;
+use std::fmt;
+use std::ops::{Deref, DerefMut, Range};
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{CellAlignment, ContentArrangement};
+use comfy_table::{Cell, CellAlignment, ContentArrangement};
 
-pub use comfy_table::Table;
-
+use super::terminal::{escape_controls, escape_controls_keeping_styles, Newlines};
 use super::Style;
+
+/// A table whose rows are escaped for the terminal as they are added; everything else is
+/// comfy-table's.
+pub struct Table(comfy_table::Table);
+
+impl Table {
+    /// Adds a row; the text of each cell is escaped (see [`SafeCell`]).
+    pub fn add_row<C: SafeCell>(&mut self, cells: impl IntoIterator<Item = C>) -> &mut Self {
+        self.0.add_row(cells.into_iter().map(SafeCell::into_safe_cell).collect::<Vec<_>>());
+        self
+    }
+
+    fn set_header<C: SafeCell>(&mut self, cells: impl IntoIterator<Item = C>) -> &mut Self {
+        self.0.set_header(cells.into_iter().map(SafeCell::into_safe_cell).collect::<Vec<_>>());
+        self
+    }
+}
+
+impl Deref for Table {
+    type Target = comfy_table::Table;
+    fn deref(&self) -> &comfy_table::Table {
+        &self.0
+    }
+}
+
+impl DerefMut for Table {
+    fn deref_mut(&mut self) -> &mut comfy_table::Table {
+        &mut self.0
+    }
+}
+
+impl fmt::Display for Table {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// What a table cell can be made of. Text keeps praev's own styles (bold matches) and has every
+/// other control character escaped; a ready [`Cell`] is the caller's and is taken as it is.
+pub trait SafeCell {
+    fn into_safe_cell(self) -> Cell;
+}
+
+impl SafeCell for String {
+    fn into_safe_cell(self) -> Cell {
+        Cell::new(escape_controls_keeping_styles(&self))
+    }
+}
+
+impl SafeCell for &String {
+    fn into_safe_cell(self) -> Cell {
+        Cell::new(escape_controls_keeping_styles(self))
+    }
+}
+
+impl SafeCell for &str {
+    fn into_safe_cell(self) -> Cell {
+        Cell::new(escape_controls_keeping_styles(self))
+    }
+}
+
+impl SafeCell for Cell {
+    fn into_safe_cell(self) -> Cell {
+        self
+    }
+}
 
 pub(super) const SNIPPET_CHARS: usize = 240;
 const BOLD: &str = "\u{1b}[1m";
@@ -19,13 +87,13 @@ const RESET: &str = "\u{1b}[0m";
 
 /// A table in the house style: condensed UTF-8 borders, fitted to the style's width, styled
 /// only when colour is on.
-pub(super) fn new_table<C: Into<comfy_table::Cell>>(style: Style, header: Vec<C>) -> Table {
-    let mut table = Table::new();
+pub(super) fn new_table<C: SafeCell>(style: Style, header: Vec<C>) -> Table {
+    let mut table = Table(comfy_table::Table::new());
+    table.set_header(header);
     table
         .load_preset(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(style.width)
-        .set_header(header);
+        .set_width(style.width);
     if style.color {
         table.enforce_styling();
     } else {
@@ -36,7 +104,7 @@ pub(super) fn new_table<C: Into<comfy_table::Cell>>(style: Style, header: Vec<C>
 
 /// The width of the terminal stdout is on, if it is one.
 pub fn terminal_width() -> Option<u16> {
-    Table::new().width()
+    comfy_table::Table::new().width()
 }
 
 /// Right-aligns the cells of `columns`.
@@ -84,12 +152,16 @@ pub(super) fn render_snippet(
     out
 }
 
-/// A snippet is one line: line breaks become spaces.
+/// A snippet is one line: line breaks become spaces, other control characters are made
+/// visible (the snippet's own bold marks are the only escape sequences in it).
 fn flatten(c: char) -> char {
-    if c == '\n' || c == '\t' {
-        ' '
-    } else {
-        c
+    match c {
+        '\n' | '\t' => ' ',
+        _ if c.is_control() => {
+            let mut buffer = [0; 4];
+            escape_controls(c.encode_utf8(&mut buffer), Newlines::Escape).chars().next().unwrap_or(c)
+        }
+        _ => c,
     }
 }
 

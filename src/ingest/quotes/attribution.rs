@@ -489,7 +489,9 @@ pub(super) fn previous_sentence(text: &str, span: &Span, people: &People) -> Opt
     }
     let subject = subject_start(text, start + (body.len() - body.trim_start().len()), body_end);
     let person = parse_person(text, subject, true).filter(|p| is_credible(p, span.start, people))?;
-    VERB_INSIDE.is_match(&text[person.end..body_end]).then_some((person, span.end))
+    // A name read past the sentence's end (found by random inputs) has no verb inside it.
+    let after_person = text.get(person.end..body_end)?;
+    VERB_INSIDE.is_match(after_person).then_some((person, span.end))
 }
 
 /// Longest sentence after a quote that is searched for a demonstrative reference to it.

@@ -23,7 +23,7 @@ fn shares_table<'a>(
     style: Style,
     header: [&str; 4],
     rows: impl IntoIterator<Item = (&'a str, usize, usize)>,
-) -> comfy_table::Table {
+) -> super::table::Table {
     let mut table = new_table(style, header.to_vec());
     for (measure, right, of) in rows {
         let share = if of == 0 { 0.0 } else { right as f64 / of as f64 };

@@ -8,6 +8,7 @@ use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table};
 
 use super::{cell_value, has_strength, is_empty, unit, LEGEND};
+use crate::output::terminal::{escape_controls, Newlines};
 use crate::output::Style;
 use crate::themes::matrix::{MatrixCell, ThemeMatrix};
 
@@ -122,12 +123,13 @@ pub(super) fn build_table(
         table.force_no_tty();
     }
     let mut header = vec![Cell::new("theme")];
-    header.extend(
-        columns.iter().map(|&m| Cell::new(pad_lines(&layout.headers[m])).set_alignment(CellAlignment::Right)),
-    );
+    header.extend(columns.iter().map(|&m| {
+        Cell::new(escape_controls(&pad_lines(&layout.headers[m]), Newlines::Keep))
+            .set_alignment(CellAlignment::Right)
+    }));
     table.set_header(header);
     for (t, theme) in matrix.themes.iter().enumerate() {
-        let mut row = vec![Cell::new(&theme.label)];
+        let mut row = vec![Cell::new(escape_controls(&theme.label, Newlines::Keep))];
         row.extend(columns.iter().map(|&m| {
             shaded_cell(matrix.cell(t, m), layout.column_widths[m], layout.value_width, style.color)
         }));

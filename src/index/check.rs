@@ -1,0 +1,122 @@
+//! Finding the damaged file of an index.
+//!
+//! Opening an index checks what it reads in full (praev's own files, the vocabulary's
+//! checksum), but tantivy reads its segment files lazily and trusts them: a flipped bit in a
+//! term dictionary can panic deep inside a search. Verifying every checksum on every search
+//! would cost more than the search, so this check runs only after something went wrong: it
+//! names the first file whose content does not match what was written.
+
+use std::path::{Path, PathBuf};
+
+use tantivy::Index;
+
+use super::meta::{IndexMeta, DISTRICTS_FILE};
+use super::read_only::ReadOnlyDirectory;
+use super::store::current_generation;
+use super::VOCABULARY_FILE;
+use crate::error::{Error, Result};
+
+/// `Error::Damaged` naming the first damaged or missing file of the index at `index`, or None
+/// when every file checks out (then a failure was not the index's fault).
+pub fn find_damage(index: &Path) -> Option<Error> {
+    let generation = match current_generation(index) {
+        Ok(Some(generation)) => generation,
+        Ok(None) => return None,
+        Err(e) => return Some(e),
+    };
+    let damaged = |message: String| Some(Error::Damaged { path: index.to_path_buf(), message });
+    if !generation.is_dir() {
+        return damaged(format!("{} is missing", generation.display()));
+    }
+    if let Err(e) = check_praev_files(index, &generation) {
+        return Some(e);
+    }
+    match damaged_segment_files(&generation) {
+        Ok(files) if files.is_empty() => None,
+        Ok(files) => damaged(format!("{} does not match its checksum", files[0].display())),
+        Err(message) => damaged(message),
+    }
+}
+
+/// praev's own files of a generation: each is read and parsed in full.
+fn check_praev_files(index: &Path, generation: &Path) -> Result<()> {
+    IndexMeta::read(generation, index)?;
+    IndexMeta::read_documents(generation, index)?;
+    IndexMeta::read_municipalities(generation, index)?;
+    if generation.join(DISTRICTS_FILE).exists() {
+        IndexMeta::read_districts(generation, index)?;
+    }
+    let vocabulary = generation.join(VOCABULARY_FILE);
+    let damaged = |message: String| Error::Damaged { path: index.to_path_buf(), message };
+    let bytes = std::fs::read(&vocabulary)
+        .map_err(|e| damaged(format!("cannot read {}: {e}", vocabulary.display())))?;
+    let verified = fst::raw::Fst::new(bytes).and_then(|fst| fst.verify());
+    verified.map_err(|e| damaged(format!("{}: {e}", vocabulary.display())))
+}
+
+/// tantivy's files of a generation whose checksum fails, sorted; an error message when the
+/// segment list itself cannot be read.
+fn damaged_segment_files(generation: &Path) -> std::result::Result<Vec<PathBuf>, String> {
+    let shown = |e: &dyn std::fmt::Display| format!("{}: {e}", generation.display());
+    let directory = ReadOnlyDirectory::open(generation).map_err(|e| shown(&e))?;
+    let index = Index::open(directory).map_err(|e| shown(&e))?;
+    // The index is dropped after a panic: nothing of it is used again.
+    let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| index.validate_checksum()));
+    let damaged = checked.map_err(|_| shown(&"a segment file cannot be read"))?.map_err(|e| shown(&e))?;
+    let mut files: Vec<PathBuf> = damaged.into_iter().map(|file| generation.join(file)).collect();
+    files.sort();
+    Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::ConfigFiles;
+    use crate::index::{build, BuildProgress, BuildRequest};
+
+    struct Quiet;
+    impl BuildProgress for Quiet {}
+
+    fn built_index() -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = dir.path().join("corpus");
+        std::fs::create_dir(&corpus).unwrap();
+        let text = "Leitbild der Präventionskette\n\nDer Kreis begleitet Kinder und Familien von der Geburt bis zum Beruf.";
+        std::fs::write(corpus.join("leitbild.txt"), text).unwrap();
+        let index = dir.path().join("idx");
+        let config =
+            ConfigFiles::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("index-config").as_path())
+                .unwrap();
+        build(&BuildRequest { corpus, index: index.clone(), config }, &Quiet).unwrap();
+        let generation = current_generation(&index).unwrap().unwrap();
+        (dir, generation)
+    }
+
+    fn file_ending(generation: &Path, extension: &str) -> PathBuf {
+        std::fs::read_dir(generation)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|e| e == extension))
+            .unwrap()
+    }
+
+    #[test]
+    fn names_the_damaged_file_and_passes_an_intact_index() {
+        let (dir, generation) = built_index();
+        let index = dir.path().join("idx");
+        assert!(find_damage(&index).is_none(), "an intact index is not damaged");
+        for extension in ["term", "idx", "fst"] {
+            let file = file_ending(&generation, extension);
+            let original = std::fs::read(&file).unwrap();
+            let mut flipped = original.clone();
+            let middle = flipped.len() / 2;
+            flipped[middle] ^= 0x10;
+            std::fs::write(&file, &flipped).unwrap();
+            let found = find_damage(&index).map(|e| e.to_string()).unwrap_or_default();
+            let name = file.file_name().unwrap().to_string_lossy().into_owned();
+            assert!(found.contains(&name) && found.contains("praev index"), "{extension}: {found}");
+            std::fs::write(&file, &original).unwrap();
+        }
+    }
+}

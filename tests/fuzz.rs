@@ -1,0 +1,203 @@
+//! Bounded random-input runs ("fuzzing" without a fuzzing engine) of the code that reads what
+//! users bring: the query parser, the analysis chain, decoding and HTML conversion, passage
+//! splitting, quote extraction and terminal escaping. Each target runs on generated inputs
+//! that mix German words, umlauts, quotation marks, query syntax, control characters and raw
+//! bytes; a panic fails the test and prints the input that caused it.
+//!
+//! `cargo test --test fuzz` runs a few thousand inputs per target; `tools/fuzz.sh` runs many
+//! more (`PRAEV_FUZZ_EXECUTIONS`, per target) in a release build.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::Path;
+
+use praev::config::ConfigFiles;
+use praev::ingest::decode::{decode, Format};
+use praev::ingest::passages::split;
+use praev::ingest::quotes::extract;
+use praev::output::terminal::{escape_controls_keeping_styles, one_line};
+
+/// A small, seeded generator (xorshift64*): the same seed gives the same inputs.
+struct Inputs(u64);
+
+const PIECES: &[&str] = &[
+    "Kinder",
+    "Übergänge",
+    "Präventionskette",
+    "Familienzentrum",
+    "Kita",
+    "Schule",
+    "Armut",
+    "Landrätin",
+    "sagte",
+    "„",
+    "“",
+    "”",
+    "»",
+    "«",
+    "\"",
+    "'",
+    "‚",
+    "‘",
+    "-",
+    "+",
+    "*",
+    "~",
+    "(",
+    ")",
+    ":",
+    ",",
+    ".",
+    "!",
+    "?",
+    " ",
+    " ",
+    " ",
+    "\n",
+    "\n\n",
+    "\t",
+    "\r\n",
+    "ß",
+    "ä",
+    "ö",
+    "ü",
+    "Ä",
+    "\u{1b}",
+    "\u{1b}[1m",
+    "\u{0}",
+    "\u{7f}",
+    "\u{9b}",
+    "\u{ad}",
+    "\u{200b}",
+    "\u{feff}",
+    "\u{202e}",
+    "é",
+    "ﬁ",
+    "İ",
+    "ǅ",
+    "🙂",
+    "<p>",
+    "</p>",
+    "<h1>",
+    "<br>",
+    "<script>",
+    "&amp;",
+    "&#x1b;",
+    "&#0;",
+    "# ",
+    "## ",
+    "- ",
+    "1. ",
+    "AND",
+    "OR",
+    "NOT",
+    "Kreis Steinfurt",
+    "Dr. Müller",
+    "z. B.",
+    "0–3",
+    "§ 8a",
+    "https://example.org/a?b=c",
+    "Bürgermeister",
+    "Stadtverwaltung",
+];
+
+impl Inputs {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    /// A text of up to `max` pieces: words, marks, syntax, controls, now and then a random
+    /// character.
+    fn text(&mut self, max: usize) -> String {
+        let mut text = String::new();
+        for _ in 0..self.below(max + 1) {
+            if self.below(8) == 0 {
+                text.push(char::from_u32(self.below(0x3_0000) as u32).unwrap_or('\u{fffd}'));
+            } else {
+                text.push_str(PIECES[self.below(PIECES.len())]);
+            }
+        }
+        text
+    }
+
+    /// Bytes: a text's bytes with some replaced by random ones (broken encodings).
+    fn bytes(&mut self, max: usize) -> Vec<u8> {
+        let mut bytes = self.text(max).into_bytes();
+        for _ in 0..self.below(4) {
+            if !bytes.is_empty() {
+                let i = self.below(bytes.len());
+                bytes[i] = self.next() as u8;
+            }
+        }
+        if self.below(10) == 0 {
+            bytes.splice(0..0, [0xff, 0xfe]);
+        }
+        bytes
+    }
+}
+
+fn executions() -> usize {
+    std::env::var("PRAEV_FUZZ_EXECUTIONS").ok().and_then(|n| n.parse().ok()).unwrap_or(2_000)
+}
+
+/// Runs `target` on `executions()` inputs made by `make`; a panic fails with the input.
+fn run<I: std::fmt::Debug>(name: &str, seed: u64, make: impl Fn(&mut Inputs) -> I, target: impl Fn(&I)) {
+    let mut inputs = Inputs(seed);
+    let count = executions();
+    for _ in 0..count {
+        let input = make(&mut inputs);
+        if catch_unwind(AssertUnwindSafe(|| target(&input))).is_err() {
+            panic!("{name} panicked on {input:?}");
+        }
+    }
+    eprintln!("{name}: {count} executions, 0 panics");
+}
+
+#[test]
+fn query_parser_and_analysis_never_panic() {
+    let config = ConfigFiles::read_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("index-config")).unwrap();
+    let analyzer = config.load_analysis().unwrap().german_analyzer(None);
+    run("query parser", 1, |i| i.text(12), |q: &String| drop(praev::query::parse::parse(q)));
+    run("analysis", 2, |i| i.text(30), |t: &String| drop((analyzer.analyze(t), analyzer.terms(t))));
+}
+
+#[test]
+fn decoding_and_html_conversion_never_panic() {
+    run("decode text", 3, |i| i.bytes(40), |b: &Vec<u8>| drop(decode(b, Format::Text)));
+    run("decode html", 4, |i| i.bytes(40), |b: &Vec<u8>| drop(decode(b, Format::Html)));
+}
+
+#[test]
+fn passages_and_quotes_never_panic() {
+    run("passage splitting", 5, |i| i.text(80), |t: &String| drop(split(t, &[])));
+    run("quote extraction", 6, |i| i.text(80), |t: &String| drop(extract(t)));
+}
+
+#[test]
+fn terminal_escaping_leaves_no_control_but_newlines_and_styles() {
+    run(
+        "terminal escaping",
+        7,
+        |i| i.text(20),
+        |t: &String| {
+            assert!(!one_line(t).chars().any(char::is_control), "{t:?}");
+            let kept = escape_controls_keeping_styles(t);
+            let without_styles = kept.replace("\u{1b}[", "");
+            assert!(!without_styles.chars().any(|c| c.is_control() && c != '\n'), "{t:?}");
+        },
+    );
+}
+
+/// Inputs on which a target once panicked.
+#[test]
+fn inputs_that_once_panicked_do_not() {
+    // A name read past the end of the sentence before a quote (quotes::attribution).
+    let sentence_before_quote = "Dr. Müllerä( z. B.”NOT&#0;~)„\u{1baae}\u{1b}[1mÜbergänge!\u{1b}짘\u{ad}漖⾞Dr. Müller\u{1b}[1m🙂-&#0;‘\tz. B.# 𥂘é&#x1b;\nPräventionskette«\r\n éStadtverwaltung- <br>ä\u{ad}\u{1bdc1}\"";
+    assert!(extract(sentence_before_quote).iter().all(|q| !q.text.is_empty()));
+}
