@@ -98,6 +98,18 @@ const PIECES: &[&str] = &[
     "https://example.org/a?b=c",
     "Bürgermeister",
     "Stadtverwaltung",
+    // Pieces of attributions the quote extractor reads.
+    "“, sagt Landrat Hans Meier",
+    ", präzisiert",
+    "Ihr Resümee",
+    "der Vater Oliver Broek",
+    "Koordinatorinnen Anna Schulz und Eva Roth",
+    "so der grüne Sozialpolitiker",
+    "Johannes 11 Jahre",
+    " Jahre",
+    "ich wir uns",
+    "Grußwort von",
+    "betonte, dass",
 ];
 
 impl Inputs {
