@@ -12,17 +12,17 @@ use predicates::str::contains;
 use serde_json::Value;
 
 /// Overall nDCG@10 of `praev eval ../shared/eval/dev` must not drop below this: just under the
-/// figure measured on the 61 queries when it was set (0.797). Raise it whenever ranking improves.
+/// figure measured on the 61 queries when it was set (0.798). Raise it whenever ranking improves.
 const NDCG_FLOOR: f64 = 0.79;
 /// nDCG@10 per intent on the same run, each just under its figure when set: one intent must not
 /// pay for another's gain.
 const INTENT_NDCG_FLOORS: [(&str, f64); 6] = [
-    ("keyword", 0.87),  // measured 0.879
-    ("question", 0.75), // 0.761
-    ("quote", 0.88),    // 0.895
-    ("synonym", 0.64),  // 0.652
-    ("theme", 0.69),    // 0.708
-    ("variant", 0.87),  // 0.878
+    ("keyword", 0.875), // measured 0.885
+    ("question", 0.75), // 0.762
+    ("quote", 0.88),    // 0.894
+    ("synonym", 0.64),  // 0.651
+    ("theme", 0.695),   // 0.706
+    ("variant", 0.87),  // 0.883
 ];
 
 const DEV: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval/dev");
@@ -370,8 +370,8 @@ fn dev_set_ndcg_stays_above_the_floor() {
 /// that name a theme).
 const THEME_NDCG_FLOOR: f64 = 0.90;
 /// Every theme query of the dev set, answered through `praev theme` (free-text topics build a
-/// theme from their words), must score at least this. Measured on the 61-query set: 0.702
-/// through `praev theme`, 0.708 through `praev search` (with related terms from the themes),
+/// theme from their words), must score at least this. Measured on the 61-query set: 0.701
+/// through `praev theme`, 0.706 through `praev search` (with related terms from the themes),
 /// 0.635 through `praev search --exact`.
 const ALL_THEME_QUERIES_NDCG_FLOOR: f64 = 0.69;
 
@@ -436,14 +436,14 @@ fn theme_queries_rank_better_through_praev_theme_than_through_exact_search() {
 }
 
 /// Quote queries of the dev set answered through `praev quotes` must score at least this
-/// (measured on the 61-query set: 0.833 since quote hits carry their attribution and more quotes
-/// are found; 0.782 before).
+/// (measured on the 61-query set: 0.909 with reported statements and quotes about an office
+/// after its holders'; 0.833 before them, 0.782 before quote hits carried their attribution).
 /// Plain `praev search` scores higher there (0.896): the queries' relevant documents include
 /// mentions of the office without a direct quote (grade 1), which only search can return, and
 /// quotes praev does not extract. Making `praev quotes` win is the quote issue's target, so this
 /// test pins both figures instead of their order.
-const QUOTE_NDCG_FLOOR: f64 = 0.82;
-/// `praev search` on the same quote queries (measured 0.896).
+const QUOTE_NDCG_FLOOR: f64 = 0.895;
+/// `praev search` on the same quote queries (measured 0.894).
 const QUOTE_SEARCH_NDCG_FLOOR: f64 = 0.88;
 
 #[test]
@@ -644,12 +644,13 @@ fn dev_set_municipality_with_urls_reaches_95_percent() {
 // ---------------------------------------------------------------------------------------------
 // `--quotes`: the extracted quotes against DATASET/quotes.tsv.
 
-/// Floors of `praev eval DEV --quotes`, just under what was measured when they were set: 47 of
-/// the 51 listed quotes found (92.2%), no false positive (100%; 3 borderline quotes count
-/// neither way), the speaker right for 46 of 47 (97.9%), the role for 45 of 47 (95.7%).
-const QUOTE_RECALL_FLOOR: f64 = 0.90;
-const QUOTE_PRECISION_FLOOR: f64 = 0.97;
-const QUOTE_SPEAKER_FLOOR: f64 = 0.97;
+/// Floors of `praev eval DEV --quotes`, just under what was measured when they were set: all 51
+/// listed quotes found (100%), no false positive (100%; 3 borderline quotes count neither way),
+/// the speaker right for 51 of 51 (100%), the role for 49 of 51 (96.1%). One more miss or error
+/// in each passes.
+const QUOTE_RECALL_FLOOR: f64 = 0.98;
+const QUOTE_PRECISION_FLOOR: f64 = 0.98;
+const QUOTE_SPEAKER_FLOOR: f64 = 0.98;
 const QUOTE_ROLE_FLOOR: f64 = 0.94;
 
 /// One document with an attributed quote and a heading in quotation marks; the truth lists the
