@@ -17,6 +17,16 @@ fn who(quotes: &[Quote]) -> Vec<(Option<&str>, Option<&str>)> {
     quotes.iter().map(|q| (q.speaker.as_deref(), q.role.as_deref())).collect()
 }
 
+/// Each text holds exactly one quote, by that (speaker, role), or none for `None`.
+fn assert_only_quote_is_by(cases: &[(String, Option<(&str, &str)>)]) {
+    for (text, expected) in cases {
+        let quotes = extract(text);
+        let expected: Vec<(Option<&str>, Option<&str>)> =
+            expected.iter().map(|&(s, r)| (Some(s), Some(r))).collect();
+        assert_eq!(who(&quotes), expected, "{text}");
+    }
+}
+
 fn one(text: &str) -> Quote {
     let quotes = extract(text);
     assert_eq!(quotes.len(), 1, "one quote expected in {text:?}, got {quotes:#?}");
@@ -711,13 +721,7 @@ fn any_verb_of_saying_by_its_form_and_any_noun_describing_the_speaker() {
         // An article before a place or an institution names no one.
         (format!("{quote}, heißt es bei der Stadt Bad Oeynhausen."), None),
     ];
-    for (text, expected) in cases {
-        let found: Vec<(Option<String>, Option<String>)> =
-            extract(text).into_iter().map(|q| (q.speaker, q.role)).collect();
-        let expected: Vec<(Option<String>, Option<String>)> =
-            expected.iter().map(|(s, r)| (Some(s.to_string()), Some(r.to_string()))).collect();
-        assert_eq!(found, expected, "{text}");
-    }
+    assert_only_quote_is_by(cases);
 }
 
 #[test]
@@ -795,11 +799,5 @@ fn a_person_as_the_heading_of_a_quote_block_and_groups_of_speakers() {
         // A plural verb needs two people.
         ("„Wir wollen, dass jedes Kind die gleichen Chancen hat“, rechnen Koordinatorin Anna Schulz vor.".to_string(), None),
     ];
-    for (text, expected) in cases {
-        let found: Vec<(Option<String>, Option<String>)> =
-            extract(text).into_iter().map(|q| (q.speaker, q.role)).collect();
-        let expected: Vec<(Option<String>, Option<String>)> =
-            expected.iter().map(|(s, r)| (Some(s.to_string()), Some(r.to_string()))).collect();
-        assert_eq!(found, expected, "{text}");
-    }
+    assert_only_quote_is_by(cases);
 }
