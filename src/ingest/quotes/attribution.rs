@@ -89,23 +89,28 @@ pub(super) fn after_quote(text: &str, span: &Span, people: &People) -> Option<(P
 /// A lower-case word at `p` with the form of a finite verb in the third person, present or past
 /// (`präzisiert`, `nannte`), that is none of the common words ending so (`nicht`, `jetzt`).
 fn finite_verb_at(text: &str, p: usize) -> Option<(&str, usize)> {
-    let (word, end) = word_at(text, p)?;
-    let form = word.chars().count() >= MIN_VERB_CHARS
-        && word.chars().all(char::is_alphabetic)
-        && word.chars().next().is_some_and(char::is_lowercase)
-        && (word.ends_with('t') || word.ends_with("te"))
-        && !NOT_VERBS.contains(&word);
-    form.then_some((word, end))
+    lower_word_at(text, p, MIN_VERB_CHARS, &["t", "te"]).filter(|(word, _)| !NOT_VERBS.contains(word))
 }
 
 /// A lower-case word at `p` with the form of a finite verb in the third person plural
 /// (`rechnen`, `bekräftigen`); only taken with two people named after it.
 fn plural_verb_at(text: &str, p: usize) -> Option<(&str, usize)> {
+    lower_word_at(text, p, MIN_VERB_CHARS + 2, &["en"])
+}
+
+/// The word at `p` when it is all letters, lower case, at least `min_chars` long and ends with
+/// one of `endings`.
+fn lower_word_at<'t>(
+    text: &'t str,
+    p: usize,
+    min_chars: usize,
+    endings: &[&str],
+) -> Option<(&'t str, usize)> {
     let (word, end) = word_at(text, p)?;
-    let form = word.chars().count() >= MIN_VERB_CHARS + 2
+    let form = word.chars().count() >= min_chars
         && word.chars().all(char::is_alphabetic)
         && word.chars().next().is_some_and(char::is_lowercase)
-        && word.ends_with("en");
+        && endings.iter().any(|e| word.ends_with(e));
     form.then_some((word, end))
 }
 
