@@ -75,7 +75,7 @@ use attribution::{
 };
 use marks::{ends_like_sentence, quote_spans, quoted_words, word_count};
 use mentions::{resolve, Mention, People, Who};
-use pronouns::{pronoun_after, pronoun_before};
+use pronouns::{pronoun_after, pronoun_before, the_two_after};
 
 /// One quoted statement of a person.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -205,6 +205,7 @@ fn marked_quotes(text: &str, spans: &[marks::Span], people: &mut People) -> Vec<
                 .or_else(|| next_sentence(text, span, people))
                 .or_else(|| referring_clause(text, span, people))
                 .or_else(|| pronoun_after(text, span, people))
+                .or_else(|| the_two_after(text, span, people))
                 .or_else(|| pronoun_before(text, span, people))
                 .or_else(|| previous_sentence(text, span, people))
         } else if truncated || ends_like_sentence(&words) {

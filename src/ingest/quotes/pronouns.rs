@@ -2,7 +2,9 @@
 //!
 //! "er"/"sie" and "sein"/"ihr" show a gender; the pronoun stands for the nearest person of that
 //! gender named before the quote, preferably within its paragraph or the last
-//! [`RECENT_SENTENCES`] sentences. A plural ("sagen sie") or the polite "Sie" credits no one.
+//! [`RECENT_SENTENCES`] sentences. A plural ("sagen sie") or the polite "Sie" credits no one;
+//! "die beiden" (`„…“, so die beiden`, `wie die beiden Frauen vorrechnen`) credits the two people
+//! named last.
 
 use super::attribution::{lead_in, subject_start};
 use super::marks::Span;
@@ -171,6 +173,46 @@ fn conviction_after(text: &str, pos: usize) -> Option<usize> {
 pub(super) fn is_statement_noun(word: &str) -> bool {
     let lower = word.to_lowercase();
     is_capitalized(word) && STATEMENT_NOUNS.iter().any(|n| lower.ends_with(n))
+}
+
+/// `„…“, so die beiden.` — `„…“, sagen die beiden Koordinatorinnen.` — `„…“, wie die beiden
+/// Frauen vorrechnen.`: the two people named last before the quote, in its paragraph or the last
+/// [`RECENT_SENTENCES`] sentences, speak together (`A; B`).
+pub(super) fn the_two_after(text: &str, span: &Span, people: &People) -> Option<(Person, usize)> {
+    let mut p = span.end + spaces_at(text, span.end);
+    if !text.get(p..)?.starts_with(',') {
+        return None;
+    }
+    p += 1 + spaces_at(text, p + 1);
+    let (lead, lead_end) = word_at(text, p)?;
+    let plural_verb = lead.ends_with("en") && lead.chars().next().is_some_and(char::is_lowercase);
+    if !(matches!(lead, "so" | "wie") || plural_verb) {
+        return None;
+    }
+    let mut q = lead_end + spaces_at(text, lead_end);
+    if let Some((_, end)) = word_at(text, q).filter(|(w, _)| *w == "die") {
+        q = end + spaces_at(text, end);
+    }
+    let (_, mut end) = word_at(text, q).filter(|(w, _)| matches!(*w, "beiden" | "beide"))?;
+    let gap = spaces_at(text, end);
+    if let Some((_, noun_end)) = word_at(text, end + gap).filter(|(w, _)| gap > 0 && is_capitalized(w)) {
+        end = noun_end;
+    }
+    let recent = recent_start(text, span.start);
+    let second = people.nearest(span.start, false, |m| m.pos >= recent && !m.name.contains("; "))?;
+    let first = people.nearest(span.start, false, |m| {
+        m.pos >= recent && m.pos < second.pos && m.name != second.name && !m.name.contains("; ")
+    })?;
+    let joined = |a: &Option<String>, b: &Option<String>| match (a, b) {
+        (Some(a), Some(b)) => Some(format!("{a}; {b}")),
+        _ => None,
+    };
+    let person = Person {
+        name: Some(format!("{}; {}", first.name, second.name)),
+        role: joined(&first.role, &second.role),
+        ..Person::default()
+    };
+    Some((person, end))
 }
 
 /// The person a pronoun before `at` stands for, as an attribution.

@@ -801,3 +801,21 @@ fn a_person_as_the_heading_of_a_quote_block_and_groups_of_speakers() {
     ];
     assert_only_quote_is_by(cases);
 }
+
+#[test]
+fn die_beiden_credits_the_two_people_named_last() {
+    let before = "Anna Schulz und Eva Roth leiten das Familienbüro seit 2019. Sie haben viel vor. ";
+    let quote = "„Jeder Euro für die Prävention spart später ein Vielfaches an Kosten“";
+    let both = (Some("Anna Schulz; Eva Roth"), None);
+    let cases = [
+        (format!("{before}{quote}, rechnen die beiden Frauen vor."), Some(both)),
+        (format!("{before}{quote}, so die beiden."), Some(both)),
+        (format!("{before}{quote}, wie die beiden Leiterinnen vorrechnen."), Some(both)),
+        // Only one person named: no pair to credit.
+        (format!("Anna Schulz leitet das Familienbüro. {quote}, so die beiden."), None),
+    ];
+    for (text, expected) in cases {
+        let quotes = extract(&text);
+        assert_eq!(who(&quotes).first().copied(), expected, "{text}");
+    }
+}
