@@ -85,13 +85,7 @@ pub fn plan(index: &PraevIndex, query: &str, exact: bool) -> QueryPlan {
         |term: &str| searcher.doc_freq(&Term::from_field_text(index.fields.text, term)).unwrap_or(0);
     if !exact {
         let classes = &index.analysis.place_classes;
-        super::hypernyms::add_class_members(
-            &mut plan,
-            &index.analyzer,
-            classes,
-            doc_freq,
-            searcher.num_docs(),
-        );
+        super::hypernyms::add_class_members(&mut plan, &index.analyzer, classes, doc_freq, searcher.num_docs());
     }
     plan.back_off_unseen_words(|term| doc_freq(term) > 0);
     plan.weigh_written_apart(doc_freq, searcher.num_docs());
