@@ -40,6 +40,31 @@ impl Guarded {
         self.words.is_match(line) && self.regex.is_match(line)
     }
 
+    /// Whether one of `lines` that `keep` accepts matches: `lines.iter().any(|l| keep(l) &&
+    /// self.is_match(l))`, for lines that are slices of `text` in text order. The words are
+    /// looked for in the whole text at once (one search instead of one per line), and only a
+    /// line holding one is tried.
+    pub fn any_line(&self, text: &str, lines: &[&str], keep: impl Fn(&str) -> bool) -> bool {
+        let offset = |line: &str| (line.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+        debug_assert!(lines.iter().all(|l| offset(l) + l.len() <= text.len()), "lines are slices of the text");
+        debug_assert!(lines.windows(2).all(|w| offset(w[0]) < offset(w[1])), "lines in text order");
+        let mut tried = None;
+        for word in self.words.find_overlapping_iter(text) {
+            // The line that starts last at or before the word, if the word lies inside it.
+            let after = lines.partition_point(|l| offset(l) <= word.start());
+            let Some(index) = after.checked_sub(1) else { continue };
+            let line = lines[index];
+            if word.end() > offset(line) + line.len() || tried == Some(index) {
+                continue;
+            }
+            tried = Some(index);
+            if keep(line) && self.regex.is_match(line) {
+                return true;
+            }
+        }
+        false
+    }
+
     /// The unguarded regex, for tests that compare the two.
     #[cfg(test)]
     pub fn regex(&self) -> &Regex {
