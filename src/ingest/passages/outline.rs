@@ -174,7 +174,9 @@ fn heading_marks(para: &Paragraph, known: &KnownHeadings) -> Vec<Option<bool>> {
     }
     // A heading between a sentence end and content, in a one-line-per-paragraph text.
     for i in 1..n - 1 {
-        if marks[i - 1].is_none() && ends_sentence(&para[i - 1]) && heads_content(&para[i], shape_at(i), &para[i + 1])
+        if marks[i - 1].is_none()
+            && ends_sentence(&para[i - 1])
+            && heads_content(&para[i], shape_at(i), &para[i + 1])
         {
             marks[i] = shape_at(i);
         }
