@@ -441,17 +441,38 @@ impl Tokenizer for GermanAnalyzer {
 
     /// The terms of `text` for tantivy, each word's from the cache: the stream copies one term
     /// at a time into a single reused token, so indexing allocates no string per term.
+    /// The number of positions filled is remembered for the word counter (see [`word_count`]).
     fn token_stream<'a>(&'a mut self, text: &'a str) -> AnalyzedTokenStream {
-        let words = self
-            .context_tokens(text)
+        let (tokens, counted_overlong) = self.tokenizer.tokenize_counting(text);
+        let words: Vec<_> = self
+            .context_steps
+            .iter()
+            .fold(tokens, |tokens, step| step.apply(tokens))
             .into_iter()
             .map(|word| {
                 let expansion = self.expansion_cached(&word);
                 (expansion, word.offset_from, word.offset_to, word.position)
             })
             .collect();
+        word_count::remember_count(text, positions_filled(&words) + counted_overlong);
         AnalyzedTokenStream { words, word: 0, term: 0, token: Token::default() }
     }
+}
+
+/// How many distinct positions the words with at least one term fill.
+fn positions_filled(words: &[(Expansion, usize, usize, usize)]) -> usize {
+    let filled = || words.iter().filter(|(terms, ..)| !terms.is_empty()).map(|(.., position)| *position);
+    // Words come in text order, so the words of one position are neighbours.
+    if filled().is_sorted() {
+        let mut count = 0;
+        let mut last = None;
+        for position in filled() {
+            count += usize::from(last != Some(position));
+            last = Some(position);
+        }
+        return count;
+    }
+    filled().collect::<std::collections::HashSet<_>>().len()
 }
 
 /// The analysed terms of one text, handed to tantivy one by one.

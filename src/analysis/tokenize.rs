@@ -45,6 +45,14 @@ struct Pending {
 
 impl WordTokenizer {
     pub fn tokenize(&self, text: &str) -> Vec<AnalyzedToken> {
+        self.tokenize_counting(text).0
+    }
+
+    /// The tokens of `text`, and how many of the over-long words it skipped still count as
+    /// words for [`super::WordCounter`], which measures a word by its letters and digits alone
+    /// (`Projektkoordinatorin-Netzwerkbeauftragte` without its hyphen).
+    pub fn tokenize_counting(&self, text: &str) -> (Vec<AnalyzedToken>, usize) {
+        let mut counted_overlong = 0;
         // Sized once: a text has at most as many characters as bytes, and about one word in seven.
         let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
         chars.extend(text.char_indices());
@@ -68,11 +76,13 @@ impl WordTokenizer {
                     origin: Origin::Word,
                     marks: word.marks,
                 });
+            } else if word.text.chars().filter(|c| c.is_alphanumeric()).count() <= max {
+                counted_overlong += 1;
             }
             position += 1;
             i = next;
         }
-        tokens
+        (tokens, counted_overlong)
     }
 }
 

@@ -12,6 +12,15 @@
 //! or an invisible character between them and a gender ending (`:innen`, `*in`, `(innen)`)
 //! inside the word — but no term is built: only words short enough to be a stop word are
 //! lower-cased (and folded) to be looked up.
+//!
+//! While indexing, the words are not read a second time: the German analyzer, which tantivy
+//! runs on the analysed field of the same document just before, remembers on its thread how
+//! many positions it filled for the texts it analysed last ([`remember_count`]), and the
+//! counter takes that number when its text is one of them. Both count the same words (the
+//! tests check it on every text they index), so the norms are the same either way; a text
+//! the analyzer has not just seen is counted here.
+
+use std::cell::RefCell;
 
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
@@ -23,6 +32,38 @@ use super::umlaut_fold::{needs_folding, UmlautFold};
 pub const WORD_COUNT_NAME: &str = "praev_words";
 /// The one term the word counter emits, once per word.
 const WORD_TOKEN: &str = "w";
+/// How many recently analysed texts a thread remembers the counts of: one passage's analysed
+/// fields (text, section, speaker, role) are all analysed before their word fields.
+const RECENT_TEXTS: usize = 4;
+
+/// The word counts of the texts the German analyzer analysed last on one thread.
+#[derive(Default)]
+struct RecentCounts {
+    texts: [(String, usize); RECENT_TEXTS],
+    /// The slot the next text goes into (the oldest).
+    next: usize,
+}
+
+thread_local! {
+    static RECENT: RefCell<RecentCounts> = RefCell::default();
+}
+
+/// Remembers that the German analyzer filled `words` positions analysing `text` on this thread.
+pub(crate) fn remember_count(text: &str, words: usize) {
+    RECENT.with_borrow_mut(|recent| {
+        let slot = recent.next;
+        let (remembered, count) = &mut recent.texts[slot];
+        remembered.clear();
+        remembered.push_str(text);
+        *count = words;
+        recent.next = (slot + 1) % RECENT_TEXTS;
+    });
+}
+
+/// The word count the German analyzer found for `text`, if it analysed it lately on this thread.
+fn recalled_count(text: &str) -> Option<usize> {
+    RECENT.with_borrow(|recent| recent.texts.iter().find(|(t, _)| t.as_str() == text).map(|(_, n)| *n))
+}
 
 /// Counts the words of a text that the German analyzer indexes.
 #[derive(Clone)]
@@ -120,7 +161,14 @@ impl Tokenizer for WordCounter {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> WordTokens {
         let mut token = Token::default();
         token.text.push_str(WORD_TOKEN);
-        WordTokens { remaining: self.count(text), token }
+        let words = match recalled_count(text) {
+            Some(words) => {
+                debug_assert_eq!(words, self.count(text), "the analyzer and the counter disagree: {text}");
+                words
+            }
+            None => self.count(text),
+        };
+        WordTokens { remaining: words, token }
     }
 }
 
@@ -177,6 +225,28 @@ mod tests {
             assert_eq!(counter.count(text), *words, "{text}");
             assert_eq!(positions.len(), *words, "the analyzer fills as many positions: {text}");
         }
+    }
+
+    /// What the analyzer remembers while tantivy indexes a text is the counter's own count,
+    /// over-long words included: the counter measures them without their hyphens.
+    #[test]
+    fn the_analyzer_remembers_the_counters_count() {
+        let config = ConfigFiles::bundled().load_analysis().expect("bundled config loads");
+        let mut analyzer = config.german_analyzer(None);
+        let mut counter = WordCounter::new(config.stop_words.clone(), config.settings.max_word_chars);
+        let cases = [
+            "Die Koordinator:innen der Kinder- und Jugendhilfe treffen sich.",
+            "so Annita Cladder-Micus, Projektkoordinatorin-projektkoordinatorin im Kreisjugendamt",
+            "Unterstützungsangebote-leistungsbereichen und Angebote",
+            "https://www.kreis-beispiel.de/praeventionskette/kinderarmut/uebergaenge.html und mehr",
+            "und oder aber",
+        ];
+        for text in cases {
+            let mut stream = analyzer.token_stream(text);
+            while stream.advance() {}
+            assert_eq!(recalled_count(text), Some(counter.count(text)), "{text}");
+        }
+        assert_eq!(recalled_count("ein Text, den der Analyzer nicht las"), None);
     }
 
     #[test]

@@ -210,11 +210,21 @@ fn write_generation(
         }
     }
     progress.finishing();
+    // What needs no index is written while tantivy's threads still index the last passages.
+    let municipalities = distinct(&records, |meta| meta.municipality.as_deref());
+    let districts = distinct(&records, |meta| meta.district.as_deref());
+    config.files.write_dir(&generation.join(CONFIG_DIR))?;
+    let synonyms_path = generation.join(SYNONYMS_FILE);
+    let synonyms = config.analysis.synonyms.clone().with_keys(&analyzer);
+    let synonyms_json = serde_json::to_vec(&synonyms).expect("synonyms serialise");
+    std::fs::write(&synonyms_path, synonyms_json)
+        .map_err(|source| Error::Io { path: synonyms_path, source })?;
+    IndexMeta::write_documents(generation, &records)?;
+    IndexMeta::write_municipalities(generation, &municipalities)?;
+    IndexMeta::write_districts(generation, &districts)?;
     writer.commit()?;
     writer.wait_merging_threads()?;
 
-    let municipalities = distinct(&records, |meta| meta.municipality.as_deref());
-    let districts = distinct(&records, |meta| meta.district.as_deref());
     let meta = IndexMeta {
         format_version: FORMAT_VERSION,
         praev_version: env!("CARGO_PKG_VERSION").to_string(),
@@ -234,18 +244,17 @@ fn write_generation(
             .map(|d| DuplicateRecord { file: d.rel_path.clone(), same_as: d.kept.clone() })
             .collect(),
     };
-    config.files.write_dir(&generation.join(CONFIG_DIR))?;
-    let synonyms_path = generation.join(SYNONYMS_FILE);
-    let synonyms = config.analysis.synonyms.clone().with_keys(&analyzer);
-    let synonyms_json = serde_json::to_vec(&synonyms).expect("synonyms serialise");
-    std::fs::write(&synonyms_path, synonyms_json)
-        .map_err(|source| Error::Io { path: synonyms_path, source })?;
     write_thesaurus(generation, &index, &fields, config, &analyzer, &corpus_word_set)?;
-    IndexMeta::write_documents(generation, &records)?;
-    IndexMeta::write_municipalities(generation, &municipalities)?;
-    IndexMeta::write_districts(generation, &districts)?;
     meta.write(generation)?;
+    drop_in_background((analyzer, index, records));
     Ok((meta, skipped, duplicates))
+}
+
+/// Frees `value` on a thread of its own: the analyzer's word cache and the document records of
+/// a large corpus take a while to free, and nothing waits for it.
+fn drop_in_background<T: Send + 'static>(value: T) {
+    // When no thread can be made, the value is freed right here, with the closure.
+    let _ = std::thread::Builder::new().name("praev-free".into()).spawn(move || drop(value));
 }
 
 /// Compiles the general thesaurus against the words the index holds (see

@@ -133,7 +133,7 @@ fn scores(page: &Page, places: &Gazetteer) -> [u32; CANDIDATES.len()] {
     let title = page.headline();
     let heading_lines: Vec<&str> = page.head().iter().take(3).copied().chain(title).collect();
     let profile = if is_profile(page, places) { PROFILE_POINTS } else { 0 };
-    let running_text = running_text_points(page, places).min(RUNNING_TEXT_CAP);
+    let running_text = running_text_points(page, places);
     let (press, outlet) = (genre::press_points(page), genre::outlet_points(page));
     // News-like text is the press office's when it shows and no newspaper does.
     let press_running_text = if press > 0 && outlet == 0 { running_text } else { 0 };
@@ -178,12 +178,12 @@ fn leitbild_points(page: &Page) -> u32 {
     u32::from(first) * LEITBILD_FIRST_HEADING + sections.len() as u32 * LEITBILD_SECTION_POINTS
 }
 
-/// Points of evidence for running news text.
+/// Points of evidence for running news text, up to [`RUNNING_TEXT_CAP`]: once that many are
+/// found, the remaining cues are not looked for.
 fn running_text_points(page: &Page, places: &Gazetteer) -> u32 {
     let head = page.head();
-    let any_line_guarded = |re: &Guarded| page.lines.iter().any(|l| re.is_match(l));
-    let mut score = 0;
-    score += match (&page.marker_date, page.document_date()) {
+    let any_line_guarded = |re: &Guarded| re.any_line(page.body, &page.lines, |_| true);
+    let date = || match (&page.marker_date, page.document_date()) {
         // The scraper only dates news pages.
         (Some(_), _) => 2,
         // A publication date to the day at the top is what news items carry.
@@ -191,16 +191,28 @@ fn running_text_points(page: &Page, places: &Gazetteer) -> u32 {
         (None, Some(_)) => 1,
         (None, None) => 0,
     };
-    if head.iter().any(|l| is_dateline(l, places)) {
-        score += 2;
+    let dateline = || if head.iter().any(|l| is_dateline(l, places)) { 2 } else { 0 };
+    let attributed = || {
+        let quotes: usize = page.lines.iter().map(|l| ATTRIBUTED_QUOTE.find_iter(l).take(2).count()).sum();
+        quotes.min(2) as u32
+    };
+    let cues: [&dyn Fn() -> u32; 7] = [
+        &date,
+        &dateline,
+        &|| u32::from(any_line_guarded(&PHOTO_CREDIT)),
+        &|| u32::from(any_line_guarded(&CAPTION_PEOPLE)),
+        &|| u32::from(any_line_guarded(&WEEKDAY)),
+        &attributed,
+        &|| u32::from(page.lines.iter().any(|l| names_official(l))),
+    ];
+    let mut score = 0;
+    for cue in cues {
+        if score >= RUNNING_TEXT_CAP {
+            break;
+        }
+        score += cue();
     }
-    score += u32::from(any_line_guarded(&PHOTO_CREDIT));
-    score += u32::from(any_line_guarded(&CAPTION_PEOPLE));
-    score += u32::from(page.lines.iter().any(|l| names_official(l)));
-    score += u32::from(any_line_guarded(&WEEKDAY));
-    let attributed: usize = page.lines.iter().map(|l| ATTRIBUTED_QUOTE.find_iter(l).count()).sum();
-    score += attributed.min(2) as u32;
-    score
+    score.min(RUNNING_TEXT_CAP)
 }
 
 /// Whether [`OFFICIAL_BY_NAME`] matches in a line. It is slow to search for (Unicode word

@@ -30,7 +30,7 @@ pub(super) struct Page<'a> {
     /// The ISO date of a leading ` date … ` marker, if the text starts with a valid one.
     pub marker_date: Option<String>,
     /// The text the lines are cut from (without the marker), and where in it each one starts.
-    body: &'a str,
+    pub body: &'a str,
     starts: Vec<usize>,
     /// The document date and the opening headline, each found once: kind, title and date
     /// detection all ask for them.

@@ -40,6 +40,34 @@ impl Guarded {
         self.words.is_match(line) && self.regex.is_match(line)
     }
 
+    /// Whether one of `lines` that `keep` accepts matches: `lines.iter().any(|l| keep(l) &&
+    /// self.is_match(l))`, for lines that are slices of `text` in text order. The words are
+    /// looked for in the whole text at once (one search instead of one per line), and only a
+    /// line holding one is tried.
+    pub fn any_line(&self, text: &str, lines: &[&str], keep: impl Fn(&str) -> bool) -> bool {
+        let offset = |line: &str| (line.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+        debug_assert!(
+            lines.iter().all(|l| offset(l) + l.len() <= text.len()),
+            "lines are slices of the text"
+        );
+        debug_assert!(lines.windows(2).all(|w| offset(w[0]) < offset(w[1])), "lines in text order");
+        let mut tried = None;
+        for word in self.words.find_overlapping_iter(text) {
+            // The line that starts last at or before the word, if the word lies inside it.
+            let after = lines.partition_point(|l| offset(l) <= word.start());
+            let Some(index) = after.checked_sub(1) else { continue };
+            let line = lines[index];
+            if word.end() > offset(line) + line.len() || tried == Some(index) {
+                continue;
+            }
+            tried = Some(index);
+            if keep(line) && self.regex.is_match(line) {
+                return true;
+            }
+        }
+        false
+    }
+
     /// The unguarded regex, for tests that compare the two.
     #[cfg(test)]
     pub fn regex(&self) -> &Regex {
@@ -243,6 +271,34 @@ mod tests {
             let is_digit = digit.is_match(c.encode_utf8(&mut [0; 4]));
             let text = format!("{c}{c}");
             assert!(!is_digit || has_digit_run(&text, 2), "{c:?} is a \\d the digit test misses");
+        }
+    }
+    /// Searching the whole text for the guard words finds the lines a line-by-line search
+    /// finds: a guard word across two lines or in trimmed-off space matches no line, and a
+    /// line only counts when `keep` accepts it.
+    #[test]
+    fn any_line_agrees_with_trying_each_line() {
+        let guarded = Guarded::new(
+            &["Damen und Herren", "(von "],
+            true,
+            r"(?i)\b(?:meine\s+damen\s+und\s+herren|\(von links)",
+        );
+        let text = "Grußwort des Landrats\n  Sehr geehrte Damen\nund Herren,  \nDie Jury (von  \n\
+            links) tagte.\nmeine DAMEN UND HERREN, willkommen.\nDas Foto (von links): Anna Muster";
+        let lines: Vec<&str> = text.split('\n').map(str::trim).filter(|l| !l.is_empty()).collect();
+        let short = |l: &str| l.chars().count() <= 30;
+        // (lines searched, keep, whether one matches)
+        let cases: [(&[&str], &dyn Fn(&str) -> bool, bool); 5] = [
+            (&lines, &|_| true, true),
+            (&lines[..4], &|_| true, false),
+            (&lines, &short, false),
+            (&lines[5..], &|_| true, true),
+            (&[], &|_| true, false),
+        ];
+        for (searched, keep, expected) in cases {
+            let by_line = searched.iter().any(|l| keep(l) && guarded.is_match(l));
+            assert_eq!(by_line, expected, "line by line in {searched:?}");
+            assert_eq!(guarded.any_line(text, searched, keep), expected, "whole text for {searched:?}");
         }
     }
 }

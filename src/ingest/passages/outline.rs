@@ -97,14 +97,13 @@ fn completes_previous(para: &Paragraph, previous: Option<&Unit>, known: &KnownHe
         return true;
     }
     let after_quote = prev.lines.last().is_some_and(|l| l.ends_with(CLOSING));
-    let lower = line.to_lowercase();
     // A role word ("Wolfgang Spelthahn, Landrat") makes the line an attribution.
-    let names_a_role = lower.split(|c: char| !c.is_alphabetic()).any(ends_with_role);
+    let names_a_role = || line.to_lowercase().split(|c: char| !c.is_alphabetic()).any(ends_with_role);
     after_quote
         && line.chars().count() <= MAX_ATTRIBUTION_CHARS
         && word_count(line) <= MAX_ATTRIBUTION_WORDS
         && !known.matches(line)
-        && (line.contains(',') || line.starts_with(['–', '—']) || names_a_role)
+        && (line.contains(',') || line.starts_with(['–', '—']) || names_a_role())
 }
 
 /// Cuts one paragraph into heading and content units.
@@ -151,17 +150,25 @@ fn heading_marks(para: &Paragraph, known: &KnownHeadings) -> Vec<Option<bool>> {
             looks_like_heading(line).then_some(false)
         }
     };
-    let shapes: Vec<Option<bool>> = para.iter().map(|l| shape(l)).collect();
     let n = para.len();
-    if n <= 2 && shapes.iter().all(Option::is_some) {
-        return shapes;
+    // Each line's shape, looked at only when it matters (the first lines, and lines after a
+    // sentence end).
+    let mut shapes: Vec<Option<Option<bool>>> = vec![None; n];
+    let mut shape_at = |i: usize| *shapes[i].get_or_insert_with(|| shape(&para[i]));
+    if n <= 2 {
+        let all: Vec<Option<bool>> = (0..n).map(&mut shape_at).collect();
+        if all.iter().all(Option::is_some) {
+            return all;
+        }
     }
     let mut marks = vec![None; n];
     // Leading heading lines: one, or two (title and subtitle), then content.
     for lead in 1..=2.min(n - 1) {
-        let all_headings = shapes[..lead].iter().all(Option::is_some);
-        if all_headings && heads_content(&para[lead - 1], shapes[lead - 1], &para[lead]) {
-            marks[..lead].copy_from_slice(&shapes[..lead]);
+        let all_headings = (0..lead).all(|i| shape_at(i).is_some());
+        if all_headings && heads_content(&para[lead - 1], shape_at(lead - 1), &para[lead]) {
+            for (i, mark) in marks[..lead].iter_mut().enumerate() {
+                *mark = shape_at(i);
+            }
             break;
         }
     }
@@ -169,9 +176,9 @@ fn heading_marks(para: &Paragraph, known: &KnownHeadings) -> Vec<Option<bool>> {
     for i in 1..n - 1 {
         if marks[i - 1].is_none()
             && ends_sentence(&para[i - 1])
-            && heads_content(&para[i], shapes[i], &para[i + 1])
+            && heads_content(&para[i], shape_at(i), &para[i + 1])
         {
-            marks[i] = shapes[i];
+            marks[i] = shape_at(i);
         }
     }
     marks
