@@ -29,6 +29,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::attribution::{is_credible, skip_adverbs, subject_start};
@@ -139,6 +140,11 @@ static SAYING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"\b(?:{})\b", forms.join("|"))).expect("valid regex")
 });
 
+/// The verb forms of [`SAYING`] as plain strings: a sentence without any of them has no match.
+static SAYING_LITERALS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(SAYING_VERBS.iter().map(|(form, _, _)| *form)).expect("valid literals")
+});
+
 /// Words that open the clause a statement is made of: `betonte, dass …`, `fragte, ob …`.
 const CLAUSE_WORDS: &[&str] = &[
     "dass",
@@ -199,6 +205,11 @@ pub(super) fn reported_statements(text: &str, quotations: &[Span], people: &Peop
             continue;
         }
         for sentence in sentences(line, from) {
+            // Most sentences hold no verb of saying: one literal scan rules them out before the
+            // regex with its word boundaries and the quotation test run.
+            if !SAYING_LITERALS.is_match(&text[sentence.clone()]) {
+                continue;
+            }
             if holds_quotation(text, sentence.clone(), &names) {
                 continue;
             }
