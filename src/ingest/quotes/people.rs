@@ -73,6 +73,18 @@ pub(super) fn parse_person(text: &str, pos: usize, allow_article: bool) -> Optio
         person.end = toks[b].end;
     }
     let name_toks = &toks[name_from..];
+    // `Fachbereichsleiter Jugend, Schule und Sport Hans Meier`: the word after the role opens an
+    // enumeration that belongs to it, and the name follows the enumeration.
+    if let (Some(_), [only]) = (role_range, name_toks) {
+        if let Some((enumeration_end, named_after)) = enumeration_then_name(text, only.end) {
+            person.role = Some(collapse(&text[role_start..enumeration_end]));
+            person.name = named_after.name;
+            person.titled = named_after.titled;
+            person.name_words = named_after.name_words;
+            person.end = named_after.end;
+            return Some(person);
+        }
+    }
     if let (Some(first), Some(last)) = (name_toks.first(), name_toks.last()) {
         if is_valid_name(name_toks) {
             person.name = Some(collapse(&text[first.start..last.end]));
@@ -360,6 +372,22 @@ fn enumeration_goes_on(text: &str, pos: usize) -> bool {
     false
 }
 
+/// After the first item of a role's enumeration (ending at `pos`): where the enumeration ends
+/// (`…, Schule und Sport`) and the full name right after it, if both are there.
+fn enumeration_then_name(text: &str, pos: usize) -> Option<(usize, Person)> {
+    if !text[pos..].starts_with(',') || !enumeration_goes_on(text, pos + 1) {
+        return None;
+    }
+    let rest = &text[pos..];
+    let joint =
+        [" und ", " sowie ", " oder "].iter().filter_map(|j| rest.find(j).map(|i| i + j.len())).min()?;
+    let (_, last_item_end) = word_at(text, pos + joint)?;
+    let q = last_item_end + spaces_at(text, last_item_end);
+    let toks = cap_sequence(text, q);
+    let person = named(text, &toks).filter(|_| is_valid_name(&toks) && q > last_item_end)?;
+    Some((last_item_end, person))
+}
+
 fn trim_end_at(text: &str, from: usize, to: usize) -> usize {
     from + text[from..to].trim_end().len()
 }
@@ -406,8 +434,10 @@ fn role_complement(text: &str, pos: usize) -> (usize, Option<Person>) {
             q = article_end + spaces_at(text, article_end);
         }
         let toks = cap_sequence(text, q);
-        // "des Jugendamtes Anna Muster": a name after the institution is the person's.
-        let name_from = (1..toks.len()).find(|&k| {
+        // "des Jugendamtes Anna Muster": a name after the institution is the person's; the
+        // shortest full name at the end, so that an institution's name of several words stays
+        // whole ("der Frühen Hilfen Gudula Kohn", not "Hilfen Gudula Kohn").
+        let name_from = (1..toks.len()).rev().find(|&k| {
             let tail = &toks[k..];
             toks[k - 1].kind == TokKind::Word && is_valid_name(tail) && named(text, tail).is_some()
         });

@@ -819,3 +819,27 @@ fn die_beiden_credits_the_two_people_named_last() {
         assert_eq!(who(&quotes).first().copied(), expected, "{text}");
     }
 }
+
+#[test]
+fn a_role_with_an_institution_or_an_enumeration_keeps_it_whole_before_the_name() {
+    let quote = "„Wir wollen, dass jedes Kind die gleichen Chancen hat“";
+    assert_only_quote_is_by(&[
+        (
+            format!("{quote}, sagt die Leiterin der Frühen Hilfen Gudula Kohn."),
+            Some(("Gudula Kohn", "Leiterin der Frühen Hilfen")),
+        ),
+        (
+            format!("{quote}, sagt die Leiterin des Jugendamtes Dr. Anna Muster."),
+            Some(("Dr. Anna Muster", "Leiterin des Jugendamtes")),
+        ),
+        (
+            format!("{quote}, sagt der Leiter des Allgemeinen Sozialen Dienstes Tom Berg."),
+            Some(("Tom Berg", "Leiter des Allgemeinen Sozialen Dienstes")),
+        ),
+        // An enumeration belonging to the role before the name.
+        (
+            format!("{quote}, sagt Fachbereichsleiter Jugend, Schule und Sport Hans Meier."),
+            Some(("Hans Meier", "Fachbereichsleiter Jugend, Schule und Sport")),
+        ),
+    ]);
+}
