@@ -58,21 +58,22 @@ pub(super) fn after_quote(text: &str, span: &Span, people: &People) -> Option<(P
             p += 1 + spaces_at(text, p + 1);
         }
     }
-    let (verb, q) = match VERB_AFTER.find(text.get(p..)?) {
-        Some(verb) => (verb.as_str(), skip_adverbs(text, p + verb.end())?),
+    // `needs_two`: a plural verb known by its form alone (`rechnen … vor`) needs the people it
+    // speaks of.
+    let (verb, end, needs_two) = match VERB_AFTER.find(text.get(p..)?) {
+        Some(verb) => (verb.as_str(), p + verb.end(), false),
         // A verb no list knows, by its form, with the person right after it (`„…“, präzisiert
         // Bürgermeister X`): the place after the comma that closes a quote makes it one of saying.
-        None if comma => {
-            let (verb, end) = finite_verb_at(text, p).or_else(|| plural_verb_at(text, p))?;
-            (verb, skip_adverbs(text, end)?)
-        }
+        None if comma => match finite_verb_at(text, p) {
+            Some((verb, end)) => (verb, end, false),
+            None => plural_verb_at(text, p).map(|(verb, end)| (verb, end, true))?,
+        },
         None => return None,
     };
+    let q = skip_adverbs(text, end)?;
     let person = parse_person(text, q, true).filter(|p| is_credible(p, span.start, people))?;
     let person = with_joint_speaker(text, person, span.start, people);
-    // A plural verb by its form (`rechnen … vor`) needs the people it speaks of.
-    let plural_by_form = !VERB_AFTER.is_match(verb) && verb.ends_with("en");
-    if plural_by_form && !person.name.as_deref().is_some_and(|name| name.contains("; ")) {
+    if needs_two && !person.name.as_deref().is_some_and(|name| name.contains("; ")) {
         return None;
     }
     if needs_conviction(verb) {
@@ -167,10 +168,6 @@ fn with_joint_speaker(text: &str, first: Person, at: usize, people: &People) -> 
     else {
         return first;
     };
-    let joined = |a: &Option<String>, b: &Option<String>| match (a, b) {
-        (Some(a), Some(b)) => Some(format!("{a}; {b}")),
-        _ => None,
-    };
     // A plural role before both names is each one's (`die Koordinatorinnen A und B`).
     let shared = first.role.as_deref().filter(|_| second.role.is_none()).and_then(singular_role);
     let role = match shared {
@@ -183,6 +180,14 @@ fn with_joint_speaker(text: &str, first: Person, at: usize, people: &People) -> 
         end: second.end,
         titled: first.titled || second.titled,
         name_words: first.name_words.min(second.name_words),
+    }
+}
+
+/// Two speakers' names (or roles) as one joint value `a; b`; `None` unless both have one.
+pub(super) fn joined(a: &Option<String>, b: &Option<String>) -> Option<String> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(format!("{a}; {b}")),
+        _ => None,
     }
 }
 
@@ -298,45 +303,40 @@ fn parenthesis(text: &str, p: usize, any_name: bool) -> Option<Person> {
 /// a title, or a "ZITAT" label above.
 pub(super) fn heading_above(text: &str, span: &Span) -> Option<(Person, usize)> {
     let ls = line_start(text, span.start, WINDOW);
-    if !text[ls..span.start].trim().is_empty() || ls == 0 {
+    if !text[ls..span.start].trim().is_empty() {
         return None;
     }
-    let mut end = ls - 1;
-    for _ in 0..2 {
-        let start = line_start(text, end, WINDOW);
-        let line = &text[start..end];
-        if !line.trim().is_empty() {
-            let p = start + (line.len() - line.trim_start().len());
-            let person = parse_person(text, p, false)?;
-            let whole_line = person.end == start + line.trim_end().len();
-            let signed =
-                person.name.is_some() && (person.role.is_some() || person.titled || label_above(text, start));
-            return (whole_line && signed).then_some((person, span.end));
-        }
-        if start == 0 {
-            return None;
-        }
-        end = start - 1;
-    }
-    None
+    let (start, line) = line_above(text, span.start, 2)?;
+    let p = start + (line.len() - line.trim_start().len());
+    let person = parse_person(text, p, false)?;
+    let whole_line = person.end == start + line.trim_end().len();
+    let signed =
+        person.name.is_some() && (person.role.is_some() || person.titled || label_above(text, start));
+    (whole_line && signed).then_some((person, span.end))
 }
 
 /// Whether the line above the quote's line (blank lines skipped) is a "ZITAT …" label.
 fn label_above(text: &str, pos: usize) -> bool {
+    line_above(text, pos, 3).is_some_and(|(_, line)| starts_with_quote_word(line))
+}
+
+/// The first line that is not blank above the line holding `pos`, looking at most `lines`
+/// lines up, with where it starts; `None` at the text's start or above a line longer than the
+/// window (its start is not known).
+fn line_above(text: &str, pos: usize, lines: usize) -> Option<(usize, &str)> {
     let mut end = line_start(text, pos, WINDOW);
-    for _ in 0..3 {
-        // At the text's start, or a line longer than the window: no label line to look at.
+    for _ in 0..lines {
         if end == 0 || text.as_bytes()[end - 1] != b'\n' {
-            return false;
+            return None;
         }
         let start = line_start(text, end - 1, WINDOW);
         let line = &text[start..end - 1];
         if !line.trim().is_empty() {
-            return starts_with_quote_word(line);
+            return Some((start, line));
         }
         end = start;
     }
-    false
+    None
 }
 
 /// A lead-in ending with a colon right before the quote (or at the end of the line above a

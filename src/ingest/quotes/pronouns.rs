@@ -6,7 +6,7 @@
 //! "die beiden" (`„…“, so die beiden`, `wie die beiden Frauen vorrechnen`) credits the two people
 //! named last.
 
-use super::attribution::{lead_in, subject_start};
+use super::attribution::{joined, lead_in, subject_start};
 use super::marks::Span;
 use super::mentions::People;
 use super::people::Person;
@@ -203,10 +203,6 @@ pub(super) fn the_two_after(text: &str, span: &Span, people: &People) -> Option<
     let first = people.nearest(span.start, false, |m| {
         m.pos >= recent && m.pos < second.pos && m.name != second.name && !m.name.contains("; ")
     })?;
-    let joined = |a: &Option<String>, b: &Option<String>| match (a, b) {
-        (Some(a), Some(b)) => Some(format!("{a}; {b}")),
-        _ => None,
-    };
     let person = Person {
         name: Some(format!("{}; {}", first.name, second.name)),
         role: joined(&first.role, &second.role),
