@@ -29,6 +29,17 @@ fn own_index() -> TestIndex {
     TestIndex::of(&bundled_corpus())
 }
 
+/// `praev index` of the bundled corpus over the test's index.
+fn rebuild(index: &TestIndex) -> Output {
+    praev(index.dir.path())
+        .arg("index")
+        .arg(bundled_corpus())
+        .arg("--index")
+        .arg(index.path())
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn control_characters_in_a_document_are_shown_escaped_in_every_table() {
     let corpus = tempfile::tempdir().unwrap();
@@ -106,13 +117,7 @@ fn praev_index_repairs_a_damaged_current_and_says_so() {
         let before = index.run(&["search", "Kinder"]);
         assert!(!before.status.success(), "{what}: a damaged index cannot be searched");
         assert!(stderr(&before).contains("praev index"), "{what}: {}", stderr(&before));
-        let rebuild = praev(index.dir.path())
-            .arg("index")
-            .arg(bundled_corpus())
-            .arg("--index")
-            .arg(index.path())
-            .output()
-            .unwrap();
+        let rebuild = rebuild(&index);
         assert!(rebuild.status.success(), "{what}: {}", stderr(&rebuild));
         assert!(stderr(&rebuild).contains("building it anew"), "{what}: {}", stderr(&rebuild));
         let after = index.run(&["search", "Kinder"]);
@@ -200,13 +205,7 @@ fn searches_during_repeated_rebuilds_never_fail() {
             (searches, failures)
         });
         for _ in 0..4 {
-            let rebuild = praev(index.dir.path())
-                .arg("index")
-                .arg(bundled_corpus())
-                .arg("--index")
-                .arg(index.path())
-                .output()
-                .unwrap();
+            let rebuild = rebuild(&index);
             assert!(rebuild.status.success(), "{}", stderr(&rebuild));
         }
         stop.store(true, std::sync::atomic::Ordering::Relaxed);
