@@ -13,6 +13,9 @@ use super::Quote;
 const MAX_SIGNATURE_CHARS: usize = 40;
 /// Fewest words of a signed statement: a sentence, not a caption.
 const MIN_STATEMENT_WORDS: usize = 8;
+/// Most lines of a signed statement's paragraph: each signature looks at most this far up, so
+/// a text of many short lines costs time in proportion to its size.
+const MAX_STATEMENT_LINES: usize = 30;
 /// Most words of a heading line above a statement.
 const MAX_HEADING_WORDS: usize = 6;
 /// Blank lines that may stand between the statement and its signature.
@@ -95,6 +98,9 @@ fn statement_above(lines: &[(usize, &str)], k: usize) -> Option<(usize, usize)> 
     }
     let mut first = last;
     while first > 0 && !lines[first - 1].1.trim().is_empty() {
+        if last - first + 1 >= MAX_STATEMENT_LINES {
+            return None; // a block this long is no signed statement (and the walk stays bounded)
+        }
         first -= 1;
     }
     // A heading above the statement in the same block is not part of it.
@@ -145,6 +151,8 @@ mod tests {
             (format!("{statement}\n\nKinder bis 14 Jahre"), None),
             // Too short to be a statement.
             ("Ich bin dabei.\n\nJohannes 11 Jahre".to_string(), None),
+            // A block of many lines is no signed statement.
+            (format!("{}{statement}\nJohannes 11 Jahre", "Ich bin dabei.\n".repeat(40)), None),
         ];
         for (text, speaker) in cases {
             let found = testimonials(text);
