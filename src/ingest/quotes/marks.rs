@@ -50,7 +50,15 @@ pub(super) struct Span {
 /// makes it one (see `extract`).
 pub(super) fn orphan_closing_spans(text: &str, spans: &[Span]) -> Vec<Span> {
     let mut out = Vec::new();
+    // The line of the mark at hand: where it starts, and where its first quotation mark stands
+    // (found once per line). The marks come in text order, so each byte is looked at once.
+    let (mut line_start, mut first_mark): (usize, Option<usize>) = (0, None);
+    let mut scanned = 0;
     for (i, mark) in text.match_indices(['“', '”', '«', '"']) {
+        if let Some(newline) = text[scanned..i].rfind('\n') {
+            (line_start, first_mark) = (scanned + newline + 1, None);
+        }
+        scanned = i;
         // A closing mark right before a comma: the common case is a closed quotation.
         if !text[i + mark.len()..].starts_with(',') {
             continue;
@@ -59,13 +67,15 @@ pub(super) fn orphan_closing_spans(text: &str, spans: &[Span]) -> Vec<Span> {
         if inside > 0 && i < spans[inside - 1].end {
             continue;
         }
-        let ls = text[..i].rfind('\n').map_or(0, |n| n + 1);
-        let before = &text[ls..i];
+        let before = &text[line_start..i];
         let ends_words = before.chars().next_back().is_some_and(|p| !p.is_whitespace());
-        if !ends_words || before.chars().any(is_quotation_mark) {
+        // The mark at `i` is a quotation mark itself: the line's first one is at or before it.
+        let first = *first_mark
+            .get_or_insert_with(|| line_start + before.find(is_quotation_mark).unwrap_or(before.len()));
+        if !ends_words || first < i {
             continue;
         }
-        let inner_start = ls + (before.len() - before.trim_start().len());
+        let inner_start = line_start + (before.len() - before.trim_start().len());
         out.push(Span { start: inner_start, inner_start, inner_end: i, end: i + mark.len(), closed: true });
     }
     out
