@@ -124,6 +124,7 @@ fn normalise(text: &str) -> String {
 /// Plain text from HTML: scripts and styles dropped (html2text skips them), no link
 /// footnotes, no `#`/`*`/`>` decorations (the trivial decorator), tables without borders.
 fn html_to_text(html: &str) -> Result<String, SkipReason> {
+    let html = super::html_nesting::cap_nesting(html);
     let render = || {
         html2text::config::with_decorator(TrivialDecorator::new())
             .no_table_borders()

@@ -17,6 +17,7 @@
 pub mod boilerplate;
 pub mod decode;
 pub mod dedup;
+mod html_nesting;
 pub(crate) mod german;
 pub mod manifest;
 pub mod metadata;

@@ -174,10 +174,22 @@ pub(super) fn has_digit_run(text: &str, n: usize) -> bool {
     false
 }
 
-/// Where `n` possible digits in a row start: every place `\d{n}` can match.
-pub(super) fn digit_runs(text: &str, n: usize) -> Vec<usize> {
-    let flags: Vec<(usize, bool)> = possible_digits(text).collect();
-    flags.windows(n.max(1)).filter(|run| run.iter().all(|(_, d)| *d)).map(|run| run[0].0).collect()
+/// Where `n` possible digits in a row start: every place `\d{n}` can match, in order. Keeps
+/// only the last `n` offsets, so a long line costs no memory of its length.
+pub(super) fn digit_runs(text: &str, n: usize) -> impl Iterator<Item = usize> + '_ {
+    let n = n.max(1);
+    let mut run = std::collections::VecDeque::with_capacity(n + 1);
+    possible_digits(text).filter_map(move |(at, digit)| {
+        if !digit {
+            run.clear();
+            return None;
+        }
+        run.push_back(at);
+        if run.len() > n {
+            run.pop_front();
+        }
+        (run.len() == n).then(|| run[0])
+    })
 }
 
 /// For each character, its offset and whether it may be a decimal digit (`\d`). Latin-1 has no
@@ -265,7 +277,8 @@ mod tests {
         for (text, n, expected) in cases {
             assert_eq!(has_digit_run(text, n), expected, "{n} digits in a row in {text:?}");
         }
-        assert_eq!(digit_runs("PLZ 123456", 5), [4, 5]);
+        assert_eq!(digit_runs("PLZ 123456", 5).collect::<Vec<_>>(), [4, 5]);
+        assert_eq!(digit_runs("12a345", 2).collect::<Vec<_>>(), [0, 3, 4]);
         let digit = Regex::new(r"^\d$").expect("valid regex");
         for c in ('\u{0}'..='\u{ff}').chain(['٣', '۵', '߁', '१', '０']) {
             let is_digit = digit.is_match(c.encode_utf8(&mut [0; 4]));

@@ -152,7 +152,7 @@ fn is_contact_or_number(line: &str) -> bool {
     let label_at = |m: aho_corasick::Match| CONTACT_LABEL.match_at(line, m.start()).is_some();
     E_MAIL_MARK.is_match(line)
         || CONTACT_LABEL_WORD.find_iter(line).any(label_at)
-        || digit_runs(line, 5).into_iter().any(|at| POSTCODE_TOWN.match_at(line, at).is_some())
+        || digit_runs(line, 5).any(|at| POSTCODE_TOWN.match_at(line, at).is_some())
         || PRESS_NUMBER.is_match(line)
 }
 

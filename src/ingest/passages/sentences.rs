@@ -147,8 +147,10 @@ fn abbreviation_before(before: &str) -> bool {
 fn hard_split(text: &str, range: Range<usize>, max: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = range.start;
-    while char_len(&text[start..range.end]) > max {
-        let limit = text[start..range.end].char_indices().nth(max).map_or(range.end, |(b, _)| start + b);
+    // The text is longer than `max` characters exactly when it has a character at index
+    // `max`; looking only that far keeps a long run of text linear (no count of the rest).
+    while let Some((offset, _)) = text[start..range.end].char_indices().nth(max) {
+        let limit = start + offset;
         let cut = text[start..limit]
             .rfind(char::is_whitespace)
             .map(|b| start + b)
