@@ -1,8 +1,10 @@
 //! Files shaped to make a step super-linear index completely and stay searchable: one long
-//! line, one long word, HTML nested 100,000 levels deep, a page of nothing but tiny tags.
+//! line, one long word, thousands of quotes back to back, HTML nested 100,000 levels deep, a
+//! page of nothing but tiny tags.
 //! Each of these once cost minutes or gigabytes (the passage cutter counted the rest of a
 //! long word at every cut, the title test listed every character of a line, the HTML parser
-//! walked its stack of open elements at every tag). The time and memory they cost now are
+//! walked its stack of open elements at every tag, each reported statement looked through
+//! every quoted name of the text). The time and memory they cost now are
 //! measured by `tools/bench-hostile.sh`, not asserted here; these tests pin what comes out.
 
 mod common;
@@ -87,5 +89,21 @@ fn a_page_of_tiny_tags_keeps_the_text_after_its_markup_limit() {
     let index = index_of("tags.html", &page);
     for query in ["Familienzentren", "Elternbegleitung"] {
         assert!(!hits(&index, query).is_empty(), "{query}");
+    }
+}
+
+#[test]
+fn thousands_of_quotes_back_to_back_each_keep_their_speaker() {
+    let people = ["Landrat Thomas Hendele", "Bürgermeisterin Eva Klein"];
+    let text: String = (0..4_000)
+        .map(|n| format!("„Kinder brauchen Chancen im Jahr {n}“, sagte {}. ", people[n % 2]))
+        .collect();
+    let index = index_of("quotes.txt", &text);
+    let out = index.stdout(&["quotes", "--format", "jsonl", "-n", "10000"]);
+    let quotes: Vec<Value> = out.lines().map(|line| serde_json::from_str(line).unwrap()).collect();
+    assert_eq!(quotes.len(), 4_000);
+    for speaker in ["Thomas Hendele", "Eva Klein"] {
+        let said = quotes.iter().filter(|q| q["speaker"] == speaker).count();
+        assert_eq!(said, 2_000, "{speaker}");
     }
 }

@@ -10,6 +10,7 @@
 #   word        one single "word" of letters, no space
 #   marks       one line of `", ` repeated (quotation marks without a closing partner)
 #   short-lines one-word lines ending in an age, like signed testimonials
+#   quotes      short quotes back to back, each said by one of five people
 #   html        ordinary HTML paragraphs                                 (reference for .html)
 #   html-deep   <div>s nested 100,000 levels deep, repeated
 #   html-tags   nothing but tiny tags (<b>x</b>)
@@ -60,6 +61,9 @@ write("line", "a.txt", " ".join(sentences))
 write("word", "a.txt", "".join(random.choice("abcdefghijklmnopqrstuvwxyzäöüß") for _ in range(size // 2)))
 write("marks", "a.txt", '", ' * (size // 3))
 write("short-lines", "a.txt", "".join(f"{random.choice(words)}, {20 + n % 60}\n" for n in range(size // 16)))
+people = ["Landrat Thomas Hendele", "Anna Müller", "Dr. Hans Meier", "Bürgermeisterin Eva Klein", "Peter Schmidt"]
+write("quotes", "a.txt", " ".join(
+    f"„Kinder brauchen Chancen {n}“, sagte {random.choice(people)}." for n in range(size // 50)))
 write("html", "a.html", "<html><body>" + "".join(f"<p>{s}</p>\n" for s in sentences) + "</body></html>")
 deep = "<div>" * 100_000 + "Kinder stärken" + "</div>" * 100_000
 write("html-deep", "a.html", "<html><body>" + deep * max(1, size // len(deep)) + "</body></html>")
@@ -75,7 +79,7 @@ measure() { # CASE -> "seconds peak_kb bytes"
 }
 
 printf '%-12s %8s %8s %8s %10s %9s\n' case MB seconds MB/s slowdown memory
-for case in text line word marks short-lines html html-deep html-tags; do
+for case in text line word marks short-lines quotes html html-deep html-tags; do
     read -r seconds kb bytes <<<"$(measure "$case")"
     case "$case" in
         html*) reference=html ;;

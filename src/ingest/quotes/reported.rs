@@ -183,11 +183,12 @@ static SIGNING_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 /// mark outside a short closed one (a name, a slogan) holds a direct quote, perhaps one whose
 /// marks do not pair, or its attribution — not reported speech.
 pub(super) fn reported_statements(text: &str, quotations: &[Span], people: &People) -> Vec<Quote> {
-    let names: Vec<Range<usize>> = quotations
-        .iter()
-        .filter(|span| span.closed && word_count(&quoted_words(text, span)) < MIN_WORDS)
-        .map(|span| span.start..span.end)
-        .collect();
+    let names = QuotedNames::new(
+        quotations
+            .iter()
+            .filter(|span| span.closed && word_count(&quoted_words(text, span)) < MIN_WORDS)
+            .map(|span| span.start..span.end),
+    );
     let mut statements = Vec::new();
     let mut signed_until = 0;
     let mut line_from = 0;
@@ -222,11 +223,40 @@ pub(super) fn reported_statements(text: &str, quotations: &[Span], people: &Peop
 }
 
 /// Whether `sentence` has a double quotation mark that is not part of a short quoted name.
-fn holds_quotation(text: &str, sentence: Range<usize>, names: &[Range<usize>]) -> bool {
-    text[sentence.clone()].char_indices().any(|(i, c)| {
-        let at = sentence.start + i;
-        is_double_mark(c) && !names.iter().any(|name| name.contains(&at))
-    })
+fn holds_quotation(text: &str, sentence: Range<usize>, names: &QuotedNames) -> bool {
+    text[sentence.clone()]
+        .char_indices()
+        .any(|(i, c)| is_double_mark(c) && !names.contains(sentence.start + i))
+}
+
+/// The spans of short quoted names (`„Kinderstark“`), answering "is this offset inside one?"
+/// by a binary search, so that a text with thousands of them stays linear.
+struct QuotedNames {
+    /// The spans' starts, ascending.
+    starts: Vec<usize>,
+    /// For each span in that order, the furthest end of it and all spans before it.
+    furthest_end: Vec<usize>,
+}
+
+impl QuotedNames {
+    fn new(spans: impl Iterator<Item = Range<usize>>) -> QuotedNames {
+        let mut spans: Vec<Range<usize>> = spans.collect();
+        spans.sort_unstable_by_key(|span| span.start);
+        let furthest_end = spans
+            .iter()
+            .scan(0, |furthest, span| {
+                *furthest = span.end.max(*furthest);
+                Some(*furthest)
+            })
+            .collect();
+        QuotedNames { starts: spans.iter().map(|span| span.start).collect(), furthest_end }
+    }
+
+    /// Whether a span holds `at`: one that starts at or before it reaches beyond it.
+    fn contains(&self, at: usize) -> bool {
+        let started = self.starts.partition_point(|&start| start <= at);
+        started > 0 && self.furthest_end[started - 1] > at
+    }
 }
 
 fn is_double_mark(c: char) -> bool {
@@ -511,6 +541,16 @@ fn cut_at_sentences(text: &str, from: usize, to: usize) -> Vec<(usize, String)> 
 #[cfg(test)]
 mod tests {
     use super::super::extract_with_reported;
+    use super::QuotedNames;
+
+    #[test]
+    fn quoted_names_hold_the_offsets_of_their_spans() {
+        let names = QuotedNames::new([30..40, 2..5, 10..25, 12..14].into_iter());
+        let held: Vec<usize> = (0..45).filter(|&at| names.contains(at)).collect();
+        let expected: Vec<usize> = (2..5).chain(10..25).chain(30..40).collect();
+        assert_eq!(held, expected);
+        assert!(!QuotedNames::new(std::iter::empty()).contains(0));
+    }
 
     /// (speaker, role, first words) of every reported statement of `text`.
     fn reported(text: &str) -> Vec<(Option<String>, Option<String>, String)> {
