@@ -283,7 +283,10 @@ impl AnalysisStep for Decompounder {
     fn apply(&self, tokens: Vec<AnalyzedToken>) -> Vec<AnalyzedToken> {
         let mut out = Vec::with_capacity(tokens.len());
         for token in tokens {
-            let splits = if token.origin == Origin::Part { Vec::new() } else { self.split(&token.text) };
+            // A verb joined from a separated particle (`findet … statt` → `stattfinden`) is not
+            // split: its parts are the clause's own words (see `separable`).
+            let whole = matches!(token.origin, Origin::Part | Origin::Stem);
+            let splits = if whole { Vec::new() } else { self.split(&token.text) };
             let mut parts = Vec::new();
             push_parts(&mut parts, &token, &splits, true);
             out.push(token);

@@ -10,7 +10,8 @@
 //! `kinderhilfe`) → [`stop_words`] → then, word by word, [`hyphen`] (`Kita-Grundschule` →
 //! `kitagrundschule`, `kita`, `grundschule`) → [`gender`] (`Koordinator:innen` →
 //! `koordinator`) → [`decompound`] (`Präventionskette` → `~pravention`, `~kette`) →
-//! [`stem`] (Snowball German). Added tokens share the position of the word they come from,
+//! [`stem`] (Snowball German). Documents also get [`separable`] verbs joined before stop
+//! words go (`spart … ein` → `einsparen`). Added tokens share the position of the word they come from,
 //! so phrases keep working. Parts found by the decompounder carry a mark (`~`) in the index,
 //! so a whole-word match always outranks a match of a part alone; queries search both.
 //! The settings come from `index-config/analyzer.toml` (see [`AnalyzerSettings`]).
@@ -23,6 +24,7 @@ pub mod gender;
 pub mod hyphen;
 pub mod lexicon;
 pub mod related_terms;
+pub mod separable;
 pub mod stem;
 pub mod stop_words;
 pub mod synonyms;
@@ -46,6 +48,7 @@ pub use gender::GenderForms;
 pub use hyphen::HyphenatedCompounds;
 pub use lexicon::Lexicon;
 pub use stem::GermanStemmer;
+pub use separable::SeparableVerbs;
 pub use stop_words::StopWords;
 pub use synonyms::{MemberTerm, SynonymSource, Synonyms};
 pub use thesaurus::{CorpusThesaurus, Thesaurus};
@@ -143,6 +146,9 @@ pub struct Marks {
     /// Characters of a decompounder part as written in the compound, before stemming
     /// (`eltern` → 6, though its stem is `elt`); 0 for other tokens.
     pub written_chars: u8,
+    /// The last word of a clause: followed by `.`, `,`, `;`, `:`, `!`, `?`, a line break or
+    /// the end of the text. Read by [`separable`] and cleared there.
+    pub clause_end: bool,
 }
 
 /// A step of the chain: takes the tokens so far and returns the tokens after this step.
@@ -222,6 +228,11 @@ pub enum StemmerChoice {
 pub struct GermanAnalyzer {
     tokenizer: WordTokenizer,
     context_steps: Arc<Vec<Box<dyn AnalysisStep>>>,
+    /// The context steps for indexed documents: the same, and separated particles joined to
+    /// their verbs ([`separable`]). Queries do not join them: a question's verb frames map to
+    /// their concept already (`arbeiten … zusammen` → Zusammenarbeit, see `query::frames`),
+    /// and a keyword query writes its verb whole.
+    document_steps: Arc<Vec<Box<dyn AnalysisStep>>>,
     word_steps: Arc<Vec<Box<dyn AnalysisStep>>>,
     stop_words: StopWords,
     stemmer: Option<Arc<GermanStemmer>>,
@@ -236,15 +247,21 @@ pub struct GermanAnalyzer {
 impl GermanAnalyzer {
     pub fn new(settings: &AnalyzerSettings, stop_words: StopWords, lexicon: Lexicon) -> GermanAnalyzer {
         let verb_forms = VerbForms::new(lexicon.clone());
-        let decompounder = Decompounder::new(lexicon);
-        let mut context_steps: Vec<Box<dyn AnalysisStep>> = Vec::new();
-        if settings.fold_umlauts {
-            context_steps.push(Box::new(UmlautFold));
-        }
-        if settings.elliptic_compounds && settings.decompound {
-            context_steps.push(Box::new(EllipticCompounds::new(decompounder.clone())));
-        }
-        context_steps.push(Box::new(stop_words.clone()));
+        let decompounder = Decompounder::new(lexicon.clone());
+        let context_steps = |for_documents: bool| {
+            let mut steps: Vec<Box<dyn AnalysisStep>> = Vec::new();
+            if settings.fold_umlauts {
+                steps.push(Box::new(UmlautFold));
+            }
+            if settings.elliptic_compounds && settings.decompound {
+                steps.push(Box::new(EllipticCompounds::new(decompounder.clone())));
+            }
+            if settings.verb_forms && for_documents {
+                steps.push(Box::new(SeparableVerbs::new(lexicon.clone())));
+            }
+            steps.push(Box::new(stop_words.clone()));
+            steps
+        };
         let mut word_steps: Vec<Box<dyn AnalysisStep>> = vec![Box::new(HyphenatedCompounds)];
         if settings.gender_forms {
             word_steps.push(Box::new(GenderForms));
@@ -266,7 +283,8 @@ impl GermanAnalyzer {
         word_steps.push(Box::new(Deduplicate));
         GermanAnalyzer {
             tokenizer: WordTokenizer { max_word_chars: settings.max_word_chars },
-            context_steps: Arc::new(context_steps),
+            context_steps: Arc::new(context_steps(false)),
+            document_steps: Arc::new(context_steps(true)),
             word_steps: Arc::new(word_steps),
             stop_words,
             stemmer: match settings.stemmer {
@@ -371,7 +389,9 @@ impl GermanAnalyzer {
     /// The cached terms of one word, computed on the first miss.
     fn expansion_cached(&mut self, token: &AnalyzedToken) -> Expansion {
         let word_steps = &self.word_steps;
-        self.cache.get_or_expand(&token.text, token.origin, token.marks, || {
+        // Where a word stands in its clause does not change its expansion.
+        let marks = Marks { clause_end: false, ..token.marks };
+        self.cache.get_or_expand(&token.text, token.origin, marks, || {
             expand_with(word_steps, token.clone()).into_iter().map(|t| (t.text, t.origin, t.marks)).collect()
         })
     }
@@ -445,7 +465,7 @@ impl Tokenizer for GermanAnalyzer {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> AnalyzedTokenStream {
         let (tokens, counted_overlong) = self.tokenizer.tokenize_counting(text);
         let words: Vec<_> = self
-            .context_steps
+            .document_steps
             .iter()
             .fold(tokens, |tokens, step| step.apply(tokens))
             .into_iter()

@@ -15,6 +15,7 @@ fn analyzer() -> GermanAnalyzer {
         "koordinatorinnen",
         "begrussungspaket",
         "erreichen",
+        "zusammenarbeiten",
         "gestalten",
         "foerdern",
         "fordern",
@@ -207,6 +208,23 @@ fn token_stream_matches_analyze() {
         }
         assert_eq!(got, expected);
     }
+}
+
+/// A separated particle joins its verb in documents only: the indexed terms of `arbeiten eng
+/// zusammen.` hold `zusammenarbeit` at the verb's position, unsplit; a query's terms do not
+/// (its frames map such verbs to their concept).
+#[test]
+fn separated_particles_join_their_verb_in_documents_only() {
+    let text = "Schule und Jugendhilfe arbeiten eng zusammen.";
+    let mut a = analyzer();
+    let mut stream = a.token_stream(text);
+    let mut indexed = Vec::new();
+    while let Some(t) = stream.next() {
+        indexed.push((t.text.clone(), t.position));
+    }
+    assert!(indexed.contains(&("zusammenarbeit".to_string(), 3)), "{indexed:?}");
+    assert!(!indexed.iter().any(|(term, _)| term == "~zusamm"), "the joined verb is not split: {indexed:?}");
+    assert!(!a.analyze(text).iter().any(|t| t.text == "zusammenarbeit"));
 }
 
 /// The cached analysis gives each token the origin the uncached one gives it, whichever form

@@ -64,7 +64,8 @@ impl WordTokenizer {
                 i += 1;
                 continue;
             }
-            let (word, next) = read_word(&chars, i, text.len());
+            let (mut word, next) = read_word(&chars, i, text.len());
+            word.marks.clause_end = ends_clause(&chars[next..]);
             // A word has at least as many bytes as characters: most are counted by their bytes.
             let max = self.max_word_chars;
             if word.text.len() <= max || word.text.chars().count() <= max {
@@ -84,6 +85,17 @@ impl WordTokenizer {
         }
         (tokens, counted_overlong)
     }
+}
+
+/// Whether the characters after a word end its clause: punctuation that ends one, a line
+/// break or the end of the text before the next word.
+fn ends_clause(after: &[(usize, char)]) -> bool {
+    after
+        .iter()
+        .map(|&(_, c)| c)
+        .take_while(|c| !c.is_alphanumeric())
+        .any(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '\n'))
+        || after.iter().all(|&(_, c)| !c.is_alphanumeric())
 }
 
 /// Bytes reserved for a word's lower-cased text: most words fit.
