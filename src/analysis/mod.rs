@@ -257,7 +257,7 @@ impl GermanAnalyzer {
                 steps.push(Box::new(EllipticCompounds::new(decompounder.clone())));
             }
             if settings.verb_forms && for_documents {
-                steps.push(Box::new(SeparableVerbs::new(lexicon.clone())));
+                steps.push(Box::new(SeparableVerbs::new(lexicon.clone(), stop_words.clone())));
             }
             steps.push(Box::new(stop_words.clone()));
             steps

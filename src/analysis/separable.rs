@@ -15,6 +15,7 @@
 //! tokens with [`super::Marks::clause_end`] set by the tokenizer.
 
 use super::lexicon::Lexicon;
+use super::stop_words::StopWords;
 use super::{AnalysisStep, AnalyzedToken, Origin};
 
 /// Particles of separable verbs (folded), as they stand alone at a clause's end.
@@ -36,11 +37,14 @@ const MIN_STEM_CHARS: usize = 3;
 #[derive(Clone, Debug)]
 pub struct SeparableVerbs {
     lexicon: Lexicon,
+    /// Stop words join nothing (`haben … vor`): they are not indexed, so a joined word at
+    /// their position would fill a position the word count does not know.
+    stop_words: StopWords,
 }
 
 impl SeparableVerbs {
-    pub fn new(lexicon: Lexicon) -> SeparableVerbs {
-        SeparableVerbs { lexicon }
+    pub fn new(lexicon: Lexicon, stop_words: StopWords) -> SeparableVerbs {
+        SeparableVerbs { lexicon, stop_words }
     }
 
     /// The joined infinitive of `particle` with the finite verb `word`, if the corpus knows it.
@@ -71,7 +75,11 @@ impl AnalysisStep for SeparableVerbs {
             if token.origin != Origin::Word || !PARTICLES.contains(&token.text.as_str()) {
                 continue;
             }
-            let words = tokens[clause].iter().filter(|t| t.origin == Origin::Word).take(MAX_CLAUSE_WORDS);
+            let words = tokens[clause]
+                .iter()
+                .filter(|t| t.origin == Origin::Word)
+                .take(MAX_CLAUSE_WORDS)
+                .filter(|t| !self.stop_words.contains(&t.text));
             if let Some(verb) =
                 words.into_iter().find_map(|t| self.joined(&token.text, &t.text).map(|j| (t, j)))
             {
@@ -106,11 +114,12 @@ mod tests {
 
     fn separable() -> SeparableVerbs {
         let words: HashSet<String> =
-            ["einsparen", "zusammenarbeiten", "vorbeugen", "teilnehmen", "mitmachen", "anbieten"]
+            ["einsparen", "zusammenarbeiten", "vorbeugen", "vorhaben", "teilnehmen", "mitmachen", "anbieten"]
                 .into_iter()
                 .map(String::from)
                 .collect();
-        SeparableVerbs::new(Lexicon::new(words, None))
+        let stop_words = StopWords::parse("haben\nwir\ndas\n");
+        SeparableVerbs::new(Lexicon::new(words, None), stop_words)
     }
 
     /// The words joined in `text`, with the word whose position they take.
@@ -132,7 +141,7 @@ mod tests {
 
     #[test]
     fn a_particle_at_the_clause_end_joins_its_verb() {
-        let cases: [(&str, &[(&str, &str)]); 8] = [
+        let cases: [(&str, &[(&str, &str)]); 9] = [
             ("Jeder Euro spart später hohe Ausgaben ein.", &[("spart", "einsparen")]),
             ("Jugendhilfe und Schule arbeiten eng zusammen, sagte sie.", &[("arbeiten", "zusammenarbeiten")]),
             ("Kommunen in NRW beugen vor\nDie Stadt", &[("beugen", "vorbeugen")]),
@@ -143,6 +152,8 @@ mod tests {
             ("Die Eltern gehen zusammen.", &[]),
             // A clause ends at its punctuation: the verb of the one before does not join.
             ("Die Stadt spart. Ein", &[]),
+            // A stop word joins nothing: it is not indexed.
+            ("Das haben wir vor.", &[]),
         ];
         for (text, expected) in cases {
             assert_eq!(joined(text), pairs(expected), "{text}");
