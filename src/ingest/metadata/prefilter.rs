@@ -351,4 +351,32 @@ mod tests {
             assert_eq!(whole, expected, "whole text for {searched:?}");
         }
     }
+
+    /// The whole-text search finds the shortest word at a place first and goes on after a line
+    /// it tried: words that overlap each other or run into trimmed space or the next line, in
+    /// either case, still leave the same lines tried as a search of each line.
+    #[test]
+    fn any_line_with_overlapping_words_in_any_case() {
+        let guarded = Guarded::new(
+            &["dieses", "diese", "Bericht", "Berichte"],
+            true,
+            r"(?i)\b(?:diese[nmrs]?\s+bericht|berichte\s+und)",
+        );
+        let text = "Zu DIESES\n  Bericht liegt vor  \nBerichte \nund mehr\nDieser Bericht zählt.\nberichte und Zahlen";
+        let lines: Vec<&str> = text.split('\n').map(str::trim).filter(|l| !l.is_empty()).collect();
+        // (lines searched, whether one matches)
+        let cases: [(&[&str], bool); 5] = [
+            (&lines, true),
+            (&lines[..4], false),
+            (&lines[4..5], true),
+            (&lines[5..], true),
+            (&lines[1..4], false),
+        ];
+        for (searched, expected) in cases {
+            let by_line = searched.iter().any(|l| guarded.is_match(l));
+            assert_eq!(by_line, expected, "line by line in {searched:?}");
+            let whole = guarded.any_line(&SearchText::new(text), searched, |_| true);
+            assert_eq!(whole, expected, "whole text for {searched:?}");
+        }
+    }
 }
