@@ -83,9 +83,17 @@ impl BuildReport {
 /// it. The previous generation stays usable until the very end, and stays in place on failure.
 pub fn build(request: &BuildRequest, progress: &dyn BuildProgress) -> Result<BuildReport> {
     let started = Instant::now();
-    let config = request.config.load()?;
-    let corpus = absolute(&request.corpus)?;
-    let files = list_corpus(&corpus)?;
+    // Listing a large corpus and loading the configuration (the gazetteer's automaton) take a
+    // while each and need nothing of each other: the corpus is listed on a thread of its own.
+    // A configuration error is reported first, as when the two ran one after the other.
+    let (config, listed) = std::thread::scope(|scope| {
+        let listing =
+            scope.spawn(|| absolute(&request.corpus).and_then(|corpus| Ok((list_corpus(&corpus)?, corpus))));
+        let config = request.config.load();
+        (config, listing.join().expect("the corpus listing thread panicked"))
+    });
+    let config = config?;
+    let (files, corpus) = listed?;
     let manifest = read_manifest(&corpus, &files, progress)?;
 
     let lock = BuildLock::acquire(&request.index)?;

@@ -258,7 +258,7 @@ pub(super) fn press_points(page: &Page) -> u32 {
     let ots = page.head().iter().any(|l| OTS.is_match(l));
     let dash_dateline = page.head().iter().any(|l| is_running_text(l) && DASH_DATELINE.is_match(l));
     // In a sentence, a press officer is someone quoted ("sagte Pressesprecherin …").
-    let contact = PRESS_CONTACT.any_line(page.body, &page.lines, is_label_line);
+    let contact = PRESS_CONTACT.any_line(&page.search, &page.lines, is_label_line);
     let author = page.lines.iter().any(|l| is_label_line(l) && MUNICIPAL_AUTHOR.is_match(l));
     points(&[
         (header || ots, DECISIVE),
@@ -274,7 +274,7 @@ pub(super) fn outlet_points(page: &Page) -> u32 {
     let outlet = page.lines.iter().any(|l| is_label_line(l) && names_outlet(l));
     let agency = page.lines.iter().any(|l| AGENCY.is_match(l));
     let byline = page.head().iter().any(|l| l.chars().count() <= LABEL_LINE_CHARS && BYLINE.is_match(l));
-    let furniture = NEWS_FURNITURE.any_line(page.body, &page.lines, is_label_line);
+    let furniture = NEWS_FURNITURE.any_line(&page.search, &page.lines, is_label_line);
     points(&[(outlet, 3), (agency, 3), (byline, SUPPORTING), (furniture, SUPPORTING)])
 }
 
@@ -290,9 +290,9 @@ pub(super) fn report_points(heading_lines: &[&str], page: &Page) -> u32 {
 /// the top and the audience addressed again further down.
 pub(super) fn speech_points(heading_lines: &[&str], page: &Page) -> u32 {
     let heading = heading_lines.iter().any(|l| SPEECH_HEADING.is_match(l));
-    let spoken = heading || SPOKEN_WORD.any_line(page.body, &page.lines, |_| true);
+    let spoken = heading || SPOKEN_WORD.any_line(&page.search, &page.lines, |_| true);
     let salutation = page.lines.iter().take(SALUTATION_LINES).any(|l| SALUTATION.is_match(l));
-    let addressed = ADDRESS_IN_TEXT.any_line(page.body, page.lines.get(1..).unwrap_or_default(), |_| true);
+    let addressed = ADDRESS_IN_TEXT.any_line(&page.search, page.lines.get(1..).unwrap_or_default(), |_| true);
     points(&[(heading || spoken, DECISIVE), (salutation, SUPPORTING), (addressed, SUPPORTING)])
 }
 

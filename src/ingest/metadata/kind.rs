@@ -182,7 +182,7 @@ fn leitbild_points(page: &Page) -> u32 {
 /// found, the remaining cues are not looked for.
 fn running_text_points(page: &Page, places: &Gazetteer) -> u32 {
     let head = page.head();
-    let any_line_guarded = |re: &Guarded| re.any_line(page.body, &page.lines, |_| true);
+    let any_line_guarded = |re: &Guarded| re.any_line(&page.search, &page.lines, |_| true);
     let date = || match (&page.marker_date, page.document_date()) {
         // The scraper only dates news pages.
         (Some(_), _) => 2,

@@ -10,6 +10,7 @@ use std::sync::{LazyLock, OnceLock};
 use regex::Regex;
 
 use super::dates;
+use super::prefilter::SearchText;
 
 /// How many lines from the top count as the document's head: title, press header, dateline.
 pub(super) const HEAD_LINES: usize = 10;
@@ -31,6 +32,8 @@ pub(super) struct Page<'a> {
     pub marker_date: Option<String>,
     /// The text the lines are cut from (without the marker), and where in it each one starts.
     pub body: &'a str,
+    /// The body as the guarded patterns search it (see [`SearchText`]).
+    pub search: SearchText<'a>,
     starts: Vec<usize>,
     /// The document date and the opening headline, each found once: kind, title and date
     /// detection all ask for them.
@@ -58,7 +61,8 @@ impl<'a> Page<'a> {
             }
             offset += raw.len() + 1;
         }
-        Page { lines, marker_date, body, starts, date: OnceLock::new(), headline: OnceLock::new() }
+        let search = SearchText::new(body);
+        Page { lines, marker_date, body, search, starts, date: OnceLock::new(), headline: OnceLock::new() }
     }
 
     /// Where `needle` occurs, as (line number, byte offset in the line): what

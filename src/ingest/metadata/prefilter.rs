@@ -16,12 +16,39 @@
 
 use std::ops::Range;
 
-use aho_corasick::AhoCorasick;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, Input, MatchKind};
 use regex::{Captures, Regex};
+
+/// A text that the guard words of several [`Guarded`] patterns are looked for in. The
+/// case-insensitive guards search its ASCII-lower-cased copy (same length, same offsets:
+/// only ASCII letters change), made once, when first needed.
+pub(super) struct SearchText<'a> {
+    text: &'a str,
+    lowered: OnceLock<String>,
+}
+
+impl<'a> SearchText<'a> {
+    pub fn new(text: &'a str) -> SearchText<'a> {
+        SearchText { text, lowered: OnceLock::new() }
+    }
+
+    fn ascii_lowercase(&self) -> &str {
+        self.lowered.get_or_init(|| self.text.to_ascii_lowercase())
+    }
+}
 
 /// A regex tried only on lines that contain one of the words every match contains.
 pub(super) struct Guarded {
+    /// The words, for one line at a time.
     words: AhoCorasick,
+    /// The same words for a whole text (see [`Guarded::any_line`]): shortest first, found
+    /// leftmost-first, which lets the search skip ahead with a vectorised prefilter (an
+    /// overlapping search steps through every byte); ASCII-lower-cased when the guard ignores
+    /// ASCII case, since that search runs over the text's ASCII-lower-cased copy.
+    finder: AhoCorasick,
+    ascii_case_insensitive: bool,
     regex: Regex,
 }
 
@@ -29,11 +56,25 @@ impl Guarded {
     /// `pattern`, tried only on lines containing one of `words`; ASCII letters of the words
     /// match in either case when `ascii_case_insensitive`.
     pub fn new(words: &[&str], ascii_case_insensitive: bool, pattern: &str) -> Guarded {
-        let words = AhoCorasick::builder()
-            .ascii_case_insensitive(ascii_case_insensitive)
-            .build(words)
+        let mut searched: Vec<String> = words
+            .iter()
+            .map(|w| if ascii_case_insensitive { w.to_ascii_lowercase() } else { w.to_string() })
+            .collect();
+        // Stable: of words of one length, the first listed stays first.
+        searched.sort_by_key(String::len);
+        let finder = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(&searched)
             .expect("valid guard words");
-        Guarded { words, regex: Regex::new(pattern).expect("valid regex") }
+        Guarded {
+            words: AhoCorasick::builder()
+                .ascii_case_insensitive(ascii_case_insensitive)
+                .build(words)
+                .expect("valid guard words"),
+            finder,
+            ascii_case_insensitive,
+            regex: Regex::new(pattern).expect("valid regex"),
+        }
     }
 
     pub fn is_match(&self, line: &str) -> bool {
@@ -41,29 +82,37 @@ impl Guarded {
     }
 
     /// Whether one of `lines` that `keep` accepts matches: `lines.iter().any(|l| keep(l) &&
-    /// self.is_match(l))`, for lines that are slices of `text` in text order. The words are
-    /// looked for in the whole text at once (one search instead of one per line), and only a
-    /// line holding one is tried.
-    pub fn any_line(&self, text: &str, lines: &[&str], keep: impl Fn(&str) -> bool) -> bool {
-        let offset = |line: &str| (line.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+    /// self.is_match(l))`, for lines that are slices of `text` in text order, not overlapping.
+    /// The words are looked for in the whole text at once (one search instead of one per
+    /// line), and only a line holding one is tried, once: the search goes on after its end.
+    pub fn any_line(&self, text: &SearchText, lines: &[&str], keep: impl Fn(&str) -> bool) -> bool {
+        let haystack = if self.ascii_case_insensitive { text.ascii_lowercase() } else { text.text };
+        let offset = |line: &str| (line.as_ptr() as usize).wrapping_sub(text.text.as_ptr() as usize);
         debug_assert!(
-            lines.iter().all(|l| offset(l) + l.len() <= text.len()),
+            lines.iter().all(|l| offset(l) + l.len() <= text.text.len()),
             "lines are slices of the text"
         );
-        debug_assert!(lines.windows(2).all(|w| offset(w[0]) < offset(w[1])), "lines in text order");
-        let mut tried = None;
-        for word in self.words.find_overlapping_iter(text) {
-            // The line that starts last at or before the word, if the word lies inside it.
+        debug_assert!(
+            lines.windows(2).all(|w| offset(w[0]) + w[0].len() <= offset(w[1])),
+            "lines in text order"
+        );
+        let mut from = 0;
+        while let Some(word) = self.finder.find(Input::new(haystack).range(from..)) {
+            // The line that starts last at or before the word, if the word lies inside it. The
+            // shortest word at a place is found: if it is in no line, neither is a longer one.
             let after = lines.partition_point(|l| offset(l) <= word.start());
-            let Some(index) = after.checked_sub(1) else { continue };
-            let line = lines[index];
-            if word.end() > offset(line) + line.len() || tried == Some(index) {
+            let inside = after
+                .checked_sub(1)
+                .map(|index| lines[index])
+                .filter(|line| word.end() <= offset(line) + line.len());
+            let Some(line) = inside else {
+                from = word.start() + 1;
                 continue;
-            }
-            tried = Some(index);
+            };
             if keep(line) && self.regex.is_match(line) {
                 return true;
             }
+            from = offset(line) + line.len();
         }
         false
     }
@@ -311,7 +360,36 @@ mod tests {
         for (searched, keep, expected) in cases {
             let by_line = searched.iter().any(|l| keep(l) && guarded.is_match(l));
             assert_eq!(by_line, expected, "line by line in {searched:?}");
-            assert_eq!(guarded.any_line(text, searched, keep), expected, "whole text for {searched:?}");
+            let whole = guarded.any_line(&SearchText::new(text), searched, keep);
+            assert_eq!(whole, expected, "whole text for {searched:?}");
+        }
+    }
+
+    /// The whole-text search finds the shortest word at a place first and goes on after a line
+    /// it tried: words that overlap each other or run into trimmed space or the next line, in
+    /// either case, still leave the same lines tried as a search of each line.
+    #[test]
+    fn any_line_with_overlapping_words_in_any_case() {
+        let guarded = Guarded::new(
+            &["dieses", "diese", "Bericht", "Berichte"],
+            true,
+            r"(?i)\b(?:diese[nmrs]?\s+bericht|berichte\s+und)",
+        );
+        let text = "Zu DIESES\n  Bericht liegt vor  \nBerichte \nund mehr\nDieser Bericht zählt.\nberichte und Zahlen";
+        let lines: Vec<&str> = text.split('\n').map(str::trim).filter(|l| !l.is_empty()).collect();
+        // (lines searched, whether one matches)
+        let cases: [(&[&str], bool); 5] = [
+            (&lines, true),
+            (&lines[..4], false),
+            (&lines[4..5], true),
+            (&lines[5..], true),
+            (&lines[1..4], false),
+        ];
+        for (searched, expected) in cases {
+            let by_line = searched.iter().any(|l| guarded.is_match(l));
+            assert_eq!(by_line, expected, "line by line in {searched:?}");
+            let whole = guarded.any_line(&SearchText::new(text), searched, |_| true);
+            assert_eq!(whole, expected, "whole text for {searched:?}");
         }
     }
 }

@@ -9,6 +9,7 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::FxHashMap;
 
 use crate::ingest::german::offices::ends_with_role;
 
@@ -174,19 +175,52 @@ pub(super) fn is_role_word(word: &str, inflected: bool) -> bool {
     if !word.chars().next().is_some_and(char::is_uppercase) {
         return false;
     }
-    // Called for every capitalised word: lowered into a reused buffer, not a new string.
+    // Asked for every capitalised word of every document with quotes, and documents share
+    // their words: each word's answers are kept (per thread, no lock), bounded in number.
     thread_local! {
-        static LOWER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+        static KNOWN: std::cell::RefCell<FxHashMap<Box<str>, RoleWord>> = std::cell::RefCell::new(FxHashMap::default());
     }
-    LOWER.with(|buffer| {
-        let mut lower = buffer.borrow_mut();
-        lower.clear();
-        lower.extend(word.chars().flat_map(char::to_lowercase));
-        ends_with_role(&lower)
-            || lower.strip_suffix("innen").is_some_and(|stem| ends_with_role(&format!("{stem}in")))
-            || (inflected
-                && ROLE_INFLECTIONS.iter().any(|s| lower.strip_suffix(s).is_some_and(ends_with_role)))
+    KNOWN.with(|known| {
+        let mut known = known.borrow_mut();
+        if let Some(answer) = known.get(word) {
+            return answer.is(inflected);
+        }
+        if known.len() >= KNOWN_WORDS_LIMIT {
+            known.clear();
+        }
+        let answer = RoleWord::of(word);
+        known.insert(word.into(), answer);
+        answer.is(inflected)
     })
+}
+
+/// How many words [`is_role_word`] keeps its answers for (per thread) before it starts over.
+const KNOWN_WORDS_LIMIT: usize = 100_000;
+
+/// Whether a capitalised word is a role word as written and in an inflected form.
+#[derive(Clone, Copy)]
+struct RoleWord {
+    plain: bool,
+    inflected: bool,
+}
+
+impl RoleWord {
+    fn of(word: &str) -> RoleWord {
+        let lower: String = word.chars().flat_map(char::to_lowercase).collect();
+        let plain = ends_with_role(&lower)
+            || lower.strip_suffix("innen").is_some_and(|stem| ends_with_role(&format!("{stem}in")));
+        let inflected =
+            plain || ROLE_INFLECTIONS.iter().any(|s| lower.strip_suffix(s).is_some_and(ends_with_role));
+        RoleWord { plain, inflected }
+    }
+
+    fn is(self, inflected: bool) -> bool {
+        if inflected {
+            self.inflected
+        } else {
+            self.plain
+        }
+    }
 }
 
 /// "Erster", "Stellvertretende", or a place in the genitive ("Wuppertals") before a role word.
