@@ -12,11 +12,16 @@ use common::{hits, praev};
 /// cut off by a failed download, a spreadsheet and a photo.
 fn write_folder(dir: &Path) {
     let leitbild = leitbild_pdf();
-    let concept = docx(&[
-        word_paragraph(Some("berschrift1"), "Konzept Familienzentren"),
-        word_paragraph(None, "Die Familienzentren im Kreis Musterland bündeln Beratung und Elternbildung."),
-    ]
-    .concat());
+    let concept = docx(
+        &[
+            word_paragraph(Some("berschrift1"), "Konzept Familienzentren"),
+            word_paragraph(
+                None,
+                "Die Familienzentren im Kreis Musterland bündeln Beratung und Elternbildung.",
+            ),
+        ]
+        .concat(),
+    );
     let draft = odt("<text:h text:outline-level=\"1\">Entwurf Netzwerk Kinderarmut</text:h>\
         <text:p>Das Netzwerk gegen Kinderarmut trifft sich viermal im Jahr.</text:p>");
     let files: [(&str, Vec<u8>); 7] = [
@@ -60,7 +65,12 @@ fn build(verbose: bool) -> Built {
 
 impl Built {
     fn json(&self, args: &[&str]) -> serde_json::Value {
-        let out = praev(self.dir.path()).args(args).arg("--index").arg(self.dir.path().join("index")).output().unwrap();
+        let out = praev(self.dir.path())
+            .args(args)
+            .arg("--index")
+            .arg(self.dir.path().join("index"))
+            .output()
+            .unwrap();
         assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
         serde_json::from_slice(&out.stdout).unwrap()
     }
@@ -79,7 +89,9 @@ fn documents_are_indexed_and_nothing_is_dropped_silently() {
     assert!(built.stderr.contains("warning: skipped kaputt.pdf: broken: "), "{}", built.stderr);
     assert!(!built.stderr.contains("tabelle.xlsx"), "types are counted, not warned about: {}", built.stderr);
     let verbose = build(true);
-    for listed in ["skipped tabelle.xlsx: unsupported file type .xlsx", "skipped foto.jpg: unsupported file type .jpg"] {
+    for listed in
+        ["skipped tabelle.xlsx: unsupported file type .xlsx", "skipped foto.jpg: unsupported file type .jpg"]
+    {
         assert!(verbose.stderr.contains(listed), "--verbose lists {listed:?}: {}", verbose.stderr);
     }
 }
@@ -113,7 +125,8 @@ fn hits_in_pdfs_carry_their_page() {
 fn similar_reads_a_pdf_or_standard_input_like_the_index_does() {
     let built = build(false);
     let file = built.dir.path().join("corpus/leitbild.pdf");
-    let by_file = built.json(&["similar", "--file", file.to_str().unwrap(), "--format", "json", "--same-municipality"]);
+    let by_file =
+        built.json(&["similar", "--file", file.to_str().unwrap(), "--format", "json", "--same-municipality"]);
     assert_eq!(hits(&by_file)[0]["file"], "leitbild.pdf", "the PDF's own text is most like itself");
     let stdin = praev(built.dir.path())
         .args(["similar", "--file", "-", "--format", "json", "--same-municipality", "--index"])
@@ -132,4 +145,46 @@ fn similar_reads_a_pdf_or_standard_input_like_the_index_does() {
         .unwrap();
     assert_eq!(refused.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&refused.stderr).contains("without a text layer"));
+}
+
+#[test]
+fn compare_a_draft_outside_the_index_with_a_municipality() {
+    let index = common::bundled_index();
+    let draft = docx(
+        &[
+            word_paragraph(Some("berschrift1"), "Entwurf Leitbild"),
+            word_paragraph(None, "Wir wollen Gutes miteinander vernetzen, Lücken schließen, Neues aufbauen."),
+        ]
+        .concat(),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("entwurf.docx");
+    std::fs::write(&path, &draft).unwrap();
+    let by_path = index.json(&["compare", path.to_str().unwrap(), "Steinfurt", "--format", "json"]);
+    let by_stdin = index
+        .cmd()
+        .args(["compare", "Kreis Steinfurt", "-", "--format", "json", "--index"])
+        .arg(index.path())
+        .write_stdin(draft)
+        .output()
+        .unwrap();
+    assert!(by_stdin.status.success(), "{}", String::from_utf8_lossy(&by_stdin.stderr));
+    let by_stdin: serde_json::Value = serde_json::from_slice(&by_stdin.stdout).unwrap();
+    for (what, comparison, draft_side, draft_name) in
+        [("path", &by_path, "a", "entwurf.docx"), ("stdin", &by_stdin, "b", "standard-input.docx")]
+    {
+        assert_eq!(comparison[draft_side]["name"], draft_name, "{what}");
+        let other = if draft_side == "a" { "b" } else { "a" };
+        assert_eq!(comparison[other]["name"], "Kreis Steinfurt", "{what}");
+        let shared: Vec<&str> = comparison["shared_sequences"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|s| s["text"].as_str())
+            .collect();
+        assert!(
+            shared.iter().any(|s| s.contains("Lücken schließen")),
+            "{what}: the slogan is shared: {shared:?}"
+        );
+    }
 }

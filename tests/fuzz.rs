@@ -227,13 +227,18 @@ fn document_readers_never_panic_on_damaged_files() {
         ("pdf", documents::leitbild_pdf()),
         (
             "docx",
-            documents::docx(&[
-                documents::word_paragraph(Some("berschrift1"), "Leitbild"),
-                documents::word_paragraph(None, "Übergänge gestalten wir gemeinsam."),
-            ]
-            .concat()),
+            documents::docx(
+                &[
+                    documents::word_paragraph(Some("berschrift1"), "Leitbild"),
+                    documents::word_paragraph(None, "Übergänge gestalten wir gemeinsam."),
+                ]
+                .concat(),
+            ),
         ),
-        ("odt", documents::odt("<text:h>Ziele</text:h><text:p>Kinder stärken – Familien begleiten.</text:p>")),
+        (
+            "odt",
+            documents::odt("<text:h>Ziele</text:h><text:p>Kinder stärken – Familien begleiten.</text:p>"),
+        ),
     ];
     for (seed, (extension, original)) in (20..).zip(originals) {
         let damage = |i: &mut Inputs| {
