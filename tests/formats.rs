@@ -75,3 +75,25 @@ fn word_and_opendocument_files_are_read_with_their_headings() {
         assert_eq!(from_stdin.text, extracted.text, "{what}: the bytes alone tell the format");
     }
 }
+
+/// Writes the benchmark PDFs of `tools/bench-pdf.sh` and praev's text of each into
+/// `PRAEV_BENCH_DIR`: `pdfs/doc-N.pdf` (10 documents of 30 pages), `big/big.pdf` (300 pages),
+/// and `praev/NAME.txt`.
+#[test]
+#[ignore = "run by tools/bench-pdf.sh"]
+fn write_benchmark_pdfs() {
+    let dir = std::path::PathBuf::from(std::env::var("PRAEV_BENCH_DIR").expect("PRAEV_BENCH_DIR"));
+    for sub in ["pdfs", "big", "praev"] {
+        std::fs::create_dir_all(dir.join(sub)).unwrap();
+    }
+    let mut files: Vec<(String, Vec<u8>)> =
+        (1..=10).map(|n| (format!("pdfs/doc-{n}.pdf"), common::documents::bench_pdf(30))).collect();
+    files.push(("pdfs/leitbild.pdf".into(), leitbild_pdf()));
+    files.push(("big/big.pdf".into(), common::documents::bench_pdf(300)));
+    for (name, bytes) in files {
+        let text = formats::read(&bytes, Some("pdf")).unwrap().text;
+        let stem = name.rsplit('/').next().unwrap().trim_end_matches(".pdf");
+        std::fs::write(dir.join(&name), &bytes).unwrap();
+        std::fs::write(dir.join("praev").join(format!("{stem}.txt")), text).unwrap();
+    }
+}

@@ -235,3 +235,84 @@ pub fn leitbild_pdf() -> Vec<u8> {
     ]);
     pdf(&[PdfPage::Text(first), PdfPage::Text(second), PdfPage::Text(third)], false)
 }
+
+/// Sentences of a municipal prevention text, for generated benchmark PDFs.
+const SENTENCES: &[&str] = &[
+    "Der Kreis baut gemeinsam mit den Städten und Gemeinden eine Präventionskette für alle Kinder und Jugendlichen auf.",
+    "Die Frühen Hilfen begleiten werdende Eltern und Familien mit Säuglingen bis zum dritten Lebensjahr.",
+    "Übergänge von der Kindertageseinrichtung in die Grundschule werden von Fachkräften beider Seiten gestaltet.",
+    "Kinderarmut ist kein Schicksal: Teilhabe an Bildung, Kultur und Sport muss für jedes Kind möglich sein.",
+    "Die Kinder- und Jugendhilfe, das Gesundheitsamt und die Schulsozialarbeit stimmen ihre Angebote aufeinander ab.",
+    "Familienbüros in den Stadtteilen beraten Eltern wohnortnah, mehrsprachig und ohne Zugangshürden.",
+    "Der Landrat betonte die Bedeutung verlässlicher Netzwerke für ein gelingendes Aufwachsen im ländlichen Raum.",
+    "Straßensozialarbeit erreicht Jugendliche dort, wo sie sich aufhalten, und öffnet Wege in Ausbildung und Beruf.",
+];
+
+/// A benchmark PDF of `pages` pages: a running header and a page number on each, body text
+/// wrapped at about 70 characters with long words hyphenated at line ends, every third page
+/// in two columns.
+pub fn bench_pdf(pages: usize) -> Vec<u8> {
+    let mut sentence = 0;
+    let mut next_words = |count: usize| -> Vec<String> {
+        let mut words = Vec::new();
+        while words.len() < count {
+            words.extend(SENTENCES[sentence % SENTENCES.len()].split(' ').map(String::from));
+            sentence += 1;
+        }
+        words
+    };
+    let mut all = Vec::with_capacity(pages);
+    for n in 1..=pages {
+        let mut lines = vec![
+            line(50.0, 30.0, 8.0, "Kreis Musterland – Konzept Präventionskette"),
+            line(290.0, 815.0, 8.0, &format!("{n}")),
+        ];
+        let two_columns = n % 3 == 0;
+        let (width, columns) = if two_columns { (38, [50.0, 320.0].as_slice()) } else { (80, [50.0].as_slice()) };
+        for &x in columns {
+            let mut y = 70.0;
+            for text in wrap(&next_words(if two_columns { 250 } else { 480 }), width) {
+                if y > 790.0 {
+                    break;
+                }
+                lines.push(line(x, y, 10.0, &text));
+                y += 12.0;
+            }
+        }
+        all.push(PdfPage::Text(lines));
+    }
+    pdf(&all, false)
+}
+
+/// Words as lines of at most about `width` characters; a long word that does not fit is
+/// hyphenated after its first half.
+fn wrap(words: &[String], width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    for word in words {
+        let room = width.saturating_sub(current.chars().count() + 1);
+        if current.chars().count() + 1 + word.chars().count() <= width {
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(word);
+            continue;
+        }
+        let chars: Vec<char> = word.chars().collect();
+        let cut = chars.len() / 2;
+        if chars.len() >= 10 && cut + 1 <= room && chars[..cut].iter().all(|c| c.is_alphabetic()) {
+            current.push(' ');
+            current.extend(&chars[..cut]);
+            current.push('-');
+            lines.push(std::mem::take(&mut current));
+            current.extend(&chars[cut..]);
+        } else {
+            lines.push(std::mem::take(&mut current));
+            current.push_str(word);
+        }
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    lines
+}
