@@ -112,6 +112,18 @@ fn hits_in_pdfs_carry_their_page() {
         assert_eq!(top["file"], file, "{query}");
         assert_eq!(top["page"].as_u64(), page, "{query}: page");
     }
+    let documents = built.json(&["documents", "--format", "json"]);
+    let listed: Vec<(&str, Option<u64>, &str)> = documents["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["file"].as_str().unwrap(), d["pages"].as_u64(), d["encoding"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        listed,
+        [("entwurf.odt", None, "ODT"), ("konzept.docx", None, "DOCX"), ("leitbild.pdf", Some(3), "PDF")],
+        "documents list the pages of a PDF"
+    );
     let table = praev(built.dir.path())
         .args(["search", "Jugendparlament", "--table-width", "200", "--index"])
         .arg(built.dir.path().join("index"))

@@ -473,6 +473,7 @@ fn record_of(document: Document) -> DocumentRecord {
         encoding: document.encoding,
         passages: document.passages.len(),
         quotes: document.quotes.iter().filter(|quote| !quote.reported).count(),
+        pages: (!document.page_starts.is_empty()).then(|| document.page_starts.0.len() as u32),
         meta: document.meta,
     }
 }

@@ -58,6 +58,9 @@ pub struct DocumentRecord {
     pub quotes: usize,
     #[serde(flatten)]
     pub meta: DocumentMeta,
+    /// The number of pages of a paged document (PDF); None for other formats.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pages: Option<u32>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
