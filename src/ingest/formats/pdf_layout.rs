@@ -5,8 +5,9 @@
 //! where a gap between glyphs is wider than kerning); a page with a gutter that few lines
 //! cross is read as two columns (left column, then right, band by band between lines that
 //! span both); lines become paragraphs (a blank line where the gap between lines is clearly
-//! wider than the page's line spacing, where the font size changes, or where the text moves
-//! up to a new column); words hyphenated at a line end are rejoined (`Präven-`/`tion`),
+//! wider than the page's line spacing, where the font size changes, where the text moves
+//! up to a new column, or after a sentence end where the line stops short of its column's
+//! right edge or the next line is indented); words hyphenated at a line end are rejoined (`Präven-`/`tion`),
 //! except before `und`, `oder` … (`Kinder-`/`und Jugendhilfe`) and before a capital
 //! (`Jugendamt-`/`Mitarbeiter` stays `Jugendamt-Mitarbeiter`). Lines at the top or bottom
 //! edge that repeat on most pages (digits ignored: `Seite 3 von 12`) are running headers,
@@ -62,6 +63,12 @@ const LINE_MOVE: f64 = 0.5;
 const PARAGRAPH_GAP: f64 = 1.35;
 /// Font sizes differing by more than this share mark a heading.
 const SIZE_CHANGE: f64 = 0.15;
+/// A line ending this many font sizes before its column's right edge stops short.
+const SHORT_LINE: f64 = 4.0;
+/// A first-line indent is between these many font sizes.
+const INDENT: (f64, f64) = (0.8, 6.0);
+/// Pages with more lines than this skip the short-line check (it compares lines pairwise).
+const MAX_LINES_FOR_EDGES: usize = 2_000;
 /// Each column needs at least this many lines for a page to be read as two columns.
 const MIN_COLUMN_LINES: usize = 3;
 /// How many lines at the top and bottom of a page may be running headers or footers.
@@ -180,7 +187,9 @@ fn paragraphs(lines: &[Line]) -> String {
     for (i, line) in lines.iter().enumerate() {
         if i > 0 {
             let previous = &lines[i - 1];
-            text.push_str(if is_paragraph_break(previous, line, spacing) { "\n\n" } else { "\n" });
+            let ends_paragraph = is_paragraph_break(previous, line, spacing)
+                || (ends_sentence(&previous.text) && (stops_short(previous, lines) || is_indented(line, previous)));
+            text.push_str(if ends_paragraph { "\n\n" } else { "\n" });
         }
         text.push_str(&line.text);
     }
@@ -210,6 +219,27 @@ fn same_size(a: &Line, b: &Line) -> bool {
 fn is_paragraph_break(previous: &Line, line: &Line, spacing: f64) -> bool {
     let gap = (line.y - previous.y) / previous.size.max(line.size);
     gap < 0.0 || gap > spacing * PARAGRAPH_GAP || !same_size(previous, line)
+}
+
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end().ends_with(['.', '!', '?', ':', '“', '"'])
+}
+
+/// True when `line` ends well before the right edge of the lines that start where it starts
+/// (its column): the last line of a paragraph.
+fn stops_short(line: &Line, lines: &[Line]) -> bool {
+    if lines.len() > MAX_LINES_FOR_EDGES {
+        return false;
+    }
+    let column = lines.iter().filter(|other| (other.x0 - line.x0).abs() < 2.0 * line.size);
+    let right_edge = column.map(|other| other.x1).fold(line.x1, f64::max);
+    line.x1 < right_edge - SHORT_LINE * line.size
+}
+
+/// True when `line` starts a little right of `previous`: a first-line indent.
+fn is_indented(line: &Line, previous: &Line) -> bool {
+    let shift = (line.x0 - previous.x0) / line.size;
+    (INDENT.0..INDENT.1).contains(&shift)
 }
 
 /// True when the first page's text runs on into the next page: no sentence end before the
@@ -388,6 +418,27 @@ mod tests {
             und Jugendhilfe mit dem Jugendamt-Mitarbeiter vor Ort.\n\n\
             Ein zweiter Absatz folgt.";
         assert_eq!(text_of(vec![body]), expected);
+    }
+
+    #[test]
+    fn a_short_last_line_or_an_indent_ends_a_paragraph() {
+        let body = page(&[
+            (50.0, 100.0, 10.0, "Die Präventionskette verbindet Kitas, Schulen und Beratung miteinander."),
+            (50.0, 112.0, 10.0, "Sie wächst weiter."),
+            (50.0, 124.0, 10.0, "Der zweite Absatz beginnt ohne Einzug und ohne größeren Abstand davor."),
+            (50.0, 136.0, 10.0, "Er endet mit einer vollen Zeile bis an den rechten Rand der Spalte hin."),
+            (62.0, 148.0, 10.0, "Der dritte Absatz ist eingezogen, wie es in Satzprogrammen üblich ist."),
+            (50.0, 160.0, 10.0, "Eine Liste ohne Satzende"),
+            (50.0, 172.0, 10.0, "bleibt zusammen"),
+        ]);
+        assert_eq!(
+            text_of(vec![body]),
+            "Die Präventionskette verbindet Kitas, Schulen und Beratung miteinander.\nSie wächst weiter.\n\n\
+             Der zweite Absatz beginnt ohne Einzug und ohne größeren Abstand davor.\n\
+             Er endet mit einer vollen Zeile bis an den rechten Rand der Spalte hin.\n\n\
+             Der dritte Absatz ist eingezogen, wie es in Satzprogrammen üblich ist.\n\
+             Eine Liste ohne Satzende\nbleibt zusammen"
+        );
     }
 
     #[test]
