@@ -218,12 +218,12 @@ fn inputs_that_once_panicked_do_not() {
 #[allow(dead_code)]
 mod documents;
 
-/// The document readers (PDF, DOCX, ODT, and the sniffing that picks them) on truncated and
+/// The document readers (PDF, DOCX, ODT, RTF, and the sniffing that picks them) on truncated and
 /// bit-flipped files: each gives text or a reason, never a panic.
 #[test]
 fn document_readers_never_panic_on_damaged_files() {
     use praev::ingest::formats;
-    let originals: [(&str, Vec<u8>); 3] = [
+    let originals: [(&str, Vec<u8>); 4] = [
         ("pdf", documents::leitbild_pdf()),
         (
             "docx",
@@ -234,6 +234,10 @@ fn document_readers_never_panic_on_damaged_files() {
                 ]
                 .concat(),
             ),
+        ),
+        (
+            "rtf",
+            br"{\rtf1\ansi{\fonttbl{\f0 Arial;}}\pard Fr\'fche Hilfen\par \u8222?Zitat\u8220?\par}".to_vec(),
         ),
         (
             "odt",

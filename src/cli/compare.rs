@@ -113,6 +113,7 @@ impl Draft {
                 FileFormat::Pdf => "pdf",
                 FileFormat::Docx => "docx",
                 FileFormat::Odt => "odt",
+                FileFormat::Rtf => "rtf",
             };
             return Draft::checked(format!("standard-input.{extension}"), bytes, "standard input");
         }

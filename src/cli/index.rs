@@ -10,7 +10,7 @@ use super::UsageError;
 use praev::config::ConfigFiles;
 use praev::index::{BuildReport, BuildRequest};
 
-/// Index a folder of documents (.txt, .md, .html, .htm, .pdf, .docx, .odt, searched
+/// Index a folder of documents (.txt, .md, .html, .htm, .pdf, .docx, .odt, .rtf, searched
 /// recursively). Files of other types are counted as skipped by type.
 ///
 /// Without DIR, rebuilds the default index of the bundled corpus. The new index replaces the

@@ -32,7 +32,7 @@ pub struct SimilarArgs {
     #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub text: Option<String>,
 
-    /// A file whose text to find passages like: text, HTML, PDF, DOCX or ODT, read as `praev
+    /// A file whose text to find passages like: text, HTML, PDF, DOCX, ODT or RTF, read as `praev
     /// index` reads it; `-` reads standard input (the format is told from the bytes).
     #[arg(long, value_name = "PATH", allow_hyphen_values = true)]
     pub file: Option<PathBuf>,

@@ -1,6 +1,6 @@
 //! Walk: which files of a corpus folder are documents.
 //!
-//! Owns the choice of files: `.txt`, `.md`, `.html`, `.htm`, `.pdf`, `.docx`, `.odt` (any case;
+//! Owns the choice of files: `.txt`, `.md`, `.html`, `.htm`, `.pdf`, `.docx`, `.odt`, `.rtf` (any case;
 //! the list is [`formats::SUPPORTED_EXTENSIONS`]) anywhere below the root,
 //! hidden files and folders (name starting with `.`) left out, symbolic links followed but
 //! link loops not (a folder linked from two places is listed under both paths), the result
@@ -218,6 +218,7 @@ mod tests {
             "f.pdf",
             "g.DOCX",
             "h.odt",
+            "i.rtf",
             // Listed as skipped by type: other extensions, no extension.
             "tabelle.xlsx",
             "README",
@@ -238,6 +239,7 @@ mod tests {
             ("f.pdf", ""),
             ("g.DOCX", ""),
             ("h.odt", ""),
+            ("i.rtf", ""),
             ("sub/deeper/e.txt", ""),
             ("tabelle.xlsx", ".xlsx"),
         ];

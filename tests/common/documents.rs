@@ -268,7 +268,8 @@ pub fn bench_pdf(pages: usize) -> Vec<u8> {
             line(290.0, 815.0, 8.0, &format!("{n}")),
         ];
         let two_columns = n % 3 == 0;
-        let (width, columns) = if two_columns { (38, [50.0, 320.0].as_slice()) } else { (80, [50.0].as_slice()) };
+        let (width, columns) =
+            if two_columns { (38, [50.0, 320.0].as_slice()) } else { (80, [50.0].as_slice()) };
         for &x in columns {
             let mut y = 70.0;
             for text in wrap(&next_words(if two_columns { 250 } else { 480 }), width) {

@@ -4,7 +4,7 @@
 //! bytes first (`%PDF-`, a zip holding `word/document.xml` or an OpenDocument `mimetype`) and
 //! by the extension second, so a PDF saved as `.txt` or read from standard input is still
 //! read as a PDF. Plain text and HTML go through [`decode`]; PDF through [`pdf`]; DOCX and ODT
-//! through [`office`]. Every reader returns plain text in the form the passage splitter
+//! through [`office`]; RTF through [`rtf`]. Every reader returns plain text in the form the passage splitter
 //! already understands (paragraphs separated by blank lines, headings as paragraphs of their
 //! own, list items and table cells as lines) and, for PDF, where each page starts.
 //!
@@ -16,6 +16,7 @@ pub mod office;
 pub mod pages;
 pub mod pdf;
 mod pdf_layout;
+pub mod rtf;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
@@ -26,7 +27,7 @@ use super::decode;
 use super::SkipReason;
 
 /// File extensions praev reads, lower-case.
-pub const SUPPORTED_EXTENSIONS: [&str; 7] = ["txt", "md", "html", "htm", "pdf", "docx", "odt"];
+pub const SUPPORTED_EXTENSIONS: [&str; 8] = ["txt", "md", "html", "htm", "pdf", "docx", "odt", "rtf"];
 
 /// How a file's content is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,6 +37,7 @@ pub enum FileFormat {
     Pdf,
     Docx,
     Odt,
+    Rtf,
 }
 
 /// Why a reader found no text it could give.
@@ -95,6 +97,7 @@ pub fn detect(bytes: &[u8], extension: Option<&str>) -> FileFormat {
         Some("pdf") => FileFormat::Pdf,
         Some("docx") => FileFormat::Docx,
         Some("odt") => FileFormat::Odt,
+        Some("rtf") => FileFormat::Rtf,
         None if looks_like_html(bytes) => FileFormat::Html,
         _ => FileFormat::Text,
     }
@@ -104,6 +107,9 @@ pub fn detect(bytes: &[u8], extension: Option<&str>) -> FileFormat {
 fn sniff(bytes: &[u8]) -> Option<FileFormat> {
     if pdf::starts_like_pdf(bytes) {
         return Some(FileFormat::Pdf);
+    }
+    if rtf::starts_like_rtf(bytes) {
+        return Some(FileFormat::Rtf);
     }
     if bytes.starts_with(b"PK\x03\x04") {
         return office::sniff_zip(bytes);
@@ -126,6 +132,7 @@ pub fn read(bytes: &[u8], extension: Option<&str>) -> Result<Extracted, SkipReas
         FileFormat::Pdf => Ok(guarded("PDF", || pdf::read(bytes))?),
         FileFormat::Docx => Ok(guarded("DOCX", || office::read_docx(bytes))?),
         FileFormat::Odt => Ok(guarded("ODT", || office::read_odt(bytes))?),
+        FileFormat::Rtf => Ok(guarded("RTF", || rtf::read(bytes))?),
     }
 }
 

@@ -188,7 +188,8 @@ fn paragraphs(lines: &[Line]) -> String {
         if i > 0 {
             let previous = &lines[i - 1];
             let ends_paragraph = is_paragraph_break(previous, line, spacing)
-                || (ends_sentence(&previous.text) && (stops_short(previous, lines) || is_indented(line, previous)));
+                || (ends_sentence(&previous.text)
+                    && (stops_short(previous, lines) || is_indented(line, previous)));
             text.push_str(if ends_paragraph { "\n\n" } else { "\n" });
         }
         text.push_str(&line.text);
