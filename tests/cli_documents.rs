@@ -130,12 +130,16 @@ fn a_district_filters_the_passages_of_its_municipalities() {
 }
 
 #[test]
-fn csv_hits_add_title_url_district_quote_truncated_and_reported_as_the_last_columns() {
+fn csv_hits_add_title_url_district_quote_truncated_reported_and_page_as_the_last_columns() {
     let (_corpus, index) = index();
     let csv = index.stdout(&["search", "Familienhebammen", "--format", "csv"]);
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
-    assert_eq!(&header[11..], ["title", "url", "district", "quote", "truncated", "reported"], "{header:?}");
+    assert_eq!(
+        &header[11..],
+        ["title", "url", "district", "quote", "truncated", "reported", "page"],
+        "{header:?}"
+    );
     let row = reader.records().next().unwrap().unwrap();
     assert_eq!(
         (&row[0], &row[13], &row[14], &row[15], &row[16]),

@@ -74,7 +74,10 @@ fn theme_hits_carry_the_search_contract_plus_matched_terms() {
     let csv = index().stdout(&["theme", "uebergaenge", "--format", "csv", "--limit", "2"]);
     // matched_terms stays where it was, after the search columns; columns added later follow it.
     let header = csv.lines().next().unwrap();
-    assert!(header.ends_with(",role,matched_terms,title,url,district,quote,truncated,reported"), "{header}");
+    assert!(
+        header.ends_with(",role,matched_terms,title,url,district,quote,truncated,reported,page"),
+        "{header}"
+    );
 }
 
 #[test]

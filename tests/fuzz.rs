@@ -213,3 +213,53 @@ fn inputs_that_once_panicked_do_not() {
     let sentence_before_quote = "Dr. Müllerä( z. B.”NOT&#0;~)„\u{1baae}\u{1b}[1mÜbergänge!\u{1b}짘\u{ad}漖⾞Dr. Müller\u{1b}[1m🙂-&#0;‘\tz. B.# 𥂘é&#x1b;\nPräventionskette«\r\n éStadtverwaltung- <br>ä\u{ad}\u{1bdc1}\"";
     assert!(extract(sentence_before_quote).iter().all(|q| !q.text.is_empty()));
 }
+
+#[path = "common/documents.rs"]
+#[allow(dead_code)]
+mod documents;
+
+/// The document readers (PDF, DOCX, ODT, RTF, and the sniffing that picks them) on truncated and
+/// bit-flipped files: each gives text or a reason, never a panic.
+#[test]
+fn document_readers_never_panic_on_damaged_files() {
+    use praev::ingest::formats;
+    let originals: [(&str, Vec<u8>); 4] = [
+        ("pdf", documents::leitbild_pdf()),
+        (
+            "docx",
+            documents::docx(
+                &[
+                    documents::word_paragraph(Some("berschrift1"), "Leitbild"),
+                    documents::word_paragraph(None, "Übergänge gestalten wir gemeinsam."),
+                ]
+                .concat(),
+            ),
+        ),
+        (
+            "rtf",
+            br"{\rtf1\ansi{\fonttbl{\f0 Arial;}}\pard Fr\'fche Hilfen\par \u8222?Zitat\u8220?\par}".to_vec(),
+        ),
+        (
+            "odt",
+            documents::odt("<text:h>Ziele</text:h><text:p>Kinder stärken – Familien begleiten.</text:p>"),
+        ),
+    ];
+    for (seed, (extension, original)) in (20..).zip(originals) {
+        let damage = |i: &mut Inputs| {
+            let mut bytes = original.clone();
+            if i.below(2) == 0 {
+                bytes.truncate(i.below(bytes.len() + 1));
+            }
+            for _ in 0..=i.below(8) {
+                if !bytes.is_empty() {
+                    let at = i.below(bytes.len());
+                    bytes[at] ^= 1 << i.below(8);
+                }
+            }
+            bytes
+        };
+        let name = format!("{extension} reader");
+        run(&name, seed, damage, |b: &Vec<u8>| drop(formats::read(b, Some(extension))));
+        run(&format!("{name} without a name"), seed + 10, damage, |b: &Vec<u8>| drop(formats::read(b, None)));
+    }
+}

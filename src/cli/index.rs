@@ -10,7 +10,8 @@ use super::UsageError;
 use praev::config::ConfigFiles;
 use praev::index::{BuildReport, BuildRequest};
 
-/// Index a folder of documents (.txt, .md, .html, .htm, searched recursively).
+/// Index a folder of documents (.txt, .md, .html, .htm, .pdf, .docx, .odt, .rtf, searched
+/// recursively). Files of other types are counted as skipped by type.
 ///
 /// Without DIR, rebuilds the default index of the bundled corpus. The new index replaces the
 /// old one only when complete: a failed or interrupted build leaves the previous index usable.
@@ -28,10 +29,15 @@ pub struct IndexArgs {
     /// bundled index-config.
     #[arg(long, value_name = "DIR")]
     pub config: Option<PathBuf>,
+
+    /// List every file skipped for its type (`.xlsx`, `.jpg`), one line each on stderr; without
+    /// it they are only counted in the summary.
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
 }
 
 pub fn run(args: IndexArgs) -> anyhow::Result<()> {
-    let progress = IndexProgress::new("index");
+    let progress = IndexProgress::new("index").verbose(args.verbose);
     let report = match (args.dir, args.index) {
         (None, None) => praev::bundled::rebuild_index(&progress).map_err(super::usage_or_failure)?,
         (None, Some(_)) => {

@@ -1,5 +1,6 @@
 //! Progress of an index build on stderr: a bar on a terminal, nothing when piped; warnings
-//! about skipped files always, one line each.
+//! about skipped files always, one line each, except files of a type praev does not read
+//! (`.xlsx`, `.jpg`): those are only counted, and listed one line each when verbose.
 
 use std::io::IsTerminal;
 use std::time::Duration;
@@ -13,6 +14,8 @@ use praev::output::terminal::one_line;
 pub struct IndexProgress {
     bar: ProgressBar,
     message: &'static str,
+    /// List files of unsupported types too.
+    verbose: bool,
 }
 
 impl IndexProgress {
@@ -22,7 +25,13 @@ impl IndexProgress {
             bar.set_draw_target(ProgressDrawTarget::stderr());
         }
         bar.set_style(bar_style("files"));
-        IndexProgress { bar, message }
+        IndexProgress { bar, message, verbose: false }
+    }
+
+    /// Also lists each file skipped for its type (`--verbose`).
+    pub fn verbose(mut self, verbose: bool) -> IndexProgress {
+        self.verbose = verbose;
+        self
     }
 
     pub fn finish(&self) {
@@ -67,6 +76,13 @@ impl BuildProgress for IndexProgress {
     }
 
     fn skipped(&self, skipped: &Skipped) {
+        if skipped.reason.is_unsupported_type() {
+            if self.verbose {
+                let (file, reason) = (one_line(&skipped.rel_path), skipped.reason.to_string());
+                self.bar.suspend(|| eprintln!("skipped {file}: {reason}"));
+            }
+            return;
+        }
         self.bar.suspend(|| {
             eprintln!(
                 "warning: skipped {}: {}",

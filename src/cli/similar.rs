@@ -32,8 +32,9 @@ pub struct SimilarArgs {
     #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub text: Option<String>,
 
-    /// A file whose text to find passages like (UTF-8 text).
-    #[arg(long, value_name = "PATH")]
+    /// A file whose text to find passages like: text, HTML, PDF, DOCX, ODT or RTF, read as `praev
+    /// index` reads it; `-` reads standard input (the format is told from the bytes).
+    #[arg(long, value_name = "PATH", allow_hyphen_values = true)]
     pub file: Option<PathBuf>,
 
     #[command(flatten)]
@@ -73,9 +74,24 @@ fn source(args: &SimilarArgs) -> anyhow::Result<Source> {
         return Ok(Source::Passage { file: file.to_string(), passage });
     }
     if let Some(path) = &args.file {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| UsageError(format!("cannot read {}: {e}", path.display())))?;
-        return Ok(Source::Text(text));
+        return Ok(Source::Text(read_source_file(path)?));
     }
     Ok(Source::Text(args.text.clone().unwrap_or_default()))
+}
+
+/// The text of a file (or of standard input for `-`) through the same readers as `praev
+/// index`; a file without text to give is a usage error naming the reason.
+pub(crate) fn read_source_file(path: &std::path::Path) -> anyhow::Result<String> {
+    use praev::ingest::formats;
+    let extracted = if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
+            .map_err(|e| UsageError(format!("cannot read standard input: {e}")))?;
+        formats::read(&bytes, None)
+    } else {
+        formats::read_path(path)
+    };
+    let name =
+        if path.as_os_str() == "-" { "standard input".to_string() } else { path.display().to_string() };
+    Ok(extracted.map_err(|reason| UsageError(format!("cannot read {name}: {reason}")))?.text)
 }

@@ -241,6 +241,7 @@ mod tests {
             encoding: "UTF-8".into(),
             passages: 1,
             quotes: 0,
+            pages: None,
             meta: DocumentMeta {
                 kind,
                 municipality: municipality.map(String::from),

@@ -70,7 +70,7 @@ pub struct BuildReport {
 
 impl BuildReport {
     /// Skipped files counted by reason label, sorted by label.
-    pub fn skipped_by_reason(&self) -> Vec<(&'static str, usize)> {
+    pub fn skipped_by_reason(&self) -> Vec<(String, usize)> {
         let mut counts = std::collections::BTreeMap::new();
         for s in &self.skipped {
             *counts.entry(s.reason.label()).or_insert(0) += 1;
@@ -401,6 +401,9 @@ fn add_document(writer: &IndexWriter, fields: &Fields, document: &Document) -> R
             fields.kind => kind,
             fields.kind_facet => Facet::from_path([kind]),
         );
+        if let Some(page) = passage.page {
+            tantivy_doc.add_u64(fields.page, u64::from(page));
+        }
         if let Some(section) = &passage.section {
             tantivy_doc.add_text(fields.section, section);
             tantivy_doc.add_text(fields.section_words, section);
@@ -430,6 +433,9 @@ fn add_quotes(writer: &IndexWriter, fields: &Fields, document: &Document) -> Res
             fields.truncated => u64::from(quote.truncated),
             fields.reported => u64::from(quote.reported),
         );
+        if let Some(page) = document.page_starts.page_at(quote.start) {
+            tantivy_doc.add_u64(fields.page, u64::from(page));
+        }
         if let Some(speaker) = &quote.speaker {
             tantivy_doc.add_text(fields.speaker, speaker);
             tantivy_doc.add_text(fields.speaker_words, speaker);
@@ -475,6 +481,7 @@ fn record_of(document: Document) -> DocumentRecord {
         encoding: document.encoding,
         passages: document.passages.len(),
         quotes: document.quotes.iter().filter(|quote| !quote.reported).count(),
+        pages: (!document.page_starts.is_empty()).then(|| document.page_starts.0.len() as u32),
         meta: document.meta,
     }
 }

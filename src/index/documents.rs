@@ -92,6 +92,7 @@ mod tests {
             encoding: "UTF-8".into(),
             passages: 2,
             quotes: 0,
+            pages: None,
             meta: DocumentMeta {
                 kind,
                 municipality: municipality.map(String::from),

@@ -18,7 +18,7 @@ use crate::ingest::DocumentMeta;
 /// fold together (ph/f, -ntial/-nzial), umlaut-distinct stems keep their transcription
 /// (fördern ≠ fordern), more feminine person nouns meet their base (Ärztin); `…_words`
 /// fields whose norms are the word counts BM25 normalises by.
-pub const FORMAT_VERSION: u32 = 8;
+pub const FORMAT_VERSION: u32 = 9;
 pub const META_FILE: &str = "praev.json";
 pub const DOCUMENTS_FILE: &str = "documents.jsonl";
 pub const MUNICIPALITIES_FILE: &str = "municipalities.json";
@@ -58,6 +58,9 @@ pub struct DocumentRecord {
     pub quotes: usize,
     #[serde(flatten)]
     pub meta: DocumentMeta,
+    /// The number of pages of a paged document (PDF); None for other formats.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pages: Option<u32>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

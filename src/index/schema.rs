@@ -37,6 +37,7 @@ pub const ROLE_WORDS: &str = "role_words";
 pub const QUOTE: &str = "quote";
 pub const TRUNCATED: &str = "truncated";
 pub const REPORTED: &str = "reported";
+pub const PAGE: &str = "page";
 
 /// Handles of the schema's fields.
 #[derive(Debug, Clone, Copy)]
@@ -78,6 +79,9 @@ pub struct Fields {
     /// Quote passages: 1 for a reported statement (indirect speech, a signed text), 0 for a
     /// direct quote; indexed (`quotes --direct`) and a fast field (reported ones rank lower).
     pub reported: Field,
+    /// The page of a paged document (PDF) the passage is on, from 1; absent for other
+    /// formats. Stored only.
+    pub page: Field,
 }
 
 pub fn build_schema() -> Schema {
@@ -114,6 +118,7 @@ pub fn build_schema() -> Schema {
     builder.add_text_field(QUOTE, STORED);
     builder.add_u64_field(TRUNCATED, STORED);
     builder.add_u64_field(REPORTED, STORED | INDEXED | FAST);
+    builder.add_u64_field(PAGE, STORED);
     builder.build()
 }
 
@@ -143,6 +148,7 @@ impl Fields {
             quote: schema.get_field(QUOTE)?,
             truncated: schema.get_field(TRUNCATED)?,
             reported: schema.get_field(REPORTED)?,
+            page: schema.get_field(PAGE)?,
         })
     }
 

@@ -160,7 +160,7 @@ mod tests {
     use crate::ingest::{DocumentMeta, SkipReason};
 
     fn passage(ordinal: u32, section: Option<&str>, text: &str) -> Passage {
-        Passage { ordinal, section: section.map(String::from), text: text.to_string() }
+        Passage { ordinal, section: section.map(String::from), text: text.to_string(), page: None }
     }
 
     fn quote(text: &str, speaker: Option<&str>, role: Option<&str>) -> Quote {
@@ -182,6 +182,7 @@ mod tests {
             meta: DocumentMeta::default(),
             passages: vec![passage(0, None, text)],
             quotes: Vec::new(),
+            page_starts: Default::default(),
             fingerprint: Fingerprint::of(text),
         })
     }

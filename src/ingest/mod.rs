@@ -1,7 +1,8 @@
 //! Ingest: from a folder of raw files to understood documents cut into passages.
 //!
 //! The stages, one file each, run in this order for every file:
-//! `walk` (which files) → `decode` (bytes to NFC text, HTML to text) → `boilerplate`
+//! `walk` (which files) → `formats` (PDF, DOCX, ODT to text; text and HTML through `decode`:
+//! bytes to NFC text) → `boilerplate`
 //! (drop web noise) → `metadata` (kind, municipality, figures, contact; the
 //! `manifest` may override kind and municipality) → `passages` (paragraph-level units with
 //! their section heading) → `quotes` (who said what, with speaker and role) → `dedup`
@@ -17,6 +18,7 @@
 pub mod boilerplate;
 pub mod decode;
 pub mod dedup;
+pub mod formats;
 mod html_nesting;
 pub(crate) mod german;
 pub mod manifest;
@@ -174,12 +176,16 @@ pub enum SkipReason {
     Folder,
     /// A symbolic link that cannot be followed (a loop, or one through a file).
     BrokenLink(String),
+    /// A document format that has no text to give (a scan, an encrypted or broken file), or a
+    /// file type praev does not read.
+    Format(formats::ReadError),
 }
 
 impl SkipReason {
-    /// A short label used to count skipped files by reason in the summary.
-    pub fn label(&self) -> &'static str {
-        match self {
+    /// A short label used to count skipped files by reason in the summary; an unsupported
+    /// file type is counted by its extension (`.xlsx`).
+    pub fn label(&self) -> String {
+        let label = match self {
             SkipReason::Empty => "empty",
             SkipReason::Binary => "binary",
             SkipReason::Unreadable(_) => "unreadable",
@@ -187,7 +193,21 @@ impl SkipReason {
             SkipReason::SpecialFile(_) => "not a regular file",
             SkipReason::Folder => "folder",
             SkipReason::BrokenLink(_) => "link loop",
-        }
+            SkipReason::Format(formats::ReadError::NoTextLayer) => "no text layer",
+            SkipReason::Format(formats::ReadError::Encrypted) => "encrypted",
+            SkipReason::Format(formats::ReadError::Broken(_)) => "broken",
+            SkipReason::Format(formats::ReadError::Unsupported(extension)) => {
+                return if extension.is_empty() { "no extension".into() } else { format!(".{extension}") }
+            }
+        };
+        label.to_string()
+    }
+}
+
+impl SkipReason {
+    /// A file of a type praev does not read: counted by type, not warned about one by one.
+    pub fn is_unsupported_type(&self) -> bool {
+        matches!(self, SkipReason::Format(formats::ReadError::Unsupported(_)))
     }
 }
 
@@ -201,6 +221,7 @@ impl fmt::Display for SkipReason {
             SkipReason::SpecialFile(what) => write!(f, "not a regular file but a {what}"),
             SkipReason::Folder => f.write_str("a folder, not a file (its files are indexed)"),
             SkipReason::BrokenLink(why) => write!(f, "symbolic link that cannot be followed: {why}"),
+            SkipReason::Format(error) => write!(f, "{error}"),
         }
     }
 }
@@ -223,6 +244,10 @@ pub struct Document {
     pub passages: Vec<Passage>,
     /// The quotes of people in the text, with speaker and role.
     pub quotes: Vec<quotes::Quote>,
+    /// For paged formats (PDF): where each page starts in the cleaned text, to give quotes
+    /// (by their offset) a page. Empty for formats without pages.
+    #[serde(skip)]
+    pub page_starts: formats::pages::PageStarts,
     /// The fingerprint of the cleaned text: documents with equal ones are duplicates (see
     /// [`dedup`]).
     #[serde(skip)]
@@ -256,26 +281,39 @@ pub fn ingest_file(file: &SourceFile, settings: &IngestSettings) -> Result<Docum
     if let Some(reason) = &file.not_a_document {
         return Err(reason.clone());
     }
-    let bytes = std::fs::read(&file.abs_path).map_err(|e| SkipReason::Unreadable(e.to_string()))?;
-    let decoded = decode::decode(&bytes, decode::Format::from_path(&file.abs_path))?;
-    let text = settings.boilerplate.clean(&decoded.text);
+    let extracted = formats::read_path(&file.abs_path)?;
+    let text = settings.boilerplate.clean(&extracted.text);
     if text.trim().is_empty() {
         return Err(SkipReason::NoText);
     }
     let meta = read_metadata(&text, &file.rel_path, settings);
-    let passages = dedup::drop_repeated_passages(passages::split_with(&text, settings.known_headings));
+    let mut passages = dedup::drop_repeated_passages(passages::split_with(&text, settings.known_headings));
     if passages.is_empty() {
         return Err(SkipReason::NoText);
     }
+    let page_starts = formats::pages::PageStarts(extracted.page_starts).carried_to(&extracted.text, &text);
+    set_pages(&mut passages, &page_starts, &text);
     let quotes = dedup::drop_repeated_quotes(quotes::extract_with_reported(&text));
     Ok(Document {
         file: file.rel_path.clone(),
-        encoding: decoded.encoding.to_string(),
+        encoding: extracted.encoding.to_string(),
         meta,
         passages,
         quotes,
+        page_starts,
         fingerprint: Fingerprint::of(&text),
     })
+}
+
+/// Gives each passage of a paged document its page (see [`formats::pages`]).
+fn set_pages(passages: &mut [Passage], page_starts: &formats::pages::PageStarts, text: &str) {
+    if page_starts.is_empty() {
+        return;
+    }
+    let pages = page_starts.of_passages(text, passages.iter().map(|p| p.text.as_str()));
+    for (passage, page) in passages.iter_mut().zip(pages) {
+        passage.page = page;
+    }
 }
 
 /// Lists the indexable files under `root` (see [`walk::list_files`]).

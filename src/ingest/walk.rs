@@ -1,11 +1,14 @@
 //! Walk: which files of a corpus folder are documents.
 //!
-//! Owns the choice of files: `.txt`, `.md`, `.html`, `.htm` (any case) anywhere below the root,
+//! Owns the choice of files: `.txt`, `.md`, `.html`, `.htm`, `.pdf`, `.docx`, `.odt`, `.rtf` (any case;
+//! the list is [`formats::SUPPORTED_EXTENSIONS`]) anywhere below the root,
 //! hidden files and folders (name starting with `.`) left out, symbolic links followed but
 //! link loops not (a folder linked from two places is listed under both paths), the result
 //! sorted by relative path so every run sees the same order (which also decides which of two
 //! files with the same text is indexed: the first, see `dedup`). The manifest
-//! `praev-manifest.tsv` is not a document; its extension already keeps it out.
+//! `praev-manifest.tsv` is not a document. Every other regular file is listed too, with
+//! its type as the reason it is no document (`.xlsx`, `.jpg`), so that the build counts it
+//! as skipped by type instead of dropping it silently.
 //!
 //! It does not open the files: reading and decoding is `decode`'s job, and a file that cannot
 //! be read is reported there as skipped. What the walk already knows is no document is listed
@@ -22,10 +25,11 @@ use std::path::{Component, Path};
 
 use walkdir::{DirEntry, WalkDir};
 
+use super::formats::{self, ReadError};
 use super::{SkipReason, SourceFile};
 
-/// Extensions of the files that are documents, lower-case.
-const EXTENSIONS: [&str; 4] = ["txt", "md", "html", "htm"];
+/// The manifest's file name: in the corpus folder, but no document.
+const MANIFEST: &str = super::Manifest::FILE_NAME;
 
 /// Lists the documents under `root`, sorted by their `/`-separated path relative to `root`.
 ///
@@ -40,6 +44,9 @@ pub fn list_files(root: &Path) -> io::Result<Vec<SourceFile>> {
             Ok(entry) if entry.depth() > 0 && is_document(entry.path()) => {
                 let reason = not_a_file(entry.file_type());
                 files.push(source_file(root, entry.path(), reason));
+            }
+            Ok(entry) if entry.depth() > 0 && entry.file_type().is_file() && !is_manifest(entry.path()) => {
+                files.push(source_file(root, entry.path(), Some(unsupported(entry.path()))));
             }
             Ok(_) => {}
             // A link back to an ancestor: everything under it is listed through the real path.
@@ -88,8 +95,16 @@ fn is_hidden_name(path: &Path) -> bool {
 }
 
 fn is_document(path: &Path) -> bool {
-    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-    ext.is_some_and(|ext| EXTENSIONS.contains(&ext.as_str()))
+    formats::extension_of(path).is_some_and(|ext| formats::is_supported_extension(&ext))
+}
+
+fn is_manifest(path: &Path) -> bool {
+    path.file_name().is_some_and(|name| name == MANIFEST)
+}
+
+/// The reason a file of a type praev does not read is skipped: its extension.
+fn unsupported(path: &Path) -> SkipReason {
+    SkipReason::Format(ReadError::Unsupported(formats::extension_of(path).unwrap_or_default()))
 }
 
 /// Following a link failed because its target is gone (or vanished during the walk).
@@ -200,16 +215,37 @@ mod tests {
             "c.Html",
             "d.htm",
             "sub/deeper/e.txt",
-            // Not documents: other extensions, no extension, hidden, the manifest.
             "f.pdf",
+            "g.DOCX",
+            "h.odt",
+            "i.rtf",
+            // Listed as skipped by type: other extensions, no extension.
+            "tabelle.xlsx",
             "README",
+            // Not listed: hidden, the manifest.
             ".hidden.txt",
             ".git/HEAD.txt",
             "sub/.cache/x.md",
             "praev-manifest.tsv",
         ]);
-        let expected = ["A/UPPER.TXT", "a.txt", "a/z.md", "b.txt", "c.Html", "d.htm", "sub/deeper/e.txt"];
-        assert_eq!(listed(dir.path()), expected, "filter or order by relative path broke");
+        let expected = [
+            ("A/UPPER.TXT", ""),
+            ("README", "no extension"),
+            ("a.txt", ""),
+            ("a/z.md", ""),
+            ("b.txt", ""),
+            ("c.Html", ""),
+            ("d.htm", ""),
+            ("f.pdf", ""),
+            ("g.DOCX", ""),
+            ("h.odt", ""),
+            ("i.rtf", ""),
+            ("sub/deeper/e.txt", ""),
+            ("tabelle.xlsx", ".xlsx"),
+        ];
+        let expected: Vec<(String, String)> =
+            expected.iter().map(|(p, r)| (p.to_string(), r.to_string())).collect();
+        assert_eq!(listed_with_reasons(dir.path()), expected, "filter or order by relative path broke");
     }
 
     #[test]
@@ -247,7 +283,7 @@ mod tests {
         symlink(root.join("gone.txt"), root.join("dangling.txt")).unwrap();
         symlink(root.join("gone.pdf"), root.join("dangling.pdf")).unwrap();
         symlink(root.join("gone.txt"), root.join(".dangling.txt")).unwrap();
-        let expected = ["dangling.txt", "linked/a.txt", "real/a.txt"];
+        let expected = ["dangling.pdf", "dangling.txt", "linked/a.txt", "real/a.txt"];
         assert_eq!(listed(root), expected, "link loop, link following or dangling links broke");
     }
 

@@ -15,7 +15,7 @@ use crate::index::documents::{DocumentCounts, DocumentList};
 use crate::index::meta::DocumentRecord;
 
 /// The CSV columns of a document.
-pub const CSV_HEADER: [&str; 15] = [
+pub const CSV_HEADER: [&str; 16] = [
     "file",
     "title",
     "kind",
@@ -31,6 +31,7 @@ pub const CSV_HEADER: [&str; 15] = [
     "population",
     "children_under_18",
     "contact_email",
+    "pages",
 ];
 
 /// A document as printed: the field names are the contract.
@@ -51,6 +52,8 @@ pub struct DocumentJson<'a> {
     population: Option<u64>,
     children_under_18: Option<u64>,
     contact_email: Option<&'a str>,
+    /// The number of pages of a PDF; null for formats without pages.
+    pages: Option<u32>,
 }
 
 impl<'a> From<&'a DocumentRecord> for DocumentJson<'a> {
@@ -72,6 +75,7 @@ impl<'a> From<&'a DocumentRecord> for DocumentJson<'a> {
             population: m.population,
             children_under_18: m.children_under_18,
             contact_email: m.contact.as_ref().and_then(|c| c.email.as_deref()),
+            pages: d.pages,
         }
     }
 }
@@ -154,6 +158,7 @@ impl Report for DocumentsReport<'_> {
                 number(m.population),
                 number(m.children_under_18),
                 m.contact.as_ref().and_then(|c| c.email.clone()).unwrap_or_default(),
+                d.pages.map(|p| p.to_string()).unwrap_or_default(),
             ]);
         }
         csv
@@ -222,6 +227,7 @@ mod tests {
             encoding: "UTF-8".into(),
             passages: 3,
             quotes: 1,
+            pages: None,
             meta: DocumentMeta {
                 kind: DocKind::Press,
                 municipality: Some("Velbert".into()),

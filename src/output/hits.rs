@@ -32,7 +32,7 @@ pub const HEADER: [&str; 11] = [
 
 /// The CSV columns of a hit added later, after the columns of [`HEADER`] and those a command
 /// adds, so that no column moves.
-pub const ADDED: [&str; 6] = ["title", "url", "district", "quote", "truncated", "reported"];
+pub const ADDED: [&str; 7] = ["title", "url", "district", "quote", "truncated", "reported", "page"];
 
 /// A title in a table cell: at most this many characters.
 const TITLE_CHARS: usize = 90;
@@ -64,6 +64,8 @@ pub struct HitJson<'a> {
     /// Quote passages: a reported statement (indirect speech, a signed text) rather than a
     /// direct quote; false otherwise.
     pub reported: bool,
+    /// The page of a PDF the passage is on, from 1; null for formats without pages.
+    pub page: Option<u64>,
 }
 
 impl<'a> From<&'a Hit> for HitJson<'a> {
@@ -86,6 +88,7 @@ impl<'a> From<&'a Hit> for HitJson<'a> {
             quote: hit.quote.as_deref(),
             truncated: hit.truncated,
             reported: hit.reported,
+            page: hit.page,
         }
     }
 }
@@ -127,10 +130,11 @@ pub fn hit_record(hit: &Hit) -> Vec<String> {
 }
 
 /// The cells of one hit in the order of [`ADDED`].
-fn added_record(hit: &Hit) -> [String; 6] {
+fn added_record(hit: &Hit) -> [String; 7] {
     let [title, url, district, quote] =
         [&hit.title, &hit.url, &hit.district, &hit.quote].map(|value| value.clone().unwrap_or_default());
-    [title, url, district, quote, hit.truncated.to_string(), hit.reported.to_string()]
+    let page = hit.page.map(|p| p.to_string()).unwrap_or_default();
+    [title, url, district, quote, hit.truncated.to_string(), hit.reported.to_string(), page]
 }
 
 /// The CSV of hits extended by `extra` columns, whose cells `cells` gives per item, then the
@@ -151,6 +155,14 @@ pub fn hits_csv<T>(
     csv
 }
 
+/// Where a hit is: `file#passage`, and ` p. N` for a passage of a PDF.
+pub fn place(hit: &Hit) -> String {
+    match hit.page {
+        Some(page) => format!("{}#{} p. {page}", hit.file, hit.passage),
+        None => format!("{}#{}", hit.file, hit.passage),
+    }
+}
+
 /// The snippet of a hit for a table cell: the passage around its highlights, on one line.
 pub fn snippet(hit: &Hit, color: bool) -> String {
     let ranges: Vec<Range<usize>> = hit.highlights.iter().map(|[s, e]| *s..*e).collect();
@@ -159,9 +171,9 @@ pub fn snippet(hit: &Hit, color: bool) -> String {
 }
 
 /// The document's title (when it says more than the file name), the snippet, and
-/// `file#passage` on the last line.
+/// `file#passage` (with ` p. N` for a passage of a PDF) on the last line.
 pub fn snippet_and_place(hit: &Hit, color: bool) -> String {
-    let place = format!("{}#{}", hit.file, hit.passage);
+    let place = place(hit);
     match shown_title(hit) {
         Some(title) => format!("{title}\n{}\n{place}", snippet(hit, color)),
         None => format!("{}\n{place}", snippet(hit, color)),
@@ -262,6 +274,7 @@ mod tests {
             quote: None,
             truncated: false,
             reported: false,
+            page: None,
         }
     }
 
@@ -289,7 +302,7 @@ mod tests {
         assert_eq!(value["total_hits"], 1);
         let hit = &value["hits"][0];
         let keys: Vec<&str> = hit.as_object().unwrap().keys().map(String::as_str).collect();
-        assert_eq!(keys.len(), 17);
+        assert_eq!(keys.len(), 18);
         for key in HEADER.iter().chain(&ADDED) {
             assert!(keys.contains(key), "{key}");
         }

@@ -57,7 +57,7 @@ impl Report for QuotesReport<'_> {
                 hit.speaker.clone().unwrap_or_else(|| "–".into()),
                 hit.role.clone().unwrap_or_else(|| "–".into()),
                 hit.date.clone().unwrap_or_default(),
-                format!("{}{}\n{}#{}", form_mark(hit), snippet(hit, style.color), hit.file, hit.passage),
+                format!("{}{}\n{}", form_mark(hit), snippet(hit, style.color), super::hits::place(hit)),
             ]);
         }
         let mut out = format!("{table}\n");

@@ -83,6 +83,8 @@ pub struct Hit {
     pub truncated: bool,
     /// A reported statement (indirect speech, a signed text), not a direct quote.
     pub reported: bool,
+    /// The page of a paged document (PDF) the passage is on, from 1.
+    pub page: Option<u64>,
 }
 
 /// A stored text field of a passage.
@@ -144,6 +146,7 @@ impl<'a> HitBuilder<'a> {
             quote: stored_str(doc, f.quote),
             truncated: doc.get_first(f.truncated).and_then(|v| v.as_u64()).is_some_and(|v| v == 1),
             reported: doc.get_first(f.reported).and_then(|v| v.as_u64()).is_some_and(|v| v == 1),
+            page: doc.get_first(f.page).and_then(|v| v.as_u64()),
         }
     }
 }

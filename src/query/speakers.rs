@@ -185,6 +185,7 @@ mod tests {
             quote: None,
             truncated: false,
             reported: false,
+            page: None,
         }
     }
 

@@ -1,6 +1,8 @@
 //! Shared harness of the CLI tests: the real binary, a temp index of a corpus, JSON helpers.
 #![allow(dead_code)]
 
+pub mod documents;
+
 use std::path::{Path, PathBuf};
 use std::process::Output;
 use std::sync::OnceLock;

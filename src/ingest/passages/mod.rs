@@ -41,6 +41,10 @@ pub struct Passage {
     /// joined with `": "` (`Leitlinien: I. Gutes miteinander vernetzen`).
     pub section: Option<String>,
     pub text: String,
+    /// The page of a paged document (PDF) the passage starts on, from 1; set by ingest after
+    /// the split (see `formats::pages`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
 }
 
 /// Cuts a document's text into passages. `known_headings` is the list from
@@ -61,7 +65,12 @@ pub fn split_with(text: &str, known: &KnownHeadings) -> Vec<Passage> {
         for piece in sentences::chunk(&body, MAX_CHARS) {
             if piece.chars().any(char::is_alphanumeric) {
                 let ordinal = passages.len() as u32;
-                passages.push(Passage { ordinal, section: section.clone(), text: piece.to_string() });
+                passages.push(Passage {
+                    ordinal,
+                    section: section.clone(),
+                    text: piece.to_string(),
+                    page: None,
+                });
             }
         }
     }

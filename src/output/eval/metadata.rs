@@ -164,6 +164,7 @@ mod tests {
             encoding: "UTF-8".into(),
             passages: 1,
             quotes: 0,
+            pages: None,
             meta: DocumentMeta {
                 kind: DocKind::Article,
                 municipality: municipality.map(String::from),
