@@ -16,7 +16,8 @@ fn pdf_text_in_reading_order_without_running_lines() {
         "sicher aufwachsen.",
         "Kinder- und Jugendhilfe",
         "Straßensozialarbeit",
-        "Übergänge von der Kita\nin die Grundschule werden\ngemeinsam mit den Eltern\ngestaltet und begleitet.\n\nDie Gesundheitsförderung",
+        // A column's wrapped lines are one paragraph line.
+        "Übergänge von der Kita in die Grundschule werden gemeinsam mit den Eltern gestaltet und begleitet.\n\nDie Gesundheitsförderung",
         "Jugendamt-Mitarbeiterinnen",
     ] {
         assert!(text.contains(wanted), "{wanted:?} missing from:\n{text}");

@@ -95,8 +95,51 @@ pub(crate) fn lay_out(pages: Vec<Page>) -> LaidOut {
         page_starts.push(text.len());
         text.push_str(&page_text);
     }
-    let text = rejoin_hyphenated(&text, &mut page_starts);
+    let text = unwrap_soft_breaks(&rejoin_hyphenated(&text, &mut page_starts));
     LaidOut { text, page_starts }
+}
+
+/// One line per paragraph, as praev reads plain text and HTML: a line break inside a paragraph
+/// where the line fills the column (the PDF's line wrapping) becomes a space, so sentences,
+/// quotes and reported statements are not cut at the end of a printed line. A line that stops
+/// well short of the paragraph's longest line before its last line ends deliberately (a list
+/// item without bullet, an address line) and keeps its breaks on both sides, as does a break
+/// before a list item (`•`, `-`, `1.`).
+/// Byte for byte the same length, so page starts stay where they are.
+fn unwrap_soft_breaks(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (n, paragraph) in text.split("\n\n").enumerate() {
+        if n > 0 {
+            out.push_str("\n\n");
+        }
+        let lines: Vec<&str> = paragraph.split('\n').collect();
+        let longest = lines.iter().map(|line| line.chars().count()).max().unwrap_or(0);
+        let fills = |line: &str| !line.is_empty() && line.chars().count() * 10 >= longest * FILLED_TENTHS;
+        for (i, line) in lines.iter().enumerate() {
+            out.push_str(line);
+            let Some(next) = lines.get(i + 1) else { break };
+            // A short line before the paragraph's last is a list item: no wrapping around it.
+            let next_wraps = i + 2 == lines.len() || fills(next);
+            let soft = fills(line) && next_wraps && !next.is_empty() && !starts_list_item(next);
+            out.push(if soft { ' ' } else { '\n' });
+        }
+    }
+    out
+}
+
+/// A line at least this many tenths of its paragraph's longest line fills the column.
+const FILLED_TENTHS: usize = 7;
+
+/// Whether a line starts with a bullet or an enumeration number (`1.`, `2)`, `a)`).
+fn starts_list_item(line: &str) -> bool {
+    let line = line.trim_start();
+    if line.starts_with(['•', '-', '–', '*', '▪', '◦', '·', '→', '>']) {
+        return true;
+    }
+    let marker: String = line.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+    let short = !marker.is_empty() && marker.chars().count() <= 2;
+    let numbered = marker.chars().all(|c| c.is_ascii_digit()) || marker.chars().count() == 1;
+    short && numbered && line[marker.len()..].starts_with(['.', ')'])
 }
 
 /// The lines of a page in stream order.
@@ -385,6 +428,35 @@ fn is_page_number(key: &str) -> bool {
 mod tests {
     use super::*;
 
+    #[test]
+    fn lines_of_a_paragraph_are_joined_and_list_items_stay_apart() {
+        let cases = [
+            (
+                "Der Landrat betonte die Bedeutung\nverlässlicher Netzwerke.",
+                "Der Landrat betonte die Bedeutung verlässlicher Netzwerke.",
+            ),
+            ("Absatz eins\nweiter.\n\nAbsatz zwei", "Absatz eins weiter.\n\nAbsatz zwei"),
+            (
+                "Unsere Ziele:\n• Kinder stärken\n• Eltern begleiten",
+                "Unsere Ziele:\n• Kinder stärken\n• Eltern begleiten",
+            ),
+            ("Schritte\n1. Planen\n2) Handeln\na) erstens", "Schritte\n1. Planen\n2) Handeln\na) erstens"),
+            (
+                "Die Präventionskette wächst seit dem Jahr\n2024. Danach",
+                "Die Präventionskette wächst seit dem Jahr 2024. Danach",
+            ),
+            ("Ende\n", "Ende\n"),
+            (
+                "Drei Ziele der Präventionskette im Kreis\nKinder stärken\nEltern begleiten",
+                "Drei Ziele der Präventionskette im Kreis\nKinder stärken\nEltern begleiten",
+            ),
+        ];
+        for (text, unwrapped) in cases {
+            assert_eq!(unwrap_soft_breaks(text), unwrapped, "{text:?}");
+            assert_eq!(unwrap_soft_breaks(text).len(), text.len());
+        }
+    }
+
     /// A page of lines, each a single glyph run: (x, y, size, text), 0.5 size per character.
     fn page(lines: &[(f64, f64, f64, &str)]) -> Page {
         let glyphs = lines
@@ -415,7 +487,7 @@ mod tests {
             (50.0, 150.0, 10.0, "Ein zweiter Absatz folgt."),
         ]);
         let expected = "Leitbild der Präventionskette\n\n\
-            Wir stärken Familien durch Prävention und gute Zusammenarbeit der Kinder-\n\
+            Wir stärken Familien durch Prävention und gute Zusammenarbeit der Kinder- \
             und Jugendhilfe mit dem Jugendamt-Mitarbeiter vor Ort.\n\n\
             Ein zweiter Absatz folgt.";
         assert_eq!(text_of(vec![body]), expected);
@@ -434,8 +506,8 @@ mod tests {
         ]);
         assert_eq!(
             text_of(vec![body]),
-            "Die Präventionskette verbindet Kitas, Schulen und Beratung miteinander.\nSie wächst weiter.\n\n\
-             Der zweite Absatz beginnt ohne Einzug und ohne größeren Abstand davor.\n\
+            "Die Präventionskette verbindet Kitas, Schulen und Beratung miteinander. Sie wächst weiter.\n\n\
+             Der zweite Absatz beginnt ohne Einzug und ohne größeren Abstand davor. \
              Er endet mit einer vollen Zeile bis an den rechten Rand der Spalte hin.\n\n\
              Der dritte Absatz ist eingezogen, wie es in Satzprogrammen üblich ist.\n\
              Eine Liste ohne Satzende\nbleibt zusammen"
@@ -467,8 +539,8 @@ mod tests {
         assert_eq!(
             text,
             "Zwei Spalten über die ganze Seitenbreite hinweg\n\n\
-             Links eins\nLinks zwei\nLinks drei\nLinks vier\n\n\
-             Rechts eins\nRechts zwei\nRechts drei\nRechts vier"
+             Links eins Links zwei Links drei Links vier\n\n\
+             Rechts eins Rechts zwei Rechts drei Rechts vier"
         );
     }
 
