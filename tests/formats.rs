@@ -45,6 +45,13 @@ fn pdfs_without_text_are_skipped_with_their_reason() {
         ("encrypted", pdf(&[text_page], true), |e| *e == ReadError::Encrypted),
         ("truncated", full[..full.len() / 3].to_vec(), |e| matches!(e, ReadError::Broken(_))),
         ("no PDF at all", b"Dies ist kein PDF".to_vec(), |e| matches!(e, ReadError::Broken(_))),
+        // More characters on one page than any document page has (the glyphs held at once
+        // are bounded).
+        (
+            "an overfull page",
+            pdf(&[PdfPage::Text(vec![line(50.0, 100.0, 10.0, &"Kind ".repeat(40_001))])], false),
+            |e| matches!(e, ReadError::Broken(reason) if reason.contains("more than 200000 characters")),
+        ),
     ];
     for (what, bytes, expected) in cases {
         match formats::read(&bytes, Some("pdf")) {

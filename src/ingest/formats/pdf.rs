@@ -13,7 +13,7 @@
 use lopdf::Document;
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 
-use super::pdf_layout::{self, Glyph, Page};
+use super::pdf_layout::{self, Glyph, Page, PageLines};
 use super::{Extracted, ReadError};
 
 /// How far into a file `%PDF-` may start (the format allows leading bytes).
@@ -31,11 +31,11 @@ pub fn read(bytes: &[u8]) -> Result<Extracted, ReadError> {
         return Err(ReadError::Broken("not a PDF (no %PDF- header)".into()));
     }
     let document = load(bytes)?;
-    let pages = collect_pages(&document);
-    if pages.iter().all(|page| page.glyphs.iter().all(|g| g.text.trim().is_empty())) {
+    let pages = collect_pages(&document)?;
+    if pages.iter().all(PageLines::is_blank) {
         return Err(ReadError::NoTextLayer);
     }
-    let laid_out = pdf_layout::lay_out(pages);
+    let laid_out = pdf_layout::lay_out_lines(pages);
     if laid_out.text.trim().is_empty() {
         return Err(ReadError::NoTextLayer);
     }
@@ -64,7 +64,12 @@ fn load_error(error: &lopdf::Error) -> ReadError {
 
 /// The glyphs of every page, in page order. A page that fails is kept empty, so that page
 /// numbers stay those of the file.
-fn collect_pages(document: &Document) -> Vec<Page> {
+/// More characters than this on one page is no page of a document (a dense A4 page has about
+/// 6,000): such a file is skipped as broken. Bounds the glyphs held at once, about 80 bytes each.
+pub const MAX_PAGE_CHARS: usize = 200_000;
+
+/// Each page's lines, laid out from its glyphs one page at a time.
+fn collect_pages(document: &Document) -> Result<Vec<PageLines>, ReadError> {
     let numbers: Vec<u32> = document.get_pages().keys().copied().collect();
     let mut pages = Vec::with_capacity(numbers.len());
     for number in numbers {
@@ -73,19 +78,26 @@ fn collect_pages(document: &Document) -> Vec<Page> {
             pdf_extract::output_doc_page(document, &mut collector, number)
                 .map_err(|e| ReadError::Broken(e.to_string()))
         });
+        if collector.overfull {
+            return Err(ReadError::Broken(format!(
+                "page {number} holds more than {MAX_PAGE_CHARS} characters, more than a document page"
+            )));
+        }
         let mut page = collector.page.unwrap_or_default();
         if read.is_err() {
             page.glyphs.clear();
         }
-        pages.push(page);
+        pages.push(pdf_layout::page_lines(&page));
     }
-    pages
+    Ok(pages)
 }
 
 /// Keeps each glyph with its position (top-down page coordinates) and size.
 #[derive(Default)]
 struct GlyphCollector {
     page: Option<Page>,
+    /// The page has more than [`MAX_PAGE_CHARS`] glyphs; the rest were not kept.
+    overfull: bool,
     /// Flips PDF's bottom-up y axis so that y grows down the page.
     page_height: f64,
     page_bottom: f64,
@@ -118,6 +130,10 @@ impl OutputDev for GlyphCollector {
         text: &str,
     ) -> Result<(), OutputError> {
         let Some(page) = self.page.as_mut() else { return Ok(()) };
+        if page.glyphs.len() >= MAX_PAGE_CHARS {
+            self.overfull = true;
+            return Ok(());
+        }
         // The rendered size: the side of the square with the area of the transformed em square,
         // as pdf-extract's own text output measures it.
         let scale_x = font_size * (trm.m11 + trm.m21);

@@ -77,8 +77,31 @@ const EDGE_LINES: usize = 2;
 const ELLIPSIS_WORDS: &[&str] = &["und", "oder", "sowie", "bis", "bzw", "noch", "wie", "als", "statt"];
 
 /// Lays out every page and joins them, recording where each page starts.
+#[cfg(test)]
 pub(crate) fn lay_out(pages: Vec<Page>) -> LaidOut {
-    let lines: Vec<Vec<Line>> = pages.iter().map(|page| in_reading_order(page, lines_of(page))).collect();
+    lay_out_lines(pages.iter().map(page_lines).collect())
+}
+
+/// A page's lines in reading order: what the layout keeps of a page once its glyphs are
+/// grouped, so that a document's glyphs need not all be held at once.
+pub(crate) struct PageLines(Vec<Line>);
+
+impl PageLines {
+    /// Whether the page has no visible text.
+    pub(crate) fn is_blank(&self) -> bool {
+        self.0.iter().all(|line| line.text.trim().is_empty())
+    }
+}
+
+/// Groups a page's glyphs into lines in reading order.
+pub(crate) fn page_lines(page: &Page) -> PageLines {
+    PageLines(in_reading_order(page, lines_of(page)))
+}
+
+/// The document's text from its pages' lines: running lines removed, paragraphs, hyphenated
+/// words rejoined, page starts.
+pub(crate) fn lay_out_lines(pages: Vec<PageLines>) -> LaidOut {
+    let lines: Vec<Vec<Line>> = pages.into_iter().map(|page| page.0).collect();
     let lines = without_running_lines(lines);
     let mut text = String::new();
     let mut page_starts = Vec::with_capacity(lines.len());
