@@ -16,6 +16,9 @@ use praev::ingest::passages::split;
 use praev::ingest::quotes::extract;
 use praev::output::terminal::{escape_controls_keeping_styles, one_line};
 
+#[path = "fuzz/damaged_index.rs"]
+mod damaged_index;
+
 /// A small, seeded generator (xorshift64*): the same seed gives the same inputs.
 struct Inputs(u64);
 
@@ -203,6 +206,20 @@ fn terminal_escaping_leaves_no_control_but_newlines_and_styles() {
             let without_styles = kept.replace("\u{1b}[", "");
             assert!(!without_styles.chars().any(|c| c.is_control() && c != '\n'), "{t:?}");
         },
+    );
+}
+
+#[test]
+fn a_damaged_index_is_read_or_named_never_a_panic() {
+    let count = executions();
+    let started = std::time::Instant::now();
+    let outcomes = damaged_index::run(8, count);
+    let seconds = started.elapsed().as_secs_f64();
+    let outcomes: Vec<String> = outcomes.iter().map(|(outcome, n)| format!("{outcome} {n}")).collect();
+    eprintln!(
+        "damaged index reader: {count} executions, 0 panics ({:.0}/s; {})",
+        count as f64 / seconds,
+        outcomes.join(", ")
     );
 }
 

@@ -6,14 +6,18 @@
 //! would cost more than the search, so this check runs only after something went wrong: it
 //! names the first file whose content does not match what was written.
 
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
+use tantivy::directory::error::OpenReadError;
 use tantivy::Index;
 
 use super::meta::{IndexMeta, DISTRICTS_FILE};
 use super::read_only::ReadOnlyDirectory;
+use super::schema::build_schema;
 use super::store::current_generation;
-use super::VOCABULARY_FILE;
+use super::{CONFIG_DIR, VOCABULARY_FILE};
+use crate::config::ConfigFiles;
 use crate::error::{Error, Result};
 
 /// `Error::Damaged` naming the first damaged or missing file of the index at `index`, or None
@@ -31,14 +35,10 @@ pub fn find_damage(index: &Path) -> Option<Error> {
     if let Err(e) = check_praev_files(index, &generation) {
         return Some(e);
     }
-    match damaged_segment_files(&generation) {
-        Ok(files) if files.is_empty() => None,
-        Ok(files) => damaged(format!("{} does not match its checksum", files[0].display())),
-        Err(message) => damaged(message),
-    }
+    damaged_segment_files(&generation).and_then(damaged)
 }
 
-/// praev's own files of a generation: each is read and parsed in full.
+/// praev's own files of a generation: each is read and parsed in full, the config copy too.
 fn check_praev_files(index: &Path, generation: &Path) -> Result<()> {
     IndexMeta::read(generation, index)?;
     IndexMeta::read_documents(generation, index)?;
@@ -46,26 +46,54 @@ fn check_praev_files(index: &Path, generation: &Path) -> Result<()> {
     if generation.join(DISTRICTS_FILE).exists() {
         IndexMeta::read_districts(generation, index)?;
     }
-    let vocabulary = generation.join(VOCABULARY_FILE);
     let damaged = |message: String| Error::Damaged { path: index.to_path_buf(), message };
+    let config = ConfigFiles::read_dir(&generation.join(CONFIG_DIR)).and_then(|files| files.load());
+    config.map_err(|e| damaged(e.to_string()))?;
+    let vocabulary = generation.join(VOCABULARY_FILE);
     let bytes = std::fs::read(&vocabulary)
         .map_err(|e| damaged(format!("cannot read {}: {e}", vocabulary.display())))?;
     let verified = fst::raw::Fst::new(bytes).and_then(|fst| fst.verify());
     verified.map_err(|e| damaged(format!("{}: {e}", vocabulary.display())))
 }
 
-/// tantivy's files of a generation whose checksum fails, sorted; an error message when the
-/// segment list itself cannot be read.
-fn damaged_segment_files(generation: &Path) -> std::result::Result<Vec<PathBuf>, String> {
+/// What is wrong with tantivy's files of a generation: its segment list (`meta.json`) unreadable
+/// or of another schema, a segment file missing or not matching its checksum. None when all of
+/// them check out.
+fn damaged_segment_files(generation: &Path) -> Option<String> {
     let shown = |e: &dyn std::fmt::Display| format!("{}: {e}", generation.display());
-    let directory = ReadOnlyDirectory::open(generation).map_err(|e| shown(&e))?;
-    let index = Index::open(directory).map_err(|e| shown(&e))?;
-    // The index is dropped after a panic: nothing of it is used again.
-    let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| index.validate_checksum()));
-    let damaged = checked.map_err(|_| shown(&"a segment file cannot be read"))?.map_err(|e| shown(&e))?;
-    let mut files: Vec<PathBuf> = damaged.into_iter().map(|file| generation.join(file)).collect();
+    let meta_json = generation.join("meta.json");
+    let directory = match ReadOnlyDirectory::open(generation) {
+        Ok(directory) => directory,
+        Err(e) => return Some(shown(&e)),
+    };
+    // tantivy trusts its files: whatever panics while reading them is damage.
+    let opened = catch_unwind(AssertUnwindSafe(|| Index::open(directory)));
+    let index = match opened {
+        Ok(Ok(index)) => index,
+        Ok(Err(e)) => return Some(shown(&e)),
+        Err(_) => return Some(format!("{} cannot be read", meta_json.display())),
+    };
+    if index.schema() != build_schema() {
+        return Some(format!("{}: not the schema praev writes", meta_json.display()));
+    }
+    let segments = match index.searchable_segment_metas() {
+        Ok(segments) => segments,
+        Err(e) => return Some(format!("{}: {e}", meta_json.display())),
+    };
+    // Every file of every segment, whether `.managed.json` lists it or not.
+    let mut files: Vec<PathBuf> = segments.iter().flat_map(|segment| segment.list_files()).collect();
     files.sort();
-    Ok(files)
+    files.into_iter().find_map(|file| {
+        let checked = catch_unwind(AssertUnwindSafe(|| index.directory().validate_checksum(&file)));
+        let path = generation.join(&file);
+        match checked {
+            Ok(Ok(true)) => None,
+            Ok(Ok(false)) => Some(format!("{} does not match its checksum", path.display())),
+            Ok(Err(OpenReadError::FileDoesNotExist(_))) => Some(format!("{} is missing", path.display())),
+            Ok(Err(e)) => Some(format!("{}: {e}", path.display())),
+            Err(_) => Some(format!("{} cannot be read", path.display())),
+        }
+    })
 }
 
 #[cfg(test)]

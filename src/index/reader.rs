@@ -6,12 +6,13 @@ use tantivy::{Index, IndexReader, ReloadPolicy};
 
 use super::meta::{DocumentRecord, IndexMeta};
 use super::read_only::ReadOnlyDirectory;
-use super::schema::Fields;
+use super::schema::{build_schema, Fields};
 use super::store::current_generation;
 use super::{CONFIG_DIR, SYNONYMS_FILE, THESAURUS_FILE, VOCABULARY_FILE};
 use crate::analysis::{CorpusThesaurus, GermanAnalyzer, Lexicon, ANALYZER_NAME};
 use crate::config::{AnalysisConfig, ConfigFiles};
 use crate::error::{Error, Result};
+use crate::themes::Themes;
 
 /// An open praev index.
 pub struct PraevIndex {
@@ -42,10 +43,11 @@ impl PraevIndex {
             None => return Err(Error::NoIndex { path: path.to_path_buf() }),
         };
         let meta = IndexMeta::read(&generation, path)?;
-        let config_files = ConfigFiles::read_dir(&generation.join(CONFIG_DIR))?;
+        let in_copy = |error: Error| config_copy_damaged(path, error);
+        let config_files = ConfigFiles::read_dir(&generation.join(CONFIG_DIR)).map_err(in_copy)?;
         let (mut analysis, compiled) = match read_synonyms(&generation, path)? {
-            Some(synonyms) => (config_files.load_analysis_with(synonyms)?, true),
-            None => (config_files.load_analysis()?, false),
+            Some(synonyms) => (config_files.load_analysis_with(synonyms).map_err(in_copy)?, true),
+            None => (config_files.load_analysis().map_err(in_copy)?, false),
         };
         let vocabulary = read_vocabulary(&generation, path)?;
         let analyzer = analysis.german_analyzer(Some(vocabulary));
@@ -58,6 +60,10 @@ impl PraevIndex {
         let directory = ReadOnlyDirectory::open(&generation)
             .map_err(|e| damaged(format!("cannot open {}: {e}", generation.display())))?;
         let index = Index::open(directory).map_err(|e| damaged(format!("{}: {e}", generation.display())))?;
+        if index.schema() != build_schema() {
+            let meta_json = generation.join("meta.json");
+            return Err(damaged(format!("{}: not the schema praev writes", meta_json.display())));
+        }
         index.tokenizers().register(ANALYZER_NAME, analyzer.clone());
         let fields = Fields::from_schema(&index.schema())?;
         let reader = index
@@ -89,9 +95,23 @@ impl PraevIndex {
         IndexMeta::read_districts(&self.generation, &self.path)
     }
 
+    /// The themes of the config the index was built with, parsed on demand.
+    pub fn themes(&self) -> Result<Themes> {
+        self.config_files.load_themes().map_err(|error| config_copy_damaged(&self.path, error))
+    }
+
     /// The per-document records (metadata, figures, contact), read on demand.
     pub fn documents(&self) -> Result<Vec<DocumentRecord>> {
         IndexMeta::read_documents(&self.generation, &self.path)
+    }
+}
+
+/// The config copy of a generation was valid when the build wrote it: an error reading or
+/// parsing it (it names the file and line) is damage.
+fn config_copy_damaged(index_path: &Path, error: Error) -> Error {
+    match error {
+        Error::Damaged { .. } => error,
+        other => Error::Damaged { path: index_path.to_path_buf(), message: other.to_string() },
     }
 }
 
