@@ -21,8 +21,14 @@ use crate::config::ConfigFiles;
 use crate::error::{Error, Result};
 
 /// `Error::Damaged` naming the first damaged or missing file of the index at `index`, or None
-/// when every file checks out (then a failure was not the index's fault).
+/// when every file checks out (then a failure was not the index's fault). It runs after a
+/// panic, so it must not panic itself: a panic while checking is no damage found (the parser
+/// that panicked has a bug).
 pub fn find_damage(index: &Path) -> Option<Error> {
+    catch_unwind(|| find_first_damage(index)).ok().flatten()
+}
+
+fn find_first_damage(index: &Path) -> Option<Error> {
     let generation = match current_generation(index) {
         Ok(Some(generation)) => generation,
         Ok(None) => return None,
@@ -47,7 +53,9 @@ fn check_praev_files(index: &Path, generation: &Path) -> Result<()> {
         IndexMeta::read_districts(generation, index)?;
     }
     let damaged = |message: String| Error::Damaged { path: index.to_path_buf(), message };
-    let config = ConfigFiles::read_dir(&generation.join(CONFIG_DIR)).and_then(|files| files.load());
+    // What readers parse of the config copy: the analysis and the themes.
+    let config = ConfigFiles::read_dir(&generation.join(CONFIG_DIR))
+        .and_then(|files| files.load_analysis().and_then(|_| files.load_themes()));
     config.map_err(|e| damaged(e.to_string()))?;
     let vocabulary = generation.join(VOCABULARY_FILE);
     let bytes = std::fs::read(&vocabulary)

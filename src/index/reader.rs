@@ -56,21 +56,7 @@ impl PraevIndex {
         }
         analysis.synonyms =
             std::mem::take(&mut analysis.synonyms).with_thesaurus(read_thesaurus(&generation, path)?);
-        let damaged = |message: String| Error::Damaged { path: path.to_path_buf(), message };
-        let directory = ReadOnlyDirectory::open(&generation)
-            .map_err(|e| damaged(format!("cannot open {}: {e}", generation.display())))?;
-        let index = Index::open(directory).map_err(|e| damaged(format!("{}: {e}", generation.display())))?;
-        if index.schema() != build_schema() {
-            let meta_json = generation.join("meta.json");
-            return Err(damaged(format!("{}: not the schema praev writes", meta_json.display())));
-        }
-        index.tokenizers().register(ANALYZER_NAME, analyzer.clone());
-        let fields = Fields::from_schema(&index.schema())?;
-        let reader = index
-            .reader_builder()
-            .reload_policy(ReloadPolicy::Manual)
-            .try_into()
-            .map_err(|e| damaged(format!("{}: {e}", generation.display())))?;
+        let Segments { index, reader, fields } = Segments::open(path, &generation, &analyzer)?;
         Ok(PraevIndex {
             path: path.to_path_buf(),
             generation,
@@ -82,6 +68,18 @@ impl PraevIndex {
             analysis,
             analyzer,
         })
+    }
+
+    /// Opens tantivy's files of the generation in use again, keeping what was read of praev's
+    /// own files (config, analysis, vocabulary). For checking tantivy's files many times over
+    /// against one analysis (the damaged-index fuzz target); the read commands use [`open`].
+    ///
+    /// [`open`]: PraevIndex::open
+    pub fn reopen_segments(&mut self) -> Result<()> {
+        let Segments { index, reader, fields } =
+            Segments::open(&self.path, &self.generation, &self.analyzer)?;
+        (self.index, self.reader, self.fields) = (index, reader, fields);
+        Ok(())
     }
 
     /// The distinct municipality names of the documents, sorted; read on demand.
@@ -103,6 +101,34 @@ impl PraevIndex {
     /// The per-document records (metadata, figures, contact), read on demand.
     pub fn documents(&self) -> Result<Vec<DocumentRecord>> {
         IndexMeta::read_documents(&self.generation, &self.path)
+    }
+}
+
+/// tantivy's part of a generation: its index, opened read-only, a reader and the fields.
+struct Segments {
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+}
+
+impl Segments {
+    fn open(path: &Path, generation: &Path, analyzer: &GermanAnalyzer) -> Result<Segments> {
+        let damaged = |message: String| Error::Damaged { path: path.to_path_buf(), message };
+        let directory = ReadOnlyDirectory::open(generation)
+            .map_err(|e| damaged(format!("cannot open {}: {e}", generation.display())))?;
+        let index = Index::open(directory).map_err(|e| damaged(format!("{}: {e}", generation.display())))?;
+        if index.schema() != build_schema() {
+            let meta_json = generation.join("meta.json");
+            return Err(damaged(format!("{}: not the schema praev writes", meta_json.display())));
+        }
+        index.tokenizers().register(ANALYZER_NAME, analyzer.clone());
+        let fields = Fields::from_schema(&index.schema())?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e| damaged(format!("{}: {e}", generation.display())))?;
+        Ok(Segments { index, reader, fields })
     }
 }
 

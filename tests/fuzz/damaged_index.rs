@@ -4,12 +4,17 @@
 //! kept in memory. Each execution damages one to three of its files (truncates, flips bits,
 //! overwrites bytes, zeroes a range, copies in bytes of another file, replaces or deletes a
 //! file: `CURRENT`, praev's own files, the config copy, `vocabulary.fst`, tantivy's
-//! `meta.json` and segment files), runs what the read commands run (open, searches, quotes,
-//! documents, municipalities, speakers) as `praev`'s panic boundary does (`cli::panic`:
-//! a panic or a tantivy error is answered by `index::check::find_damage`), and restores the
-//! damaged files. Every execution must end in Ok or in a typed error that tells the user to
-//! rebuild (or that there is no index); a panic that the damage check cannot name, an error
-//! that names no damage, or a panic inside the damage check fails the run with the damage.
+//! `meta.json` and segment files), runs what the read commands run (open, a search and one of
+//! the listings: quotes, documents, speakers, themes) as `praev`'s panic boundary does
+//! (`cli::panic`: a panic or a tantivy error is answered by `index::check::find_damage`), and
+//! restores the damaged files. Every execution must end in Ok or in a typed error that tells
+//! the user to rebuild (or that there is no index); a panic that the damage check cannot name,
+//! an error that names no damage, or a panic inside the damage check fails the run, which
+//! lists each kind of failure with the first execution that caused it.
+//!
+//! For speed, an execution that damages only tantivy's files reopens only those
+//! ([`PraevIndex::reopen_segments`]) on an index opened once: praev's own files, whose reading
+//! (config, analysis) is most of the cost of opening, are intact then.
 
 use std::cell::Cell;
 use std::collections::BTreeMap;
@@ -58,6 +63,13 @@ pub enum Harm {
 pub struct Damage {
     pub file: Role,
     pub harm: Harm,
+}
+
+/// The damages of one execution and what is read after them.
+#[derive(Debug, Clone)]
+pub struct Execution {
+    pub damages: Vec<Damage>,
+    pub reads: Reads,
 }
 
 /// How an execution ended, for the closing count.
@@ -195,11 +207,24 @@ impl PristineIndex {
     }
 
     /// Damages the index, reads it as the CLI does, restores it. Err: what went wrong.
-    fn execute(&self, damages: &[Damage], buffer: &mut Vec<u8>) -> Result<Outcome, String> {
-        let damaged = self.inflict(damages, buffer);
-        let outcome = read_at_the_boundary(&self.index);
+    /// `cached` is the intact index opened once: when only tantivy's files are damaged, only
+    /// they are opened again.
+    fn execute(
+        &self,
+        execution: &Execution,
+        cached: &mut PraevIndex,
+        buffer: &mut Vec<u8>,
+    ) -> Result<Outcome, String> {
+        let damaged = self.inflict(&execution.damages, buffer);
+        let only_tantivy = damaged.iter().all(|role| is_tantivy_file(role));
+        let outcome = read_at_the_boundary(&self.index, only_tantivy.then_some(cached), execution.reads);
         self.restore(&damaged);
         outcome
+    }
+
+    /// The intact index, opened.
+    fn open(&self) -> PraevIndex {
+        PraevIndex::open(&self.index).unwrap()
     }
 }
 
@@ -218,6 +243,13 @@ fn walkdir(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// Whether a file is tantivy's (its segment list, its list of files, a segment's file, a lock).
+fn is_tantivy_file(role: &str) -> bool {
+    ["GEN/meta.json", "GEN/.managed.json"].contains(&role)
+        || role.starts_with("GEN/SEGMENT.")
+        || role.starts_with("GEN/.tantivy-")
+}
+
 /// `gen-1764800000-42/3f2a…9c.term` → `GEN/SEGMENT.term`.
 fn role_of(relative: &str) -> Role {
     let mut parts: Vec<String> = relative.split('/').map(str::to_string).collect();
@@ -233,36 +265,64 @@ fn role_of(relative: &str) -> Role {
     parts.join("/")
 }
 
-/// What the read commands run on an open index: searches (words, a phrase, an exclusion, a
-/// municipality filter), quotes with and without a query, documents, municipalities, districts,
-/// speakers.
-fn read_everything(path: &Path) -> praev::Result<()> {
-    let index = PraevIndex::open(path)?;
-    let municipalities = index.municipalities()?;
-    index.districts()?;
-    for (query, filter) in [
-        ("Kinder Familien", PassageFilter::default()),
-        ("\"Frühe Hilfen\" Übergang", PassageFilter::default()),
-        ("Präventionskette -Schule", PassageFilter::default()),
-        ("Bildung", PassageFilter { municipalities: municipalities.into_iter().take(1).collect(), ..Default::default() }),
-    ] {
-        let request = SearchRequest { query: query.into(), limit: 10, filter, ..Default::default() };
-        search(&index, &request)?;
+/// The searches an execution picks one of: words, a phrase (positions), an exclusion, a
+/// municipality filter (`municipalities.json`).
+const SEARCHES: &[&str] =
+    &["Kinder Familien", "\"Frühe Hilfen\" Übergang", "Präventionskette -Schule", "Bildung"];
+/// The listings an execution picks one of.
+const LISTINGS: usize = 5;
+
+/// What one execution reads after the damage: a search and a listing, as the read commands
+/// run them.
+#[derive(Debug, Clone, Copy)]
+pub struct Reads {
+    pub search: usize,
+    pub listing: usize,
+}
+
+/// Opens the index (or only tantivy's part of it again, when praev's own files are intact and
+/// `cached` holds them read) and runs `reads`.
+fn read(path: &Path, cached: Option<&mut PraevIndex>, reads: Reads) -> praev::Result<()> {
+    let mut opened = None;
+    let index = match cached {
+        Some(index) => {
+            index.reopen_segments()?;
+            index
+        }
+        None => opened.insert(PraevIndex::open(path)?),
+    };
+    let municipalities = match reads.search {
+        3 => index.municipalities()?.into_iter().take(1).collect(),
+        _ => Vec::new(),
+    };
+    let filter = PassageFilter { municipalities, ..Default::default() };
+    let query = SEARCHES[reads.search % SEARCHES.len()].to_string();
+    search(index, &SearchRequest { query, limit: 10, filter, ..Default::default() })?;
+    match reads.listing % LISTINGS {
+        0 => drop(find_quotes(index, &QuoteRequest { limit: 10, ..Default::default() })?),
+        1 => {
+            let query = Some("Kinder".to_string());
+            drop(find_quotes(index, &QuoteRequest { query, limit: 10, ..Default::default() })?)
+        }
+        2 => {
+            index.districts()?;
+            drop(documents::list(index, &DocumentFilter::default())?)
+        }
+        3 => drop(list_speakers(index)?),
+        _ => drop(index.themes()?),
     }
-    for query in [None, Some("Kinder".to_string())] {
-        find_quotes(&index, &QuoteRequest { query, limit: 10, ..Default::default() })?;
-    }
-    index.themes()?;
-    documents::list(&index, &DocumentFilter::default())?;
-    list_speakers(&index)?;
     Ok(())
 }
 
-/// Runs [`read_everything`] as the CLI's panic boundary does: a panic or an error that is not
-/// one of praev's own is answered by the damage check, which must then name the damage.
-fn read_at_the_boundary(index: &Path) -> Result<Outcome, String> {
+/// Runs [`read`] as the CLI's panic boundary does: a panic or an error that is not one of
+/// praev's own is answered by the damage check, which must then name the damage.
+fn read_at_the_boundary(
+    index: &Path,
+    cached: Option<&mut PraevIndex>,
+    reads: Reads,
+) -> Result<Outcome, String> {
     EXPECTING_PANICS.with(|expecting| expecting.set(true));
-    let result = catch_unwind(AssertUnwindSafe(|| read_everything(index)));
+    let result = catch_unwind(AssertUnwindSafe(|| read(index, cached, reads)));
     EXPECTING_PANICS.with(|expecting| expecting.set(false));
     let (answered, failure) = match result {
         Ok(Ok(())) => return Ok(Outcome::Ok),
@@ -292,14 +352,17 @@ fn offset(inputs: &mut Inputs, len: usize) -> usize {
 }
 
 impl PristineIndex {
-    /// One to three damages, most to tantivy's segment files and praev's own files.
-    pub fn damages(&self, inputs: &mut Inputs, roles: &[Role]) -> Vec<Damage> {
+    /// One to three damages, most to tantivy's segment files and praev's own files, and what
+    /// is read after them.
+    pub fn execution(&self, inputs: &mut Inputs, roles: &[Role]) -> Execution {
         let count = match inputs.below(10) {
             0 => 3,
             1 | 2 => 2,
             _ => 1,
         };
-        (0..count).map(|_| self.damage(inputs, roles)).collect()
+        let damages = (0..count).map(|_| self.damage(inputs, roles)).collect();
+        let reads = Reads { search: inputs.below(SEARCHES.len()), listing: inputs.below(LISTINGS) };
+        Execution { damages, reads }
     }
 
     fn damage(&self, inputs: &mut Inputs, roles: &[Role]) -> Damage {
@@ -337,41 +400,53 @@ pub fn run(seed: u64, executions: usize) -> Vec<(String, usize)> {
     let mut inputs = Inputs(seed);
     let mut buffer = Vec::new();
     let mut counts: BTreeMap<Outcome, usize> = BTreeMap::new();
-    let mut failures: BTreeMap<String, (usize, String, Vec<Damage>)> = BTreeMap::new();
+    let mut failures: BTreeMap<String, (usize, String, Execution)> = BTreeMap::new();
     let temporary = pristine.index.display().to_string();
+    let mut cached = pristine.open();
     for _ in 0..executions {
-        let damages = pristine.damages(&mut inputs, &roles);
-        match pristine.execute(&damages, &mut buffer) {
+        let execution = pristine.execution(&mut inputs, &roles);
+        match pristine.execute(&execution, &mut cached, &mut buffer) {
             Ok(outcome) => *counts.entry(outcome).or_default() += 1,
             Err(failure) => {
                 let failure = failure.replace(&temporary, "IDX");
                 let kind: String = failure.chars().filter(|c| !c.is_ascii_digit()).take(60).collect();
-                failures.entry(kind).or_insert_with(|| (0, failure, damages)).0 += 1;
+                failures.entry(kind).or_insert_with(|| (0, failure, execution)).0 += 1;
             }
         }
     }
     if !failures.is_empty() {
-        let listed: Vec<String> =
-            failures.values().map(|(n, failure, damages)| format!("{n} × {failure}\n    after {damages:?}")).collect();
+        let listed: Vec<String> = failures
+            .values()
+            .map(|(n, failure, execution)| format!("{n} × {failure}\n    after {execution:?}"))
+            .collect();
         panic!("damaged index reader failed:\n{}", listed.join("\n"));
     }
     counts.into_iter().map(|(outcome, n)| (format!("{outcome:?}"), n)).collect()
 }
 
-/// The files to pick from, tantivy's and praev's index files several times over so that each
-/// gets about as many damages as the whole config copy.
+/// The files to pick from, each as often as its weight: tantivy's files most (they are the
+/// ones read lazily and trusted), praev's own files less, each file of the config copy and
+/// the lock files least.
 fn weighted_roles(roles: &[Role]) -> Vec<Role> {
     let mut weighted = Vec::new();
     for role in roles {
-        let copies = if role.starts_with("GEN/config/") { 1 } else { 4 };
+        let copies = if role.starts_with("GEN/config/") || role.starts_with("GEN/.tantivy-") {
+            1
+        } else if is_tantivy_file(role) {
+            10
+        } else {
+            3
+        };
         weighted.extend(std::iter::repeat_n(role.clone(), copies));
     }
     weighted
 }
 
-/// Runs one damage (for the regression list in `inputs_that_once_panicked_do_not`).
-pub fn read_after(damages: &[Damage]) -> Result<(), String> {
+/// Runs one execution on a fresh index (for the regression list in
+/// `inputs_that_once_panicked_do_not`).
+pub fn read_after(execution: &Execution) -> Result<(), String> {
     silence_expected_panics();
     let pristine = PristineIndex::build();
-    pristine.execute(damages, &mut Vec::new()).map(drop)
+    let mut cached = pristine.open();
+    pristine.execute(execution, &mut cached, &mut Vec::new()).map(drop)
 }
