@@ -10,6 +10,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
 use tantivy::directory::error::OpenReadError;
+use tantivy::index::{SegmentComponent, SegmentMeta};
 use tantivy::Index;
 
 use super::meta::{IndexMeta, DISTRICTS_FILE};
@@ -89,11 +90,11 @@ fn damaged_segment_files(generation: &Path) -> Option<String> {
         Err(e) => return Some(format!("{}: {e}", meta_json.display())),
     };
     // Every file of every segment, whether `.managed.json` lists it or not.
-    let mut files: Vec<PathBuf> = segments.iter().flat_map(|segment| segment.list_files()).collect();
+    let mut files: Vec<PathBuf> = segments.iter().flat_map(segment_files).collect();
     files.sort();
-    files.into_iter().find_map(|file| {
-        let checked = catch_unwind(AssertUnwindSafe(|| index.directory().validate_checksum(&file)));
-        let path = generation.join(&file);
+    let unchecked = files.iter().find_map(|file| {
+        let checked = catch_unwind(AssertUnwindSafe(|| index.directory().validate_checksum(file)));
+        let path = generation.join(file);
         match checked {
             Ok(Ok(true)) => None,
             Ok(Ok(false)) => Some(format!("{} does not match its checksum", path.display())),
@@ -101,7 +102,34 @@ fn damaged_segment_files(generation: &Path) -> Option<String> {
             Ok(Err(e)) => Some(format!("{}: {e}", path.display())),
             Err(_) => Some(format!("{} cannot be read", path.display())),
         }
-    })
+    });
+    unchecked.or_else(|| copied_file(generation, &files))
+}
+
+/// A segment file with the very bytes of another one: a file overwritten by a copy of its
+/// neighbour keeps a valid checksum, but no two files of a build are alike (each holds another
+/// part of another segment).
+fn copied_file(generation: &Path, files: &[PathBuf]) -> Option<String> {
+    let mut seen: std::collections::HashMap<blake3::Hash, &PathBuf> = std::collections::HashMap::new();
+    for file in files {
+        let bytes = std::fs::read(generation.join(file)).ok()?;
+        if let Some(original) = seen.insert(blake3::hash(&bytes), file) {
+            let (first, second) = (generation.join(original), generation.join(file));
+            return Some(format!("{} and {} are the same file", first.display(), second.display()));
+        }
+    }
+    None
+}
+
+/// The files a segment has: each component but the build's temporary store, and the deletes
+/// only when it has some.
+fn segment_files(segment: &SegmentMeta) -> Vec<PathBuf> {
+    let has = |component: &SegmentComponent| match component {
+        SegmentComponent::TempStore => false,
+        SegmentComponent::Delete => segment.has_deletes(),
+        _ => true,
+    };
+    SegmentComponent::iterator().filter(|c| has(c)).map(|c| segment.relative_path(*c)).collect()
 }
 
 #[cfg(test)]
@@ -154,5 +182,76 @@ mod tests {
             assert!(found.contains(&name) && found.contains("praev index"), "{extension}: {found}");
             std::fs::write(&file, &original).unwrap();
         }
+    }
+
+    /// Damage the fuzz target found answered with something other than "damaged, rebuild":
+    /// what it is, which file, how to inflict it, and the file the error must name.
+    type FoundDamage = (&'static str, fn(&Path) -> PathBuf, fn(&mut Vec<u8>));
+
+    #[test]
+    fn damage_found_by_fuzzing_is_named_on_open_or_by_the_check() {
+        let damages: [FoundDamage; 4] = [
+            (
+                "a config copy that is no longer UTF-8",
+                |g| g.join(CONFIG_DIR).join("stopwords.txt"),
+                |b| b.extend_from_slice(&[0xff, 0xb5]),
+            ),
+            (
+                "a question frame with a star inside a word",
+                |g| g.join(CONFIG_DIR).join("question-frames.toml"),
+                |b| {
+                    let text = String::from_utf8(b.clone()).unwrap();
+                    let first = text.find("match = \"").unwrap() + "match = \"".len();
+                    b.splice(first..first, "fand*0… ".bytes());
+                },
+            ),
+            (
+                "a meta.json of another schema",
+                |g| g.join("meta.json"),
+                |b| {
+                    let text =
+                        String::from_utf8(b.clone()).unwrap().replacen("\"speaker\"", "\"speakes\"", 1);
+                    *b = text.into_bytes();
+                },
+            ),
+            (
+                "a flipped bit in the document store",
+                |g| file_ending(g, "store"),
+                |b| {
+                    let middle = b.len() / 2;
+                    b[middle] ^= 0x10;
+                },
+            ),
+        ];
+        for (what, file, damage) in damages {
+            let (dir, generation) = built_index();
+            let index = dir.path().join("idx");
+            let path = file(&generation);
+            let mut bytes = std::fs::read(&path).unwrap();
+            damage(&mut bytes);
+            std::fs::write(&path, bytes).unwrap();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            let opened = crate::index::PraevIndex::open(&index).err().map(|e| e.to_string());
+            let checked = find_damage(&index).map(|e| e.to_string());
+            for (who, message) in [("open", opened), ("check", checked)] {
+                let message = message.unwrap_or_else(|| panic!("{what}: {who} found nothing"));
+                assert!(
+                    message.contains(&name) && message.contains("praev index"),
+                    "{what}: {who}: {message}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_damaged_file_list_does_not_hide_a_damaged_segment_file() {
+        let (dir, generation) = built_index();
+        let positions = file_ending(&generation, "pos");
+        let bytes = std::fs::read(&positions).unwrap();
+        std::fs::write(&positions, &bytes[..bytes.len() / 2]).unwrap();
+        std::fs::write(generation.join(".managed.json"), "[\"meta.json\"]").unwrap();
+        let found = find_damage(&dir.path().join("idx")).map(|e| e.to_string()).unwrap_or_default();
+        let name = positions.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(found.contains(&name), "{found}");
     }
 }

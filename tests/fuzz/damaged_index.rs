@@ -72,6 +72,17 @@ pub struct Execution {
     pub reads: Reads,
 }
 
+impl Execution {
+    /// Whether one of tantivy's files is replaced whole by another of them (see
+    /// [`Outcome::UnnamedSwap`]).
+    fn swaps_tantivy_files(&self) -> bool {
+        self.damages.iter().any(|damage| match &damage.harm {
+            Harm::Replace(other) => is_tantivy_file(&damage.file) && is_tantivy_file(other),
+            _ => false,
+        })
+    }
+}
+
 /// How an execution ended, for the closing count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Outcome {
@@ -84,6 +95,11 @@ enum Outcome {
     ErrorNamedByCheck,
     /// A panic of the read path, answered by the damage check.
     PanicNamedByCheck,
+    /// A known gap, counted apart: two of tantivy's files swapped whole keep valid checksums
+    /// and are no copies of each other, so the damage check cannot tell them from a bug (the
+    /// CLI answers with its internal-error line). Only a list of the files' hashes written at
+    /// build time, or a full read of every segment, could name them.
+    UnnamedSwap,
 }
 
 /// An index built once, its files' bytes, and the folder the executions damage.
@@ -131,6 +147,8 @@ impl PristineIndex {
         let config = ConfigFiles::read_dir(&root.join("index-config")).unwrap();
         let request = BuildRequest { corpus: root.join("corpus"), index: index.clone(), config };
         build(&request, &Quiet).unwrap();
+        // Else every failure would pass as named damage.
+        assert!(check::find_damage(&index).is_none(), "the damage check finds damage in an intact index");
         let mut files = BTreeMap::new();
         for entry in walkdir(&index) {
             let relative = entry.strip_prefix(&index).unwrap().to_string_lossy().into_owned();
@@ -323,16 +341,21 @@ fn read_at_the_boundary(
 ) -> Result<Outcome, String> {
     EXPECTING_PANICS.with(|expecting| expecting.set(true));
     let result = catch_unwind(AssertUnwindSafe(|| read(index, cached, reads)));
-    EXPECTING_PANICS.with(|expecting| expecting.set(false));
+    let finished = |outcome| {
+        EXPECTING_PANICS.with(|expecting| expecting.set(false));
+        Ok(outcome)
+    };
     let (answered, failure) = match result {
-        Ok(Ok(())) => return Ok(Outcome::Ok),
-        Ok(Err(Error::Damaged { .. })) => return Ok(Outcome::Damaged),
-        Ok(Err(Error::FormatVersion { .. })) => return Ok(Outcome::FormatVersion),
-        Ok(Err(Error::NoIndex { .. })) => return Ok(Outcome::NoIndex),
+        Ok(Ok(())) => return finished(Outcome::Ok),
+        Ok(Err(Error::Damaged { .. })) => return finished(Outcome::Damaged),
+        Ok(Err(Error::FormatVersion { .. })) => return finished(Outcome::FormatVersion),
+        Ok(Err(Error::NoIndex { .. })) => return finished(Outcome::NoIndex),
         Ok(Err(error)) => (Outcome::ErrorNamedByCheck, format!("error {error}")),
         Err(_) => (Outcome::PanicNamedByCheck, "panic".to_string()),
     };
-    match catch_unwind(AssertUnwindSafe(|| check::find_damage(index))) {
+    let checked = catch_unwind(AssertUnwindSafe(|| check::find_damage(index)));
+    EXPECTING_PANICS.with(|expecting| expecting.set(false));
+    match checked {
         Ok(Some(Error::Damaged { .. })) => Ok(answered),
         Ok(Some(other)) => Err(format!("{failure}; the damage check said: {other}")),
         Ok(None) => Err(format!("{failure}; the damage check found no damage")),
@@ -407,6 +430,9 @@ pub fn run(seed: u64, executions: usize) -> Vec<(String, usize)> {
         let execution = pristine.execution(&mut inputs, &roles);
         match pristine.execute(&execution, &mut cached, &mut buffer) {
             Ok(outcome) => *counts.entry(outcome).or_default() += 1,
+            Err(_) if execution.swaps_tantivy_files() => {
+                *counts.entry(Outcome::UnnamedSwap).or_default() += 1
+            }
             Err(failure) => {
                 let failure = failure.replace(&temporary, "IDX");
                 let kind: String = failure.chars().filter(|c| !c.is_ascii_digit()).take(60).collect();
