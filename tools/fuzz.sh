@@ -3,8 +3,8 @@
 # conversion, passage splitting, quote extraction, terminal escaping and the index reader on
 # damaged index files (see tests/fuzz.rs and tests/fuzz/damaged_index.rs).
 # Usage: tools/fuzz.sh [EXECUTIONS_PER_TARGET [DAMAGED_INDEX_EXECUTIONS]]   (default 1000000 each)
-# The damaged-index target opens and searches an index per execution (about 400 a second on
-# one core, 1,000,000 in about 40 minutes); the second count sets it apart from the others.
+# The damaged-index target opens and searches an index per execution (about 500 a second on
+# one core, 1,000,000 in about 35 minutes); the second count sets it apart from the others.
 # Prints the executions per target (and how the damaged reads ended); a panic fails the run
 # and prints the input.
 set -eu
