@@ -5,8 +5,10 @@
 # Usage: tools/fuzz.sh [EXECUTIONS_PER_TARGET [DAMAGED_INDEX_EXECUTIONS]]   (default 1000000 each)
 # The damaged-index target opens and searches an index per execution (about 500 a second on
 # one core, 1,000,000 in about 35 minutes); the second count sets it apart from the others.
-# Prints the executions per target (and how the damaged reads ended); a panic fails the run
-# and prints the input.
+# Prints the executions per target (and how the damaged reads ended, with progress every
+# 100,000); a panic fails the run and prints the input. PRAEV_FUZZ_INDEX_SEED picks other
+# damages (to split a long run over processes:
+#   PRAEV_FUZZ_INDEX_EXECUTIONS=500000 PRAEV_FUZZ_INDEX_SEED=9 cargo test --release --test fuzz a_damaged).
 set -eu
 cd "$(dirname "$0")/.."
 executions="${1:-1000000}"

@@ -426,7 +426,7 @@ pub fn run(seed: u64, executions: usize) -> Vec<(String, usize)> {
     let mut failures: BTreeMap<String, (usize, String, Execution)> = BTreeMap::new();
     let temporary = pristine.index.display().to_string();
     let mut cached = pristine.open();
-    for _ in 0..executions {
+    for done in 1..=executions {
         let execution = pristine.execution(&mut inputs, &roles);
         match pristine.execute(&execution, &mut cached, &mut buffer) {
             Ok(outcome) => *counts.entry(outcome).or_default() += 1,
@@ -438,6 +438,9 @@ pub fn run(seed: u64, executions: usize) -> Vec<(String, usize)> {
                 let kind: String = failure.chars().filter(|c| !c.is_ascii_digit()).take(60).collect();
                 failures.entry(kind).or_insert_with(|| (0, failure, execution)).0 += 1;
             }
+        }
+        if done % 100_000 == 0 {
+            eprintln!("damaged index reader: {done} executions, {} failures so far", failures.len());
         }
     }
     if !failures.is_empty() {
