@@ -246,7 +246,8 @@ fn inputs_that_once_panicked_do_not() {
     assert!(extract(sentence_before_quote).iter().all(|q| !q.text.is_empty()));
 
     // Damaged indexes: a question frame `fand*0…` (a flipped bit) panicked the config parser
-    // while opening; a segment file replaced by another whole file keeps a valid checksum.
+    // while opening; a segment file replaced by another whole file keeps a valid checksum, and
+    // so does one whose footer names another index format.
     use damaged_index::{Damage, Execution, Harm, Reads};
     let damage = |file: &str, harm: Harm| Damage { file: file.into(), harm };
     let damaged_indexes = [
@@ -256,6 +257,8 @@ fn inputs_that_once_panicked_do_not() {
             damage("GEN/config/question-frames.toml", Harm::FlipBits(vec![(10357, 16)])),
         ],
         vec![damage("GEN/SEGMENT.fieldnorm", Harm::Replace("GEN/SEGMENT.idx".into()))],
+        // The footer's index format version (outside the checksum) flipped from 7 to 3.
+        vec![damage("GEN/SEGMENT.pos", Harm::FlipBits(vec![(2999, 4)]))],
     ];
     for damages in damaged_indexes {
         for (search, listing) in [(0, 0), (1, 1), (2, 2), (3, 3), (0, 4)] {

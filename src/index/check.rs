@@ -10,6 +10,8 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
 use tantivy::directory::error::OpenReadError;
+use tantivy::directory::footer::Footer;
+use tantivy::directory::Directory;
 use tantivy::index::{SegmentComponent, SegmentMeta};
 use tantivy::Index;
 
@@ -76,6 +78,7 @@ fn damaged_segment_files(generation: &Path) -> Option<String> {
         Err(e) => return Some(shown(&e)),
     };
     // tantivy trusts its files: whatever panics while reading them is damage.
+    let raw = directory.clone();
     let opened = catch_unwind(AssertUnwindSafe(|| Index::open(directory)));
     let index = match opened {
         Ok(Ok(index)) => index,
@@ -96,7 +99,7 @@ fn damaged_segment_files(generation: &Path) -> Option<String> {
         let checked = catch_unwind(AssertUnwindSafe(|| index.directory().validate_checksum(file)));
         let path = generation.join(file);
         match checked {
-            Ok(Ok(true)) => None,
+            Ok(Ok(true)) => incompatible_footer(&raw, file).map(|e| format!("{}: {e}", path.display())),
             Ok(Ok(false)) => Some(format!("{} does not match its checksum", path.display())),
             Ok(Err(OpenReadError::FileDoesNotExist(_))) => Some(format!("{} is missing", path.display())),
             Ok(Err(e)) => Some(format!("{}: {e}", path.display())),
@@ -104,6 +107,22 @@ fn damaged_segment_files(generation: &Path) -> Option<String> {
         }
     });
     unchecked.or_else(|| copied_file(generation, &files))
+}
+
+/// What is wrong with the footer of a file whose checksum matches: the checksum does not cover
+/// the footer's own record of the index format, which tantivy checks before reading the file.
+fn incompatible_footer(directory: &ReadOnlyDirectory, file: &Path) -> Option<String> {
+    // tantivy's managed directory hands out files without their footer: read the raw file.
+    let slice = directory.open_read(file).ok()?;
+    let footer = catch_unwind(AssertUnwindSafe(|| Footer::extract_footer(slice)));
+    match footer {
+        Ok(Ok((footer, _))) => footer
+            .is_compatible()
+            .err()
+            .map(|_| "its footer names an index format this praev cannot read".into()),
+        Ok(Err(e)) => Some(e.to_string()),
+        Err(_) => Some("its footer cannot be read".into()),
+    }
 }
 
 /// A segment file with the very bytes of another one: a file overwritten by a copy of its
