@@ -471,11 +471,15 @@ fn weighted_roles(roles: &[Role]) -> Vec<Role> {
     weighted
 }
 
-/// Runs one execution on a fresh index (for the regression list in
-/// `inputs_that_once_panicked_do_not`).
-pub fn read_after(execution: &Execution) -> Result<(), String> {
+/// Runs executions on one fresh index (for the regression list in
+/// `inputs_that_once_panicked_do_not`); the first failure with its execution.
+pub fn read_after(executions: &[Execution]) -> Result<(), String> {
     silence_expected_panics();
     let pristine = PristineIndex::build();
     let mut cached = pristine.open();
-    pristine.execute(execution, &mut cached, &mut Vec::new()).map(drop)
+    for execution in executions {
+        let outcome = pristine.execute(execution, &mut cached, &mut Vec::new());
+        outcome.map_err(|failure| format!("{failure} after {execution:?}"))?;
+    }
+    Ok(())
 }
