@@ -1,11 +1,13 @@
 //! Bounded random-input runs ("fuzzing" without a fuzzing engine) of the code that reads what
 //! users bring: the query parser, the analysis chain, decoding and HTML conversion, passage
-//! splitting, quote extraction and terminal escaping. Each target runs on generated inputs
-//! that mix German words, umlauts, quotation marks, query syntax, control characters and raw
-//! bytes; a panic fails the test and prints the input that caused it.
+//! splitting, quote extraction, terminal escaping, and the index reader on damaged files
+//! ([`damaged_index`]). Each text target runs on generated inputs that mix German words,
+//! umlauts, quotation marks, query syntax, control characters and raw bytes; a panic fails the
+//! test and prints the input that caused it.
 //!
-//! `cargo test --test fuzz` runs a few thousand inputs per target; `tools/fuzz.sh` runs many
-//! more (`PRAEV_FUZZ_EXECUTIONS`, per target) in a release build.
+//! `cargo test --test fuzz` runs a few thousand inputs per target (1,000 damaged indexes);
+//! `tools/fuzz.sh` runs many more (`PRAEV_FUZZ_EXECUTIONS` per target,
+//! `PRAEV_FUZZ_INDEX_EXECUTIONS` for the damaged indexes) in a release build.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
@@ -15,6 +17,9 @@ use praev::ingest::decode::{decode, Format};
 use praev::ingest::passages::split;
 use praev::ingest::quotes::extract;
 use praev::output::terminal::{escape_controls_keeping_styles, one_line};
+
+#[path = "fuzz/damaged_index.rs"]
+mod damaged_index;
 
 /// A small, seeded generator (xorshift64*): the same seed gives the same inputs.
 struct Inputs(u64);
@@ -155,7 +160,18 @@ impl Inputs {
 }
 
 fn executions() -> usize {
-    std::env::var("PRAEV_FUZZ_EXECUTIONS").ok().and_then(|n| n.parse().ok()).unwrap_or(2_000)
+    count_from("PRAEV_FUZZ_EXECUTIONS").unwrap_or(2_000)
+}
+
+/// The damaged-index reader opens and searches an index per execution (about 2 ms in a
+/// release build, 20 in a debug build): `PRAEV_FUZZ_INDEX_EXECUTIONS` when set, else
+/// `PRAEV_FUZZ_EXECUTIONS`, else 1,000.
+fn index_executions() -> usize {
+    count_from("PRAEV_FUZZ_INDEX_EXECUTIONS").or_else(|| count_from("PRAEV_FUZZ_EXECUTIONS")).unwrap_or(1_000)
+}
+
+fn count_from(variable: &str) -> Option<usize> {
+    std::env::var(variable).ok().and_then(|n| n.parse().ok())
 }
 
 /// Runs `target` on `executions()` inputs made by `make`; a panic fails with the input.
@@ -206,12 +222,53 @@ fn terminal_escaping_leaves_no_control_but_newlines_and_styles() {
     );
 }
 
+#[test]
+fn a_damaged_index_is_read_or_named_never_a_panic() {
+    let count = index_executions();
+    let started = std::time::Instant::now();
+    // Another seed (`PRAEV_FUZZ_INDEX_SEED`) runs other damages, e.g. to split a long run.
+    let seed = count_from("PRAEV_FUZZ_INDEX_SEED").unwrap_or(8) as u64;
+    let outcomes = damaged_index::run(seed, count);
+    let seconds = started.elapsed().as_secs_f64();
+    let outcomes: Vec<String> = outcomes.iter().map(|(outcome, n)| format!("{outcome} {n}")).collect();
+    eprintln!(
+        "damaged index reader: {count} executions, 0 panics ({:.0}/s; {})",
+        count as f64 / seconds,
+        outcomes.join(", ")
+    );
+}
+
 /// Inputs on which a target once panicked.
 #[test]
 fn inputs_that_once_panicked_do_not() {
     // A name read past the end of the sentence before a quote (quotes::attribution).
     let sentence_before_quote = "Dr. Müllerä( z. B.”NOT&#0;~)„\u{1baae}\u{1b}[1mÜbergänge!\u{1b}짘\u{ad}漖⾞Dr. Müller\u{1b}[1m🙂-&#0;‘\tz. B.# 𥂘é&#x1b;\nPräventionskette«\r\n éStadtverwaltung- <br>ä\u{ad}\u{1bdc1}\"";
     assert!(extract(sentence_before_quote).iter().all(|q| !q.text.is_empty()));
+
+    // Damaged indexes: a question frame `fand*0…` (a flipped bit) panicked the config parser
+    // while opening; a segment file replaced by another whole file keeps a valid checksum, and
+    // so does one whose footer names another index format.
+    use damaged_index::{Damage, Execution, Harm, Reads};
+    let damage = |file: &str, harm: Harm| Damage { file: file.into(), harm };
+    let damaged_indexes = [
+        vec![
+            damage("GEN/.managed.json", Harm::FlipBits(vec![(18, 32), (200, 128), (236, 1)])),
+            damage("GEN/config/gazetteer-de.tsv", Harm::Truncate(832837)),
+            damage("GEN/config/question-frames.toml", Harm::FlipBits(vec![(10357, 16)])),
+        ],
+        vec![damage("GEN/SEGMENT.fieldnorm", Harm::Replace("GEN/SEGMENT.idx".into()))],
+        // The footer's index format version (outside the checksum) flipped from 7 to 3.
+        vec![damage("GEN/SEGMENT.pos", Harm::FlipBits(vec![(2999, 4)]))],
+    ];
+    let mut executions = Vec::new();
+    for damages in damaged_indexes {
+        for (search, listing) in [(0, 0), (1, 1), (2, 2), (3, 3), (0, 4)] {
+            executions.push(Execution { damages: damages.clone(), reads: Reads { search, listing } });
+        }
+    }
+    if let Err(failure) = damaged_index::read_after(&executions) {
+        panic!("{failure}");
+    }
 }
 
 #[path = "common/documents.rs"]

@@ -46,7 +46,7 @@ pub fn run(args: ThemesArgs) -> anyhow::Result<()> {
 /// The themes of `file`, else those the index was built with.
 pub fn load(index: &PraevIndex, file: Option<&Path>) -> anyhow::Result<Themes> {
     match file {
-        None => Ok(index.config_files.load_themes()?),
+        None => Ok(index.themes()?),
         Some(file) => {
             let text = std::fs::read_to_string(file)
                 .map_err(|e| UsageError(format!("cannot read the themes file {}: {e}", file.display())))?;

@@ -212,7 +212,7 @@ pub fn run_all(
     ranker: Ranker,
 ) -> Result<Run> {
     let themes = match ranker {
-        Ranker::Theme => Some(index.config_files.load_themes()?),
+        Ranker::Theme => Some(index.themes()?),
         Ranker::Search { .. } | Ranker::Quotes => None,
     };
     let mut run = Run::new(system);

@@ -6,19 +6,32 @@
 //! would cost more than the search, so this check runs only after something went wrong: it
 //! names the first file whose content does not match what was written.
 
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
+use tantivy::directory::error::OpenReadError;
+use tantivy::directory::footer::Footer;
+use tantivy::directory::Directory;
+use tantivy::index::{SegmentComponent, SegmentMeta};
 use tantivy::Index;
 
 use super::meta::{IndexMeta, DISTRICTS_FILE};
 use super::read_only::ReadOnlyDirectory;
+use super::schema::build_schema;
 use super::store::current_generation;
-use super::VOCABULARY_FILE;
+use super::{CONFIG_DIR, VOCABULARY_FILE};
+use crate::config::ConfigFiles;
 use crate::error::{Error, Result};
 
 /// `Error::Damaged` naming the first damaged or missing file of the index at `index`, or None
-/// when every file checks out (then a failure was not the index's fault).
+/// when every file checks out (then a failure was not the index's fault). It runs after a
+/// panic, so it must not panic itself: a panic while checking is no damage found (the parser
+/// that panicked has a bug).
 pub fn find_damage(index: &Path) -> Option<Error> {
+    catch_unwind(|| find_first_damage(index)).ok().flatten()
+}
+
+fn find_first_damage(index: &Path) -> Option<Error> {
     let generation = match current_generation(index) {
         Ok(Some(generation)) => generation,
         Ok(None) => return None,
@@ -31,14 +44,10 @@ pub fn find_damage(index: &Path) -> Option<Error> {
     if let Err(e) = check_praev_files(index, &generation) {
         return Some(e);
     }
-    match damaged_segment_files(&generation) {
-        Ok(files) if files.is_empty() => None,
-        Ok(files) => damaged(format!("{} does not match its checksum", files[0].display())),
-        Err(message) => damaged(message),
-    }
+    damaged_segment_files(&generation).and_then(damaged)
 }
 
-/// praev's own files of a generation: each is read and parsed in full.
+/// praev's own files of a generation: each is read and parsed in full, the config copy too.
 fn check_praev_files(index: &Path, generation: &Path) -> Result<()> {
     IndexMeta::read(generation, index)?;
     IndexMeta::read_documents(generation, index)?;
@@ -46,26 +55,100 @@ fn check_praev_files(index: &Path, generation: &Path) -> Result<()> {
     if generation.join(DISTRICTS_FILE).exists() {
         IndexMeta::read_districts(generation, index)?;
     }
-    let vocabulary = generation.join(VOCABULARY_FILE);
     let damaged = |message: String| Error::Damaged { path: index.to_path_buf(), message };
+    // What readers parse of the config copy: the analysis and the themes.
+    let config = ConfigFiles::read_dir(&generation.join(CONFIG_DIR))
+        .and_then(|files| files.load_analysis().and_then(|_| files.load_themes()));
+    config.map_err(|e| damaged(e.to_string()))?;
+    let vocabulary = generation.join(VOCABULARY_FILE);
     let bytes = std::fs::read(&vocabulary)
         .map_err(|e| damaged(format!("cannot read {}: {e}", vocabulary.display())))?;
     let verified = fst::raw::Fst::new(bytes).and_then(|fst| fst.verify());
     verified.map_err(|e| damaged(format!("{}: {e}", vocabulary.display())))
 }
 
-/// tantivy's files of a generation whose checksum fails, sorted; an error message when the
-/// segment list itself cannot be read.
-fn damaged_segment_files(generation: &Path) -> std::result::Result<Vec<PathBuf>, String> {
+/// What is wrong with tantivy's files of a generation: its segment list (`meta.json`) unreadable
+/// or of another schema, a segment file missing or not matching its checksum. None when all of
+/// them check out.
+fn damaged_segment_files(generation: &Path) -> Option<String> {
     let shown = |e: &dyn std::fmt::Display| format!("{}: {e}", generation.display());
-    let directory = ReadOnlyDirectory::open(generation).map_err(|e| shown(&e))?;
-    let index = Index::open(directory).map_err(|e| shown(&e))?;
-    // The index is dropped after a panic: nothing of it is used again.
-    let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| index.validate_checksum()));
-    let damaged = checked.map_err(|_| shown(&"a segment file cannot be read"))?.map_err(|e| shown(&e))?;
-    let mut files: Vec<PathBuf> = damaged.into_iter().map(|file| generation.join(file)).collect();
+    let meta_json = generation.join("meta.json");
+    let directory = match ReadOnlyDirectory::open(generation) {
+        Ok(directory) => directory,
+        Err(e) => return Some(shown(&e)),
+    };
+    // tantivy trusts its files: whatever panics while reading them is damage.
+    let raw = directory.clone();
+    let opened = catch_unwind(AssertUnwindSafe(|| Index::open(directory)));
+    let index = match opened {
+        Ok(Ok(index)) => index,
+        Ok(Err(e)) => return Some(shown(&e)),
+        Err(_) => return Some(format!("{} cannot be read", meta_json.display())),
+    };
+    if index.schema() != build_schema() {
+        return Some(format!("{}: not the schema praev writes", meta_json.display()));
+    }
+    let segments = match index.searchable_segment_metas() {
+        Ok(segments) => segments,
+        Err(e) => return Some(format!("{}: {e}", meta_json.display())),
+    };
+    // Every file of every segment, whether `.managed.json` lists it or not.
+    let mut files: Vec<PathBuf> = segments.iter().flat_map(segment_files).collect();
     files.sort();
-    Ok(files)
+    let unchecked = files.iter().find_map(|file| {
+        let checked = catch_unwind(AssertUnwindSafe(|| index.directory().validate_checksum(file)));
+        let path = generation.join(file);
+        match checked {
+            Ok(Ok(true)) => incompatible_footer(&raw, file).map(|e| format!("{}: {e}", path.display())),
+            Ok(Ok(false)) => Some(format!("{} does not match its checksum", path.display())),
+            Ok(Err(OpenReadError::FileDoesNotExist(_))) => Some(format!("{} is missing", path.display())),
+            Ok(Err(e)) => Some(format!("{}: {e}", path.display())),
+            Err(_) => Some(format!("{} cannot be read", path.display())),
+        }
+    });
+    unchecked.or_else(|| copied_file(generation, &files))
+}
+
+/// What is wrong with the footer of a file whose checksum matches: the checksum does not cover
+/// the footer's own record of the index format, which tantivy checks before reading the file.
+fn incompatible_footer(directory: &ReadOnlyDirectory, file: &Path) -> Option<String> {
+    // tantivy's managed directory hands out files without their footer: read the raw file.
+    let slice = directory.open_read(file).ok()?;
+    let footer = catch_unwind(AssertUnwindSafe(|| Footer::extract_footer(slice)));
+    match footer {
+        Ok(Ok((footer, _))) => footer
+            .is_compatible()
+            .err()
+            .map(|_| "its footer names an index format this praev cannot read".into()),
+        Ok(Err(e)) => Some(e.to_string()),
+        Err(_) => Some("its footer cannot be read".into()),
+    }
+}
+
+/// A segment file with the very bytes of another one: a file overwritten by a copy of its
+/// neighbour keeps a valid checksum, but no two files of a build are alike (each holds another
+/// part of another segment).
+fn copied_file(generation: &Path, files: &[PathBuf]) -> Option<String> {
+    let mut seen: std::collections::HashMap<blake3::Hash, &PathBuf> = std::collections::HashMap::new();
+    for file in files {
+        let bytes = std::fs::read(generation.join(file)).ok()?;
+        if let Some(original) = seen.insert(blake3::hash(&bytes), file) {
+            let (first, second) = (generation.join(original), generation.join(file));
+            return Some(format!("{} and {} are the same file", first.display(), second.display()));
+        }
+    }
+    None
+}
+
+/// The files a segment has: each component but the build's temporary store, and the deletes
+/// only when it has some.
+fn segment_files(segment: &SegmentMeta) -> Vec<PathBuf> {
+    let has = |component: &SegmentComponent| match component {
+        SegmentComponent::TempStore => false,
+        SegmentComponent::Delete => segment.has_deletes(),
+        _ => true,
+    };
+    SegmentComponent::iterator().filter(|c| has(c)).map(|c| segment.relative_path(*c)).collect()
 }
 
 #[cfg(test)]
@@ -118,5 +201,76 @@ mod tests {
             assert!(found.contains(&name) && found.contains("praev index"), "{extension}: {found}");
             std::fs::write(&file, &original).unwrap();
         }
+    }
+
+    /// Damage the fuzz target found answered with something other than "damaged, rebuild":
+    /// what it is, which file, how to inflict it, and the file the error must name.
+    type FoundDamage = (&'static str, fn(&Path) -> PathBuf, fn(&mut Vec<u8>));
+
+    #[test]
+    fn damage_found_by_fuzzing_is_named_on_open_or_by_the_check() {
+        let damages: [FoundDamage; 4] = [
+            (
+                "a config copy that is no longer UTF-8",
+                |g| g.join(CONFIG_DIR).join("stopwords.txt"),
+                |b| b.extend_from_slice(&[0xff, 0xb5]),
+            ),
+            (
+                "a question frame with a star inside a word",
+                |g| g.join(CONFIG_DIR).join("question-frames.toml"),
+                |b| {
+                    let text = String::from_utf8(b.clone()).unwrap();
+                    let first = text.find("match = \"").unwrap() + "match = \"".len();
+                    b.splice(first..first, "fand*0… ".bytes());
+                },
+            ),
+            (
+                "a meta.json of another schema",
+                |g| g.join("meta.json"),
+                |b| {
+                    let text =
+                        String::from_utf8(b.clone()).unwrap().replacen("\"speaker\"", "\"speakes\"", 1);
+                    *b = text.into_bytes();
+                },
+            ),
+            (
+                "a flipped bit in the document store",
+                |g| file_ending(g, "store"),
+                |b| {
+                    let middle = b.len() / 2;
+                    b[middle] ^= 0x10;
+                },
+            ),
+        ];
+        for (what, file, damage) in damages {
+            let (dir, generation) = built_index();
+            let index = dir.path().join("idx");
+            let path = file(&generation);
+            let mut bytes = std::fs::read(&path).unwrap();
+            damage(&mut bytes);
+            std::fs::write(&path, bytes).unwrap();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            let opened = crate::index::PraevIndex::open(&index).err().map(|e| e.to_string());
+            let checked = find_damage(&index).map(|e| e.to_string());
+            for (who, message) in [("open", opened), ("check", checked)] {
+                let message = message.unwrap_or_else(|| panic!("{what}: {who} found nothing"));
+                assert!(
+                    message.contains(&name) && message.contains("praev index"),
+                    "{what}: {who}: {message}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_damaged_file_list_does_not_hide_a_damaged_segment_file() {
+        let (dir, generation) = built_index();
+        let positions = file_ending(&generation, "pos");
+        let bytes = std::fs::read(&positions).unwrap();
+        std::fs::write(&positions, &bytes[..bytes.len() / 2]).unwrap();
+        std::fs::write(generation.join(".managed.json"), "[\"meta.json\"]").unwrap();
+        let found = find_damage(&dir.path().join("idx")).map(|e| e.to_string()).unwrap_or_default();
+        let name = positions.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(found.contains(&name), "{found}");
     }
 }

@@ -37,9 +37,9 @@ fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
 /// The generation folder that `CURRENT` names, if the index has one.
 pub fn current_generation(index: &Path) -> Result<Option<PathBuf>> {
     let current = index.join(CURRENT_FILE);
-    match std::fs::read_to_string(&current) {
-        Ok(name) => {
-            let name = name.trim();
+    match std::fs::read(&current) {
+        Ok(bytes) => {
+            let name = std::str::from_utf8(&bytes).unwrap_or_default().trim();
             if !name.starts_with(GENERATION_PREFIX) || name.contains(['/', '\\']) {
                 return Err(Error::Damaged {
                     path: index.to_path_buf(),
@@ -220,10 +220,11 @@ mod tests {
 
     #[test]
     fn remove_stale_reports_and_clears_a_damaged_current() {
-        let damages: [Damage; 4] = [
+        let damages: [Damage; 5] = [
             ("names no generation", |index| {
                 std::fs::write(index.join(CURRENT_FILE), "\u{0}\u{1}garbage").unwrap()
             }),
+            ("names no generation", |index| std::fs::write(index.join(CURRENT_FILE), b"gen-\xff-1").unwrap()),
             ("missing or incomplete", |index| std::fs::write(index.join(CURRENT_FILE), "gen-1-1").unwrap()),
             ("missing or incomplete", |index| {
                 std::fs::create_dir(index.join("gen-2-2")).unwrap();

@@ -402,7 +402,9 @@ fn parse_pattern(pattern: &str) -> Result<Vec<Element>, String> {
             continue;
         }
         let forms: Vec<String> = part.split('|').map(fold).collect();
-        if forms.iter().any(|f| f.trim_end_matches('*').is_empty() || f[..f.len() - 1].contains('*')) {
+        // A `*` only ends a form (`f.len() - 1` may fall inside a last letter like `…`).
+        let inner_star = |f: &str| f.find('*').is_some_and(|star| star + 1 < f.len());
+        if forms.iter().any(|f| f.trim_end_matches('*').is_empty() || inner_star(f)) {
             return Err(format!("pattern {pattern:?}: bad word {part:?}"));
         }
         elements.push(Element::Word(forms));
@@ -581,6 +583,9 @@ weak = true
             ("[[frame]]\nmatch = \"wie hoch\"\nconcepts = [\"Höhe\"]\nweight = 2.0\n", 1),
             ("[[frame]]\nmatch = \"wer\"\ndrop = true\nweight = 0.5\n", 1),
             ("[[frame]]\nmatch = \"wer\"\nsplit = true\n", 3),
+            // A star inside a word, before a letter of several bytes (a damaged file).
+            ("[[frame]]\nmatch = \"fand*0…\"\ndrop = true\n", 1),
+            ("[[frame]]\nmatch = \"ar*beit*\"\ndrop = true\n", 1),
         ] {
             let err = QuestionFrames::parse(text).unwrap_err();
             assert_eq!(err.line, line, "{text:?}: {}", err.message);
