@@ -232,6 +232,7 @@ fn write_generation(
     IndexMeta::write_districts(generation, &districts)?;
     writer.commit()?;
     writer.wait_merging_threads()?;
+    super::check::write_segment_checksums(generation)?;
 
     let meta = IndexMeta {
         format_version: FORMAT_VERSION,

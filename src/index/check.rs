@@ -106,7 +106,71 @@ fn damaged_segment_files(generation: &Path) -> Option<String> {
             Err(_) => Some(format!("{} cannot be read", path.display())),
         }
     });
-    unchecked.or_else(|| copied_file(generation, &files))
+    unchecked.or_else(|| copied_file(generation, &files)).or_else(|| swapped_file(generation, &raw, &files))
+}
+
+/// The list of each segment file's checksum, written at build time: two of tantivy's files
+/// swapped whole both keep valid checksums, and only a record of which file had which tells.
+pub(crate) const SEGMENT_CHECKSUMS_FILE: &str = "segment-checksums.tsv";
+
+/// Writes [`SEGMENT_CHECKSUMS_FILE`] for the committed segments of the index in `generation`.
+pub(crate) fn write_segment_checksums(generation: &Path) -> Result<()> {
+    let io = |source: std::io::Error| Error::Io { path: generation.join(SEGMENT_CHECKSUMS_FILE), source };
+    let directory =
+        ReadOnlyDirectory::open(generation).map_err(|e| io(std::io::Error::other(e.to_string())))?;
+    let index = Index::open(directory.clone())?;
+    let mut files: Vec<PathBuf> = index.searchable_segment_metas()?.iter().flat_map(segment_files).collect();
+    files.sort();
+    let mut list = String::new();
+    for file in files {
+        let crc = footer_checksum(&directory, &file)
+            .ok_or_else(|| io(std::io::Error::other(format!("{}: no footer", file.display()))))?;
+        list.push_str(&format!("{}\t{crc}\n", file.display()));
+    }
+    std::fs::write(generation.join(SEGMENT_CHECKSUMS_FILE), list).map_err(io)
+}
+
+/// The checksum a segment file's footer records; None when it has no readable footer.
+fn footer_checksum(directory: &ReadOnlyDirectory, file: &Path) -> Option<u32> {
+    let slice = directory.open_read(file).ok()?;
+    let footer = catch_unwind(AssertUnwindSafe(|| Footer::extract_footer(slice))).ok()?.ok()?;
+    Some(footer.0.crc)
+}
+
+/// A segment file whose checksum is not the one recorded for it at build time (files swapped
+/// whole), or a damaged record. An index without the record (built before it existed) has
+/// nothing to compare.
+fn swapped_file(generation: &Path, directory: &ReadOnlyDirectory, files: &[PathBuf]) -> Option<String> {
+    let path = generation.join(SEGMENT_CHECKSUMS_FILE);
+    let list = match std::fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
+        Err(e) => return Some(format!("cannot read {}: {e}", path.display())),
+    };
+    let Some(recorded) = parse_checksums(&list) else {
+        return Some(format!("{} cannot be read", path.display()));
+    };
+    files.iter().find_map(|file| {
+        let name = file.display().to_string();
+        match (recorded.get(&name), footer_checksum(directory, file)) {
+            (Some(expected), Some(found)) if *expected == found => None,
+            (None, _) => Some(format!("{} does not list {name}", path.display())),
+            _ => {
+                Some(format!("{} is not the file this index was built with", generation.join(file).display()))
+            }
+        }
+    })
+}
+
+/// `file<TAB>checksum` lines; None when a line is not of that form.
+fn parse_checksums(list: &[u8]) -> Option<std::collections::HashMap<String, u32>> {
+    let text = std::str::from_utf8(list).ok()?;
+    text.lines()
+        .map(|line| {
+            let (file, crc) = line.split_once('\t')?;
+            Some((file.to_string(), crc.parse().ok()?))
+        })
+        .collect()
 }
 
 /// What is wrong with the footer of a file whose checksum matches: the checksum does not cover
@@ -201,6 +265,26 @@ mod tests {
             assert!(found.contains(&name) && found.contains("praev index"), "{extension}: {found}");
             std::fs::write(&file, &original).unwrap();
         }
+    }
+
+    /// Two of tantivy's files swapped whole keep valid checksums and differ from each other: the
+    /// checksums recorded at build time name them; a damaged record is named itself.
+    #[test]
+    fn files_swapped_whole_are_named_by_the_recorded_checksums() {
+        let (dir, generation) = built_index();
+        let index = dir.path().join("idx");
+        let (positions, terms) = (file_ending(&generation, "pos"), file_ending(&generation, "term"));
+        let (pos_bytes, term_bytes) = (std::fs::read(&positions).unwrap(), std::fs::read(&terms).unwrap());
+        std::fs::write(&positions, &term_bytes).unwrap();
+        std::fs::write(&terms, &pos_bytes).unwrap();
+        let found = find_damage(&index).map(|e| e.to_string()).unwrap_or_default();
+        assert!(found.contains("not the file this index was built with"), "{found}");
+        std::fs::write(&positions, &pos_bytes).unwrap();
+        std::fs::write(&terms, &term_bytes).unwrap();
+        assert!(find_damage(&index).is_none());
+        std::fs::write(generation.join(SEGMENT_CHECKSUMS_FILE), "kaputt").unwrap();
+        let found = find_damage(&index).map(|e| e.to_string()).unwrap_or_default();
+        assert!(found.contains(SEGMENT_CHECKSUMS_FILE), "{found}");
     }
 
     /// Damage the fuzz target found answered with something other than "damaged, rebuild":
