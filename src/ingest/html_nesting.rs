@@ -155,7 +155,7 @@ impl Iterator for Tags<'_> {
 
     fn next(&mut self) -> Option<Tag> {
         let bytes = self.html.as_bytes();
-        while let Some(offset) = memchr_lt(&bytes[self.at..]) {
+        while let Some(offset) = memchr::memchr(b'<', &bytes[self.at..]) {
             let start = self.at + offset;
             let rest = &bytes[start + 1..];
             if rest.starts_with(b"!--") {
@@ -194,13 +194,9 @@ impl Iterator for Tags<'_> {
     }
 }
 
-fn memchr_lt(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == b'<')
-}
-
 /// The first occurrence of `needle` at or after `from`.
 fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    bytes.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|p| from + p)
+    memchr::memmem::find(bytes.get(from..)?, needle).map(|p| from + p)
 }
 
 /// The byte after the `>` that closes a tag whose name ends at `from`; quoted attribute

@@ -153,10 +153,11 @@ fn unwrap_soft_breaks(text: &str) -> String {
 /// A line at least this many tenths of its paragraph's longest line fills the column.
 const FILLED_TENTHS: usize = 7;
 
-/// Whether a line starts with a bullet or an enumeration number (`1.`, `2)`, `a)`).
+/// Whether a line starts with a bullet (as the passage splitter knows them) or an enumeration
+/// number (`1.`, `2)`, `a)`).
 fn starts_list_item(line: &str) -> bool {
     let line = line.trim_start();
-    if line.starts_with(['•', '-', '–', '*', '▪', '◦', '·', '→', '>']) {
+    if crate::ingest::passages::is_bullet(line) {
         return true;
     }
     let marker: String = line.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();

@@ -24,6 +24,8 @@ mod outline;
 mod sentences;
 mod text;
 
+pub(crate) use text::is_bullet;
+
 use serde::{Deserialize, Serialize};
 
 pub use headings::{parse_headings, KnownHeadings};

@@ -216,11 +216,7 @@ pub(super) fn resolve(person: Person, at: usize, people: &People) -> Who {
     let mut role = person.role;
     match &speaker {
         Some(name) => {
-            // The surname's bytes at the end first: most mentions differ there, and the test
-            // is far cheaper than `extends` in a text naming hundreds of people.
-            let surname = name.split_whitespace().next_back().unwrap_or("");
-            let candidate = |m: &Mention| m.name.trim_end().ends_with(surname) && extends(&m.name, name);
-            if let Some(full) = people.nearest(at, true, candidate) {
+            if let Some(full) = people.nearest(at, true, |m| extends(&m.name, name)) {
                 speaker = Some(full.name.clone());
             }
         }
@@ -389,8 +385,11 @@ impl<'t> People<'t> {
 /// Whether `full` is a longer form of `short`: same surname, and every word of the short form
 /// (title included) in it. Forms of address ("Frau") are ignored.
 pub(super) fn extends(full: &str, short: &str) -> bool {
-    if full.split_whitespace().next_back() != short.split_whitespace().next_back() {
-        return false; // the cheap test first: most names differ in the surname
+    // The cheap test first: most names differ in the surname. Comparing the end's bytes
+    // before splitting `full` matters: a quote's speaker is tried against hundreds of names.
+    let surname = short.split_whitespace().next_back().unwrap_or("");
+    if !full.trim_end().ends_with(surname) || full.split_whitespace().next_back() != Some(surname) {
+        return false;
     }
     let (full, short) = (name_words(full), name_words(short));
     !short.is_empty() && full.len() > short.len() && short.iter().all(|w| full.contains(w))
