@@ -86,6 +86,16 @@ impl Lexicon {
         set_bytes(words)
     }
 
+    /// Whether `set` holds `stem` followed by one of `endings`. The stem is looked up once and
+    /// each ending from where it ends: the thesaurus asks this of 100,000 words per build.
+    pub fn holds_with_ending(set: &Set<Vec<u8>>, stem: &str, endings: &[&str]) -> bool {
+        let fst = set.as_fst();
+        let Some(after_stem) = walk(fst, fst.root(), stem.as_bytes()) else { return false };
+        endings
+            .iter()
+            .any(|ending| walk(fst, after_stem, ending.as_bytes()).is_some_and(|node| node.is_final()))
+    }
+
     /// Is `word` (folded, lower case) a possible compound part?
     pub fn contains(&self, word: &str) -> bool {
         self.words.contains(word)
@@ -130,6 +140,19 @@ fn set_bytes(mut words: Vec<String>) -> Vec<u8> {
         builder.insert(word).expect("sorted, deduplicated input");
     }
     builder.into_inner().expect("in-memory FST")
+}
+
+/// The node of `fst` reached from `node` by `bytes`, if the FST has that path.
+fn walk<'f>(
+    fst: &'f fst::raw::Fst<Vec<u8>>,
+    mut node: fst::raw::Node<'f>,
+    bytes: &[u8],
+) -> Option<fst::raw::Node<'f>> {
+    for &byte in bytes {
+        let transition = node.transition(node.find_input(byte)?);
+        node = fst.node(transition.addr);
+    }
+    Some(node)
 }
 
 #[cfg(test)]
@@ -180,5 +203,22 @@ mod walk_tests {
         assert_eq!(ends, vec!["kind", "kinder", "kinderschutz"]);
         assert_eq!(lexicon.word_ends(text, 6), vec![12]);
         assert!(lexicon.word_ends(text, 1).is_empty());
+    }
+
+    #[test]
+    fn holds_with_ending_finds_a_stem_with_one_of_the_endings_only() {
+        let set = Lexicon::corpus_set(Lexicon::vocabulary_bytes(
+            ["ubergange", "schulung", "hauser", "fortbildungen"].map(String::from),
+            &HashSet::new(),
+        ))
+        .unwrap();
+        let endings = ["", "e", "en", "er"];
+        assert!(Lexicon::holds_with_ending(&set, "ubergang", &endings));
+        assert!(Lexicon::holds_with_ending(&set, "schulung", &endings), "the empty ending");
+        assert!(Lexicon::holds_with_ending(&set, "haus", &endings));
+        assert!(Lexicon::holds_with_ending(&set, "fortbildung", &endings));
+        assert!(!Lexicon::holds_with_ending(&set, "fortbil", &endings), "-dungen is no ending");
+        assert!(!Lexicon::holds_with_ending(&set, "uber", &endings), "a prefix of a word is no form of it");
+        assert!(!Lexicon::holds_with_ending(&set, "kita", &endings));
     }
 }

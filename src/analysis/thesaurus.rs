@@ -10,8 +10,10 @@
 //! ([`CorpusThesaurus`]) is a sorted text of `term<TAB>member;member` lines that a search reads
 //! as it is and binary-searches, so a search pays for a file read and a few comparisons.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
 
 use crate::analysis::{GermanAnalyzer, UmlautFold};
 use crate::error::LineError;
@@ -68,14 +70,15 @@ impl Thesaurus {
     /// term, pointing to the members of its synsets the corpus holds (other than itself). Left
     /// out: members that analyse to more or fewer than one term (stop words, phrases), words of
     /// more than [`MAX_SENSES`] synsets, and as keys words in more than [`MAX_KEY_SHARE`] of the
-    /// passages. `may_hold` (a folded, lower-case word) is a cheap test of the corpus's words:
-    /// only synsets with a member it may hold in some inflected form are analysed at all.
+    /// passages. `holds_a_form(word)` (a folded, lower-case word) is a cheap test of the
+    /// corpus's words: whether they hold `word` with one of [`NOUN_ENDINGS`]. Only synsets with a
+    /// member the corpus may hold in some inflected form are analysed at all.
     pub fn compile(
         &self,
         analyzer: &GermanAnalyzer,
         passages: u64,
         passages_with: impl Fn(&str) -> u64,
-        may_hold: impl Fn(&str) -> bool,
+        holds_a_form: impl Fn(&str) -> bool,
     ) -> CorpusThesaurus {
         let common = |term: &str| passages_with(term) as f64 > MAX_KEY_SHARE * passages as f64;
         let folded: Vec<Vec<String>> = self
@@ -83,14 +86,16 @@ impl Thesaurus {
             .iter()
             .map(|synset| synset.iter().map(|m| UmlautFold::fold(&m.to_lowercase())).collect())
             .collect();
-        let mut surface_senses: HashMap<&str, usize> = HashMap::new();
+        let mut surface_senses: FxHashMap<&str, usize> = FxHashMap::default();
         for synset in &folded {
             for word in synset {
                 *surface_senses.entry(word.as_str()).or_default() += 1;
             }
         }
         let candidates = self.synsets.iter().zip(&folded).filter(|(_, words)| {
-            words.iter().any(|w| surface_senses[w.as_str()] <= MAX_SENSES && may_hold_a_form(w, &may_hold))
+            words
+                .iter()
+                .any(|w| surface_senses[w.as_str()] <= MAX_SENSES && may_hold_a_form(w, &holds_a_form))
         });
         let keyed_synsets: Vec<Vec<(String, &String)>> = candidates
             .map(|(synset, words)| {
@@ -102,7 +107,7 @@ impl Thesaurus {
                     .collect()
             })
             .collect();
-        let mut senses: HashMap<&str, usize> = HashMap::new();
+        let mut senses: FxHashMap<&str, usize> = FxHashMap::default();
         for keyed in &keyed_synsets {
             for (term, _) in keyed {
                 *senses.entry(term.as_str()).or_default() += 1;
@@ -139,22 +144,13 @@ impl Thesaurus {
 
 /// Endings that make the inflected forms of a German noun from its base form (after folding:
 /// `Übergang` → `ubergange`, `Haus` → `hauser`).
-const NOUN_ENDINGS: &[&str] = &["", "e", "en", "n", "s", "es", "er", "ern", "nen"];
+pub const NOUN_ENDINGS: &[&str] = &["", "e", "en", "n", "s", "es", "er", "ern", "nen"];
 
-/// Whether the corpus may hold `word` (folded, lower-case) in one of its inflected forms; a
-/// hyphenated word is not tested (the corpus keeps its parts apart).
-fn may_hold_a_form(word: &str, may_hold: &impl Fn(&str) -> bool) -> bool {
-    if word.contains('-') {
-        return true;
-    }
-    // One buffer for every form: this runs for each word of a thesaurus of 100,000 words.
-    let mut form = String::with_capacity(word.len() + 4);
-    form.push_str(word);
-    NOUN_ENDINGS.iter().any(|ending| {
-        form.truncate(word.len());
-        form.push_str(ending);
-        may_hold(&form)
-    })
+/// Whether the corpus may hold `word` (folded, lower-case) in one of its inflected forms
+/// (`holds_a_form`, see [`Thesaurus::compile`]); a hyphenated word is not tested (the corpus
+/// keeps its parts apart).
+fn may_hold_a_form(word: &str, holds_a_form: &impl Fn(&str) -> bool) -> bool {
+    word.contains('-') || holds_a_form(word)
 }
 
 /// The one term a single word analyses to, if it is one word.
@@ -252,8 +248,9 @@ mod tests {
             .collect();
         let in_corpus = |t: &str| corpus.iter().any(|c| c == t) as u64;
         let words = ["widerstandsfahigkeit", "fortbildungen", "weiterbildung"];
-        let may_hold = |w: &str| words.contains(&w);
-        let compiled = Thesaurus::parse(FILE).unwrap().compile(&analyzer, 100, in_corpus, may_hold);
+        let holds_a_form =
+            |w: &str| NOUN_ENDINGS.iter().any(|ending| words.contains(&format!("{w}{ending}").as_str()));
+        let compiled = Thesaurus::parse(FILE).unwrap().compile(&analyzer, 100, in_corpus, holds_a_form);
         let term = |w: &str| analyzer.primary_terms(w)[0].clone();
         let table: Vec<(&str, Vec<&str>)> = vec![
             ("Resilienz", vec!["Widerstandsfähigkeit"]),

@@ -18,6 +18,7 @@ use super::meta::{DocumentRecord, DuplicateRecord, IndexMeta, SkippedRecord, FOR
 use super::schema::{build_schema, Fields};
 use super::store::BuildLock;
 use super::{CONFIG_DIR, SYNONYMS_FILE, THESAURUS_FILE, VOCABULARY_FILE};
+use crate::analysis::thesaurus::NOUN_ENDINGS;
 use crate::analysis::tokenize::is_invisible;
 use crate::analysis::{Lexicon, UmlautFold, WordCounter, ANALYZER_NAME, WORD_COUNT_NAME};
 use crate::config::{AnalysisConfig, ConfigFiles, IndexConfig};
@@ -279,9 +280,8 @@ fn write_thesaurus(
     let searcher = index.reader()?.searcher();
     let passages_with =
         |term: &str| searcher.doc_freq(&tantivy::Term::from_field_text(fields.text, term)).unwrap_or(0);
-    let compiled = config
-        .thesaurus
-        .compile(analyzer, searcher.num_docs(), passages_with, |word| corpus_words.contains(word));
+    let holds_a_form = |word: &str| Lexicon::holds_with_ending(corpus_words, word, NOUN_ENDINGS);
+    let compiled = config.thesaurus.compile(analyzer, searcher.num_docs(), passages_with, holds_a_form);
     let path = generation.join(THESAURUS_FILE);
     std::fs::write(&path, compiled.as_text()).map_err(|source| Error::Io { path, source })
 }
