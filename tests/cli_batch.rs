@@ -3,7 +3,7 @@
 
 mod common;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use common::{bundled_index as index, hits};
 use serde_json::Value;
@@ -17,7 +17,7 @@ fn query_file(name: &str, text: &str) -> PathBuf {
     path
 }
 
-fn batch_lines(file: &PathBuf, extra: &[&str]) -> Vec<Value> {
+fn batch_lines(file: &Path, extra: &[&str]) -> Vec<Value> {
     let mut args = vec!["batch", file.to_str().unwrap(), "--format", "jsonl"];
     args.extend(extra);
     index().stdout(&args).lines().map(|l| serde_json::from_str(l).unwrap()).collect()

@@ -99,7 +99,7 @@ pub fn run(args: BatchArgs) -> anyhow::Result<()> {
 /// Where answers go: CSV rows and JSON lines straight to the output as each query is answered;
 /// the JSON document and the table once all are in.
 enum Sink {
-    Csv(csv::Writer<Box<dyn Write>>),
+    Csv(Box<csv::Writer<Box<dyn Write>>>),
     Lines(Box<dyn Write>),
     Collect(Box<dyn Write>, Vec<BatchAnswer>),
 }
@@ -110,7 +110,7 @@ impl Sink {
             Format::Csv => {
                 let mut csv = csv::Writer::from_writer(out);
                 csv.write_record(batch::csv_header()).map_err(csv_io_error)?;
-                Sink::Csv(csv)
+                Sink::Csv(Box::new(csv))
             }
             Format::Jsonl => Sink::Lines(out),
             _ => Sink::Collect(out, Vec::new()),

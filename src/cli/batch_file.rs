@@ -2,9 +2,9 @@
 //!
 //! Each column is one entry of [`COLUMNS`]: its name and how its cell sets a field of a
 //! [`BatchQuery`]. The filter columns set the same [`PassageFilters`] the `search` and `theme`
-//! flags fill, so a filter added there becomes a column with one line here. A `.csv` file is
+//! flags fill, so a filter added there becomes a column with one entry here. A `.csv` file is
 //! comma-separated with RFC 4180 quoting; any other file (`.tsv`, `.txt`, standard input) is
-//! tab-separated when its header holds a tab, without quoting, so a query may hold `"` freely.
+//! tab-separated without quoting, so a query may hold `"` freely.
 //! Errors name the file and the line.
 
 use std::path::Path;
@@ -92,37 +92,94 @@ use BatchCommand::{Quotes, Search, Theme};
 
 /// Every column a file may have, in the order the README lists them.
 const COLUMNS: &[Column] = &[
-    Column { name: "qid", commands: &[Search, Theme, Quotes], set: |q, v| Ok(q.qid = v.into()) },
-    Column { name: "query", commands: &[Search, Theme, Quotes], set: |q, v| Ok(q.query = v.into()) },
+    Column {
+        name: "qid",
+        commands: &[Search, Theme, Quotes],
+        set: |q, v| {
+            q.qid = v.into();
+            Ok(())
+        },
+    },
+    Column {
+        name: "query",
+        commands: &[Search, Theme, Quotes],
+        set: |q, v| {
+            q.query = v.into();
+            Ok(())
+        },
+    },
     Column {
         name: "command",
         commands: &[Search, Theme, Quotes],
-        set: |q, v| Ok(q.command = BatchCommand::parse(v)?),
+        set: |q, v| {
+            q.command = BatchCommand::parse(v)?;
+            Ok(())
+        },
     },
     Column {
         name: "municipality",
         commands: &[Search, Theme, Quotes],
-        set: |q, v| Ok(q.filters.municipality = list(v).map(String::from).collect()),
+        set: |q, v| {
+            q.filters.municipality = list(v).map(String::from).collect();
+            Ok(())
+        },
     },
     Column {
         name: "kind",
         commands: &[Search, Theme],
-        set: |q, v| Ok(q.filters.kind = list(v).map(parse_kind).collect::<Result<_, _>>()?),
+        set: |q, v| {
+            q.filters.kind = list(v).map(parse_kind).collect::<Result<_, _>>()?;
+            Ok(())
+        },
     },
     Column {
         name: "per_file",
         commands: &[Search, Theme],
-        set: |q, v| Ok(q.filters.per_file = number(v, 0)?),
+        set: |q, v| {
+            q.filters.per_file = number(v, 0)?;
+            Ok(())
+        },
     },
-    Column { name: "theme", commands: &[Search], set: |q, v| Ok(q.theme = Some(v.into())) },
-    Column { name: "speaker", commands: &[Search, Quotes], set: |q, v| Ok(q.speaker = Some(v.into())) },
-    Column { name: "role", commands: &[Quotes], set: |q, v| Ok(q.role = Some(v.into())) },
+    Column {
+        name: "theme",
+        commands: &[Search],
+        set: |q, v| {
+            q.theme = Some(v.into());
+            Ok(())
+        },
+    },
+    Column {
+        name: "speaker",
+        commands: &[Search, Quotes],
+        set: |q, v| {
+            q.speaker = Some(v.into());
+            Ok(())
+        },
+    },
+    Column {
+        name: "role",
+        commands: &[Quotes],
+        set: |q, v| {
+            q.role = Some(v.into());
+            Ok(())
+        },
+    },
     Column {
         name: "limit",
         commands: &[Search, Theme, Quotes],
-        set: |q, v| Ok(q.limit = Some(number(v, 1)?)),
+        set: |q, v| {
+            q.limit = Some(number(v, 1)?);
+            Ok(())
+        },
     },
-    Column { name: "exact", commands: &[Search, Quotes], set: |q, v| Ok(q.exact = yes_no(v)?) },
+    Column {
+        name: "exact",
+        commands: &[Search, Quotes],
+        set: |q, v| {
+            q.exact = yes_no(v)?;
+            Ok(())
+        },
+    },
 ];
 
 /// The column names, for messages and `--help`.
@@ -181,14 +238,12 @@ pub fn parse(name: &str, bytes: &[u8]) -> anyhow::Result<Vec<BatchQuery>> {
     Ok(queries)
 }
 
-/// A CSV reader for `.csv` files; else tab-separated (when the header holds a tab) without
-/// quoting.
+/// A CSV reader for `.csv` files; else tab-separated without quoting.
 fn reader_for<'t>(name: &str, text: &'t str) -> csv::Reader<&'t [u8]> {
     let is_csv = Path::new(name).extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    let first_line = text.lines().next().unwrap_or("");
     let mut builder = csv::ReaderBuilder::new();
     builder.flexible(true);
-    if !is_csv && (first_line.contains('\t') || !first_line.contains(',')) {
+    if !is_csv {
         builder.delimiter(b'\t').quoting(false);
     }
     builder.from_reader(text.as_bytes())
@@ -297,6 +352,7 @@ mod tests {
             ("qid\tquery\nq1\t\n", "q.tsv line 2: no query"),
             ("qid\tquery\nq1\tKita\tzu viel\n", "q.tsv line 2: 3 cells, but the header names 2 columns"),
             ("qid\tquery\n", "q.tsv: no queries"),
+            ("qid,query\nq1,Kita\n", "q.tsv line 1: unknown column \"qid,query\""),
         ];
         for (text, expected) in cases {
             let message = error("q.tsv", text);
