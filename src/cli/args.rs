@@ -41,7 +41,14 @@ impl IndexArg {
             }
         };
         super::panic::note_index(&path);
-        PraevIndex::open(&path).map_err(super::usage_or_failure)
+        let index = PraevIndex::open(&path).map_err(super::usage_or_failure)?;
+        super::verbosity::detail(&format!(
+            "index: {} ({} documents, format {})",
+            path.display(),
+            index.meta.documents,
+            index.meta.format_version
+        ));
+        Ok(index)
     }
 }
 
@@ -66,6 +73,11 @@ pub struct OutputArgs {
 /// The values `--format` takes for commands that list results: table, json, jsonl, csv.
 fn listing_formats() -> impl TypedValueParser<Value = Format> {
     formats_parser(output::LISTING)
+}
+
+/// `--format` for `praev search` and `praev quotes`, which also write citations.
+pub fn citing_formats() -> impl TypedValueParser<Value = Format> {
+    formats_parser(output::CITING)
 }
 
 /// `--format` for `praev matrix`, which also draws html and svg heatmaps.
@@ -122,6 +134,39 @@ pub struct Destination {
 }
 
 impl Destination {
+    /// The checked format.
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// A writer to stdout or the --output file, and the style of tables there, for commands
+    /// that write their results as they come; call [`Destination::finish`] when done.
+    pub fn writer(&self) -> anyhow::Result<(Box<dyn Write>, Style)> {
+        match &self.file {
+            None => Ok((Box::new(BufWriter::new(std::io::stdout())), self.stdout_style())),
+            Some(file) => {
+                let created = File::create(file)
+                    .map_err(|e| UsageError(format!("cannot write {}: {e}", file.display())))?;
+                let style = Style { color: false, width: self.table_width.unwrap_or_else(piped_width) };
+                Ok((Box::new(BufWriter::new(created)), style))
+            }
+        }
+    }
+
+    /// Flushes what [`Destination::writer`] gave and says where a file was written.
+    pub fn finish(&self, mut out: Box<dyn Write>) -> anyhow::Result<()> {
+        match &self.file {
+            None => out.flush()?,
+            Some(file) => {
+                out.flush().with_context(|| format!("writing {}", file.display()))?;
+                if super::verbosity::normal() {
+                    eprintln!("wrote {}", file.display());
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Emits `report` to stdout or the --output file.
     pub fn emit<R: Report + ?Sized>(&self, report: &R) -> anyhow::Result<()> {
         match &self.file {
@@ -144,7 +189,9 @@ impl Destination {
         output::emit(report, self.format, &mut out, style)
             .and_then(|()| out.flush())
             .with_context(|| format!("writing {}", file.display()))?;
-        eprintln!("wrote {}", file.display());
+        if super::verbosity::normal() {
+            eprintln!("wrote {}", file.display());
+        }
         Ok(())
     }
 
@@ -180,6 +227,9 @@ fn extensions(formats: &[Format]) -> String {
             Format::Csv => ".csv",
             Format::Html => ".html",
             Format::Svg => ".svg",
+            Format::Bibtex => ".bib",
+            Format::Ris => ".ris",
+            Format::Csl => continue,
         });
     }
     names.join(", ")

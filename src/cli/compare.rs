@@ -17,12 +17,15 @@ use praev::index::{BuildProgress, BuildRequest, PraevIndex};
 use praev::ingest::formats::{self, FileFormat};
 use praev::output;
 use praev::output::compare::CompareReport;
+use praev::output::long::{self, LongReport};
 use praev::wording::compare::{compare, side, Side};
 
 /// What `--format` prints.
 const FORMAT_HELP: &str = "table: theme strengths, distinctive words, similar passages, shared \
 sequences; json: {a, b, themes, distinctive_a, distinctive_b, similar_passages, shared_sequences}; \
-jsonl: that object on one line; csv: one row per item, section,name,a,b,detail";
+jsonl: that object on one line; csv: one row per item, section,name,a,b,detail. With --long: only the \
+theme strengths, one row per (theme, side) with theme, municipality, strength, passages, documents, label, side \
+(json: an array of rows)";
 
 /// Compare two municipalities (or two files of the index): theme strengths, each side's
 /// distinctive words against the other, the most similar passage pairs, and word sequences of
@@ -48,6 +51,12 @@ pub struct CompareArgs {
     /// Read the themes from this file instead of the index's themes.toml.
     #[arg(long, value_name = "FILE")]
     pub themes_file: Option<PathBuf>,
+
+    /// Only the theme strengths, in long (tidy) form: one row per theme and side with the
+    /// columns theme, municipality (the side's name), strength, passages, documents, label,
+    /// side (a or b).
+    #[arg(long)]
+    pub long: bool,
 
     #[command(flatten)]
     pub output: OutputArgs,
@@ -83,7 +92,10 @@ pub fn run(args: CompareArgs) -> anyhow::Result<()> {
         }
     };
     let comparison = comparison.map_err(super::usage_or_failure).context("comparing")?;
-    destination.emit(&CompareReport(&comparison))
+    match args.long {
+        true => destination.emit(&LongReport(long::comparison_rows(&comparison))),
+        false => destination.emit(&CompareReport(&comparison)),
+    }
 }
 
 /// `-`, or an existing file that is not named like a file of the index.

@@ -154,7 +154,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<()> {
         dataset.queries.retain(|q| args.qid.contains(&q.qid));
     }
     for warning in &dataset.warnings {
-        eprintln!("warning: {}", praev::output::terminal::one_line(&warning.to_string()));
+        super::verbosity::warning(&warning.to_string());
     }
     let k = args.k as usize;
     match &args.compare {
@@ -190,7 +190,10 @@ fn evaluate_metadata(args: &EvalArgs, destination: &Destination) -> anyhow::Resu
     let truth = Truth::read(&args.dataset).map_err(super::usage_or_failure)?;
     let corpus_manifest = args.dataset.join("corpus").join(Manifest::FILE_NAME);
     if args.index.is_none() && corpus_manifest.is_file() {
-        eprintln!("warning: {} corrects the detected metadata being scored", corpus_manifest.display());
+        super::verbosity::warning(&format!(
+            "{} corrects the detected metadata being scored",
+            corpus_manifest.display()
+        ));
     }
     let (index, _temp) = open_index(args.index.as_deref(), &args.dataset)?;
     let documents = index.documents().context("reading the indexed documents")?;

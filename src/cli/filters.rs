@@ -1,10 +1,11 @@
-//! The passage filters that `search` and `theme` share: municipality, kind, passages per file.
+//! The passage filters that `search`, `theme` and the rows of `batch` share: municipality,
+//! kind, passages per file.
 
 use clap::Args;
 
 use praev::index::PraevIndex;
 use praev::ingest::{DocKind, PassageKind};
-use praev::query;
+use praev::query::{self, PassageFilter};
 
 #[derive(Debug, Args)]
 pub struct PassageFilters {
@@ -22,7 +23,27 @@ pub struct PassageFilters {
     pub per_file: usize,
 }
 
+impl Default for PassageFilters {
+    /// No restriction, and the default cap of passages per file.
+    fn default() -> PassageFilters {
+        PassageFilters {
+            municipality: Vec::new(),
+            kind: Vec::new(),
+            per_file: query::search::DEFAULT_PER_FILE,
+        }
+    }
+}
+
 impl PassageFilters {
+    /// The library's filter of these flags, with the quotes of `speaker` when given.
+    pub fn passage_filter(
+        &self,
+        index: &PraevIndex,
+        speaker: Option<String>,
+    ) -> anyhow::Result<PassageFilter> {
+        Ok(PassageFilter { municipalities: self.municipalities(index)?, kinds: self.kind.clone(), speaker })
+    }
+
     /// The index's names of the municipalities asked for (a usage error for unknown ones).
     pub fn municipalities(&self, index: &PraevIndex) -> anyhow::Result<Vec<String>> {
         query::resolve_municipalities(index, &self.municipality).map_err(super::usage_or_failure)

@@ -29,15 +29,10 @@ pub struct IndexArgs {
     /// bundled index-config.
     #[arg(long, value_name = "DIR")]
     pub config: Option<PathBuf>,
-
-    /// List every file skipped for its type (`.xlsx`, `.jpg`), one line each on stderr; without
-    /// it they are only counted in the summary.
-    #[arg(long, short = 'v')]
-    pub verbose: bool,
 }
 
 pub fn run(args: IndexArgs) -> anyhow::Result<()> {
-    let progress = IndexProgress::new("index").verbose(args.verbose);
+    let progress = IndexProgress::new("index");
     let report = match (args.dir, args.index) {
         (None, None) => praev::bundled::rebuild_index(&progress).map_err(super::usage_or_failure)?,
         (None, Some(_)) => {

@@ -7,15 +7,18 @@ use anyhow::Context;
 use clap::Args;
 
 use super::args::{picture_formats, IndexArg, OutputArgs};
+use super::UsageError;
 use praev::output;
+use praev::output::long::{self, LongReport};
 use praev::output::matrix::MatrixReport;
 use praev::query;
 use praev::themes::{rank, Theme};
 
 /// What `--format` prints.
 const FORMAT_HELP: &str = "table: the matrix with shaded cells; json: {themes, municipalities, cells} on one line; \
-jsonl: one cell {theme, municipality, strength, relative, passages} per line; csv: one row per theme, one column per \
-municipality; html, svg: a self-contained heatmap";
+jsonl: one cell {theme, municipality, strength, relative, passages, documents} per line; csv: one row per theme, one \
+column per municipality; html, svg: a self-contained heatmap. With --long: one row per (theme, municipality) with \
+theme, municipality, strength, passages, documents, label in every format (json: an array of rows)";
 
 /// The theme × municipality matrix: how strongly each municipality writes about each theme
 /// (the strength of `praev theme NAME --by municipality`).
@@ -38,12 +41,24 @@ pub struct MatrixArgs {
     #[arg(long, value_name = "FILE")]
     pub themes_file: Option<PathBuf>,
 
+    /// Long (tidy) form: one row per theme and municipality with the columns theme,
+    /// municipality, strength, passages, documents, label (for R, pandas, pivot tables).
+    #[arg(long)]
+    pub long: bool,
+
     #[command(flatten)]
     pub output: OutputArgs,
 }
 
 pub fn run(args: MatrixArgs) -> anyhow::Result<()> {
-    let destination = args.output.destination(output::PICTURES)?;
+    let destination = args.output.destination(if args.long { output::LISTING } else { output::PICTURES })?;
+    if args.long && !output::LISTING.contains(&destination.format()) {
+        return Err(UsageError(format!(
+            "--long prints table, json, jsonl or csv, not {}",
+            destination.format().name()
+        ))
+        .into());
+    }
     let index = args.index.open()?;
     let all = super::themes::load(&index, args.themes_file.as_deref())?;
     let themes: Vec<&Theme> = if args.themes.is_empty() {
@@ -55,5 +70,8 @@ pub fn run(args: MatrixArgs) -> anyhow::Result<()> {
     let municipalities =
         query::resolve_municipalities(&index, &args.municipalities).map_err(super::usage_or_failure)?;
     let matrix = rank::matrix(&index, &themes, &municipalities).context("computing the theme matrix")?;
-    destination.emit(&MatrixReport(&matrix))
+    match args.long {
+        true => destination.emit(&LongReport(long::matrix_rows(&matrix))),
+        false => destination.emit(&MatrixReport(&matrix)),
+    }
 }

@@ -4,13 +4,18 @@
 
 mod analyze;
 mod args;
+mod batch;
+mod batch_file;
 mod compare;
+mod completions;
 mod documents;
 mod duplicates;
 mod eval;
+mod export;
 mod filters;
 mod index;
 mod kwic;
+mod man;
 mod matrix;
 mod municipalities;
 pub mod panic;
@@ -23,6 +28,9 @@ mod synonyms;
 mod terms;
 mod theme;
 mod themes;
+mod verbosity;
+
+use std::sync::LazyLock;
 
 use clap::{Parser, Subcommand};
 
@@ -32,11 +40,26 @@ use clap::{Parser, Subcommand};
 /// Without --index (and without PRAEV_INDEX) commands use the bundled sample corpus, indexed
 /// into a per-user cache folder on first use.
 #[derive(Debug, Parser)]
-#[command(name = "praev", version, about, long_about)]
+#[command(name = "praev", version = VERSION.as_str(), about, long_about)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+
+    /// Print errors only: no progress bar, warnings, notes or `wrote FILE` lines.
+    #[arg(long, short = 'q', global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Say more on stderr: the index opened and the time taken, and every file `praev index`
+    /// skips for its type (`.xlsx`, `.jpg`).
+    #[arg(long, short = 'v', global = true)]
+    pub verbose: bool,
 }
+
+/// `praev --version`: the program's version and the index format it reads and writes, so a
+/// refused index can be matched to the praev that built it.
+static VERSION: LazyLock<String> = LazyLock::new(|| {
+    format!("{} (index format {})", env!("CARGO_PKG_VERSION"), praev::index::FORMAT_VERSION)
+});
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -57,6 +80,10 @@ pub enum Command {
     Kwic(kwic::KwicArgs),
     Terms(terms::TermsArgs),
     Synonyms(synonyms::SynonymsArgs),
+    Batch(batch::BatchArgs),
+    Export(export::ExportArgs),
+    Completions(completions::CompletionsArgs),
+    Man(man::ManArgs),
 }
 
 /// An error in what the user asked for (exit code 2), as opposed to a failure (exit code 1).
@@ -70,7 +97,15 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
 }
 
 fn run_command(cli: Cli) -> anyhow::Result<()> {
-    match cli.command {
+    verbosity::Verbosity::from_flags(cli.quiet, cli.verbose).install();
+    let started = std::time::Instant::now();
+    let result = dispatch(cli.command);
+    verbosity::detail(&format!("seconds: {:.3}", started.elapsed().as_secs_f64()));
+    result
+}
+
+fn dispatch(command: Command) -> anyhow::Result<()> {
+    match command {
         Command::Index(args) => index::run(args),
         Command::Search(args) => search::run(args),
         Command::Analyze(args) => analyze::run(args),
@@ -88,6 +123,10 @@ fn run_command(cli: Cli) -> anyhow::Result<()> {
         Command::Kwic(args) => kwic::run(args),
         Command::Terms(args) => terms::run(args),
         Command::Synonyms(args) => synonyms::run(args),
+        Command::Batch(args) => batch::run(args),
+        Command::Export(args) => export::run(args),
+        Command::Completions(args) => completions::run(args),
+        Command::Man(args) => man::run(args),
     }
 }
 

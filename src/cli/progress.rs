@@ -1,6 +1,7 @@
-//! Progress of an index build on stderr: a bar on a terminal, nothing when piped; warnings
-//! about skipped files always, one line each, except files of a type praev does not read
-//! (`.xlsx`, `.jpg`): those are only counted, and listed one line each when verbose.
+//! Progress on stderr: a bar on a terminal, nothing when piped or `--quiet`; warnings about
+//! skipped files one line each (unless `--quiet`), except files of a type praev does not read
+//! (`.xlsx`, `.jpg`): those are only counted, and listed one line each with `--verbose`.
+//! [`QueryProgress`] counts the queries of `praev batch`.
 
 use std::io::IsTerminal;
 use std::time::Duration;
@@ -11,27 +12,55 @@ use praev::index::BuildProgress;
 use praev::ingest::Skipped;
 use praev::output::terminal::one_line;
 
+use super::verbosity;
+
 pub struct IndexProgress {
     bar: ProgressBar,
     message: &'static str,
-    /// List files of unsupported types too.
-    verbose: bool,
 }
 
 impl IndexProgress {
     pub fn new(message: &'static str) -> IndexProgress {
-        let bar = ProgressBar::hidden();
-        if std::io::stderr().is_terminal() {
-            bar.set_draw_target(ProgressDrawTarget::stderr());
-        }
+        let bar = terminal_bar();
         bar.set_style(bar_style("files"));
-        IndexProgress { bar, message, verbose: false }
+        IndexProgress { bar, message }
     }
 
-    /// Also lists each file skipped for its type (`--verbose`).
-    pub fn verbose(mut self, verbose: bool) -> IndexProgress {
-        self.verbose = verbose;
-        self
+    pub fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+/// A bar drawn on stderr when it is a terminal and praev is not `--quiet`; hidden otherwise.
+fn terminal_bar() -> ProgressBar {
+    let bar = ProgressBar::hidden();
+    if std::io::stderr().is_terminal() && verbosity::normal() {
+        bar.set_draw_target(ProgressDrawTarget::stderr());
+    }
+    bar
+}
+
+/// Progress of `praev batch`: a bar counting the queries answered.
+pub struct QueryProgress {
+    bar: ProgressBar,
+}
+
+impl QueryProgress {
+    pub fn new(queries: usize) -> QueryProgress {
+        let bar = terminal_bar();
+        bar.set_style(bar_style("queries"));
+        bar.set_length(queries as u64);
+        bar.set_message("batch");
+        QueryProgress { bar }
+    }
+
+    pub fn query_done(&self) {
+        self.bar.inc(1);
+    }
+
+    /// Prints a line on stderr without tearing the bar.
+    pub fn suspend(&self, print: impl FnOnce()) {
+        self.bar.suspend(print);
     }
 
     pub fn finish(&self) {
@@ -77,22 +106,17 @@ impl BuildProgress for IndexProgress {
 
     fn skipped(&self, skipped: &Skipped) {
         if skipped.reason.is_unsupported_type() {
-            if self.verbose {
+            if verbosity::verbose() {
                 let (file, reason) = (one_line(&skipped.rel_path), skipped.reason.to_string());
                 self.bar.suspend(|| eprintln!("skipped {file}: {reason}"));
             }
             return;
         }
-        self.bar.suspend(|| {
-            eprintln!(
-                "warning: skipped {}: {}",
-                one_line(&skipped.rel_path),
-                one_line(&skipped.reason.to_string())
-            )
-        });
+        let message = format!("skipped {}: {}", one_line(&skipped.rel_path), skipped.reason);
+        self.bar.suspend(|| verbosity::warning(&message));
     }
 
     fn warning(&self, message: &str) {
-        self.bar.suspend(|| eprintln!("warning: {}", one_line(message)));
+        self.bar.suspend(|| verbosity::warning(message));
     }
 }

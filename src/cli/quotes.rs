@@ -12,7 +12,8 @@ use praev::query::resolve_municipalities;
 /// What `--format` prints.
 const FORMAT_HELP: &str = "table: municipality, speaker, role, date and quote (a reported \
 statement marked \"(reported)\"); json: {query, total_hits, hits} with speaker, role and \
-reported; jsonl: one quote per line; csv: one row per quote (the hit columns of search)";
+reported; jsonl: one quote per line; csv: one row per quote (the hit columns of search); csl, \
+bibtex, ris: each quote as a citation with the speaker as author";
 
 /// List quotes of people (Landräte, mayors, heads of youth offices, coordinators …) with
 /// speaker, role, municipality and date: ranked by relevance when QUERY is given (words naming a
@@ -21,7 +22,7 @@ reported; jsonl: one quote per line; csv: one row per quote (the hit columns of 
 /// person signs: `Grußwort von …`) are listed too, marked "(reported)", after direct quotes
 /// that match as well.
 #[derive(Debug, Args)]
-#[command(mut_arg("format", |a| a.help(super::args::format_help(FORMAT_HELP))))]
+#[command(mut_arg("format", |a| a.help(super::args::format_help(FORMAT_HELP)).value_parser(super::args::citing_formats())))]
 pub struct QuotesArgs {
     /// What the quote is about, and who said it: 'Landrat Zitat',
     /// 'Oberbürgermeister Herkunft Chancen'.
@@ -66,7 +67,7 @@ pub struct QuotesArgs {
 }
 
 pub fn run(args: QuotesArgs) -> anyhow::Result<()> {
-    let destination = args.output.destination(output::LISTING)?;
+    let destination = args.output.destination(output::CITING)?;
     let index = args.index.open()?;
     let request = QuoteRequest {
         query: args.query.clone(),

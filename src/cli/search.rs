@@ -8,16 +8,17 @@ use clap::Args;
 use super::args::{IndexArg, OutputArgs};
 use praev::output;
 use praev::output::hits::SearchReport;
-use praev::query::{self, Feedback, PassageFilter, SearchRequest};
+use praev::query::{self, Feedback, SearchRequest};
 
 /// What `--format` prints.
 const FORMAT_HELP: &str = "table: the passages with snippets and scores; json: {query, total_hits, \
-hits}; jsonl: one hit per line; csv: one row per hit (README, \"JSON contract\")";
+hits}; jsonl: one hit per line; csv: one row per hit (README, \"JSON contract\"); csl, bibtex, ris: \
+each hit as a citation of its document (CSL-JSON, BibTeX, RIS)";
 
 /// Search passages: words are ranked with BM25 (passages with more of the words first),
 /// "quoted phrases" must match as phrases, -word excludes, +word requires.
 #[derive(Debug, Args)]
-#[command(mut_arg("format", |a| a.help(super::args::format_help(FORMAT_HELP))))]
+#[command(mut_arg("format", |a| a.help(super::args::format_help(FORMAT_HELP)).value_parser(super::args::citing_formats())))]
 pub struct SearchArgs {
     /// The query, e.g. 'Übergänge', '"Frühe Hilfen" Kita', 'Kinderschutz -Jugendamt'.
     #[arg(allow_hyphen_values = true)]
@@ -106,16 +107,12 @@ fn feedback_weight(value: &str) -> Result<f32, String> {
 }
 
 pub fn run(args: SearchArgs) -> anyhow::Result<()> {
-    let destination = args.output.destination(output::LISTING)?;
+    let destination = args.output.destination(output::CITING)?;
     let index = args.index.open()?;
     let request = SearchRequest {
         query: args.query.clone(),
         limit: args.limit as usize,
-        filter: PassageFilter {
-            municipalities: args.filters.municipalities(&index)?,
-            kinds: args.filters.kind,
-            speaker: args.speaker.clone(),
-        },
+        filter: args.filters.passage_filter(&index, args.speaker.clone())?,
         exact: args.exact,
         per_file: args.filters.per_file,
         boosts: match &args.theme {
@@ -133,7 +130,7 @@ pub fn run(args: SearchArgs) -> anyhow::Result<()> {
     }
     let results = query::search(&index, &request).with_context(|| format!("searching {:?}", args.query))?;
     if let Some(note) = &results.note {
-        eprintln!("note: {note}");
+        super::verbosity::note(note);
     }
     if args.explain && !results.feedback_terms.is_empty() {
         let terms: Vec<String> =

@@ -10,7 +10,6 @@ use clap::{Args, ValueEnum};
 use super::args::{IndexArg, OutputArgs};
 use praev::output;
 use praev::output::themes::{RankingReport, ThemeReport};
-use praev::query::PassageFilter;
 use praev::themes::free_text;
 use praev::themes::rank::{self, ThemeRequest};
 
@@ -68,11 +67,7 @@ pub fn run(args: ThemeArgs) -> anyhow::Result<()> {
     let theme = selection.theme();
     let request = ThemeRequest {
         limit: args.limit as usize,
-        filter: PassageFilter {
-            municipalities: args.filters.municipalities(&index)?,
-            kinds: args.filters.kind,
-            speaker: None,
-        },
+        filter: args.filters.passage_filter(&index, None)?,
         per_file: args.filters.per_file,
     };
     match args.by {

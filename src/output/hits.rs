@@ -130,7 +130,7 @@ pub fn hit_record(hit: &Hit) -> Vec<String> {
 }
 
 /// The cells of one hit in the order of [`ADDED`].
-fn added_record(hit: &Hit) -> [String; 7] {
+pub fn added_record(hit: &Hit) -> [String; 7] {
     let [title, url, district, quote] =
         [&hit.title, &hit.url, &hit.district, &hit.quote].map(|value| value.clone().unwrap_or_default());
     let page = hit.page.map(|p| p.to_string()).unwrap_or_default();
@@ -225,6 +225,10 @@ impl Report for SearchReport<'_> {
 
     fn csv(&self) -> Csv {
         hits_csv(&self.0.hits, |h| h, &[], |_| Vec::new())
+    }
+
+    fn cited(&self) -> Option<&[Hit]> {
+        Some(&self.0.hits)
     }
 
     fn table(&self, style: Style) -> String {

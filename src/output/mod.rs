@@ -9,12 +9,16 @@
 //! negative zero.
 
 pub mod analyze;
+pub mod batch;
+pub mod citation;
 pub mod compare;
 pub mod documents;
 pub mod duplicates;
 pub mod eval;
 pub mod explain;
+pub mod export;
 pub mod hits;
+pub mod long;
 pub mod matrix;
 pub mod municipalities;
 pub mod number;
@@ -32,10 +36,11 @@ use std::path::Path;
 
 use clap::ValueEnum;
 
-pub use report::{emit, Csv, Report};
+pub use report::{emit, io_error as csv_io_error, Csv, Report};
 
 /// The output formats. Every command that lists results takes the first four ([`LISTING`]);
-/// `praev matrix` also draws heatmaps ([`PICTURES`]).
+/// `praev matrix` also draws heatmaps ([`PICTURES`]), `search` and `quotes` also write
+/// citations ([`CITING`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// A table for reading in a terminal.
@@ -50,10 +55,20 @@ pub enum Format {
     Html,
     /// A standalone SVG image.
     Svg,
+    /// CSL-JSON citations (Zotero, Pandoc, citeproc).
+    Csl,
+    /// BibTeX citations.
+    Bibtex,
+    /// RIS citations.
+    Ris,
 }
 
 /// The formats of every command that lists results.
 pub const LISTING: &[Format] = &[Format::Table, Format::Json, Format::Jsonl, Format::Csv];
+
+/// [`LISTING`] plus the citations of `praev search` and `praev quotes`.
+pub const CITING: &[Format] =
+    &[Format::Table, Format::Json, Format::Jsonl, Format::Csv, Format::Csl, Format::Bibtex, Format::Ris];
 
 /// [`LISTING`] plus the heatmaps of `praev matrix`.
 pub const PICTURES: &[Format] =
@@ -61,7 +76,8 @@ pub const PICTURES: &[Format] =
 
 impl Format {
     /// The format a file name asks for by its extension: `.json`, `.jsonl`, `.csv`, `.html`
-    /// (`.htm`), `.svg`, and `.txt` for a table; None for any other or no extension.
+    /// (`.htm`), `.svg`, `.bib`, `.ris`, and `.txt` for a table; None for any other or no
+    /// extension (CSL-JSON has none of its own: `.json` is praev's JSON).
     pub fn from_extension(path: &Path) -> Option<Format> {
         let extension = path.extension()?.to_str()?.to_ascii_lowercase();
         match extension.as_str() {
@@ -71,6 +87,8 @@ impl Format {
             "csv" => Some(Format::Csv),
             "html" | "htm" => Some(Format::Html),
             "svg" => Some(Format::Svg),
+            "bib" => Some(Format::Bibtex),
+            "ris" => Some(Format::Ris),
             _ => None,
         }
     }
@@ -84,6 +102,9 @@ impl Format {
             Format::Csv => "csv",
             Format::Html => "html",
             Format::Svg => "svg",
+            Format::Csl => "csl",
+            Format::Bibtex => "bibtex",
+            Format::Ris => "ris",
         }
     }
 }

@@ -44,6 +44,10 @@ impl Report for QuotesReport<'_> {
         hits_csv(&self.0.hits, |h| h, &[], |_| Vec::new())
     }
 
+    fn cited(&self) -> Option<&[Hit]> {
+        Some(&self.0.hits)
+    }
+
     fn table(&self, style: Style) -> String {
         let results = self.0;
         if results.hits.is_empty() {

@@ -5,8 +5,10 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::citation;
 use super::terminal::escape_controls_keeping_styles;
 use super::{Format, Style};
+use crate::query::Hit;
 
 /// A result as the formats show it. Implemented by the view types of each command's module.
 pub trait Report {
@@ -35,6 +37,12 @@ pub trait Report {
 
     /// A heatmap (`html`, `svg`) where the report draws one; None for the other formats.
     fn picture(&self, _format: Format) -> Option<String> {
+        None
+    }
+
+    /// The hits to cite (`csl`, `bibtex`, `ris`) where the report lists hits of documents;
+    /// None where it has nothing to cite.
+    fn cited(&self) -> Option<&[Hit]> {
         None
     }
 }
@@ -78,12 +86,22 @@ pub fn emit<R: Report + ?Sized>(
         Format::Csv => write_csv(out, &report.csv()),
         Format::Html | Format::Svg => match report.picture(format) {
             Some(picture) => out.write_all(picture.as_bytes()),
-            None => Err(io::Error::new(
-                io::ErrorKind::InvalidInput,
-                format!("this output has no {} format", format.name()),
-            )),
+            None => Err(no_such_format(format)),
         },
+        Format::Csl | Format::Bibtex | Format::Ris => {
+            let hits = report.cited().ok_or_else(|| no_such_format(format))?;
+            let text = match format {
+                Format::Csl => citation::csl(hits),
+                Format::Bibtex => citation::bibtex(hits),
+                _ => citation::ris(hits),
+            };
+            out.write_all(text.as_bytes())
+        }
     }
+}
+
+fn no_such_format(format: Format) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidInput, format!("this output has no {} format", format.name()))
 }
 
 fn write_json_line<T: Serialize>(out: &mut dyn Write, value: &T, indented: bool) -> io::Result<()> {
@@ -106,7 +124,7 @@ fn write_csv(out: &mut dyn Write, csv: &Csv) -> io::Result<()> {
 
 /// A CSV error as the I/O error it is (keeping its kind, so that a closed pipe stays a closed
 /// pipe), else as an error of kind `Other`.
-fn io_error(error: ::csv::Error) -> io::Error {
+pub fn io_error(error: ::csv::Error) -> io::Error {
     if !error.is_io_error() {
         return io::Error::other(error);
     }

@@ -122,33 +122,56 @@ impl<'a> HitBuilder<'a> {
 
     /// The hit of a stored passage with its score.
     pub fn hit(&mut self, doc: &TantivyDocument, score: f32) -> Hit {
-        let f = &self.index.fields;
-        let text = stored_str(doc, f.text).unwrap_or_default();
-        let highlights = highlights(&mut self.analyzer, &text, &self.highlight)
+        let mut hit = stored_hit(self.index, doc);
+        hit.highlights = highlights(&mut self.analyzer, &hit.text, &self.highlight)
             .into_iter()
             .map(|r| [r.start, r.end])
             .collect();
-        Hit {
-            file: stored_str(doc, f.file).unwrap_or_default(),
-            passage: doc.get_first(f.passage).and_then(|v| v.as_u64()).unwrap_or(0),
-            municipality: stored_str(doc, f.municipality),
-            kind: stored_str(doc, f.kind).unwrap_or_else(|| "other".into()),
-            section: stored_str(doc, f.section),
-            date: stored_str(doc, f.date),
-            text,
-            highlights,
-            score,
-            speaker: stored_str(doc, f.speaker),
-            role: stored_str(doc, f.role),
-            title: stored_str(doc, f.title),
-            url: stored_str(doc, f.url),
-            district: stored_str(doc, f.district),
-            quote: stored_str(doc, f.quote),
-            truncated: doc.get_first(f.truncated).and_then(|v| v.as_u64()).is_some_and(|v| v == 1),
-            reported: doc.get_first(f.reported).and_then(|v| v.as_u64()).is_some_and(|v| v == 1),
-            page: doc.get_first(f.page).and_then(|v| v.as_u64()),
+        hit.score = score;
+        hit
+    }
+}
+
+/// A stored passage as a hit without highlights and with score 0: what `praev export` lists.
+pub fn stored_hit(index: &PraevIndex, doc: &TantivyDocument) -> Hit {
+    let f = &index.fields;
+    Hit {
+        file: stored_str(doc, f.file).unwrap_or_default(),
+        passage: doc.get_first(f.passage).and_then(|v| v.as_u64()).unwrap_or(0),
+        municipality: stored_str(doc, f.municipality),
+        kind: stored_str(doc, f.kind).unwrap_or_else(|| "other".into()),
+        section: stored_str(doc, f.section),
+        date: stored_str(doc, f.date),
+        text: stored_str(doc, f.text).unwrap_or_default(),
+        highlights: Vec::new(),
+        score: 0.0,
+        speaker: stored_str(doc, f.speaker),
+        role: stored_str(doc, f.role),
+        title: stored_str(doc, f.title),
+        url: stored_str(doc, f.url),
+        district: stored_str(doc, f.district),
+        quote: stored_str(doc, f.quote),
+        truncated: doc.get_first(f.truncated).and_then(|v| v.as_u64()).is_some_and(|v| v == 1),
+        reported: doc.get_first(f.reported).and_then(|v| v.as_u64()).is_some_and(|v| v == 1),
+        page: doc.get_first(f.page).and_then(|v| v.as_u64()),
+    }
+}
+
+/// Calls `each` with every passage of the index as a [`stored_hit`], segment by segment in
+/// the order tantivy stores them, reading one passage at a time.
+pub fn for_each_passage<E: From<crate::error::Error>>(
+    index: &PraevIndex,
+    mut each: impl FnMut(Hit) -> Result<(), E>,
+) -> Result<(), E> {
+    let searcher = index.reader.searcher();
+    for segment in searcher.segment_readers() {
+        let store = segment.get_store_reader(1).map_err(|e| crate::error::Error::Tantivy(e.into()))?;
+        for doc in store.iter::<TantivyDocument>(segment.alive_bitset()) {
+            let doc = doc.map_err(crate::error::Error::Tantivy)?;
+            each(stored_hit(index, &doc))?;
         }
     }
+    Ok(())
 }
 
 /// Counts the passages seen per file (best first) and admits at most `cap` of each (0: all).

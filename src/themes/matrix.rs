@@ -26,6 +26,8 @@ pub struct MatrixCell {
     pub relative: f32,
     /// How many of the municipality's passages match the theme.
     pub passages: usize,
+    /// How many documents those passages are in.
+    pub documents: usize,
 }
 
 /// Rows are themes, columns municipalities; `cells` holds every pair, row by row.

@@ -461,21 +461,50 @@ pub fn coverage(index: &PraevIndex, themes: &[Theme]) -> Result<Vec<ThemeCoverag
         .collect()
 }
 
+/// A theme in a set of passages: its strength, and how many passages and documents match.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct SetStrength {
+    pub strength: f32,
+    pub passages: usize,
+    pub documents: usize,
+}
+
 /// A theme's strength over each of some sets of files (a document or any set of them), from
 /// one ranking: like a municipality's, the mean score of a set's best [`STRENGTH_PASSAGES`]
-/// passages.
-pub fn strengths_of_files(index: &PraevIndex, theme: &Theme, sets: &[&HashSet<String>]) -> Result<Vec<f32>> {
+/// passages; with the matching passages and documents of each set.
+pub fn strengths_of_files(
+    index: &PraevIndex,
+    theme: &Theme,
+    sets: &[&HashSet<String>],
+) -> Result<Vec<SetStrength>> {
     let compiled = CompiledTheme::new(&index.analyzer, &index.analysis.question_frames, theme);
     let mut scores: Vec<Vec<f32>> = vec![Vec::new(); sets.len()];
+    let mut files: Vec<HashSet<String>> = vec![HashSet::new(); sets.len()];
     for scored in score_all(index, &compiled, &ThemeRequest::default())? {
         let Some(file) = stored_str(&scored.doc, index.fields.file) else { continue };
-        for (set, set_scores) in sets.iter().zip(&mut scores) {
+        for ((set, set_scores), set_files) in sets.iter().zip(&mut scores).zip(&mut files) {
             if set.contains(&file) {
                 set_scores.push(scored.score);
+                set_files.insert(file.clone());
             }
         }
     }
-    Ok(scores.iter().map(|s| municipality_strength(s)).collect())
+    Ok(scores
+        .iter()
+        .zip(&files)
+        .map(|(s, f)| SetStrength {
+            strength: municipality_strength(s),
+            passages: s.len(),
+            documents: f.len(),
+        })
+        .collect())
+}
+
+/// How many documents `passages` are in.
+fn documents_of(index: &PraevIndex, passages: &[Scored]) -> usize {
+    let files: HashSet<String> =
+        passages.iter().filter_map(|p| stored_str(&p.doc, index.fields.file)).collect();
+    files.len()
 }
 
 /// The theme × municipality matrix of `themes` and `municipalities` (all municipalities of the
@@ -500,6 +529,7 @@ pub fn matrix(index: &PraevIndex, themes: &[&Theme], municipalities: &[String]) 
                 strength: municipality_strength(&scores),
                 relative: 0.0,
                 passages: passages.len(),
+                documents: documents_of(index, passages),
             });
         }
     }

@@ -43,6 +43,9 @@ pub struct ThemeStrengths {
     pub label: String,
     pub a: f32,
     pub b: f32,
+    /// The matching passages and documents of each side, A first.
+    pub passages: [usize; 2],
+    pub documents: [usize; 2],
 }
 
 /// A passage in a pair.
@@ -114,8 +117,10 @@ pub fn compare(index: &PraevIndex, a: Side, b: Side, themes: &Themes) -> Result<
         theme_rows.push(ThemeStrengths {
             theme: theme.id.clone(),
             label: theme.label.clone(),
-            a: strengths[0],
-            b: strengths[1],
+            a: strengths[0].strength,
+            b: strengths[1].strength,
+            passages: [strengths[0].passages, strengths[1].passages],
+            documents: [strengths[0].documents, strengths[1].documents],
         });
     }
     let (mut distinctive_a, mut distinctive_b) = distinctive_between(index, &a_files, &b_files)?;

@@ -34,6 +34,8 @@ pub struct JsonCell<'a> {
     strength: f64,
     relative: f64,
     passages: usize,
+    /// Added later: the documents the matching passages are in.
+    documents: usize,
 }
 
 #[derive(Serialize)]
@@ -43,7 +45,8 @@ pub struct JsonMatrix<'a> {
     cells: Vec<JsonCell<'a>>,
 }
 
-pub(super) fn round4(x: f32) -> f64 {
+/// A number rounded to 4 decimals for JSON (0 for a non-finite one, never negative zero).
+pub(crate) fn round4(x: f32) -> f64 {
     if x.is_finite() {
         number::positive_zero((f64::from(x) * 10_000.0).round() / 10_000.0)
     } else {
@@ -67,6 +70,7 @@ pub(super) fn cells(matrix: &ThemeMatrix) -> Vec<JsonCell<'_>> {
             strength: round4(c.strength),
             relative: round4(c.relative),
             passages: c.passages,
+            documents: c.documents,
         })
         .collect()
 }

@@ -13,6 +13,7 @@ mod svg;
 mod table;
 
 pub use color::scale_color;
+pub(crate) use data::round4;
 pub use data::{JsonCell, JsonMatrix};
 pub use html::render_html;
 pub use svg::render_svg;
@@ -136,6 +137,7 @@ mod tests {
                     strength,
                     relative: strength / max,
                     passages: if strength > 0.0 { m + 1 } else { 0 },
+                    documents: if strength > 0.0 { 1 } else { 0 },
                 });
             }
         }
@@ -294,6 +296,7 @@ mod tests {
                 strength: i as f32,
                 relative: i as f32 / 23.0,
                 passages: 1,
+                documents: 1,
             })
             .collect();
         let text = table::render(&matrix, Style { color: false, width: 60 });
