@@ -17,6 +17,7 @@ pub mod panic;
 mod progress;
 mod quotes;
 mod search;
+mod serve;
 mod similar;
 mod speakers;
 mod synonyms;
@@ -57,6 +58,7 @@ pub enum Command {
     Kwic(kwic::KwicArgs),
     Terms(terms::TermsArgs),
     Synonyms(synonyms::SynonymsArgs),
+    Serve(serve::ServeArgs),
 }
 
 /// An error in what the user asked for (exit code 2), as opposed to a failure (exit code 1).
@@ -88,6 +90,7 @@ fn run_command(cli: Cli) -> anyhow::Result<()> {
         Command::Kwic(args) => kwic::run(args),
         Command::Terms(args) => terms::run(args),
         Command::Synonyms(args) => synonyms::run(args),
+        Command::Serve(args) => serve::run(args),
     }
 }
 
