@@ -51,7 +51,8 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// The parameters of each endpoint, named like the command's flags.
-pub const SEARCH_PARAMS: &[&str] = &["q", "limit", "municipality", "kind", "exact", "theme", "speaker", "per_file"];
+pub const SEARCH_PARAMS: &[&str] =
+    &["q", "limit", "municipality", "kind", "exact", "theme", "speaker", "per_file"];
 pub const THEME_PARAMS: &[&str] = &["name", "limit", "by", "municipality", "kind", "per_file"];
 pub const MATRIX_PARAMS: &[&str] = &["themes", "municipalities"];
 pub const QUOTES_PARAMS: &[&str] =
@@ -130,7 +131,9 @@ pub fn theme<T>(
         None => false,
         Some("municipality") => true,
         Some(other) => {
-            return Err(ApiError::bad_request(format!("parameter \"by\" takes only \"municipality\", not {other:?}")))
+            return Err(ApiError::bad_request(format!(
+                "parameter \"by\" takes only \"municipality\", not {other:?}"
+            )))
         }
     };
     let themes = index.themes()?;
@@ -272,8 +275,11 @@ pub fn similar(index: &PraevIndex, params: &Params) -> Result<SimilarResults, Ap
         (None, Some(text)) => Source::Text(text),
         _ => return Err(ApiError::bad_request("give exactly one of \"passage\" (FILE#N) and \"text\"")),
     };
-    let request =
-        SimilarRequest { source, limit: params.limit(10)?, same_municipality: params.flag("same_municipality")? };
+    let request = SimilarRequest {
+        source,
+        limit: params.limit(10)?,
+        same_municipality: params.flag("same_municipality")?,
+    };
     Ok(similar_to(index, &request)?)
 }
 

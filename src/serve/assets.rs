@@ -21,5 +21,6 @@ pub async fn serve(Path(name): Path<String>) -> Result<Response, ApiError> {
         "app.js" => (SCRIPT, "text/javascript; charset=utf-8"),
         _ => return Err(ApiError::not_found(format!("no asset {name:?}"))),
     };
-    Ok(([(header::CONTENT_TYPE, kind), (header::CACHE_CONTROL, "public, max-age=3600")], body).into_response())
+    Ok(([(header::CONTENT_TYPE, kind), (header::CACHE_CONTROL, "public, max-age=3600")], body)
+        .into_response())
 }

@@ -66,12 +66,28 @@ impl IntoResponse for ApiError {
 
 /// Any address no route serves.
 pub async fn not_found() -> ApiError {
-    ApiError::not_found("no such page or API endpoint (the pages: /search, /themes, /quotes, /compare; the API: /api/…)")
+    ApiError::not_found(
+        "no such page or API endpoint (the pages: /search, /themes, /quotes, /compare; the API: /api/…)",
+    )
 }
 
 /// A route asked with a method other than GET.
 pub async fn method_not_allowed() -> ApiError {
     ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "only GET requests are answered")
+}
+
+/// An error answered by a layer rather than a handler (the timeout's 408, the body limit's
+/// 413, a rejection) as the one-line JSON error every other error is.
+pub async fn json_for_bare_errors(response: Response) -> Response {
+    let status = response.status();
+    let is_json = response.headers().get(header::CONTENT_TYPE).is_some_and(|v| {
+        v.as_bytes().starts_with(b"application/json") || v.as_bytes().starts_with(b"text/html")
+    });
+    if !(status.is_client_error() || status.is_server_error()) || is_json {
+        return response;
+    }
+    let reason = status.canonical_reason().unwrap_or("error").to_lowercase();
+    ApiError::new(status, reason).into_response()
 }
 
 #[cfg(test)]

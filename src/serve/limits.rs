@@ -26,8 +26,11 @@ pub const MAX_VALUES: usize = 50;
 pub async fn check_request(request: Request, next: Next) -> Response {
     let uri = request.uri();
     if uri.path().len() > MAX_PATH_BYTES {
-        return ApiError::new(StatusCode::URI_TOO_LONG, format!("the path is longer than {MAX_PATH_BYTES} bytes"))
-            .into_response();
+        return ApiError::new(
+            StatusCode::URI_TOO_LONG,
+            format!("the path is longer than {MAX_PATH_BYTES} bytes"),
+        )
+        .into_response();
     }
     if uri.query().is_some_and(|q| q.len() > MAX_QUERY_BYTES) {
         return ApiError::new(

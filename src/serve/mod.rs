@@ -26,7 +26,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::http::{header, HeaderValue};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware;
 use axum::response::Response;
 use axum::routing::get;
@@ -67,7 +67,8 @@ impl AppState {
         T: Send + 'static,
         F: FnOnce(&PraevIndex) -> Result<T, ApiError> + Send + 'static,
     {
-        let _permit = self.searches.acquire().await.map_err(|_| ApiError::internal("the server is stopping"))?;
+        let _permit =
+            self.searches.acquire().await.map_err(|_| ApiError::internal("the server is stopping"))?;
         let index = Arc::clone(&self.index);
         match tokio::task::spawn_blocking(move || work(&index)).await {
             Ok(result) => result,
@@ -91,10 +92,11 @@ pub fn router(state: AppState) -> Router {
         .fallback(error::not_found)
         .method_not_allowed_fallback(error::method_not_allowed)
         .with_state(state)
-        .layer(middleware::from_fn(limits::check_request))
-        .layer(middleware::map_response(security_headers))
         .layer(RequestBodyLimitLayer::new(limits::MAX_BODY_BYTES))
-        .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
+        .layer(middleware::from_fn(limits::check_request))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
+        .layer(middleware::map_response(error::json_for_bare_errors))
+        .layer(middleware::map_response(security_headers))
 }
 
 /// Pages may load only their own styles and script; no framing, no sniffing.

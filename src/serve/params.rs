@@ -54,9 +54,9 @@ impl Params {
         }
         match value {
             None | Some("") => Ok(None),
-            Some(v) if v.chars().count() > max_chars => {
-                Err(ApiError::bad_request(format!("parameter {name:?} is longer than {max_chars} characters")))
-            }
+            Some(v) if v.chars().count() > max_chars => Err(ApiError::bad_request(format!(
+                "parameter {name:?} is longer than {max_chars} characters"
+            ))),
             Some(v) => Ok(Some(v.to_string())),
         }
     }
@@ -87,7 +87,9 @@ impl Params {
             }
         }
         if values.len() > MAX_VALUES {
-            return Err(ApiError::bad_request(format!("parameter {name:?} has more than {MAX_VALUES} values")));
+            return Err(ApiError::bad_request(format!(
+                "parameter {name:?} has more than {MAX_VALUES} values"
+            )));
         }
         Ok(values)
     }

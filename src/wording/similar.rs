@@ -44,9 +44,9 @@ impl Source {
         let (file, number) = address
             .rsplit_once('#')
             .ok_or_else(|| Error::InvalidArgument(format!("{address:?}: write FILE#N, as hits show it")))?;
-        let passage = number
-            .parse()
-            .map_err(|_| Error::InvalidArgument(format!("{address:?}: {number:?} is not a passage number")))?;
+        let passage = number.parse().map_err(|_| {
+            Error::InvalidArgument(format!("{address:?}: {number:?} is not a passage number"))
+        })?;
         Ok(Source::Passage { file: file.to_string(), passage })
     }
 }

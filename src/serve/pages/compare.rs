@@ -37,7 +37,8 @@ pub async fn page(State(state): State<AppState>, params: Params) -> Page {
 fn view(c: &Comparison) -> Markup {
     let strongest = c.themes.iter().flat_map(|t| [t.a, t.b]).fold(0.0_f32, f32::max);
     let bar = |value: f32| {
-        let tenth = if strongest > 0.0 { (value / strongest * 10.0).round().clamp(0.0, 10.0) as u8 } else { 0 };
+        let tenth =
+            if strongest > 0.0 { (value / strongest * 10.0).round().clamp(0.0, 10.0) as u8 } else { 0 };
         format!("bar-{tenth}")
     };
     html! {

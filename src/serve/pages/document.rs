@@ -42,7 +42,9 @@ pub fn file_of(raw_path: &str) -> Result<String, ApiError> {
     let encoded = raw_path.strip_prefix(PREFIX).unwrap_or("");
     let lower = encoded.to_ascii_lowercase();
     if ["%2f", "%5c", "%00", "\\"].iter().any(|bad| lower.contains(bad)) {
-        return Err(ApiError::bad_request("a document address may not hold encoded slashes, backslashes or NUL"));
+        return Err(ApiError::bad_request(
+            "a document address may not hold encoded slashes, backslashes or NUL",
+        ));
     }
     let decoded = percent_encoding::percent_decode_str(encoded)
         .decode_utf8()
@@ -51,7 +53,9 @@ pub fn file_of(raw_path: &str) -> Result<String, ApiError> {
     if decoded.is_empty() {
         return Err(ApiError::bad_request("name a document: /document/FILE (see /api/documents)"));
     }
-    if decoded.starts_with('/') || decoded.split('/').any(|segment| segment == ".." || segment == "." || segment.is_empty()) {
+    if decoded.starts_with('/')
+        || decoded.split('/').any(|segment| segment == ".." || segment == "." || segment.is_empty())
+    {
         return Err(ApiError::bad_request("a document address may not hold \"..\", \".\" or empty segments"));
     }
     Ok(decoded)

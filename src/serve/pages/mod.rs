@@ -148,7 +148,8 @@ pub fn kind_label(kind: &str) -> &str {
 }
 
 /// Path characters escaped in a document address: all but letters, digits, `/` and `-._~`.
-const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'/').remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+const PATH_SEGMENT: &AsciiSet =
+    &NON_ALPHANUMERIC.remove(b'/').remove(b'-').remove(b'.').remove(b'_').remove(b'~');
 
 /// The document view of `file`, at passage `passage` when given.
 pub fn document_href(file: &str, passage: Option<u64>) -> String {

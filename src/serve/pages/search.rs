@@ -39,8 +39,7 @@ fn form(index: &crate::index::PraevIndex, params: &Params) -> Result<Markup, Api
         .iter()
         .map(|k| (k.as_str().to_string(), super::kind_label(k.as_str()).to_string()))
         .collect();
-    let themes: Vec<(String, String)> =
-        index.themes()?.themes.into_iter().map(|t| (t.id, t.label)).collect();
+    let themes: Vec<(String, String)> = index.themes()?.themes.into_iter().map(|t| (t.id, t.label)).collect();
     Ok(html! {
         h1 { "Suche" }
         form.filters method="get" action="/search" {
