@@ -59,7 +59,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let remote_seconds = started.elapsed().as_secs_f64();
     let (local_p50, local_p99) = (percentile(&local.0, 50.0), percentile(&local.0, 99.0));
     let (http_p50, http_p99) = (percentile(&remote.0, 50.0), percentile(&remote.0, 99.0));
-    let (local_rate, remote_rate) = (local.0.len() as f64 / local_seconds, remote.0.len() as f64 / remote_seconds);
+    let (local_rate, remote_rate) =
+        (local.0.len() as f64 / local_seconds, remote.0.len() as f64 / remote_seconds);
     println!("in-process  p50 {local_p50:7.2} ms  p99 {local_p99:7.2} ms  {local_rate:6.0} searches/s");
     println!("HTTP        p50 {http_p50:7.2} ms  p99 {http_p99:7.2} ms  {remote_rate:6.0} requests/s");
     println!(
@@ -145,7 +146,8 @@ where
     for thread in threads {
         thread.join().expect("a client thread");
     }
-    Arc::try_unwrap(all).ok().expect("all clients done").into_inner().unwrap()
+    let Ok(all) = Arc::try_unwrap(all) else { panic!("a client thread still holds the results") };
+    all.into_inner().unwrap()
 }
 
 /// Every query `rounds` times, starting at a different one per client; latencies in ms.
@@ -191,7 +193,8 @@ fn search_in_process(index: &PraevIndex, query: &str) -> Result<(), String> {
 
 /// `GET URL/api/search?q=QUERY`: Ok for a 200 whose body is JSON.
 fn search_over_http(agent: &ureq::Agent, url: &str, query: &str) -> Result<(), String> {
-    let response = agent.get(&format!("{url}/api/search")).query("q", query).call().map_err(|e| e.to_string())?;
+    let response =
+        agent.get(&format!("{url}/api/search")).query("q", query).call().map_err(|e| e.to_string())?;
     let body = response.into_string().map_err(|e| e.to_string())?;
     serde_json::from_str::<serde_json::Value>(&body).map_err(|e| format!("not JSON: {e}"))?;
     Ok(())
