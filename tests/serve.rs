@@ -16,7 +16,7 @@ use axum::http::{header, Request, StatusCode};
 use serde_json::Value;
 use tower::ServiceExt;
 
-use common::{bundled_index, TestIndex, DUEREN};
+use common::{bundled_index, TestIndex, DUEREN, KREFELD};
 use praev::index::PraevIndex;
 use praev::serve::{router, AppState};
 
@@ -239,6 +239,11 @@ fn pages_render_their_results() {
     assert_eq!(compare.status, StatusCode::OK);
     assert!(compare.body.contains("Themenstärke") && compare.body.contains("Typische Wörter"));
 
+    let documents = get(state, "/documents?kind=profile");
+    assert_eq!(documents.status, StatusCode::OK);
+    assert!(documents.body.contains(&format!("href=\"/document/{DUEREN}\"")), "{}", documents.body);
+    assert!(!documents.body.contains(&format!("/document/{KREFELD}")), "a leitbild listed among profiles");
+
     let style = get(state, "/assets/style.css");
     assert_eq!((style.status, style.content_type.as_str()), (StatusCode::OK, "text/css; charset=utf-8"));
     let script = get(state, "/assets/app.js");
@@ -260,7 +265,9 @@ fn corpus_text_is_escaped_on_every_page() {
     .unwrap();
     let index = TestIndex::of(corpus.path());
     let state = state_of(&index);
-    for target in ["/search?q=Familien", "/document/boese.txt", "/quotes", "/themes", "/compare"] {
+    for target in
+        ["/search?q=Familien", "/document/boese.txt", "/documents", "/quotes", "/themes", "/compare"]
+    {
         let page = get(&state, target);
         assert!(page.status.is_success(), "{target}: {}", page.status);
         for raw in ["<script>alert", "<img src=x", "<b>Fett", "href=\"javascript:"] {

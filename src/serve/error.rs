@@ -67,7 +67,7 @@ impl IntoResponse for ApiError {
 /// Any address no route serves.
 pub async fn not_found() -> ApiError {
     ApiError::not_found(
-        "no such page or API endpoint (the pages: /search, /themes, /quotes, /compare; the API: /api/…)",
+        "no such page or API endpoint (the pages: /search, /themes, /quotes, /compare, /documents; the API: /api/)",
     )
 }
 

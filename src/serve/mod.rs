@@ -83,6 +83,7 @@ pub fn router(state: AppState) -> Router {
         .route("/", get(pages::home))
         .route("/search", get(pages::search::page))
         .route("/document/{*file}", get(pages::document::page))
+        .route("/documents", get(pages::documents::page))
         .route("/themes", get(pages::themes::page))
         .route("/theme", get(pages::themes::theme_page))
         .route("/quotes", get(pages::quotes::page))

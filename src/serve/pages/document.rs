@@ -21,9 +21,9 @@ const PREFIX: &str = "/document/";
 pub async fn page(State(state): State<AppState>, uri: Uri) -> Page {
     let file = match file_of(uri.path()) {
         Ok(file) => file,
-        Err(error) => return error_page("", &error),
+        Err(error) => return error_page("/documents", &error),
     };
-    render(&state, "", move |index| {
+    render(&state, "/documents", move |index| {
         let documents = index.documents()?;
         let record = documents
             .iter()
@@ -31,7 +31,7 @@ pub async fn page(State(state): State<AppState>, uri: Uri) -> Page {
             .ok_or_else(|| ApiError::not_found(format!("no document {file:?} in the index")))?;
         let passages = document_passages(index, &file)?;
         let title = record.meta.title.clone().unwrap_or_else(|| file.clone());
-        ok(&title, "", view(record, &title, &passages))
+        ok(&title, "/documents", view(record, &title, &passages))
     })
     .await
 }

@@ -7,6 +7,7 @@
 
 pub mod compare;
 pub mod document;
+pub mod documents;
 pub mod quotes;
 pub mod search;
 pub mod themes;
@@ -36,8 +37,13 @@ impl IntoResponse for Page {
 }
 
 /// The pages of the navigation: address and German name.
-const NAVIGATION: [(&str, &str); 4] =
-    [("/search", "Suche"), ("/themes", "Themen"), ("/quotes", "Zitate"), ("/compare", "Vergleich")];
+const NAVIGATION: [(&str, &str); 5] = [
+    ("/search", "Suche"),
+    ("/themes", "Themen"),
+    ("/quotes", "Zitate"),
+    ("/compare", "Vergleich"),
+    ("/documents", "Dokumente"),
+];
 
 /// Renders a page on the blocking pool (it searches); an error becomes the error page.
 pub async fn render<F>(state: &AppState, current: &'static str, work: F) -> Page
