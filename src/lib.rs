@@ -11,6 +11,8 @@
 //! [`themes`] ranks passages and municipalities by the concepts of `index-config/themes.toml`;
 //! [`wording`] compares how municipalities word things (concordances, keyness, copied text).
 //!
+//! [`serve`] offers the same searches as a local web application and JSON API.
+//!
 //! [`eval`] measures the ranking on judged queries (nDCG@10, R@20, MRR@10, P@5).
 //!
 //! [`config`] loads the editable resources of `index-config/`; [`bundled`] keeps the default
@@ -25,6 +27,7 @@ pub mod index;
 pub mod ingest;
 pub mod output;
 pub mod query;
+pub mod serve;
 pub mod themes;
 pub mod wording;
 

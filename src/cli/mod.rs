@@ -22,6 +22,7 @@ pub mod panic;
 mod progress;
 mod quotes;
 mod search;
+mod serve;
 mod similar;
 mod speakers;
 mod synonyms;
@@ -84,6 +85,7 @@ pub enum Command {
     Export(export::ExportArgs),
     Completions(completions::CompletionsArgs),
     Man(man::ManArgs),
+    Serve(serve::ServeArgs),
 }
 
 /// An error in what the user asked for (exit code 2), as opposed to a failure (exit code 1).
@@ -127,6 +129,7 @@ fn dispatch(command: Command) -> anyhow::Result<()> {
         Command::Export(args) => export::run(args),
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => man::run(args),
+        Command::Serve(args) => serve::run(args),
     }
 }
 

@@ -65,13 +65,7 @@ pub fn run(args: SimilarArgs) -> anyhow::Result<()> {
 
 fn source(args: &SimilarArgs) -> anyhow::Result<Source> {
     if let Some(address) = &args.passage {
-        let (file, number) = address
-            .rsplit_once('#')
-            .ok_or_else(|| UsageError(format!("--passage {address:?}: write FILE#N, as hits show it")))?;
-        let passage = number
-            .parse()
-            .map_err(|_| UsageError(format!("--passage {address:?}: {number:?} is not a passage number")))?;
-        return Ok(Source::Passage { file: file.to_string(), passage });
+        return Source::passage_address(address).map_err(|e| UsageError(format!("--passage {e}")).into());
     }
     if let Some(path) = &args.file {
         return Ok(Source::Text(read_source_file(path)?));

@@ -10,7 +10,7 @@ use super::args::{IndexArg, OutputArgs};
 use praev::index::PraevIndex;
 use praev::output;
 use praev::output::themes::CoverageReport;
-use praev::themes::{rank, Resolved, Theme, Themes};
+use praev::themes::{rank, Theme, Themes};
 
 use super::UsageError;
 
@@ -58,18 +58,5 @@ pub fn load(index: &PraevIndex, file: Option<&Path>) -> anyhow::Result<Themes> {
 
 /// The theme the user named, or a usage error listing the closest or the ambiguous ones.
 pub fn resolve<'a>(themes: &'a Themes, name: &str) -> anyhow::Result<&'a Theme> {
-    let list = |found: &[&Theme]| {
-        found.iter().map(|t| format!("{} ({})", t.id, t.label)).collect::<Vec<_>>().join(", ")
-    };
-    match themes.resolve(name) {
-        Resolved::Theme(theme) => Ok(theme),
-        Resolved::Ambiguous(found) => {
-            Err(UsageError(format!("the theme name {name:?} is ambiguous: {}", list(&found))).into())
-        }
-        Resolved::Unknown(closest) => Err(UsageError(format!(
-            "no theme {name:?}; closest: {} (`praev themes` lists all)",
-            list(&closest)
-        ))
-        .into()),
-    }
+    themes.named(name).map_err(super::usage_or_failure)
 }

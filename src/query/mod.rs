@@ -9,6 +9,7 @@
 
 pub mod compile;
 pub mod derived_forms;
+pub mod document;
 pub mod feedback;
 pub mod filters;
 pub mod frames;

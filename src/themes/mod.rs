@@ -112,6 +112,25 @@ impl Themes {
         }
     }
 
+    /// The theme a user named (see [`Themes::resolve`]), or an invalid-argument error that
+    /// lists the ambiguous or the closest themes. The CLI and the web server say the same.
+    pub fn named(&self, name: &str) -> crate::error::Result<&Theme> {
+        let list = |found: &[&Theme]| {
+            found.iter().map(|t| format!("{} ({})", t.id, t.label)).collect::<Vec<_>>().join(", ")
+        };
+        match self.resolve(name) {
+            Resolved::Theme(theme) => Ok(theme),
+            Resolved::Ambiguous(found) => Err(crate::error::Error::InvalidArgument(format!(
+                "the theme name {name:?} is ambiguous: {}",
+                list(&found)
+            ))),
+            Resolved::Unknown(closest) => Err(crate::error::Error::InvalidArgument(format!(
+                "no theme {name:?}; closest: {} (`praev themes` lists all)",
+                list(&closest)
+            ))),
+        }
+    }
+
     /// The three themes whose id or label is closest to `key` (edit distance, or containing it).
     fn closest(&self, key: &str) -> Vec<&Theme> {
         let mut scored: Vec<(usize, &Theme)> = self

@@ -37,6 +37,20 @@ pub enum Source {
     Text(String),
 }
 
+impl Source {
+    /// A passage written as hits show it, `FILE#N`; the error says what is wrong with it
+    /// (the caller names where the address came from).
+    pub fn passage_address(address: &str) -> Result<Source> {
+        let (file, number) = address
+            .rsplit_once('#')
+            .ok_or_else(|| Error::InvalidArgument(format!("{address:?}: write FILE#N, as hits show it")))?;
+        let passage = number.parse().map_err(|_| {
+            Error::InvalidArgument(format!("{address:?}: {number:?} is not a passage number"))
+        })?;
+        Ok(Source::Passage { file: file.to_string(), passage })
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct SimilarRequest {
     pub source: Source,
