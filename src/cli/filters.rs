@@ -1,10 +1,13 @@
-//! The passage filters that `search` and `theme` share: municipality, kind, passages per file.
+//! The passage filters that `search` and `theme` share: municipality, kind, date, passages per
+//! file; and the date bounds alone, which `quotes`, `matrix`, `terms` and `trend` take too.
 
 use clap::Args;
 
 use praev::index::PraevIndex;
+use praev::ingest::metadata::DatePeriod;
 use praev::ingest::{DocKind, PassageKind};
 use praev::query;
+use praev::query::filters::DateRange;
 
 #[derive(Debug, Args)]
 pub struct PassageFilters {
@@ -20,6 +23,44 @@ pub struct PassageFilters {
     /// the list.
     #[arg(long, value_name = "N", default_value_t = query::search::DEFAULT_PER_FILE)]
     pub per_file: usize,
+
+    #[command(flatten)]
+    pub dates: DateFilters,
+}
+
+/// `--since` and `--until`: documents by their date.
+#[derive(Debug, Args)]
+pub struct DateFilters {
+    /// Only documents dated in or after this period: YYYY, YYYY-MM or YYYY-MM-DD (`2021` means
+    /// from 2021-01-01). A document dated less precisely counts when its period overlaps;
+    /// undated documents are left out.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<DatePeriod>,
+
+    /// Only documents dated in or before this period: YYYY, YYYY-MM or YYYY-MM-DD (`2021` means
+    /// up to 2021-12-31). Undated documents are left out.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub until: Option<DatePeriod>,
+}
+
+impl DateFilters {
+    /// The library's range; a usage error when `--since` begins after `--until` ends.
+    pub fn range(&self) -> anyhow::Result<DateRange> {
+        let range = DateRange { since: self.since.map(|p| p.first), until: self.until.map(|p| p.last) };
+        if let (Some(since), Some(until)) = (range.since, range.until) {
+            if since > until {
+                return Err(super::UsageError(
+                    "--since names a date after --until: nothing is in between".into(),
+                )
+                .into());
+            }
+        }
+        Ok(range)
+    }
+}
+
+fn parse_date(value: &str) -> Result<DatePeriod, String> {
+    DatePeriod::parse(value).map_err(|e| e.to_string())
 }
 
 impl PassageFilters {

@@ -39,6 +39,9 @@ pub struct MatrixArgs {
     pub themes_file: Option<PathBuf>,
 
     #[command(flatten)]
+    pub dates: super::filters::DateFilters,
+
+    #[command(flatten)]
     pub output: OutputArgs,
 }
 
@@ -54,6 +57,7 @@ pub fn run(args: MatrixArgs) -> anyhow::Result<()> {
     };
     let municipalities =
         query::resolve_municipalities(&index, &args.municipalities).map_err(super::usage_or_failure)?;
-    let matrix = rank::matrix(&index, &themes, &municipalities).context("computing the theme matrix")?;
+    let matrix = rank::matrix(&index, &themes, &municipalities, args.dates.range()?)
+        .context("computing the theme matrix")?;
     destination.emit(&MatrixReport(&matrix))
 }

@@ -62,6 +62,9 @@ pub struct QuotesArgs {
     pub reported: bool,
 
     #[command(flatten)]
+    pub dates: super::filters::DateFilters,
+
+    #[command(flatten)]
     pub output: OutputArgs,
 }
 
@@ -81,6 +84,7 @@ pub fn run(args: QuotesArgs) -> anyhow::Result<()> {
             (_, true) => Some(QuoteForm::Reported),
             _ => None,
         },
+        dates: args.dates.range()?,
     };
     let results = find_quotes(&index, &request).map_err(super::usage_or_failure).context("finding quotes")?;
     destination.emit(&QuotesReport(&results))

@@ -8,6 +8,7 @@ use clap::Args;
 use super::args::{IndexArg, OutputArgs};
 use praev::output;
 use praev::output::hits::SearchReport;
+use praev::query::search::SortOrder;
 use praev::query::{self, Feedback, PassageFilter, SearchRequest};
 
 /// What `--format` prints.
@@ -52,6 +53,11 @@ pub struct SearchArgs {
     #[arg(long, value_name = "NAME")]
     pub speaker: Option<String>,
 
+    /// The order of the hits: `score` (best first) or `date` (newest document first, ties by
+    /// score; undated documents last).
+    #[arg(long, value_enum, value_name = "ORDER", default_value = "score")]
+    pub sort: Sort,
+
     /// Print how the query was analysed and expanded, with weights, to stderr.
     #[arg(long)]
     pub explain: bool,
@@ -61,6 +67,12 @@ pub struct SearchArgs {
 
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Sort {
+    Score,
+    Date,
 }
 
 /// Pseudo-relevance feedback, shared by `search` and `eval`.
@@ -115,6 +127,7 @@ pub fn run(args: SearchArgs) -> anyhow::Result<()> {
             municipalities: args.filters.municipalities(&index)?,
             kinds: args.filters.kind,
             speaker: args.speaker.clone(),
+            dates: args.filters.dates.range()?,
         },
         exact: args.exact,
         per_file: args.filters.per_file,
@@ -126,6 +139,10 @@ pub fn run(args: SearchArgs) -> anyhow::Result<()> {
             None => Vec::new(),
         },
         feedback: args.feedback.settings(),
+        sort: match args.sort {
+            Sort::Score => SortOrder::Score,
+            Sort::Date => SortOrder::Date,
+        },
     };
     if args.explain {
         let plan = query::plan(&index, &args.query, args.exact);

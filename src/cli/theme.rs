@@ -72,6 +72,7 @@ pub fn run(args: ThemeArgs) -> anyhow::Result<()> {
             municipalities: args.filters.municipalities(&index)?,
             kinds: args.filters.kind,
             speaker: None,
+            dates: args.filters.dates.range()?,
         },
         per_file: args.filters.per_file,
     };

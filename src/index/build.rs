@@ -22,6 +22,7 @@ use crate::analysis::tokenize::is_invisible;
 use crate::analysis::{Lexicon, UmlautFold, WordCounter, ANALYZER_NAME, WORD_COUNT_NAME};
 use crate::config::{AnalysisConfig, ConfigFiles, IndexConfig};
 use crate::error::{Error, Result};
+use crate::ingest::metadata::DatePeriod;
 use crate::ingest::{
     self, Document, DocumentMeta, Duplicate, IngestSettings, Manifest, PassageKind, Skipped, SourceFile,
 };
@@ -461,6 +462,10 @@ fn add_document_meta(tantivy_doc: &mut TantivyDocument, fields: &Fields, meta: &
     if let Some(district) = &meta.district {
         tantivy_doc.add_text(fields.district, district);
         tantivy_doc.add_facet(fields.district_facet, Facet::from_path([district.as_str()]));
+    }
+    if let Some(period) = meta.date.as_deref().and_then(|date| DatePeriod::parse(date).ok()) {
+        tantivy_doc.add_u64(fields.date_first, u64::from(period.first));
+        tantivy_doc.add_u64(fields.date_last, u64::from(period.last));
     }
     let stored = [(fields.date, &meta.date), (fields.title, &meta.title), (fields.url, &meta.url)];
     for (field, value) in stored {

@@ -26,7 +26,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocId, Score, SegmentReader, TantivyDocument, Term};
 
 use super::compile::{to_tantivy, to_tantivy_in};
-use super::filters::PassageFilter;
+use super::filters::{DateRange, PassageFilter};
 use super::hits::{stored_str, HitBuilder};
 use super::plan::QueryPlan;
 use super::roles::RoleMatcher;
@@ -82,6 +82,8 @@ pub struct QuoteRequest {
     pub exact: bool,
     /// Only direct quotes or only reported statements; both when None.
     pub form: Option<QuoteForm>,
+    /// Only quotes of documents dated in this range.
+    pub dates: DateRange,
 }
 
 /// The two kinds of quote passages.
@@ -105,7 +107,8 @@ struct SortedWords {
 }
 
 pub fn find_quotes(index: &PraevIndex, request: &QuoteRequest) -> Result<SearchResults> {
-    let filter = PassageFilter::quotes(request.municipalities.clone());
+    let filter =
+        PassageFilter { dates: request.dates, ..PassageFilter::quotes(request.municipalities.clone()) };
     let query_text = request.query.as_deref().unwrap_or("").trim();
     let words = sort_words(index, query_text);
     let (ranking, highlight) = ranking_query(index, &words, request.exact);

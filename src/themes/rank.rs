@@ -25,6 +25,7 @@ use crate::analysis::{GermanAnalyzer, TermMatcher, PART_MARK, ROOT_MARK};
 use crate::error::Result;
 use crate::index::PraevIndex;
 use crate::query::compile::to_tantivy;
+use crate::query::filters::DateRange;
 use crate::query::frames::QuestionFrames;
 use crate::query::hits::{fetch_size, stored_str, HitBuilder, PerFileCap};
 use crate::query::plan::{Alternative, QueryPlan, NEAR_PARTS_SLOP};
@@ -479,12 +480,17 @@ pub fn strengths_of_files(index: &PraevIndex, theme: &Theme, sets: &[&HashSet<St
 }
 
 /// The theme × municipality matrix of `themes` and `municipalities` (all municipalities of the
-/// index when empty).
-pub fn matrix(index: &PraevIndex, themes: &[&Theme], municipalities: &[String]) -> Result<ThemeMatrix> {
+/// index when empty), over the passages of documents dated in `dates`.
+pub fn matrix(
+    index: &PraevIndex,
+    themes: &[&Theme],
+    municipalities: &[String],
+    dates: DateRange,
+) -> Result<ThemeMatrix> {
     let columns: Vec<String> =
         if municipalities.is_empty() { index.municipalities()? } else { municipalities.to_vec() };
     let request = ThemeRequest {
-        filter: PassageFilter { municipalities: municipalities.to_vec(), ..PassageFilter::default() },
+        filter: PassageFilter { municipalities: municipalities.to_vec(), dates, ..PassageFilter::default() },
         ..ThemeRequest::default()
     };
     let mut cells = Vec::with_capacity(themes.len() * columns.len());
