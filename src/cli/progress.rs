@@ -95,4 +95,8 @@ impl BuildProgress for IndexProgress {
     fn warning(&self, message: &str) {
         self.bar.suspend(|| eprintln!("warning: {}", one_line(message)));
     }
+
+    fn note(&self, message: &str) {
+        self.bar.suspend(|| eprintln!("note: {}", one_line(message)));
+    }
 }

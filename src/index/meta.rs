@@ -32,6 +32,10 @@ pub struct IndexMeta {
     pub praev_version: String,
     /// The folder that was indexed, as given (absolute).
     pub corpus_root: String,
+    /// The config folder it was built with, absolute; None for the bundled config. With
+    /// `corpus_root`, what `praev index --index IDX` alone updates from.
+    #[serde(default)]
+    pub config_dir: Option<String>,
     pub config_hash: String,
     /// Unix seconds when the build finished.
     pub built_at: u64,
