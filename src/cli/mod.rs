@@ -23,6 +23,7 @@ mod synonyms;
 mod terms;
 mod theme;
 mod themes;
+mod trend;
 
 use clap::{Parser, Subcommand};
 
@@ -47,6 +48,7 @@ pub enum Command {
     Themes(themes::ThemesArgs),
     Theme(theme::ThemeArgs),
     Matrix(matrix::MatrixArgs),
+    Trend(trend::TrendArgs),
     Quotes(quotes::QuotesArgs),
     Speakers(speakers::SpeakersArgs),
     Municipalities(municipalities::MunicipalitiesArgs),
@@ -78,6 +80,7 @@ fn run_command(cli: Cli) -> anyhow::Result<()> {
         Command::Themes(args) => themes::run(args),
         Command::Theme(args) => theme::run(args),
         Command::Matrix(args) => matrix::run(args),
+        Command::Trend(args) => trend::run(args),
         Command::Quotes(args) => quotes::run(args),
         Command::Speakers(args) => speakers::run(args),
         Command::Municipalities(args) => municipalities::run(args),

@@ -26,6 +26,7 @@ pub mod synonyms;
 pub mod table;
 pub mod terminal;
 pub mod themes;
+pub mod trend;
 pub mod wording;
 
 use std::path::Path;
@@ -54,6 +55,9 @@ pub enum Format {
 
 /// The formats of every command that lists results.
 pub const LISTING: &[Format] = &[Format::Table, Format::Json, Format::Jsonl, Format::Csv];
+
+/// [`LISTING`] plus the line chart of `praev trend`.
+pub const CHART: &[Format] = &[Format::Table, Format::Json, Format::Jsonl, Format::Csv, Format::Svg];
 
 /// [`LISTING`] plus the heatmaps of `praev matrix`.
 pub const PICTURES: &[Format] =

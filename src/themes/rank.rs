@@ -304,13 +304,17 @@ fn near_parts_start(parts: &[String], by_position: &HashMap<usize, Vec<&str>>) -
 }
 
 /// A passage the theme matches, with its score after exclusions and its stored fields.
-struct Scored {
-    score: f32,
-    doc: TantivyDocument,
+pub(super) struct Scored {
+    pub(super) score: f32,
+    pub(super) doc: TantivyDocument,
 }
 
 /// Every passage the theme matches (within the request's filters), best first.
-fn score_all(index: &PraevIndex, theme: &CompiledTheme, request: &ThemeRequest) -> Result<Vec<Scored>> {
+pub(super) fn score_all(
+    index: &PraevIndex,
+    theme: &CompiledTheme,
+    request: &ThemeRequest,
+) -> Result<Vec<Scored>> {
     let query = filtered(index, theme, request);
     let searcher = index.reader.searcher();
     let all = searcher.num_docs().max(1) as usize;

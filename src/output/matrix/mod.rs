@@ -12,6 +12,7 @@ mod html;
 mod svg;
 mod table;
 
+pub(crate) use color::escape;
 pub use color::scale_color;
 pub use data::{JsonCell, JsonMatrix};
 pub use html::render_html;
