@@ -13,6 +13,7 @@ pub mod meta;
 pub mod profiles;
 pub mod read_only;
 pub mod reader;
+mod reading;
 pub mod schema;
 pub mod store;
 
