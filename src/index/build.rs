@@ -124,7 +124,7 @@ pub fn build(request: &BuildRequest, progress: &dyn BuildProgress) -> Result<Bui
     let (manifest, manifest_hash) = read_manifest(&corpus, &files, progress)?;
     let key = IngestSettingsKey {
         format_version: FORMAT_VERSION,
-        praev_version: env!("CARGO_PKG_VERSION").to_string(),
+        praev_version: ingested::praev_build(),
         config_hash: config.files.hash(),
         manifest_hash,
     };

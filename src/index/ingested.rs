@@ -5,8 +5,9 @@
 //! document, the [`Document`] exactly as ingest returned it (before duplicates were dropped and
 //! manifest rows moved to the files kept). Ingest depends on nothing but a file's bytes, its
 //! path and the build's settings, so a file with the recorded hash yields the recorded
-//! document; the settings are the first line (format version, praev version, config hash,
-//! manifest hash), and a build with other settings reuses nothing. Skipped files are recorded
+//! document; the settings are the first line (format version, praev build — its version and
+//! executable hash —, config hash, manifest hash), and a build with other settings reuses
+//! nothing. Skipped files are recorded
 //! without a document and read again (they are few, and their warning is repeated).
 //!
 //! Everything corpus-wide (duplicates, the vocabulary the analyzer splits compounds with, the
@@ -64,6 +65,22 @@ impl IngestSettingsKey {
             None
         }
     }
+}
+
+/// What identifies this praev for the record: its version and the hash of its executable, so
+/// that a praev built from other code (even of the same version) reuses no document its
+/// ingest might make differently. Hashing the executable (about 20 MB) takes some 10 ms.
+pub fn praev_build() -> String {
+    static BUILD: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    BUILD
+        .get_or_init(|| {
+            let version = env!("CARGO_PKG_VERSION");
+            match std::env::current_exe().and_then(std::fs::read) {
+                Ok(bytes) => format!("{version}+{}", &content_hash(&bytes)[..16]),
+                Err(_) => version.to_string(),
+            }
+        })
+        .clone()
 }
 
 /// The BLAKE3 hash of `bytes`, in hex.
