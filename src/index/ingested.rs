@@ -313,6 +313,32 @@ mod tests {
             .unwrap();
         let previous = PreviousIngest::read(dir.path(), &key("c"));
         assert!(!previous.exists());
-        assert_eq!(decode("{not json"), None);
+        assert!(decode("{not json").is_none());
+    }
+
+    #[test]
+    fn a_recorded_document_reads_back_with_its_pages_and_fingerprint() {
+        let document = Document {
+            file: "bericht.pdf".into(),
+            encoding: "UTF-8".into(),
+            meta: crate::ingest::DocumentMeta { date: Some("2021-05".into()), ..Default::default() },
+            passages: vec![crate::ingest::Passage {
+                ordinal: 0,
+                section: Some("Frühe Hilfen".into()),
+                text: "Die Frühen Hilfen\tbegleiten Familien.".into(),
+                page: Some(2),
+            }],
+            quotes: Vec::new(),
+            page_starts: PageStarts(vec![0, 120]),
+            fingerprint: Fingerprint::of("Die Frühen Hilfen begleiten Familien."),
+        };
+        let json = encode(&document);
+        assert!(!json.contains('\n') && !json.contains('\t'), "one line, one field: {json}");
+        let read = decode(&json).expect("a recorded document reads back");
+        assert_eq!(read.page_starts, document.page_starts);
+        assert_eq!(read.fingerprint, document.fingerprint);
+        assert_eq!(read.passages, document.passages);
+        assert_eq!(read.meta, document.meta);
+        assert_eq!(encode(&read), json);
     }
 }
