@@ -92,6 +92,20 @@ fn sort_date_puts_the_newest_first_and_undated_last() {
 }
 
 #[test]
+fn quotes_and_theme_sort_by_date_too() {
+    let index = index();
+    let quotes = index.json(&["quotes", "--sort", "date", "--format", "json"]);
+    assert_eq!(files_of(&quotes), ["c.txt", "a.txt"]);
+    let quotes = index.json(&["quotes", "Frühe Hilfen", "--sort", "date", "-n", "1", "--format", "json"]);
+    assert_eq!(files_of(&quotes), ["c.txt"], "the limit takes the newest, not the best");
+    let theme =
+        index.json(&["theme", "fruehe-hilfen", "--sort", "date", "--per-file", "1", "--format", "json"]);
+    assert_eq!(files_of(&theme), ["c.txt", "b.txt", "a.txt", "d.txt"]);
+    let out = index.run(&["theme", "fruehe-hilfen", "--sort", "date", "--by", "municipality"]);
+    assert_eq!(out.status.code(), Some(2), "municipalities have no date");
+}
+
+#[test]
 fn a_bad_date_is_a_usage_error_naming_the_argument() {
     for (args, named) in [
         (vec!["--since", "2021-13"], "--since"),

@@ -8,6 +8,7 @@ use praev::ingest::metadata::DatePeriod;
 use praev::ingest::{DocKind, PassageKind};
 use praev::query;
 use praev::query::filters::DateRange;
+use praev::query::search::SortOrder;
 
 #[derive(Debug, Args)]
 pub struct PassageFilters {
@@ -56,6 +57,22 @@ impl DateFilters {
             }
         }
         Ok(range)
+    }
+}
+
+/// `--sort`: the usual order, or newest document first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Sort {
+    Score,
+    Date,
+}
+
+impl Sort {
+    pub fn order(self) -> SortOrder {
+        match self {
+            Sort::Score => SortOrder::Score,
+            Sort::Date => SortOrder::Date,
+        }
     }
 }
 

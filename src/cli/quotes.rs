@@ -64,6 +64,11 @@ pub struct QuotesArgs {
     #[command(flatten)]
     pub dates: super::filters::DateFilters,
 
+    /// The order of the quotes: `score` (by relevance with a query, by municipality without)
+    /// or `date` (newest document first; undated last).
+    #[arg(long, value_enum, value_name = "ORDER", default_value = "score")]
+    pub sort: super::filters::Sort,
+
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -85,6 +90,7 @@ pub fn run(args: QuotesArgs) -> anyhow::Result<()> {
             _ => None,
         },
         dates: args.dates.range()?,
+        sort: args.sort.order(),
     };
     let results = find_quotes(&index, &request).map_err(super::usage_or_failure).context("finding quotes")?;
     destination.emit(&QuotesReport(&results))

@@ -8,7 +8,6 @@ use clap::Args;
 use super::args::{IndexArg, OutputArgs};
 use praev::output;
 use praev::output::hits::SearchReport;
-use praev::query::search::SortOrder;
 use praev::query::{self, Feedback, PassageFilter, SearchRequest};
 
 /// What `--format` prints.
@@ -56,7 +55,7 @@ pub struct SearchArgs {
     /// The order of the hits: `score` (best first) or `date` (newest document first, ties by
     /// score; undated documents last).
     #[arg(long, value_enum, value_name = "ORDER", default_value = "score")]
-    pub sort: Sort,
+    pub sort: super::filters::Sort,
 
     /// Print how the query was analysed and expanded, with weights, to stderr.
     #[arg(long)]
@@ -67,12 +66,6 @@ pub struct SearchArgs {
 
     #[command(flatten)]
     pub output: OutputArgs,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Sort {
-    Score,
-    Date,
 }
 
 /// Pseudo-relevance feedback, shared by `search` and `eval`.
@@ -139,10 +132,7 @@ pub fn run(args: SearchArgs) -> anyhow::Result<()> {
             None => Vec::new(),
         },
         feedback: args.feedback.settings(),
-        sort: match args.sort {
-            Sort::Score => SortOrder::Score,
-            Sort::Date => SortOrder::Date,
-        },
+        sort: args.sort.order(),
     };
     if args.explain {
         let plan = query::plan(&index, &args.query, args.exact);

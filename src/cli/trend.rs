@@ -84,6 +84,7 @@ pub fn run(args: TrendArgs) -> anyhow::Result<()> {
             dates: args.dates.range()?,
         },
         per_file: 0,
+        ..ThemeRequest::default()
     };
     let by_municipality = args.by == Some(By::Municipality);
     let trend = trend::trend(&index, theme, &request, by_municipality)

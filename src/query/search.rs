@@ -187,9 +187,19 @@ fn newest_first(limit: usize) -> impl tantivy::collector::Collector<Fruit = Vec<
 
 /// The first day of a passage's document date (0 when undated), from its stored date.
 fn first_day(index: &PraevIndex, doc: &TantivyDocument) -> u32 {
-    super::hits::stored_str(doc, index.fields.date)
-        .and_then(|date| DatePeriod::parse(&date).ok())
-        .map_or(0, |period| period.first)
+    first_day_of(super::hits::stored_str(doc, index.fields.date).as_deref())
+}
+
+/// The first day of an ISO date of any precision (`yyyymmdd`), 0 for none: the key that sorts
+/// by date, newest first when reversed, undated last.
+pub fn first_day_of(date: Option<&str>) -> u32 {
+    date.and_then(|date| DatePeriod::parse(date).ok()).map_or(0, |period| period.first)
+}
+
+/// Orders hits newest document first, keeping the order they had within one date (their
+/// score or listing order); undated last.
+pub fn sort_by_date(hits: &mut [Hit]) {
+    hits.sort_by_key(|hit| std::cmp::Reverse(first_day_of(hit.date.as_deref())));
 }
 
 /// Whether a passage is a quote of the person `--speaker` asks for (any form of the name, as

@@ -12,6 +12,7 @@
 //! (missing ones count 0): one strong passage is not enough to lead, and a municipality with
 //! many long documents does not win by volume, since only its best passages count.
 
+use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
@@ -29,6 +30,7 @@ use crate::query::filters::DateRange;
 use crate::query::frames::QuestionFrames;
 use crate::query::hits::{fetch_size, stored_str, HitBuilder, PerFileCap};
 use crate::query::plan::{Alternative, QueryPlan, NEAR_PARTS_SLOP};
+use crate::query::search::{first_day_of, SortOrder};
 use crate::query::{Boost, Hit, PassageFilter};
 
 /// How many of a municipality's best passages its theme strength averages.
@@ -49,6 +51,8 @@ pub struct ThemeRequest {
     pub filter: PassageFilter,
     /// At most this many passages of one file (0: no limit).
     pub per_file: usize,
+    /// By theme score, or newest document first (`rank_passages` only).
+    pub sort: SortOrder,
 }
 
 /// A passage ranked by theme: the hit of `search` and the theme terms it holds.
@@ -358,7 +362,9 @@ pub fn rank_passages(index: &PraevIndex, theme: &Theme, request: &ThemeRequest) 
     let compiled = CompiledTheme::new(&index.analyzer, &index.analysis.question_frames, theme);
     let searcher = index.reader.searcher();
     let limit = request.limit.max(1);
-    let (candidates, total_hits) = if compiled.needs_text() {
+    let by_date = request.sort == SortOrder::Date;
+    // By date, every match is a candidate: the newest need not be among the best.
+    let (candidates, total_hits) = if compiled.needs_text() || by_date {
         let all = score_all(index, &compiled, request)?;
         let total = all.len();
         (all, total)
@@ -382,6 +388,10 @@ pub fn rank_passages(index: &PraevIndex, theme: &Theme, request: &ThemeRequest) 
     }
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
     let mut builder = HitBuilder::new(index, TermMatcher::new(compiled.highlight.clone()));
+    if by_date {
+        let fields = &index.fields;
+        ranked.sort_by_key(|(_, doc)| Reverse(first_day_of(stored_str(doc, fields.date).as_deref())));
+    }
     let hits = ranked
         .iter()
         .take(limit)
