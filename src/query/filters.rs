@@ -236,6 +236,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::inconsistent_digit_grouping)] // day numbers written yyyy_mm_dd
     fn a_date_range_keeps_documents_whose_date_overlaps_it() {
         let range = DateRange { since: Some(2021_06_01), until: Some(2022_12_31) };
         assert!(range.holds(Some("2021")), "a year reaching into the range");

@@ -287,6 +287,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::inconsistent_digit_grouping)] // day numbers written yyyy_mm_dd
     fn a_subset_filter_needs_municipality_kind_and_date_to_hold() {
         let filter = SubsetFilter {
             municipalities: vec!["Kreis Düren".into()],
