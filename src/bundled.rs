@@ -78,7 +78,7 @@ fn default_request() -> Result<BuildRequest> {
     }
     let config = config()?;
     let index = cache_root().join(format!("{INDEX_PREFIX}{}", fingerprint(&corpus, &config)?));
-    Ok(BuildRequest { corpus, index, config })
+    Ok(BuildRequest { corpus, index, config, config_dir: None })
 }
 
 fn wait_for_other_build(path: &Path) -> Result<PathBuf> {

@@ -85,6 +85,11 @@ pub fn picture_formats() -> impl TypedValueParser<Value = Format> {
     formats_parser(output::PICTURES)
 }
 
+/// `--format` for `praev trend`, which also draws an svg line chart.
+pub fn chart_formats() -> impl TypedValueParser<Value = Format> {
+    formats_parser(output::CHART)
+}
+
 fn formats_parser(formats: &'static [Format]) -> impl TypedValueParser<Value = Format> {
     let values = formats.iter().filter_map(|f| f.to_possible_value());
     PossibleValuesParser::new(values).map(|name| Format::from_str(&name, true).expect("a listed format"))

@@ -191,6 +191,7 @@ impl<'t> Request<'t> {
                     None => Vec::new(),
                 },
                 feedback: None,
+                sort: q.sort.order(),
             }),
             BatchCommand::Theme => Request::Theme {
                 selection: free_text::select_in(index, themes(), &q.query)
@@ -199,6 +200,7 @@ impl<'t> Request<'t> {
                     limit: q.limit.or(default_limit).unwrap_or(10),
                     filter: q.filters.passage_filter(index, None)?,
                     per_file: q.filters.per_file,
+                    sort: q.sort.order(),
                 },
             },
             BatchCommand::Quotes => Request::Quotes(QuoteRequest {
@@ -209,6 +211,8 @@ impl<'t> Request<'t> {
                 limit: q.limit.or(default_limit).unwrap_or(20),
                 exact: q.exact,
                 form: None,
+                dates: q.filters.dates.range()?,
+                sort: q.sort.order(),
             }),
         })
     }

@@ -9,7 +9,7 @@
 
 use std::path::Path;
 
-use super::filters::{parse_kind, PassageFilters};
+use super::filters::{parse_date, parse_kind, PassageFilters, Sort};
 use super::UsageError;
 
 /// What a row asks: the command that answers it.
@@ -59,6 +59,8 @@ pub struct BatchQuery {
     pub limit: Option<usize>,
     /// `--exact` of `search` and `quotes`.
     pub exact: bool,
+    /// `--sort` of `search`, `theme` and `quotes`.
+    pub sort: Sort,
 }
 
 impl BatchQuery {
@@ -74,6 +76,7 @@ impl BatchQuery {
             role: None,
             limit: None,
             exact: false,
+            sort: Sort::Score,
         }
     }
 }
@@ -177,6 +180,31 @@ const COLUMNS: &[Column] = &[
         commands: &[Search, Quotes],
         set: |q, v| {
             q.exact = yes_no(v)?;
+            Ok(())
+        },
+    },
+    Column {
+        name: "since",
+        commands: &[Search, Theme, Quotes],
+        set: |q, v| {
+            q.filters.dates.since = Some(parse_date(v)?);
+            Ok(())
+        },
+    },
+    Column {
+        name: "until",
+        commands: &[Search, Theme, Quotes],
+        set: |q, v| {
+            q.filters.dates.until = Some(parse_date(v)?);
+            Ok(())
+        },
+    },
+    Column {
+        name: "sort",
+        commands: &[Search, Theme, Quotes],
+        set: |q, v| {
+            q.sort = <Sort as clap::ValueEnum>::from_str(v, true)
+                .map_err(|_| format!("unknown order {v:?} (score, date)"))?;
             Ok(())
         },
     },

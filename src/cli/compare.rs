@@ -191,8 +191,12 @@ fn overlay(index: &PraevIndex, draft: &Draft, other: &Side) -> anyhow::Result<Ov
     let draft_path = corpus.join(&draft_file);
     std::fs::create_dir_all(draft_path.parent().unwrap_or(&corpus))?;
     std::fs::write(&draft_path, &draft.bytes)?;
-    let request =
-        BuildRequest { corpus, index: dir.path().join("index"), config: index.config_files.clone() };
+    let request = BuildRequest {
+        corpus,
+        index: dir.path().join("index"),
+        config: index.config_files.clone(),
+        config_dir: None,
+    };
     praev::index::build(&request, &Quiet).context("indexing the file to compare")?;
     let overlay = PraevIndex::open(&request.index)?;
     Ok(Overlay { index: overlay, draft_file, _dir: dir })

@@ -258,7 +258,8 @@ fn build_temporary_index(dataset: &Path) -> anyhow::Result<tempfile::TempDir> {
     let temp =
         tempfile::Builder::new().prefix("praev-eval-").tempdir().context("creating a temporary folder")?;
     let config = praev::bundled::config().context("reading the index-config")?;
-    let request = BuildRequest { corpus: corpus.clone(), index: temp.path().join("index"), config };
+    let request =
+        BuildRequest { corpus: corpus.clone(), index: temp.path().join("index"), config, config_dir: None };
     let progress = IndexProgress::new("dataset corpus");
     praev::index::build(&request, &progress)
         .map_err(super::usage_or_failure)

@@ -1,11 +1,15 @@
 //! The passage filters that `search`, `theme` and the rows of `batch` share: municipality,
-//! kind, passages per file.
+//! kind, date, passages per file; and the date bounds alone, which `quotes`, `matrix`, `terms`
+//! and `trend` take too.
 
 use clap::Args;
 
 use praev::index::PraevIndex;
+use praev::ingest::metadata::DatePeriod;
 use praev::ingest::{DocKind, PassageKind};
+use praev::query::filters::DateRange;
 use praev::query::{self, PassageFilter};
+use praev::query::search::SortOrder;
 
 #[derive(Debug, Args)]
 pub struct PassageFilters {
@@ -21,6 +25,9 @@ pub struct PassageFilters {
     /// the list.
     #[arg(long, value_name = "N", default_value_t = query::search::DEFAULT_PER_FILE)]
     pub per_file: usize,
+
+    #[command(flatten)]
+    pub dates: DateFilters,
 }
 
 impl Default for PassageFilters {
@@ -30,18 +37,71 @@ impl Default for PassageFilters {
             municipality: Vec::new(),
             kind: Vec::new(),
             per_file: query::search::DEFAULT_PER_FILE,
+            dates: DateFilters::default(),
         }
     }
 }
 
+/// `--since` and `--until`: documents by their date.
+#[derive(Debug, Default, Args)]
+pub struct DateFilters {
+    /// Only documents dated in or after this period: YYYY, YYYY-MM or YYYY-MM-DD (`2021` means
+    /// from 2021-01-01). A document dated less precisely counts when its period overlaps;
+    /// undated documents are left out.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<DatePeriod>,
+
+    /// Only documents dated in or before this period: YYYY, YYYY-MM or YYYY-MM-DD (`2021` means
+    /// up to 2021-12-31). Undated documents are left out.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub until: Option<DatePeriod>,
+}
+
+impl DateFilters {
+    /// The library's range; a usage error when `--since` begins after `--until` ends.
+    pub fn range(&self) -> anyhow::Result<DateRange> {
+        let range = DateRange { since: self.since.map(|p| p.first), until: self.until.map(|p| p.last) };
+        if let (Some(since), Some(until)) = (range.since, range.until) {
+            if since > until {
+                return Err(super::UsageError(
+                    "--since names a date after --until: nothing is in between".into(),
+                )
+                .into());
+            }
+        }
+        Ok(range)
+    }
+}
+
+/// `--sort`: the usual order, or newest document first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Sort {
+    Score,
+    Date,
+}
+
+impl Sort {
+    pub fn order(self) -> SortOrder {
+        match self {
+            Sort::Score => SortOrder::Score,
+            Sort::Date => SortOrder::Date,
+        }
+    }
+}
+
+pub(super) fn parse_date(value: &str) -> Result<DatePeriod, String> {
+    DatePeriod::parse(value).map_err(|e| e.to_string())
+}
+
 impl PassageFilters {
     /// The library's filter of these flags, with the quotes of `speaker` when given.
-    pub fn passage_filter(
-        &self,
-        index: &PraevIndex,
-        speaker: Option<String>,
-    ) -> anyhow::Result<PassageFilter> {
-        Ok(PassageFilter { municipalities: self.municipalities(index)?, kinds: self.kind.clone(), speaker })
+    pub fn passage_filter(&self, index: &PraevIndex, speaker: Option<String>) -> anyhow::Result<PassageFilter> {
+        Ok(PassageFilter {
+            municipalities: self.municipalities(index)?,
+            kinds: self.kind.clone(),
+            speaker,
+            dates: self.dates.range()?,
+        })
     }
 
     /// The index's names of the municipalities asked for (a usage error for unknown ones).

@@ -13,12 +13,16 @@ use praev::index::{BuildReport, BuildRequest};
 /// Index a folder of documents (.txt, .md, .html, .htm, .pdf, .docx, .odt, .rtf, searched
 /// recursively). Files of other types are counted as skipped by type.
 ///
-/// Without DIR, rebuilds the default index of the bundled corpus. The new index replaces the
+/// Without DIR and --index, rebuilds the default index of the bundled corpus; with --index
+/// alone, updates that index from the folder and config it was built with. On an existing
+/// index only added and changed files are read (by content hash); the summary says what
+/// changed (`added N, changed N, removed N, unchanged N` on stderr). The new index replaces the
 /// old one only when complete: a failed or interrupted build leaves the previous index usable.
 #[derive(Debug, Args)]
 pub struct IndexArgs {
     /// Folder of documents to index. A `praev-manifest.tsv` in it may set municipality, kind
-    /// and date per file (see README).
+    /// and date per file (see README). Without it, --index IDX is updated from the folder it
+    /// was built from.
     pub dir: Option<PathBuf>,
 
     /// Index folder to build (created if missing; must be empty or a praev index).
@@ -26,7 +30,8 @@ pub struct IndexArgs {
     pub index: Option<PathBuf>,
 
     /// Folder of analyzer settings, word lists and synonyms; files it lacks come from the
-    /// bundled index-config.
+    /// bundled index-config. The index remembers it for updates (`praev index --index IDX`);
+    /// when its files changed, every document is read anew.
     #[arg(long, value_name = "DIR")]
     pub config: Option<PathBuf>,
 }
@@ -35,28 +40,46 @@ pub fn run(args: IndexArgs) -> anyhow::Result<()> {
     let progress = IndexProgress::new("index");
     let report = match (args.dir, args.index) {
         (None, None) => praev::bundled::rebuild_index(&progress).map_err(super::usage_or_failure)?,
-        (None, Some(_)) => {
-            return Err(UsageError("name the folder to index: praev index DIR --index IDX".into()).into())
+        (None, Some(index)) => {
+            let (dir, remembered_config) =
+                praev::index::remembered_sources(&index).map_err(super::usage_or_failure)?;
+            let config_dir = args.config.or(remembered_config);
+            build(dir, index, config_dir, &progress)?
         }
         (Some(_), None) => {
             return Err(
                 UsageError("say where to write the index: --index IDX (or set PRAEV_INDEX)".into()).into()
             )
         }
-        (Some(dir), Some(index)) => {
-            let config = match &args.config {
-                Some(path) => ConfigFiles::read_dir(path).map_err(super::usage_or_failure)?,
-                None => praev::bundled::config()?,
-            };
-            let request = BuildRequest { corpus: dir.clone(), index: index.clone(), config };
-            praev::index::build(&request, &progress)
-                .map_err(super::usage_or_failure)
-                .with_context(|| format!("indexing {} into {}", dir.display(), index.display()))?
-        }
+        (Some(dir), Some(index)) => build(dir, index, args.config, &progress)?,
     };
     progress.finish();
+    if let Some(changes) = report.changes {
+        eprintln!(
+            "added {}, changed {}, removed {}, unchanged {} (files read: {})",
+            changes.added, changes.changed, changes.removed, changes.unchanged, report.files_read
+        );
+    }
     print_summary(&report);
     Ok(())
+}
+
+/// Builds (or updates) the index at `index` of the folder `dir` with the config in
+/// `config_dir` (None: the bundled config).
+fn build(
+    dir: PathBuf,
+    index: PathBuf,
+    config_dir: Option<PathBuf>,
+    progress: &IndexProgress,
+) -> anyhow::Result<BuildReport> {
+    let config = match &config_dir {
+        Some(path) => ConfigFiles::read_dir(path).map_err(super::usage_or_failure)?,
+        None => praev::bundled::config()?,
+    };
+    let request = BuildRequest { corpus: dir.clone(), index: index.clone(), config, config_dir };
+    praev::index::build(&request, progress)
+        .map_err(super::usage_or_failure)
+        .with_context(|| format!("indexing {} into {}", dir.display(), index.display()))
 }
 
 fn print_summary(report: &BuildReport) {

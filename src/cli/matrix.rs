@@ -47,6 +47,9 @@ pub struct MatrixArgs {
     pub long: bool,
 
     #[command(flatten)]
+    pub dates: super::filters::DateFilters,
+
+    #[command(flatten)]
     pub output: OutputArgs,
 }
 
@@ -69,7 +72,8 @@ pub fn run(args: MatrixArgs) -> anyhow::Result<()> {
     };
     let municipalities =
         query::resolve_municipalities(&index, &args.municipalities).map_err(super::usage_or_failure)?;
-    let matrix = rank::matrix(&index, &themes, &municipalities).context("computing the theme matrix")?;
+    let matrix = rank::matrix(&index, &themes, &municipalities, args.dates.range()?)
+        .context("computing the theme matrix")?;
     match args.long {
         true => destination.emit(&LongReport(long::matrix_rows(&matrix))),
         false => destination.emit(&MatrixReport(&matrix)),

@@ -29,6 +29,7 @@ mod synonyms;
 mod terms;
 mod theme;
 mod themes;
+mod trend;
 mod verbosity;
 
 use std::sync::LazyLock;
@@ -71,6 +72,7 @@ pub enum Command {
     Themes(themes::ThemesArgs),
     Theme(theme::ThemeArgs),
     Matrix(matrix::MatrixArgs),
+    Trend(trend::TrendArgs),
     Quotes(quotes::QuotesArgs),
     Speakers(speakers::SpeakersArgs),
     Municipalities(municipalities::MunicipalitiesArgs),
@@ -115,6 +117,7 @@ fn dispatch(command: Command) -> anyhow::Result<()> {
         Command::Themes(args) => themes::run(args),
         Command::Theme(args) => theme::run(args),
         Command::Matrix(args) => matrix::run(args),
+        Command::Trend(args) => trend::run(args),
         Command::Quotes(args) => quotes::run(args),
         Command::Speakers(args) => speakers::run(args),
         Command::Municipalities(args) => municipalities::run(args),

@@ -119,4 +119,8 @@ impl BuildProgress for IndexProgress {
     fn warning(&self, message: &str) {
         self.bar.suspend(|| verbosity::warning(message));
     }
+
+    fn note(&self, message: &str) {
+        self.bar.suspend(|| eprintln!("note: {}", one_line(message)));
+    }
 }

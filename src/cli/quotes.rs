@@ -63,6 +63,14 @@ pub struct QuotesArgs {
     pub reported: bool,
 
     #[command(flatten)]
+    pub dates: super::filters::DateFilters,
+
+    /// The order of the quotes: `score` (by relevance with a query, by municipality without)
+    /// or `date` (newest document first; undated last).
+    #[arg(long, value_enum, value_name = "ORDER", default_value = "score")]
+    pub sort: super::filters::Sort,
+
+    #[command(flatten)]
     pub output: OutputArgs,
 }
 
@@ -82,6 +90,8 @@ pub fn run(args: QuotesArgs) -> anyhow::Result<()> {
             (_, true) => Some(QuoteForm::Reported),
             _ => None,
         },
+        dates: args.dates.range()?,
+        sort: args.sort.order(),
     };
     let results = find_quotes(&index, &request).map_err(super::usage_or_failure).context("finding quotes")?;
     destination.emit(&QuotesReport(&results))

@@ -53,6 +53,11 @@ pub struct SearchArgs {
     #[arg(long, value_name = "NAME")]
     pub speaker: Option<String>,
 
+    /// The order of the hits: `score` (best first) or `date` (newest document first, ties by
+    /// score; undated documents last).
+    #[arg(long, value_enum, value_name = "ORDER", default_value = "score")]
+    pub sort: super::filters::Sort,
+
     /// Print how the query was analysed and expanded, with weights, to stderr.
     #[arg(long)]
     pub explain: bool,
@@ -123,6 +128,7 @@ pub fn run(args: SearchArgs) -> anyhow::Result<()> {
             None => Vec::new(),
         },
         feedback: args.feedback.settings(),
+        sort: args.sort.order(),
     };
     if args.explain {
         let plan = query::plan(&index, &args.query, args.exact);

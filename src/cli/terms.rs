@@ -34,6 +34,9 @@ pub struct TermsArgs {
     pub kind: Vec<DocKind>,
 
     /// Show the N most distinctive terms.
+    #[command(flatten)]
+    pub dates: super::filters::DateFilters,
+
     #[arg(long, short = 'n', default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=100_000))]
     pub limit: u64,
 
@@ -43,14 +46,19 @@ pub struct TermsArgs {
 
 pub fn run(args: TermsArgs) -> anyhow::Result<()> {
     let destination = args.output.destination(output::LISTING)?;
-    if args.municipality.is_empty() && args.kind.is_empty() {
-        return Err(super::UsageError("name a subset to compare: --municipality M or --kind K".into()).into());
+    let dates = args.dates.range()?;
+    if args.municipality.is_empty() && args.kind.is_empty() && dates.is_unbounded() {
+        return Err(super::UsageError(
+            "name a subset to compare: --municipality M, --kind K, --since or --until".into(),
+        )
+        .into());
     }
     let index = args.index.open()?;
     let filter = SubsetFilter {
         municipalities: query::resolve_municipalities(&index, &args.municipality)
             .map_err(super::usage_or_failure)?,
         kinds: args.kind.into_iter().map(PassageKind::Document).collect(),
+        dates,
     };
     let mut list = terms::distinctive_terms(&index, &filter).map_err(|e| match e {
         praev::Error::InvalidArgument(_) => super::usage_or_failure(e),

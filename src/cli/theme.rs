@@ -45,6 +45,11 @@ pub struct ThemeArgs {
     #[command(flatten)]
     pub filters: super::filters::PassageFilters,
 
+    /// The order of the passages: `score` (most about the theme first) or `date` (newest
+    /// document first, ties by score; undated last). Not with --by municipality.
+    #[arg(long, value_enum, value_name = "ORDER", default_value = "score", conflicts_with = "by")]
+    pub sort: super::filters::Sort,
+
     /// Read the themes from this file instead of the index's themes.toml.
     #[arg(long, value_name = "FILE")]
     pub themes_file: Option<PathBuf>,
@@ -69,6 +74,7 @@ pub fn run(args: ThemeArgs) -> anyhow::Result<()> {
         limit: args.limit as usize,
         filter: args.filters.passage_filter(&index, None)?,
         per_file: args.filters.per_file,
+        sort: args.sort.order(),
     };
     match args.by {
         Some(By::Municipality) => {

@@ -10,19 +10,20 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
-use rustc_hash::FxHashSet;
 use tantivy::schema::Facet;
 use tantivy::{doc, Index, IndexWriter, TantivyDocument};
 
-use super::meta::{DocumentRecord, DuplicateRecord, IndexMeta, SkippedRecord, FORMAT_VERSION};
+use super::ingested::{self, Changes, IngestSettingsKey, PreviousIngest, RecordWriter};
+use super::meta::{DocumentRecord, DuplicateRecord, IndexMeta, SkippedRecord, FORMAT_VERSION, META_FILE};
+use super::reading::{ingest_all, Ingested, Outcome};
 use super::schema::{build_schema, Fields};
 use super::store::BuildLock;
 use super::{CONFIG_DIR, SYNONYMS_FILE, THESAURUS_FILE, VOCABULARY_FILE};
 use crate::analysis::thesaurus::NOUN_ENDINGS;
-use crate::analysis::tokenize::is_invisible;
-use crate::analysis::{Lexicon, UmlautFold, WordCounter, ANALYZER_NAME, WORD_COUNT_NAME};
-use crate::config::{AnalysisConfig, ConfigFiles, IndexConfig};
+use crate::analysis::{Lexicon, WordCounter, ANALYZER_NAME, WORD_COUNT_NAME};
+use crate::config::{ConfigFiles, IndexConfig};
 use crate::error::{Error, Result};
+use crate::ingest::metadata::DatePeriod;
 use crate::ingest::{
     self, Document, DocumentMeta, Duplicate, IngestSettings, Manifest, PassageKind, Skipped, SourceFile,
 };
@@ -39,6 +40,25 @@ pub struct BuildRequest {
     /// The index folder (created if missing).
     pub index: PathBuf,
     pub config: ConfigFiles,
+    /// The folder `config` was read from, remembered by the index (None: the bundled one).
+    pub config_dir: Option<PathBuf>,
+}
+
+/// The corpus folder and config folder (None: the bundled config) the index at `index` was
+/// last built from: what `praev index --index IDX` updates it from.
+pub fn remembered_sources(index: &Path) -> Result<(PathBuf, Option<PathBuf>)> {
+    let no_index = || {
+        Error::InvalidArgument(format!(
+            "{} holds no index to update: name the folder to index (praev index DIR --index IDX)",
+            index.display()
+        ))
+    };
+    let generation = super::store::current_generation(index)?.ok_or_else(no_index)?;
+    if !generation.join(META_FILE).is_file() {
+        return Err(no_index());
+    }
+    let meta = IndexMeta::read(&generation, index)?;
+    Ok((PathBuf::from(meta.corpus_root), meta.config_dir.map(PathBuf::from)))
 }
 
 /// Hears about the build as it goes (the CLI draws a progress bar and prints warnings).
@@ -53,6 +73,8 @@ pub trait BuildProgress: Sync {
     fn finishing(&self) {}
     fn skipped(&self, _skipped: &Skipped) {}
     fn warning(&self, _message: &str) {}
+    /// Something the user should know that is no problem (a full read after a config change).
+    fn note(&self, _message: &str) {}
 }
 
 /// What a build did.
@@ -66,6 +88,11 @@ pub struct BuildReport {
     pub skipped: Vec<Skipped>,
     /// Files not indexed because an earlier file has the same text.
     pub duplicates: Vec<Duplicate>,
+    /// How the corpus changed since the generation this build replaced (None for a first
+    /// build, or one over an index without a record of its files).
+    pub changes: Option<Changes>,
+    /// How many files were read (the others' documents were reused).
+    pub files_read: usize,
     pub seconds: f64,
 }
 
@@ -95,7 +122,13 @@ pub fn build(request: &BuildRequest, progress: &dyn BuildProgress) -> Result<Bui
     });
     let config = config?;
     let (files, corpus) = listed?;
-    let manifest = read_manifest(&corpus, &files, progress)?;
+    let (manifest, manifest_hash) = read_manifest(&corpus, &files, progress)?;
+    let key = IngestSettingsKey {
+        format_version: FORMAT_VERSION,
+        praev_version: ingested::praev_build(),
+        config_hash: config.files.hash(),
+        manifest_hash,
+    };
 
     let lock = BuildLock::acquire(&request.index)?;
     if let Some(damage) = lock.remove_stale()? {
@@ -104,9 +137,19 @@ pub fn build(request: &BuildRequest, progress: &dyn BuildProgress) -> Result<Bui
             request.index.display()
         ));
     }
+    let previous = previous_ingest(&request.index, &key);
+    if let (true, Some(why)) = (previous.exists(), previous.stale_because) {
+        progress.note(&format!("{why} since the last build: reading every file anew"));
+    }
     let generation = lock.new_generation()?;
-    let result = write_generation(&generation, &corpus, &files, &config, &manifest, progress);
-    let (meta, skipped, duplicates) = match result {
+    let sources = Sources {
+        corpus: &corpus,
+        config_dir: request.config_dir.as_deref(),
+        files: &files,
+        manifest: &manifest,
+    };
+    let result = write_generation(&generation, &sources, &config, (&previous, &key), progress);
+    let Written { meta, skipped, duplicates, changes, files_read } = match result {
         Ok(done) => done,
         Err(e) => {
             let _ = std::fs::remove_dir_all(&generation);
@@ -123,8 +166,28 @@ pub fn build(request: &BuildRequest, progress: &dyn BuildProgress) -> Result<Bui
         municipalities: meta.municipalities,
         skipped,
         duplicates,
+        changes: previous.exists().then_some(changes),
+        files_read,
         seconds: started.elapsed().as_secs_f64(),
     })
+}
+
+/// The record of the files the current generation was built from (empty when there is none).
+fn previous_ingest(index: &Path, key: &IngestSettingsKey) -> PreviousIngest {
+    match super::store::current_generation(index) {
+        Ok(Some(generation)) if generation.join(META_FILE).is_file() => {
+            PreviousIngest::read(&generation, key)
+        }
+        _ => PreviousIngest::default(),
+    }
+}
+
+/// What a build reads: the corpus, its files and manifest, and where its config came from.
+struct Sources<'a> {
+    corpus: &'a Path,
+    config_dir: Option<&'a Path>,
+    files: &'a [SourceFile],
+    manifest: &'a Manifest,
 }
 
 fn absolute(path: &Path) -> Result<PathBuf> {
@@ -141,11 +204,18 @@ fn list_corpus(corpus: &Path) -> Result<Vec<SourceFile>> {
     ingest::list_files(corpus).map_err(|source| Error::Io { path: corpus.to_path_buf(), source })
 }
 
-fn read_manifest(corpus: &Path, files: &[SourceFile], progress: &dyn BuildProgress) -> Result<Manifest> {
+/// The corpus's manifest and the hash of its text ("none" without one).
+fn read_manifest(
+    corpus: &Path,
+    files: &[SourceFile],
+    progress: &dyn BuildProgress,
+) -> Result<(Manifest, String)> {
     let path = corpus.join(Manifest::FILE_NAME);
     let text = match std::fs::read_to_string(&path) {
         Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Manifest::default()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Ok((Manifest::default(), "none".into()))
+        }
         Err(source) => return Err(Error::Io { path, source }),
     };
     let manifest = Manifest::parse(&text).map_err(|source| Error::Config { path: path.clone(), source })?;
@@ -154,20 +224,27 @@ fn read_manifest(corpus: &Path, files: &[SourceFile], progress: &dyn BuildProgre
             progress.warning(&format!("{}: names {named}, which is not in the corpus", path.display()));
         }
     }
-    Ok(manifest)
+    Ok((manifest, ingested::content_hash(text.as_bytes())))
 }
 
-/// What a generation records about itself, the files it skipped and the duplicates it left out.
-type Written = (IndexMeta, Vec<Skipped>, Vec<Duplicate>);
+/// What a generation records about itself, the files it skipped, the duplicates it left out,
+/// how the files changed since the last build and how many were read.
+struct Written {
+    meta: IndexMeta,
+    skipped: Vec<Skipped>,
+    duplicates: Vec<Duplicate>,
+    changes: Changes,
+    files_read: usize,
+}
 
 fn write_generation(
     generation: &Path,
-    corpus: &Path,
-    files: &[SourceFile],
+    sources: &Sources,
     config: &IndexConfig,
-    manifest: &Manifest,
+    (previous, key): (&PreviousIngest, &IngestSettingsKey),
     progress: &dyn BuildProgress,
 ) -> Result<Written> {
+    let Sources { corpus, files, manifest, .. } = *sources;
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).clamp(1, 8);
     let known_headings = ingest::passages::KnownHeadings::new(&config.headings);
     let settings = IngestSettings {
@@ -177,7 +254,12 @@ fn write_generation(
         manifest,
     };
     progress.started(files.len());
-    let (outcomes, corpus_words) = ingest_all(files, &settings, &config.analysis, threads, progress);
+    let record = RecordWriter::create(generation, key)?;
+    let ingested = ingest_all(files, &settings, &config.analysis, (previous, &record, threads), progress);
+    record.finish()?;
+    let Ingested { outcomes, words: corpus_words, hashes, files_read } = ingested;
+    let changes =
+        previous.changes(files.iter().map(|f| f.rel_path.as_str()).zip(hashes.iter().map(String::as_str)));
     let (outcomes, duplicates) = drop_duplicates(outcomes, manifest, progress);
 
     // The corpus's own words are compound parts too; queries must split as documents did.
@@ -239,6 +321,9 @@ fn write_generation(
         format_version: FORMAT_VERSION,
         praev_version: env!("CARGO_PKG_VERSION").to_string(),
         corpus_root: corpus.display().to_string(),
+        config_dir: sources
+            .config_dir
+            .map(|dir| std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf()).display().to_string()),
         config_hash: config.files.hash(),
         built_at: SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0),
         documents: records.len(),
@@ -257,7 +342,7 @@ fn write_generation(
     write_thesaurus(generation, &index, &fields, config, &analyzer, &corpus_word_set)?;
     meta.write(generation)?;
     drop_in_background((analyzer, index, records));
-    Ok((meta, skipped, duplicates))
+    Ok(Written { meta, skipped, duplicates, changes, files_read })
 }
 
 /// Frees `value` on a thread of its own: the analyzer's word cache and the document records of
@@ -312,83 +397,6 @@ fn drop_duplicates(
         progress.warning(&message);
     }
     (outcomes, duplicates)
-}
-
-/// The distinct words (lower-cased, folded, hyphenated words in pieces, no stop words, no
-/// numbers) of some documents. Written forms are collected first and folded once each: a
-/// corpus repeats its words many times over.
-fn vocabulary<'a>(
-    documents: impl Iterator<Item = &'a Document>,
-    analysis: &AnalysisConfig,
-) -> FxHashSet<String> {
-    // Fx hashing: the sets are hashed once per word of the corpus, and their order is not used.
-    let mut written: FxHashSet<&str> = FxHashSet::default();
-    for document in documents {
-        for passage in &document.passages {
-            written.extend(
-                passage
-                    .text
-                    .split(|c: char| !c.is_alphanumeric() && !is_invisible(c))
-                    .filter(|w| !w.is_empty() && w.chars().all(|c| c.is_alphabetic() || is_invisible(c))),
-            );
-        }
-    }
-    let max = analysis.settings.max_word_chars;
-    let mut words: FxHashSet<String> = FxHashSet::default();
-    for word in written {
-        let lower: String = word.chars().filter(|c| !is_invisible(*c)).flat_map(char::to_lowercase).collect();
-        if lower.chars().count() > max {
-            continue;
-        }
-        let folded = UmlautFold::fold(&lower);
-        if !analysis.stop_words.contains(&folded) {
-            words.insert(folded);
-        }
-    }
-    words
-}
-
-type Outcome = std::result::Result<Document, Skipped>;
-/// What one ingest thread returns: its outcomes numbered by file, and its files' vocabulary.
-type IngestPart = (Vec<(usize, Outcome)>, FxHashSet<String>);
-
-/// Ingests the files on `threads` threads, returning outcomes in file order and the corpus
-/// vocabulary (see [`vocabulary`]), which each thread collects for its own files. Threads take
-/// the next file as they finish one, so a thread with long files does not leave the others idle.
-fn ingest_all(
-    files: &[SourceFile],
-    settings: &IngestSettings,
-    analysis: &AnalysisConfig,
-    threads: usize,
-    progress: &dyn BuildProgress,
-) -> (Vec<Outcome>, FxHashSet<String>) {
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let worker = || -> IngestPart {
-        let mut mine = Vec::new();
-        loop {
-            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let Some(file) = files.get(i) else { break };
-            let outcome = ingest::ingest_file(file, settings)
-                .map_err(|reason| Skipped { rel_path: file.rel_path.clone(), reason });
-            progress.file_done(&file.rel_path);
-            mine.push((i, outcome));
-        }
-        let words = vocabulary(mine.iter().filter_map(|(_, o)| o.as_ref().ok()), analysis);
-        (mine, words)
-    };
-    let threads = if files.len() < 64 { 1 } else { threads.max(1) };
-    let parts: Vec<IngestPart> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads).map(|_| scope.spawn(worker)).collect();
-        handles.into_iter().map(|h| h.join().expect("an ingest thread panicked")).collect()
-    });
-    let mut numbered = Vec::with_capacity(files.len());
-    let mut words = FxHashSet::default();
-    for (part_outcomes, part_words) in parts {
-        numbered.extend(part_outcomes);
-        words.extend(part_words);
-    }
-    numbered.sort_unstable_by_key(|(i, _)| *i);
-    (numbered.into_iter().map(|(_, outcome)| outcome).collect(), words)
 }
 
 fn add_document(writer: &IndexWriter, fields: &Fields, document: &Document) -> Result<()> {
@@ -461,6 +469,10 @@ fn add_document_meta(tantivy_doc: &mut TantivyDocument, fields: &Fields, meta: &
     if let Some(district) = &meta.district {
         tantivy_doc.add_text(fields.district, district);
         tantivy_doc.add_facet(fields.district_facet, Facet::from_path([district.as_str()]));
+    }
+    if let Some(period) = meta.date.as_deref().and_then(|date| DatePeriod::parse(date).ok()) {
+        tantivy_doc.add_u64(fields.date_first, u64::from(period.first));
+        tantivy_doc.add_u64(fields.date_last, u64::from(period.last));
     }
     let stored = [(fields.date, &meta.date), (fields.title, &meta.title), (fields.url, &meta.url)];
     for (field, value) in stored {

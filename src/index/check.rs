@@ -234,7 +234,7 @@ mod tests {
         let config =
             ConfigFiles::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("index-config").as_path())
                 .unwrap();
-        build(&BuildRequest { corpus, index: index.clone(), config }, &Quiet).unwrap();
+        build(&BuildRequest { corpus, index: index.clone(), config, config_dir: None }, &Quiet).unwrap();
         let generation = current_generation(&index).unwrap().unwrap();
         (dir, generation)
     }

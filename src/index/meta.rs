@@ -18,7 +18,9 @@ use crate::ingest::DocumentMeta;
 /// fold together (ph/f, -ntial/-nzial), umlaut-distinct stems keep their transcription
 /// (fördern ≠ fordern), more feminine person nouns meet their base (Ärztin); `…_words`
 /// fields whose norms are the word counts BM25 normalises by.
-pub const FORMAT_VERSION: u32 = 9;
+/// 10: passages index their document's first and last day (`date_first`, `date_last`) for
+/// date filters; a generation keeps its ingested documents (`ingested.jsonl`) for updates.
+pub const FORMAT_VERSION: u32 = 10;
 pub const META_FILE: &str = "praev.json";
 pub const DOCUMENTS_FILE: &str = "documents.jsonl";
 pub const MUNICIPALITIES_FILE: &str = "municipalities.json";
@@ -30,6 +32,10 @@ pub struct IndexMeta {
     pub praev_version: String,
     /// The folder that was indexed, as given (absolute).
     pub corpus_root: String,
+    /// The config folder it was built with, absolute; None for the bundled config. With
+    /// `corpus_root`, what `praev index --index IDX` alone updates from.
+    #[serde(default)]
+    pub config_dir: Option<String>,
     pub config_hash: String,
     /// Unix seconds when the build finished.
     pub built_at: u64,

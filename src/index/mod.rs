@@ -8,14 +8,16 @@
 pub mod build;
 pub mod check;
 pub mod documents;
+pub mod ingested;
 pub mod meta;
 pub mod profiles;
 pub mod read_only;
 pub mod reader;
+mod reading;
 pub mod schema;
 pub mod store;
 
-pub use build::{build, BuildProgress, BuildReport, BuildRequest};
+pub use build::{build, remembered_sources, BuildProgress, BuildReport, BuildRequest};
 pub use meta::{IndexMeta, FORMAT_VERSION};
 pub use reader::PraevIndex;
 

@@ -38,6 +38,8 @@ pub const QUOTE: &str = "quote";
 pub const TRUNCATED: &str = "truncated";
 pub const REPORTED: &str = "reported";
 pub const PAGE: &str = "page";
+pub const DATE_FIRST: &str = "date_first";
+pub const DATE_LAST: &str = "date_last";
 
 /// Handles of the schema's fields.
 #[derive(Debug, Clone, Copy)]
@@ -82,6 +84,11 @@ pub struct Fields {
     /// The page of a paged document (PDF) the passage is on, from 1; absent for other
     /// formats. Stored only.
     pub page: Field,
+    /// The first and last day of the document's date (`yyyymmdd`, see
+    /// [`crate::ingest::metadata::DatePeriod`]); absent for undated documents. Indexed for the
+    /// `--since`/`--until` filters, fast for `--sort date` and `trend`.
+    pub date_first: Field,
+    pub date_last: Field,
 }
 
 pub fn build_schema() -> Schema {
@@ -119,6 +126,8 @@ pub fn build_schema() -> Schema {
     builder.add_u64_field(TRUNCATED, STORED);
     builder.add_u64_field(REPORTED, STORED | INDEXED | FAST);
     builder.add_u64_field(PAGE, STORED);
+    builder.add_u64_field(DATE_FIRST, INDEXED | FAST);
+    builder.add_u64_field(DATE_LAST, INDEXED | FAST);
     builder.build()
 }
 
@@ -149,6 +158,8 @@ impl Fields {
             truncated: schema.get_field(TRUNCATED)?,
             reported: schema.get_field(REPORTED)?,
             page: schema.get_field(PAGE)?,
+            date_first: schema.get_field(DATE_FIRST)?,
+            date_last: schema.get_field(DATE_LAST)?,
         })
     }
 

@@ -32,6 +32,15 @@ impl Fingerprint {
     pub fn of(text: &str) -> Fingerprint {
         Fingerprint(*blake3::hash(text_key(text).as_bytes()).as_bytes())
     }
+
+    /// The hash's bytes, to record a document (see `index::ingested`).
+    pub fn to_bytes(self) -> [u8; 32] {
+        self.0
+    }
+
+    pub fn from_bytes(bytes: [u8; 32]) -> Fingerprint {
+        Fingerprint(bytes)
+    }
 }
 
 /// The words of `text`, lower-cased, joined by single spaces: what is left when case,

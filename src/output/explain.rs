@@ -85,6 +85,12 @@ fn describe_restriction(restriction: Restriction) -> String {
         }
         Restriction::NoQuotes => "no quotes (searched with --kind quote or --speaker)".to_string(),
         Restriction::Speaker(speaker) => format!("speaker's name holds all of: {speaker}"),
+        Restriction::Dates(range) => {
+            let day = |d: Option<u32>| {
+                d.map_or("…".to_string(), |d| format!("{}-{:02}-{:02}", d / 10_000, d / 100 % 100, d % 100))
+            };
+            format!("dated {} to {} (undated documents left out)", day(range.since), day(range.until))
+        }
     }
 }
 

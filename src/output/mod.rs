@@ -30,6 +30,7 @@ pub mod synonyms;
 pub mod table;
 pub mod terminal;
 pub mod themes;
+pub mod trend;
 pub mod wording;
 
 use std::path::Path;
@@ -69,6 +70,8 @@ pub const LISTING: &[Format] = &[Format::Table, Format::Json, Format::Jsonl, For
 /// [`LISTING`] plus the citations of `praev search` and `praev quotes`.
 pub const CITING: &[Format] =
     &[Format::Table, Format::Json, Format::Jsonl, Format::Csv, Format::Csl, Format::Bibtex, Format::Ris];
+/// [`LISTING`] plus the line chart of `praev trend`.
+pub const CHART: &[Format] = &[Format::Table, Format::Json, Format::Jsonl, Format::Csv, Format::Svg];
 
 /// [`LISTING`] plus the heatmaps of `praev matrix`.
 pub const PICTURES: &[Format] =

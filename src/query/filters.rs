@@ -1,5 +1,5 @@
 //! Which passages a search, a theme ranking, a quote search or a wording command looks at:
-//! municipality, passage kind, speaker; one type, [`PassageFilter`], for every caller. A
+//! municipality, passage kind, speaker, date; one type, [`PassageFilter`], for every caller. A
 //! municipality name also matches the passages of its Gemeinden: `Kreis Mettmann` takes in
 //! the passages about Velbert, whose district it is.
 //!
@@ -7,8 +7,15 @@
 //! ranks the remaining passages exactly like an unfiltered one. The filter also owns the rule
 //! that quotes are left out unless asked for: a quote repeats words of the passage it stands in,
 //! so without a kind or a speaker every hit would be found twice.
+//!
+//! A date range keeps the passages of documents whose date overlaps it (a document dated
+//! `2021` is in `--since 2021-06`); documents without a date are left out whenever a bound is
+//! given, since nothing says they belong to the period. The bounds run in the query, on the
+//! indexed first and last day of each document's date, so limits count only passages in range.
 
-use tantivy::query::{BooleanQuery, BoostQuery, EmptyQuery, Occur, Query, TermQuery};
+use std::ops::Bound;
+
+use tantivy::query::{BooleanQuery, BoostQuery, EmptyQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::{Facet, Field, IndexRecordOption};
 use tantivy::Term;
 
@@ -27,12 +34,43 @@ pub struct PassageFilter {
     /// Effing` all find `Dr. Klaus Effing`; a quote credited to `Effing` alone is found by
     /// `Klaus Effing`).
     pub speaker: Option<String>,
+    /// Only passages of documents dated within this range (unbounded: all, dated or not).
+    pub dates: DateRange,
+}
+
+/// Bounds on a document's date, as `yyyymmdd` day numbers (see
+/// [`crate::ingest::metadata::DatePeriod`]), both inclusive: `since` is the first day of
+/// `--since`'s period, `until` the last day of `--until`'s.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DateRange {
+    pub since: Option<u32>,
+    pub until: Option<u32>,
+}
+
+impl DateRange {
+    pub fn is_unbounded(&self) -> bool {
+        self.since.is_none() && self.until.is_none()
+    }
+
+    /// Whether a document dated from day `first` to day `last` overlaps the range.
+    pub fn overlaps(&self, first: u32, last: u32) -> bool {
+        self.since.is_none_or(|since| last >= since) && self.until.is_none_or(|until| first <= until)
+    }
+
+    /// Whether a document with this date (ISO, any precision; None: undated) is in range.
+    pub fn holds(&self, date: Option<&str>) -> bool {
+        if self.is_unbounded() {
+            return true;
+        }
+        let period = date.and_then(|d| crate::ingest::metadata::DatePeriod::parse(d).ok());
+        period.is_some_and(|p| self.overlaps(p.first, p.last))
+    }
 }
 
 impl PassageFilter {
     /// Only quotes (of these municipalities; empty: all).
     pub fn quotes(municipalities: Vec<String>) -> PassageFilter {
-        PassageFilter { municipalities, kinds: vec![PassageKind::Quote], speaker: None }
+        PassageFilter { municipalities, kinds: vec![PassageKind::Quote], ..PassageFilter::default() }
     }
 
     /// What the filter restricts, in the order its clauses run (what `--explain` lists).
@@ -49,6 +87,9 @@ impl PassageFilter {
         }
         if let Some(speaker) = &self.speaker {
             restrictions.push(Restriction::Speaker(speaker));
+        }
+        if !self.dates.is_unbounded() {
+            restrictions.push(Restriction::Dates(self.dates));
         }
         restrictions
     }
@@ -81,6 +122,8 @@ pub enum Restriction<'a> {
     NoQuotes,
     /// Only quotes of this person, by any form of the name.
     Speaker(&'a str),
+    /// Only passages of documents whose date overlaps the range.
+    Dates(DateRange),
 }
 
 impl Restriction<'_> {
@@ -100,6 +143,7 @@ impl Restriction<'_> {
                 (Occur::MustNot, facet_any([(fields.kind_facet, PassageKind::Quote.as_str())].into_iter()))
             }
             Restriction::Speaker(speaker) => (Occur::Must, surname_in(index, fields.speaker, speaker)),
+            Restriction::Dates(range) => (Occur::Must, dated_within(index, range)),
         }
     }
 }
@@ -128,6 +172,27 @@ pub fn all_words_in(index: &PraevIndex, field: Field, text: &str) -> Box<dyn Que
         return Box::new(EmptyQuery);
     }
     Box::new(BoostQuery::new(Box::new(BooleanQuery::new(words)), 0.0))
+}
+
+/// Matches passages of documents whose date overlaps `range`: the date ends on or after
+/// `since` and begins on or before `until` (no score). Undated passages have neither field.
+fn dated_within(index: &PraevIndex, range: DateRange) -> Box<dyn Query> {
+    let fields = &index.fields;
+    let day = |field: Field, day: u32| Term::from_field_u64(field, u64::from(day));
+    let mut bounds: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let since = range.since.unwrap_or(0);
+    // Always one bound on the last day: it also leaves out the undated passages.
+    bounds.push((
+        Occur::Must,
+        Box::new(RangeQuery::new(Bound::Included(day(fields.date_last, since)), Bound::Unbounded)),
+    ));
+    if let Some(until) = range.until {
+        bounds.push((
+            Occur::Must,
+            Box::new(RangeQuery::new(Bound::Unbounded, Bound::Included(day(fields.date_first, until)))),
+        ));
+    }
+    Box::new(BoostQuery::new(Box::new(BooleanQuery::new(bounds)), 0.0))
 }
 
 /// Matches documents having any of `values` as facet of its field; filters do not add to the
@@ -168,5 +233,19 @@ mod tests {
                 Restriction::Kinds(&[PassageKind::Quote])
             ]
         );
+    }
+
+    #[test]
+    #[allow(clippy::inconsistent_digit_grouping)] // day numbers written yyyy_mm_dd
+    fn a_date_range_keeps_documents_whose_date_overlaps_it() {
+        let range = DateRange { since: Some(2021_06_01), until: Some(2022_12_31) };
+        assert!(range.holds(Some("2021")), "a year reaching into the range");
+        assert!(range.holds(Some("2022-12-31")));
+        assert!(!range.holds(Some("2021-05")), "a month before the range");
+        assert!(!range.holds(Some("2023-01-01")));
+        assert!(!range.holds(None), "undated documents are out when a bound is given");
+        assert!(DateRange::default().holds(None), "no bound keeps everything");
+        let dated = PassageFilter { dates: range, ..PassageFilter::default() };
+        assert_eq!(dated.restrictions(), [Restriction::NoQuotes, Restriction::Dates(range)]);
     }
 }

@@ -26,10 +26,11 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocId, Score, SegmentReader, TantivyDocument, Term};
 
 use super::compile::{to_tantivy, to_tantivy_in};
-use super::filters::PassageFilter;
+use super::filters::{DateRange, PassageFilter};
 use super::hits::{stored_str, HitBuilder};
 use super::plan::QueryPlan;
 use super::roles::RoleMatcher;
+use super::search::{sort_by_date, SortOrder};
 use super::speakers::speaker_matches;
 use super::{Hit, SearchResults};
 use crate::analysis::TermMatcher;
@@ -82,6 +83,10 @@ pub struct QuoteRequest {
     pub exact: bool,
     /// Only direct quotes or only reported statements; both when None.
     pub form: Option<QuoteForm>,
+    /// Only quotes of documents dated in this range.
+    pub dates: DateRange,
+    /// By score (or, without a query, by municipality), or newest document first.
+    pub sort: SortOrder,
 }
 
 /// The two kinds of quote passages.
@@ -105,7 +110,8 @@ struct SortedWords {
 }
 
 pub fn find_quotes(index: &PraevIndex, request: &QuoteRequest) -> Result<SearchResults> {
-    let filter = PassageFilter::quotes(request.municipalities.clone());
+    let filter =
+        PassageFilter { dates: request.dates, ..PassageFilter::quotes(request.municipalities.clone()) };
     let query_text = request.query.as_deref().unwrap_or("").trim();
     let words = sort_words(index, query_text);
     let (ranking, highlight) = ranking_query(index, &words, request.exact);
@@ -135,7 +141,9 @@ pub fn find_quotes(index: &PraevIndex, request: &QuoteRequest) -> Result<SearchR
     let limit = request.limit.max(1);
     let ranked = words != SortedWords::default();
     let filtered = role.is_some() || request.speaker.is_some();
-    let fetch = if ranked && !filtered { limit } else { searcher.num_docs().max(1) as usize };
+    let by_date = request.sort == SortOrder::Date;
+    // By date, every match is a candidate: the newest need not be among the best.
+    let fetch = if ranked && !filtered && !by_date { limit } else { searcher.num_docs().max(1) as usize };
     let ranking = TopDocs::with_limit(fetch).tweak_score(move |segment: &SegmentReader| {
         let reported = segment.fast_fields().u64(REPORTED).ok().map(|column| column.first_or_default_col(0));
         move |doc: DocId, score: Score| match &reported {
@@ -168,7 +176,7 @@ pub fn find_quotes(index: &PraevIndex, request: &QuoteRequest) -> Result<SearchR
         }
         admitted += 1;
         // Ranked hits come best first: those beyond the limit are only counted.
-        if !ranked || hits.len() < limit {
+        if !ranked || by_date || hits.len() < limit {
             hits.push(builder.hit(&doc, score));
         }
     }
@@ -177,6 +185,9 @@ pub fn find_quotes(index: &PraevIndex, request: &QuoteRequest) -> Result<SearchR
     }
     if !ranked {
         hits.sort_by_key(listing_order);
+    }
+    if by_date {
+        sort_by_date(&mut hits);
     }
     hits.truncate(limit);
     Ok(SearchResults {

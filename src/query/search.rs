@@ -12,7 +12,7 @@
 
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, QueryClone};
-use tantivy::{TantivyDocument, Term};
+use tantivy::{DocAddress, DocId, Score, SegmentReader, TantivyDocument, Term};
 
 use super::compile::to_tantivy;
 use super::feedback::{expansion_query, relevance_model, Feedback, FeedbackTerm};
@@ -24,7 +24,8 @@ use super::parse::Occurrence;
 use super::plan::QueryPlan;
 use crate::analysis::TermMatcher;
 use crate::error::{Error, Result};
-use crate::index::PraevIndex;
+use crate::index::{schema, PraevIndex};
+use crate::ingest::metadata::DatePeriod;
 
 pub use super::hits::{Hit, DEFAULT_PER_FILE};
 
@@ -43,6 +44,19 @@ pub struct SearchRequest {
     pub boosts: Vec<Boost>,
     /// Pseudo-relevance feedback (`--feedback`): None searches once.
     pub feedback: Option<Feedback>,
+    /// The order of the hits (`--sort`).
+    pub sort: SortOrder,
+}
+
+/// How hits are ordered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SortOrder {
+    /// Best score first.
+    #[default]
+    Score,
+    /// Newest document first (by the first day of its date), ties by score; undated last.
+    /// The newest passages are collected in the query, so the limit takes the newest matches.
+    Date,
 }
 
 /// A query every hit must match, adding its score times `weight`: ranks up passages that are
@@ -123,7 +137,13 @@ pub fn search(index: &PraevIndex, request: &SearchRequest) -> Result<SearchResul
     let searcher = index.reader.searcher();
     let limit = request.limit.max(1);
     let fetch = fetch_size(limit, request.per_file > 0);
-    let (top, total_hits) = searcher.search(&*query, &(TopDocs::with_limit(fetch), Count))?;
+    let (top, total_hits) = match request.sort {
+        SortOrder::Score => searcher.search(&*query, &(TopDocs::with_limit(fetch), Count))?,
+        SortOrder::Date => {
+            let (top, total) = searcher.search(&*query, &(newest_first(fetch), Count))?;
+            (top.into_iter().map(|((_, score), address)| (score, address)).collect(), total)
+        }
+    };
     let mut builder = HitBuilder::new(index, TermMatcher::new(plan.highlight_terms()));
     let mut cap = PerFileCap::new(index, request.per_file);
     let mut ranked = Vec::with_capacity(top.len());
@@ -132,7 +152,11 @@ pub fn search(index: &PraevIndex, request: &SearchRequest) -> Result<SearchResul
         let file = super::hits::stored_str(&doc, index.fields.file).unwrap_or_default();
         ranked.push(RankedPassage { score, file, doc });
     }
-    let ranked = with_file_evidence(ranked, FILE_EVIDENCE_SHARE);
+    let mut ranked = with_file_evidence(ranked, FILE_EVIDENCE_SHARE);
+    if request.sort == SortOrder::Date {
+        // Stable: passages of one day stay in score order.
+        ranked.sort_by_key(|passage| std::cmp::Reverse(first_day(index, &passage.doc)));
+    }
     let mut hits: Vec<Hit> = Vec::with_capacity(limit);
     for passage in ranked {
         if !is_asked_speaker(index, &request.filter, &passage.doc) {
@@ -147,6 +171,35 @@ pub fn search(index: &PraevIndex, request: &SearchRequest) -> Result<SearchResul
         }
     }
     Ok(SearchResults { query: request.query.clone(), total_hits, hits, note: None, feedback_terms })
+}
+
+/// The top `limit` passages by (first day of their document's date, score), newest first;
+/// undated passages count as day 0, after every dated one.
+fn newest_first(limit: usize) -> impl tantivy::collector::Collector<Fruit = Vec<((u64, Score), DocAddress)>> {
+    TopDocs::with_limit(limit).tweak_score(move |segment: &SegmentReader| {
+        let days = segment.fast_fields().u64(schema::DATE_FIRST).ok();
+        move |doc: DocId, score: Score| {
+            let day = days.as_ref().and_then(|column| column.first(doc)).unwrap_or(0);
+            (day, score)
+        }
+    })
+}
+
+/// The first day of a passage's document date (0 when undated), from its stored date.
+fn first_day(index: &PraevIndex, doc: &TantivyDocument) -> u32 {
+    first_day_of(super::hits::stored_str(doc, index.fields.date).as_deref())
+}
+
+/// The first day of an ISO date of any precision (`yyyymmdd`), 0 for none: the key that sorts
+/// by date, newest first when reversed, undated last.
+pub fn first_day_of(date: Option<&str>) -> u32 {
+    date.and_then(|date| DatePeriod::parse(date).ok()).map_or(0, |period| period.first)
+}
+
+/// Orders hits newest document first, keeping the order they had within one date (their
+/// score or listing order); undated last.
+pub fn sort_by_date(hits: &mut [Hit]) {
+    hits.sort_by_key(|hit| std::cmp::Reverse(first_day_of(hit.date.as_deref())));
 }
 
 /// Whether a passage is a quote of the person `--speaker` asks for (any form of the name, as

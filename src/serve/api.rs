@@ -19,6 +19,7 @@ use super::AppState;
 use crate::index::documents::{self as document_list, DocumentFilter, DocumentList};
 use crate::index::profiles::{self, MunicipalityProfile, SortBy};
 use crate::index::PraevIndex;
+use crate::ingest::metadata::DatePeriod;
 use crate::output::compare::CompareReport;
 use crate::output::documents::DocumentsReport;
 use crate::output::hits::SearchReport;
@@ -28,7 +29,9 @@ use crate::output::quotes::QuotesReport;
 use crate::output::similar::SimilarReport;
 use crate::output::themes::{CoverageReport, RankingReport, ThemeReport};
 use crate::output::{self, Format, Report, Style};
+use crate::query::filters::DateRange;
 use crate::query::quotes::{find_quotes, QuoteForm, QuoteRequest};
+use crate::query::search::SortOrder;
 use crate::query::{self, PassageFilter, SearchRequest, SearchResults};
 use crate::themes::matrix::ThemeMatrix;
 use crate::themes::{free_text, rank, Theme, Themes};
@@ -51,12 +54,35 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// The parameters of each endpoint, named like the command's flags.
-pub const SEARCH_PARAMS: &[&str] =
-    &["q", "limit", "municipality", "kind", "exact", "theme", "speaker", "per_file"];
-pub const THEME_PARAMS: &[&str] = &["name", "limit", "by", "municipality", "kind", "per_file"];
-pub const MATRIX_PARAMS: &[&str] = &["themes", "municipalities"];
-pub const QUOTES_PARAMS: &[&str] =
-    &["q", "limit", "speaker", "role", "municipality", "exact", "direct", "reported"];
+pub const SEARCH_PARAMS: &[&str] = &[
+    "q",
+    "limit",
+    "municipality",
+    "kind",
+    "exact",
+    "theme",
+    "speaker",
+    "per_file",
+    "since",
+    "until",
+    "sort",
+];
+pub const THEME_PARAMS: &[&str] =
+    &["name", "limit", "by", "municipality", "kind", "per_file", "since", "until", "sort"];
+pub const MATRIX_PARAMS: &[&str] = &["themes", "municipalities", "since", "until"];
+pub const QUOTES_PARAMS: &[&str] = &[
+    "q",
+    "limit",
+    "speaker",
+    "role",
+    "municipality",
+    "exact",
+    "direct",
+    "reported",
+    "since",
+    "until",
+    "sort",
+];
 pub const DOCUMENTS_PARAMS: &[&str] = &["municipality", "kind"];
 pub const SIMILAR_PARAMS: &[&str] = &["passage", "text", "limit", "same_municipality"];
 pub const COMPARE_PARAMS: &[&str] = &["a", "b"];
@@ -101,13 +127,48 @@ pub fn search(index: &PraevIndex, params: &Params) -> Result<SearchResults, ApiE
             municipalities: query::resolve_municipalities(index, &params.all("municipality", false)?)?,
             kinds: params.passage_kinds()?,
             speaker: params.text("speaker")?,
+            dates: dates(params)?,
         },
         exact: params.flag("exact")?,
         per_file: per_file(params)?,
         boosts,
         feedback: None,
+        sort: sort(params)?,
     };
     Ok(query::search(index, &request)?)
+}
+
+/// `since` and `until` as the commands' `--since` and `--until` take them: YYYY, YYYY-MM or
+/// YYYY-MM-DD, the whole period included.
+fn dates(params: &Params) -> Result<DateRange, ApiError> {
+    let period = |name: &str| -> Result<Option<DatePeriod>, ApiError> {
+        params
+            .text(name)?
+            .map(|value| {
+                DatePeriod::parse(&value)
+                    .map_err(|e| ApiError::bad_request(format!("parameter {name:?}: {e}")))
+            })
+            .transpose()
+    };
+    let range =
+        DateRange { since: period("since")?.map(|p| p.first), until: period("until")?.map(|p| p.last) };
+    match (range.since, range.until) {
+        (Some(since), Some(until)) if since > until => {
+            Err(ApiError::bad_request("\"since\" names a date after \"until\": nothing is in between"))
+        }
+        _ => Ok(range),
+    }
+}
+
+/// `sort` as the commands' `--sort` takes it: `score` (the default) or `date`.
+fn sort(params: &Params) -> Result<SortOrder, ApiError> {
+    match params.text("sort")?.as_deref() {
+        None | Some("score") => Ok(SortOrder::Score),
+        Some("date") => Ok(SortOrder::Date),
+        Some(other) => Err(ApiError::bad_request(format!(
+            "parameter \"sort\" takes \"score\" or \"date\", not {other:?}"
+        ))),
+    }
 }
 
 /// `--per-file N` as `search` and `theme` take it (0: all).
@@ -144,9 +205,14 @@ pub fn theme<T>(
             municipalities: query::resolve_municipalities(index, &params.all("municipality", false)?)?,
             kinds: params.passage_kinds()?,
             speaker: None,
+            dates: dates(params)?,
         },
         per_file: per_file(params)?,
+        sort: sort(params)?,
     };
+    if by_municipality && request.sort == SortOrder::Date {
+        return Err(ApiError::bad_request("\"sort=date\" orders passages, not municipalities (\"by\")"));
+    }
     let theme = selection.theme();
     if by_municipality {
         let ranking = rank::rank_municipalities(index, theme, &request)?;
@@ -195,7 +261,7 @@ pub fn matrix(index: &PraevIndex, params: &Params) -> Result<(ThemeMatrix, Theme
         names.iter().map(|name| all.named(name)).collect::<Result<_, _>>()?
     };
     let municipalities = query::resolve_municipalities(index, &params.all("municipalities", true)?)?;
-    let matrix = rank::matrix(index, &themes, &municipalities)?;
+    let matrix = rank::matrix(index, &themes, &municipalities, dates(params)?)?;
     Ok((matrix, all))
 }
 
@@ -222,6 +288,8 @@ pub fn quotes(index: &PraevIndex, params: &Params) -> Result<SearchResults, ApiE
             (_, true) => Some(QuoteForm::Reported),
             _ => None,
         },
+        dates: dates(params)?,
+        sort: sort(params)?,
     };
     Ok(find_quotes(index, &request)?)
 }

@@ -4,12 +4,13 @@
 //! A theme is not a word: *Übergänge* covers `Nahtstelle`, `Kultur des Übergangs` and
 //! `Einschulung`. The terms go through the index's German analysis like a query, so inflected
 //! forms, compounds and gender forms count; [`rank`] turns a theme into a ranking of passages
-//! and of municipalities, [`matrix`] into the theme × municipality picture. A topic that names
-//! no theme becomes one through [`free_text`].
+//! and of municipalities, [`matrix`] into the theme × municipality picture, [`trend`] into its
+//! strength year by year. A topic that names no theme becomes one through [`free_text`].
 
 pub mod free_text;
 pub mod matrix;
 pub mod rank;
+pub mod trend;
 
 use serde::Deserialize;
 

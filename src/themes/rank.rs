@@ -12,6 +12,7 @@
 //! (missing ones count 0): one strong passage is not enough to lead, and a municipality with
 //! many long documents does not win by volume, since only its best passages count.
 
+use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
@@ -25,9 +26,11 @@ use crate::analysis::{GermanAnalyzer, TermMatcher, PART_MARK, ROOT_MARK};
 use crate::error::Result;
 use crate::index::PraevIndex;
 use crate::query::compile::to_tantivy;
+use crate::query::filters::DateRange;
 use crate::query::frames::QuestionFrames;
 use crate::query::hits::{fetch_size, stored_str, HitBuilder, PerFileCap};
 use crate::query::plan::{Alternative, QueryPlan, NEAR_PARTS_SLOP};
+use crate::query::search::{first_day_of, SortOrder};
 use crate::query::{Boost, Hit, PassageFilter};
 
 /// How many of a municipality's best passages its theme strength averages.
@@ -48,6 +51,8 @@ pub struct ThemeRequest {
     pub filter: PassageFilter,
     /// At most this many passages of one file (0: no limit).
     pub per_file: usize,
+    /// By theme score, or newest document first (`rank_passages` only).
+    pub sort: SortOrder,
 }
 
 /// A passage ranked by theme: the hit of `search` and the theme terms it holds.
@@ -303,13 +308,17 @@ fn near_parts_start(parts: &[String], by_position: &HashMap<usize, Vec<&str>>) -
 }
 
 /// A passage the theme matches, with its score after exclusions and its stored fields.
-struct Scored {
-    score: f32,
-    doc: TantivyDocument,
+pub(super) struct Scored {
+    pub(super) score: f32,
+    pub(super) doc: TantivyDocument,
 }
 
 /// Every passage the theme matches (within the request's filters), best first.
-fn score_all(index: &PraevIndex, theme: &CompiledTheme, request: &ThemeRequest) -> Result<Vec<Scored>> {
+pub(super) fn score_all(
+    index: &PraevIndex,
+    theme: &CompiledTheme,
+    request: &ThemeRequest,
+) -> Result<Vec<Scored>> {
     let query = filtered(index, theme, request);
     let searcher = index.reader.searcher();
     let all = searcher.num_docs().max(1) as usize;
@@ -353,7 +362,9 @@ pub fn rank_passages(index: &PraevIndex, theme: &Theme, request: &ThemeRequest) 
     let compiled = CompiledTheme::new(&index.analyzer, &index.analysis.question_frames, theme);
     let searcher = index.reader.searcher();
     let limit = request.limit.max(1);
-    let (candidates, total_hits) = if compiled.needs_text() {
+    let by_date = request.sort == SortOrder::Date;
+    // By date, every match is a candidate: the newest need not be among the best.
+    let (candidates, total_hits) = if compiled.needs_text() || by_date {
         let all = score_all(index, &compiled, request)?;
         let total = all.len();
         (all, total)
@@ -377,6 +388,10 @@ pub fn rank_passages(index: &PraevIndex, theme: &Theme, request: &ThemeRequest) 
     }
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
     let mut builder = HitBuilder::new(index, TermMatcher::new(compiled.highlight.clone()));
+    if by_date {
+        let fields = &index.fields;
+        ranked.sort_by_key(|(_, doc)| Reverse(first_day_of(stored_str(doc, fields.date).as_deref())));
+    }
     let hits = ranked
         .iter()
         .take(limit)
@@ -508,12 +523,17 @@ fn documents_of(index: &PraevIndex, passages: &[Scored]) -> usize {
 }
 
 /// The theme × municipality matrix of `themes` and `municipalities` (all municipalities of the
-/// index when empty).
-pub fn matrix(index: &PraevIndex, themes: &[&Theme], municipalities: &[String]) -> Result<ThemeMatrix> {
+/// index when empty), over the passages of documents dated in `dates`.
+pub fn matrix(
+    index: &PraevIndex,
+    themes: &[&Theme],
+    municipalities: &[String],
+    dates: DateRange,
+) -> Result<ThemeMatrix> {
     let columns: Vec<String> =
         if municipalities.is_empty() { index.municipalities()? } else { municipalities.to_vec() };
     let request = ThemeRequest {
-        filter: PassageFilter { municipalities: municipalities.to_vec(), ..PassageFilter::default() },
+        filter: PassageFilter { municipalities: municipalities.to_vec(), dates, ..PassageFilter::default() },
         ..ThemeRequest::default()
     };
     let mut cells = Vec::with_capacity(themes.len() * columns.len());

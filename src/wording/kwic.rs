@@ -53,7 +53,7 @@ pub fn kwic(index: &PraevIndex, term: &str, request: &KwicRequest) -> Result<Vec
         filter: PassageFilter {
             municipalities: request.municipalities.clone(),
             kinds: request.kinds.clone(),
-            speaker: None,
+            ..PassageFilter::default()
         },
         exact: true,
         per_file: 0,

@@ -16,6 +16,7 @@ use crate::analysis::{AnalyzedToken, GermanAnalyzer, Origin};
 use crate::error::{Error, Result};
 use crate::index::PraevIndex;
 use crate::ingest::PassageKind;
+use crate::query::filters::DateRange;
 
 /// A term used only once in the subset says nothing about its wording.
 pub const MIN_SUBSET_COUNT: u64 = 2;
@@ -27,18 +28,20 @@ pub struct SubsetFilter {
     pub municipalities: Vec<String>,
     /// Empty means all kinds.
     pub kinds: Vec<PassageKind>,
+    /// Only passages of documents dated in this range (unbounded: all, dated or not).
+    pub dates: DateRange,
 }
 
 impl SubsetFilter {
     pub fn is_empty(&self) -> bool {
-        self.municipalities.is_empty() && self.kinds.is_empty()
+        self.municipalities.is_empty() && self.kinds.is_empty() && self.dates.is_unbounded()
     }
 
-    fn holds(&self, municipality: Option<&str>, kind: &str) -> bool {
+    fn holds(&self, municipality: Option<&str>, kind: &str, date: Option<&str>) -> bool {
         let municipality_ok = self.municipalities.is_empty()
             || municipality.is_some_and(|m| self.municipalities.iter().any(|w| w == m));
         let kind_ok = self.kinds.is_empty() || self.kinds.iter().any(|k| k.as_str() == kind);
-        municipality_ok && kind_ok
+        municipality_ok && kind_ok && self.dates.holds(date)
     }
 }
 
@@ -104,7 +107,7 @@ pub fn distinctive_terms(index: &PraevIndex, filter: &SubsetFilter) -> Result<Ve
         ));
     }
     let (subset, rest, forms, _) =
-        count_sides(index, |_, municipality, kind| Some(filter.holds(municipality, kind)))?;
+        count_sides(index, |_, municipality, kind, date| Some(filter.holds(municipality, kind, date)))?;
     if subset.total == 0 {
         return Err(Error::InvalidArgument("no passages (other than quotes) match the filters".to_string()));
     }
@@ -136,7 +139,7 @@ pub fn distinctive_between(
     a: &HashSet<String>,
     b: &HashSet<String>,
 ) -> Result<(Vec<KeyTerm>, Vec<KeyTerm>)> {
-    let side = |file: &str, _: Option<&str>, _: &str| {
+    let side = |file: &str, _: Option<&str>, _: &str, _: Option<&str>| {
         if a.contains(file) {
             Some(true)
         } else if b.contains(file) {
@@ -197,7 +200,7 @@ type Forms = HashMap<String, HashMap<String, u64>>;
 /// neither).
 fn count_sides(
     index: &PraevIndex,
-    side: impl Fn(&str, Option<&str>, &str) -> Option<bool>,
+    side: impl Fn(&str, Option<&str>, &str, Option<&str>) -> Option<bool>,
 ) -> Result<(Counts, Counts, Forms, Forms)> {
     let searcher = index.reader.searcher();
     let fields = &index.fields;
@@ -213,7 +216,8 @@ fn count_sides(
             }
             let file = doc.get_first(fields.file).and_then(|v| v.as_str()).unwrap_or_default();
             let municipality = doc.get_first(fields.municipality).and_then(|v| v.as_str());
-            let Some(is_first) = side(file, municipality, kind) else { continue };
+            let date = doc.get_first(fields.date).and_then(|v| v.as_str());
+            let Some(is_first) = side(file, municipality, kind, date) else { continue };
             let (counts, forms) =
                 if is_first { (&mut first, &mut first_forms) } else { (&mut second, &mut second_forms) };
             let text = doc.get_first(fields.text).and_then(|v| v.as_str()).unwrap_or_default();
@@ -283,13 +287,17 @@ mod tests {
     }
 
     #[test]
-    fn a_subset_filter_needs_both_municipality_and_kind_to_hold() {
+    #[allow(clippy::inconsistent_digit_grouping)] // day numbers written yyyy_mm_dd
+    fn a_subset_filter_needs_municipality_kind_and_date_to_hold() {
         let filter = SubsetFilter {
             municipalities: vec!["Kreis Düren".into()],
             kinds: vec![PassageKind::Document(DocKind::Press)],
+            dates: DateRange { since: Some(2020_01_01), until: None },
         };
-        assert!(filter.holds(Some("Kreis Düren"), "press"));
-        assert!(!filter.holds(Some("Kreis Düren"), "profile"));
-        assert!(!filter.holds(None, "press"));
+        assert!(filter.holds(Some("Kreis Düren"), "press", Some("2021-03")));
+        assert!(!filter.holds(Some("Kreis Düren"), "profile", Some("2021-03")));
+        assert!(!filter.holds(None, "press", Some("2021-03")));
+        assert!(!filter.holds(Some("Kreis Düren"), "press", Some("2019-12-31")));
+        assert!(!filter.holds(Some("Kreis Düren"), "press", None));
     }
 }

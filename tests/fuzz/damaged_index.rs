@@ -129,7 +129,8 @@ impl PristineIndex {
         let index = dir.path().join("idx");
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let config = ConfigFiles::read_dir(&root.join("index-config")).unwrap();
-        let request = BuildRequest { corpus: root.join("corpus"), index: index.clone(), config };
+        let request =
+            BuildRequest { corpus: root.join("corpus"), index: index.clone(), config, config_dir: None };
         build(&request, &Quiet).unwrap();
         // Else every failure would pass as named damage.
         assert!(check::find_damage(&index).is_none(), "the damage check finds damage in an intact index");

@@ -31,6 +31,7 @@ mod kind;
 mod mentions;
 mod municipality;
 mod page;
+mod period;
 mod prefilter;
 mod title;
 
@@ -39,6 +40,7 @@ use serde::{Deserialize, Serialize};
 use super::DocKind;
 pub use gazetteer::{parse_municipalities, Gazetteer, KnownMunicipality, AUTHORITIES};
 pub use gazetteer_de::{merge as merge_gazetteers, parse_places as parse_places_de};
+pub use period::{year_of_day, DatePeriod, NotADate};
 
 /// What is known about a document besides its text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

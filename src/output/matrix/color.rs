@@ -59,7 +59,7 @@ pub(super) fn text_color_on(relative: f32) -> &'static str {
 }
 
 /// Escapes text for HTML and XML, attributes included.
-pub(super) fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

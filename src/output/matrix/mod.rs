@@ -12,6 +12,7 @@ mod html;
 mod svg;
 mod table;
 
+pub(crate) use color::escape;
 pub use color::scale_color;
 pub(crate) use data::round4;
 pub use data::{JsonCell, JsonMatrix};
