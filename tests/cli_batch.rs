@@ -131,6 +131,55 @@ fn queries_come_from_standard_input_and_limit_sets_the_default() {
 }
 
 #[test]
+fn date_columns_answer_as_the_date_flags_do() {
+    let file = query_file(
+        "dated.tsv",
+        "qid\tquery\tcommand\tsince\tuntil\tsort\n\
+         d1\tPrävention\tsearch\t2017-05\t2017\tdate\n\
+         d2\t\tquotes\t2017\t\tdate\n",
+    );
+    let rows = batch_lines(&file, &[]);
+    let expected = [
+        (
+            "d1",
+            index().json(&[
+                "search",
+                "Prävention",
+                "--since",
+                "2017-05",
+                "--until",
+                "2017",
+                "--sort",
+                "date",
+                "-f",
+                "json",
+            ]),
+        ),
+        ("d2", index().json(&["quotes", "--since", "2017", "--sort", "date", "-f", "json"])),
+    ];
+    for (qid, results) in expected {
+        let want: Vec<Value> = hits(&results).clone();
+        assert!(!want.is_empty(), "{qid}: the command finds something");
+        assert_eq!(rows_of(&rows, qid), want, "{qid}: the batch rows are the command's hits");
+    }
+    let dated = index().json(&["documents", "-f", "json"]);
+    let undated: Vec<&str> = dated["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["date"].is_null())
+        .map(|d| d["file"].as_str().unwrap())
+        .collect();
+    assert!(!undated.is_empty(), "the bundled corpus has undated documents");
+    for row in rows_of(&rows, "d1") {
+        assert!(
+            !undated.contains(&row["file"].as_str().unwrap()),
+            "a date bound leaves undated documents out"
+        );
+    }
+}
+
+#[test]
 fn a_bad_file_fails_with_one_line_naming_file_and_line() {
     let cases = [
         (
@@ -145,6 +194,8 @@ fn a_bad_file_fails_with_one_line_naming_file_and_line() {
         ),
         ("muni.tsv", "qid\tquery\tmunicipality\nq1\tKita\tAtlantis\n", "muni.tsv line 2: "),
         ("theme.tsv", "qid\tquery\ttheme\nq1\tKita\tkeinthema\n", "theme.tsv line 2: "),
+        ("date.tsv", "qid\tquery\tsince\nq1\tKita\t2021-13\n", "date.tsv line 2: since: "),
+        ("range.tsv", "qid\tquery\tsince\tuntil\nq1\tKita\t2022\t2021\n", "range.tsv line 2: --since"),
     ];
     for (name, text, expected) in cases {
         let file = query_file(name, text);

@@ -89,6 +89,13 @@ fn every_endpoint_answers_exactly_the_cli_json() {
         ),
         ("/api/quotes?q=Landrat&limit=5", &["quotes", "Landrat", "--limit", "5"]),
         ("/api/quotes?speaker=effing&direct=1", &["quotes", "--speaker", "effing", "--direct"]),
+        ("/api/quotes?since=2017&sort=date", &["quotes", "--since", "2017", "--sort", "date"]),
+        (
+            "/api/search?q=Pr%C3%A4vention&since=2017-05&until=2017&sort=date",
+            &["search", "Prävention", "--since", "2017-05", "--until", "2017", "--sort", "date"],
+        ),
+        ("/api/theme?name=uebergaenge&until=2016", &["theme", "uebergaenge", "--until", "2016"]),
+        ("/api/matrix?since=2017", &["matrix", "--since", "2017"]),
         ("/api/municipalities?sort=documents", &["municipalities", "--sort", "documents"]),
         ("/api/documents?kind=profile", &["documents", "--kind", "profile"]),
         (
@@ -129,6 +136,14 @@ fn bad_requests_are_4xx_with_a_one_line_json_error() {
         ("/api/theme?name=uebergaenge&by=kind".into(), StatusCode::BAD_REQUEST, "by"),
         ("/api/matrix?themes=nichts".into(), StatusCode::BAD_REQUEST, "no theme"),
         ("/api/quotes?direct=1&reported=1".into(), StatusCode::BAD_REQUEST, "exclude each other"),
+        ("/api/search?q=Kita&since=2021-13".into(), StatusCode::BAD_REQUEST, "since"),
+        ("/api/search?q=Kita&since=2022&until=2021".into(), StatusCode::BAD_REQUEST, "after"),
+        ("/api/search?q=Kita&sort=alter".into(), StatusCode::BAD_REQUEST, "sort"),
+        (
+            "/api/theme?name=uebergaenge&by=municipality&sort=date".into(),
+            StatusCode::BAD_REQUEST,
+            "sort=date",
+        ),
         ("/api/municipalities?sort=farbe".into(), StatusCode::BAD_REQUEST, "unknown sort column"),
         ("/api/documents?kind=quote".into(), StatusCode::BAD_REQUEST, "unknown kind"),
         ("/api/similar".into(), StatusCode::BAD_REQUEST, "exactly one"),
