@@ -231,6 +231,9 @@ pub(super) fn capitalised_word_after_space(text: &str) -> bool {
 /// Whether `text` has `n` digits in a row: a cheap test that `\d{n}` (Unicode decimal digits)
 /// may match.
 pub(super) fn has_digit_run(text: &str, n: usize) -> bool {
+    if possible_digit_count(text) < n {
+        return false;
+    }
     let mut run = 0;
     for (_, digit) in possible_digits(text) {
         run = if digit { run + 1 } else { 0 };
@@ -257,6 +260,13 @@ pub(super) fn digit_runs(text: &str, n: usize) -> impl Iterator<Item = usize> + 
         }
         (run.len() == n).then(|| run[0])
     })
+}
+
+/// At least how many characters of `text` may be decimal digits: the ASCII digits and the
+/// bytes that start a character beyond U+00FF (see [`possible_digits`]), counted in one tight
+/// pass over the bytes; most lines have fewer than a postcode's five and need no closer look.
+fn possible_digit_count(text: &str) -> usize {
+    text.bytes().filter(|&byte| byte.is_ascii_digit() || byte >= 0xC4).count()
 }
 
 /// For each character, its offset and whether it may be a decimal digit (`\d`). Latin-1 has no
@@ -362,6 +372,13 @@ mod tests {
             assert_eq!(has_digit_run(text, n), expected, "{n} digits in a row in {text:?}");
         }
         assert_eq!(digit_runs("PLZ 123456", 5).collect::<Vec<_>>(), [4, 5]);
+        // Each possible digit is counted once, by its first byte; umlauts are not counted.
+        let counts = [("48565 Steinfurt", 5), ("Düren 1", 1), ("٤٨ „x“", 4), ("", 0)];
+        for (text, count) in counts {
+            assert_eq!(possible_digit_count(text), count, "possible digits in {text:?}");
+            let listed = possible_digits(text).filter(|(_, digit)| *digit).count();
+            assert!(listed <= count, "{text:?} has more digits than counted");
+        }
         assert_eq!(digit_runs("12a345", 2).collect::<Vec<_>>(), [0, 3, 4]);
         let digit = Regex::new(r"^\d$").expect("valid regex");
         for c in ('\u{0}'..='\u{ff}').chain(['٣', '۵', '߁', '१', '０']) {
