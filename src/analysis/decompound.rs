@@ -190,9 +190,6 @@ const SUFFIXES_HEADS_AFTER_LINK: [&str; 10] =
 /// (`Koordinierung|s|stelle`, `Gesundheit|s|wesen`, `Prävention|s|kette`), folded.
 const LINKED_SUFFIXES: [&str; 7] = ["ung", "heit", "keit", "schaft", "ion", "tat", "ling"];
 
-/// [`LINKED_SUFFIXES`] with the linking `s`, as searched for in a word.
-const LINKED_SUFFIXES_S: [&str; 7] = ["ungs", "heits", "keits", "schafts", "ions", "tats", "lings"];
-
 /// Whether `modifier` (folded) ends in a suffix that takes the linking `s` before a head
 /// (`vorbeugung` → `vorbeugungs|programm`).
 pub fn takes_linking_s(modifier: &str) -> bool {
@@ -201,11 +198,14 @@ pub fn takes_linking_s(modifier: &str) -> bool {
 
 /// The ends of modifiers made by [`LINKED_SUFFIXES`]: byte offsets just after such a suffix
 /// that a linking `s` and at least a short word follow.
+/// Every such end is the place of an `s`: each suffix is tested before each `s` of the word,
+/// in the order a search for each suffix with its `s` in turn would find them (no suffix with
+/// its `s` can overlap itself), without setting up a substring search per suffix and word.
 fn derived_modifier_ends(word: &str) -> Vec<usize> {
     let mut ends = Vec::new();
-    for (suffix, linked) in LINKED_SUFFIXES.iter().zip(LINKED_SUFFIXES_S) {
-        for (at, _) in word.match_indices(linked) {
-            let end = at + suffix.len();
+    for suffix in LINKED_SUFFIXES {
+        let linking_s = word.bytes().enumerate().filter(|&(_, b)| b == b's').map(|(at, _)| at);
+        for end in linking_s.filter(|&end| word[..end].ends_with(suffix)) {
             if word[end + 1..].chars().count() >= MIN_PART_CHARS
                 && word[..end].chars().count() >= MIN_MODIFIER_CHARS
             {
@@ -321,12 +321,41 @@ mod tests {
         Decompounder::new(Lexicon::new(curated, None))
     }
 
-    #[test]
-    fn linked_suffixes_are_the_suffixes_with_their_s() {
-        for (suffix, linked) in LINKED_SUFFIXES.iter().zip(LINKED_SUFFIXES_S) {
-            assert_eq!(format!("{suffix}s"), linked);
+    /// The ends as a search for each suffix with its linking `s` finds them: the reference.
+    fn searched_modifier_ends(word: &str) -> Vec<usize> {
+        let mut ends = Vec::new();
+        for suffix in LINKED_SUFFIXES {
+            for (at, _) in word.match_indices(&format!("{suffix}s")) {
+                let end = at + suffix.len();
+                if word[end + 1..].chars().count() >= MIN_PART_CHARS
+                    && word[..end].chars().count() >= MIN_MODIFIER_CHARS
+                {
+                    ends.push(end);
+                }
+            }
         }
-        assert_eq!(LINKED_SUFFIXES.len(), LINKED_SUFFIXES_S.len());
+        ends
+    }
+
+    #[test]
+    fn derived_modifier_ends_are_those_a_search_for_each_suffix_finds() {
+        // (word, the modifiers it starts with, by their ends)
+        let cases: [(&str, &[&str]); 8] = [
+            ("vorbeugungsprogramm", &["vorbeugung"]),
+            ("gesundheitsamt", &["gesundheit"]),
+            ("koordinierungsstellenleitungsteam", &["koordinierung", "koordinierungsstellenleitung"]),
+            ("präventionskette", &["prävention"]),
+            ("wirtschaftsförderungsamt", &["wirtschaftsförderung", "wirtschaft"]),
+            ("ungsamt", &[]),
+            ("sss", &[]),
+            ("", &[]),
+        ];
+        for (word, modifiers) in cases {
+            let ends = derived_modifier_ends(word);
+            assert_eq!(ends, searched_modifier_ends(word), "ends in {word:?}");
+            let found: Vec<&str> = ends.iter().map(|&end| &word[..end]).collect();
+            assert_eq!(found, *modifiers, "modifiers of {word:?}");
+        }
     }
 
     fn leaves(split: &[Split]) -> Vec<String> {

@@ -27,8 +27,33 @@ static DISCOVER: LazyLock<Anchored> = LazyLock::new(|| {
     let re = format!(
         r"\b(?:(Kreis|Kreises|Landkreis|Landkreises|Städteregion|StädteRegion|Stadt|Gemeinde)\s+({name})|(\p{{Lu}}\p{{L}}+(?:-\p{{Lu}}\p{{L}}+)*-Kreis)(?:es)?\b)"
     );
-    Anchored::new(&re)
+    Anchored::new(&re).with_reach(mention_reach)
 });
+
+/// How far an explicit mention starting at `text`'s start can reach: it holds letters, white
+/// space, hyphens and the dot of "St." only, and at most two runs of white space (after the
+/// authority word and after "Bad"/"Sankt"/"St."), both inside it since it starts and ends
+/// with a letter. So it ends before the first other character or the third run of space.
+fn mention_reach(text: &str) -> usize {
+    let mut space_runs = 0;
+    let mut in_space = false;
+    for (at, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if !in_space {
+                space_runs += 1;
+                if space_runs > 2 {
+                    return at;
+                }
+            }
+            in_space = true;
+        } else if c.is_alphabetic() || c == '-' || c == '.' {
+            in_space = false;
+        } else {
+            return at;
+        }
+    }
+    text.len()
+}
 
 /// Where the first alternative can start ("Kreises" and "Landkreises" start as "Kreis" and
 /// "Landkreis" do). No two of the words can overlap, so a plain search finds every one.
@@ -102,6 +127,22 @@ mod tests {
     }
 
     #[test]
+    fn a_mention_reaches_no_further_than_its_letters_and_two_spaces() {
+        // (text, what a mention starting there can span at most)
+        let cases = [
+            ("Stadt St. Augustin und mehr", "Stadt St. Augustin"),
+            ("Kreis  Olpe,\tweiter", "Kreis  Olpe"),
+            ("Rhein-Sieg-Kreises: Plan", "Rhein-Sieg-Kreises"),
+            ("Städteregion Aachen", "Städteregion Aachen"),
+            ("Gemeinde 1 Ort", "Gemeinde "),
+            ("", ""),
+        ];
+        for (text, reach) in cases {
+            assert_eq!(&text[..mention_reach(text)], reach, "reach in {text:?}");
+        }
+    }
+
+    #[test]
     fn names_as_a_search_of_the_whole_line_finds_them() {
         // (line, expected names)
         let cases: &[(&str, &[&str])] = &[
@@ -120,6 +161,9 @@ mod tests {
             ("«Stadt Köln» und (Kreis Olpe)", &["Köln", "Kreis Olpe"]),
             ("Ärztekreis Süd, ÜberKreis Nord, Rhein-Sieg-Kreisel", &[]),
             ("Groß-Umstadt-Kreis und Ö-Kreis", &["Groß-Umstadt-Kreis"]),
+            // The search stops at the third run of space or at punctuation, just after it.
+            ("Stadt Bad Honnef-Süd am Rhein-Kreis", &["Bad Honnef-Süd", "Rhein-Kreis"]),
+            ("Landkreis\u{a0}Harz-Kreis, Stadt\tEssen.", &["Landkreis Harz-Kreis", "Essen"]),
             ("", &[]),
         ];
         for (line, expected) in cases {

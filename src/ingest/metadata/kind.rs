@@ -87,14 +87,49 @@ static COLON_DATELINE: LazyLock<Regex> =
 static PHOTO_CREDIT: LazyLock<Guarded> = LazyLock::new(|| {
     Guarded::new(&["Foto", "Bild", "©"], false, r"(?:^|[\s(])(?:Foto|Fotos|Bild|Bildquelle)\s*:|©")
 });
-/// A closing quotation mark, then a speech verb: `“, sagte`, `" so`.
-static ATTRIBUTED_QUOTE: LazyLock<Regex> = LazyLock::new(|| {
+/// A closing quotation mark, then a speech verb: `“, sagte`, `" so`. Tried only at closing
+/// marks, no further than [`attribution_reach`]: the Unicode `\b` makes a search of a whole
+/// line with quotes in it slow.
+static ATTRIBUTED_QUOTE: LazyLock<Anchored> = LazyLock::new(|| {
     let closing: String = CLOSING.iter().collect();
-    Regex::new(&format!(
+    Anchored::new(&format!(
         r#"[{closing}]\s*,?\s*(?:so|sagte|sagt|betonte|betont|erklärte|erklärt|unterstrich|unterstreicht|berichtet|berichtete|kommentiert|kommentierte|bekräftigt|bekräftigte|ergänzt|ergänzte|meint|meinte|resümiert|resümierte|verdeutlicht|verdeutlichte|bestätigt|bestätigte|erläutert|erläuterte|lobte|lobt|fordert|forderte|weiß|freut\s+sich|freute\s+sich)\b"#
     ))
-    .expect("valid regex")
+    .with_reach(attribution_reach)
 });
+
+/// How far an attributed quote starting at `text`'s start (at its closing mark) can reach:
+/// after the mark it holds white space, a comma and letters only, and at most three runs of
+/// white space (around the comma, before "sich"), all inside it since it ends with a letter.
+/// So it ends before the first other character or the fourth run of space.
+fn attribution_reach(text: &str) -> usize {
+    let mut space_runs = 0;
+    let mut in_space = false;
+    let mut chars = text.char_indices();
+    chars.next(); // the closing mark
+    for (at, c) in chars {
+        if c.is_whitespace() {
+            if !in_space {
+                space_runs += 1;
+                if space_runs > 3 {
+                    return at;
+                }
+            }
+            in_space = true;
+        } else if c.is_alphabetic() || c == ',' {
+            in_space = false;
+        } else {
+            return at;
+        }
+    }
+    text.len()
+}
+
+/// How many quotes attributed by a speech verb right after them a line holds, up to `most`.
+fn attributed_quotes(line: &str, most: usize) -> usize {
+    let marks = line.char_indices().filter(|(_, c)| CLOSING.contains(c)).map(|(at, _)| at);
+    ATTRIBUTED_QUOTE.matches(line, marks).len().min(most)
+}
 /// People in a photo caption: "(v.l.)", "(2.v.r.)", "(von links, hintere Reihe)".
 static CAPTION_PEOPLE: LazyLock<Guarded> = LazyLock::new(|| {
     // Every match holds "v." or "(von ", which few lines do.
@@ -193,7 +228,7 @@ fn running_text_points(page: &Page, places: &Gazetteer) -> u32 {
     };
     let dateline = || if head.iter().any(|l| is_dateline(l, places)) { 2 } else { 0 };
     let attributed = || {
-        let quotes: usize = page.lines.iter().map(|l| ATTRIBUTED_QUOTE.find_iter(l).take(2).count()).sum();
+        let quotes: usize = page.lines.iter().map(|l| attributed_quotes(l, 2)).sum();
         quotes.min(2) as u32
     };
     let cues: [&dyn Fn() -> u32; 7] = [
@@ -303,6 +338,26 @@ mod tests {
         for (guarded, line) in cases {
             assert!(guarded.regex().is_match(line), "the pattern itself should match {line:?}");
             assert!(guarded.is_match(line), "the guard keeps {line:?} from its pattern");
+        }
+    }
+
+    #[test]
+    fn attributed_quotes_as_a_search_of_the_whole_line_finds_them() {
+        // (line, attributed quotes in it)
+        let cases = [
+            ("„Wir wollen Familien früh erreichen“, sagte Landrat Thomas Hendele.", 1),
+            ("„Jedes Kind zählt“ , \t so die Dezernentin. „Gut“ freut  sich der OB", 2),
+            ("»Eins«, sagt A. »Zwei«, betont B. »Drei«, meint C.", 3),
+            ("„Toll“, sagtest du; „Gut“ sozial; \"Ja\"sagte er", 1),
+            ("„Frühe Hilfen“ sind gut, sagte sie. ‚So‘ 1 sagte", 0),
+            ("“, weiß„ “,\u{a0}erläuterte", 2),
+            ("", 0),
+        ];
+        for (line, expected) in cases {
+            let whole = ATTRIBUTED_QUOTE.unanchored().find_iter(line).count();
+            assert_eq!(attributed_quotes(line, usize::MAX), expected, "quotes in {line:?}");
+            assert_eq!(whole, expected, "the whole-line search in {line:?}");
+            assert_eq!(attributed_quotes(line, 2), expected.min(2), "up to two in {line:?}");
         }
     }
 

@@ -133,6 +133,8 @@ pub(super) struct Anchored {
     /// The pattern after any one character: elsewhere the search begins one character early,
     /// so that the pattern's look-behind (`\b`, `^`) sees what precedes the match.
     after_char: Regex,
+    /// How far a match can reach (see [`Anchored::with_reach`]); `None`: to the line's end.
+    reach: Option<fn(&str) -> usize>,
     #[cfg(test)]
     unanchored: Regex,
 }
@@ -161,9 +163,20 @@ impl Anchored {
         Anchored {
             at_start: compile(format!("^(?:{pattern})")),
             after_char: compile(format!("^(?s:.)(?:{pattern})")),
+            reach: None,
             #[cfg(test)]
             unanchored: compile(pattern.to_string()),
         }
+    }
+
+    /// The pattern searched no further than `reach` allows: `reach(rest)` is the offset of a
+    /// character of `rest` that no match starting at `rest`'s start can include (or
+    /// `rest.len()`). The search then stops after that character, which is still seen by the
+    /// pattern's look-ahead (`\b`, `$`): the matches are the same, but a try at a place costs
+    /// what the text there can match, not what is left of the line (the regex crate's
+    /// backtracker clears state for the whole text it is given).
+    pub fn with_reach(self, reach: fn(&str) -> usize) -> Anchored {
+        Anchored { reach: Some(reach), ..self }
     }
 
     /// The match that starts exactly at byte `at` of the line, if any.
@@ -172,7 +185,12 @@ impl Anchored {
             None => (at, &self.at_start),
             Some(before) => (at - before.len_utf8(), &self.after_char),
         };
-        let captures = regex.captures(&line[from..])?;
+        let end = self.reach.map_or(line.len(), |reach| {
+            let rest = &line[at..];
+            let stop = reach(rest);
+            at + stop + rest[stop..].chars().next().map_or(0, char::len_utf8)
+        });
+        let captures = regex.captures(&line[from..end])?;
         let end = from + captures.get(0)?.end();
         Some(AnchoredMatch { span: at..end, captures })
     }
@@ -213,6 +231,9 @@ pub(super) fn capitalised_word_after_space(text: &str) -> bool {
 /// Whether `text` has `n` digits in a row: a cheap test that `\d{n}` (Unicode decimal digits)
 /// may match.
 pub(super) fn has_digit_run(text: &str, n: usize) -> bool {
+    if possible_digit_count(text) < n {
+        return false;
+    }
     let mut run = 0;
     for (_, digit) in possible_digits(text) {
         run = if digit { run + 1 } else { 0 };
@@ -239,6 +260,13 @@ pub(super) fn digit_runs(text: &str, n: usize) -> impl Iterator<Item = usize> + 
         }
         (run.len() == n).then(|| run[0])
     })
+}
+
+/// At least how many characters of `text` may be decimal digits: the ASCII digits and the
+/// bytes that start a character beyond U+00FF (see [`possible_digits`]), counted in one tight
+/// pass over the bytes; most lines have fewer than a postcode's five and need no closer look.
+fn possible_digit_count(text: &str) -> usize {
+    text.bytes().filter(|&byte| byte.is_ascii_digit() || byte >= 0xC4).count()
 }
 
 /// For each character, its offset and whether it may be a decimal digit (`\d`). Latin-1 has no
@@ -297,6 +325,23 @@ mod tests {
     }
 
     #[test]
+    fn a_reach_leaves_the_matches_as_they_were() {
+        // A match is one word: it can include no character that is not a letter.
+        let reach = |text: &str| text.find(|c: char| !c.is_alphabetic()).unwrap_or(text.len());
+        let pattern = Anchored::new(r"\b(\p{Lu}\p{L}+)\b").with_reach(reach);
+        let lines =
+            ["Über Köln nach Düren", "äÖl Öl", "_Öl x Öl", "Öl", "", "ÄÖÜ-Weg\u{a0}Öl", "Öl_x Öl1 Öl"];
+        for line in lines {
+            let starts = line.char_indices().map(|(i, _)| i);
+            let got: Vec<Range<usize>> =
+                pattern.matches(line, starts).iter().map(|m| m.span.clone()).collect();
+            let expected: Vec<Range<usize>> =
+                pattern.unanchored().find_iter(line).map(|m| m.range()).collect();
+            assert_eq!(got, expected, "matches in {line:?}");
+        }
+    }
+
+    #[test]
     fn capitalised_words_after_space() {
         let cases = [
             (" Düren", true),
@@ -327,6 +372,13 @@ mod tests {
             assert_eq!(has_digit_run(text, n), expected, "{n} digits in a row in {text:?}");
         }
         assert_eq!(digit_runs("PLZ 123456", 5).collect::<Vec<_>>(), [4, 5]);
+        // Each possible digit is counted once, by its first byte; umlauts are not counted.
+        let counts = [("48565 Steinfurt", 5), ("Düren 1", 1), ("٤٨ „x“", 4), ("", 0)];
+        for (text, count) in counts {
+            assert_eq!(possible_digit_count(text), count, "possible digits in {text:?}");
+            let listed = possible_digits(text).filter(|(_, digit)| *digit).count();
+            assert!(listed <= count, "{text:?} has more digits than counted");
+        }
         assert_eq!(digit_runs("12a345", 2).collect::<Vec<_>>(), [0, 3, 4]);
         let digit = Regex::new(r"^\d$").expect("valid regex");
         for c in ('\u{0}'..='\u{ff}').chain(['٣', '۵', '߁', '१', '０']) {
