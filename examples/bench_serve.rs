@@ -183,6 +183,7 @@ fn search_in_process(index: &PraevIndex, query: &str) -> Result<(), String> {
         per_file: query::search::DEFAULT_PER_FILE,
         boosts: Vec::new(),
         feedback: None,
+        sort: query::search::SortOrder::Score,
     };
     let results = query::search(index, &request).map_err(|e| e.to_string())?;
     let mut body = Vec::new();
