@@ -54,7 +54,7 @@ pub fn run(args: IndexArgs) -> anyhow::Result<()> {
         (Some(dir), Some(index)) => build(dir, index, args.config, &progress)?,
     };
     progress.finish();
-    if let Some(changes) = report.changes {
+    if let Some(changes) = report.changes.as_ref().filter(|_| super::verbosity::normal()) {
         eprintln!(
             "added {}, changed {}, removed {}, unchanged {} (files read: {})",
             changes.added, changes.changed, changes.removed, changes.unchanged, report.files_read

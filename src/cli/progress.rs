@@ -121,6 +121,6 @@ impl BuildProgress for IndexProgress {
     }
 
     fn note(&self, message: &str) {
-        self.bar.suspend(|| eprintln!("note: {}", one_line(message)));
+        self.bar.suspend(|| verbosity::note(message));
     }
 }
