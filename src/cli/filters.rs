@@ -8,8 +8,8 @@ use praev::index::PraevIndex;
 use praev::ingest::metadata::DatePeriod;
 use praev::ingest::{DocKind, PassageKind};
 use praev::query::filters::DateRange;
-use praev::query::{self, PassageFilter};
 use praev::query::search::SortOrder;
+use praev::query::{self, PassageFilter};
 
 #[derive(Debug, Args)]
 pub struct PassageFilters {
@@ -95,7 +95,11 @@ pub(super) fn parse_date(value: &str) -> Result<DatePeriod, String> {
 
 impl PassageFilters {
     /// The library's filter of these flags, with the quotes of `speaker` when given.
-    pub fn passage_filter(&self, index: &PraevIndex, speaker: Option<String>) -> anyhow::Result<PassageFilter> {
+    pub fn passage_filter(
+        &self,
+        index: &PraevIndex,
+        speaker: Option<String>,
+    ) -> anyhow::Result<PassageFilter> {
         Ok(PassageFilter {
             municipalities: self.municipalities(index)?,
             kinds: self.kind.clone(),
