@@ -9,7 +9,7 @@ use super::ingested::{self, PreviousIngest, RecordWriter, NO_HASH};
 use crate::analysis::tokenize::is_invisible;
 use crate::analysis::UmlautFold;
 use crate::config::AnalysisConfig;
-use crate::ingest::{self, Document, IngestSettings, Skipped, SourceFile};
+use crate::ingest::{self, Document, IngestSettings, SkipReason, Skipped, SourceFile};
 
 /// The distinct words (lower-cased, folded, hyphenated words in pieces, no stop words, no
 /// numbers) of some documents. Written forms are collected first and folded once each: a
@@ -117,8 +117,13 @@ fn ingest_or_reuse(
     previous: &PreviousIngest,
     record: &RecordWriter,
 ) -> (Outcome, String, bool) {
-    let hash = match (&file.not_a_document, std::fs::read(&file.abs_path)) {
-        (None, Ok(bytes)) => ingested::content_hash(&bytes),
+    // Read once: the bytes are hashed, then ingested unless the recorded document serves.
+    let bytes = match &file.not_a_document {
+        Some(_) => Ok(Vec::new()),
+        None => std::fs::read(&file.abs_path),
+    };
+    let hash = match (&file.not_a_document, &bytes) {
+        (None, Ok(bytes)) => ingested::content_hash(bytes),
         _ => NO_HASH.to_string(),
     };
     if let Some(json) = previous.reusable(&file.rel_path, &hash) {
@@ -127,7 +132,9 @@ fn ingest_or_reuse(
             return (Ok(document), hash, false);
         }
     }
-    let outcome = ingest::ingest_file(file, settings)
+    let outcome = bytes
+        .map_err(|e| SkipReason::Unreadable(e.to_string()))
+        .and_then(|bytes| ingest::ingest_file(file, bytes, settings))
         .map_err(|reason| Skipped { rel_path: file.rel_path.clone(), reason });
     record.add(&file.rel_path, &hash, outcome.as_ref().ok().map(ingested::encode).as_deref());
     (outcome, hash, true)

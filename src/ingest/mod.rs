@@ -19,8 +19,8 @@ pub mod boilerplate;
 pub mod decode;
 pub mod dedup;
 pub mod formats;
-mod html_nesting;
 pub(crate) mod german;
+mod html_nesting;
 pub mod manifest;
 pub mod metadata;
 pub mod passages;
@@ -276,12 +276,18 @@ fn read_metadata(text: &str, rel_path: &str, settings: &IngestSettings) -> Docum
     meta
 }
 
-/// Reads, understands and splits one file. A file that cannot be indexed gives a [`SkipReason`].
-pub fn ingest_file(file: &SourceFile, settings: &IngestSettings) -> Result<Document, SkipReason> {
+/// Reads, understands and splits one file from its `bytes` (read once by the caller, who
+/// hashes them too). A file that cannot be indexed gives a [`SkipReason`].
+pub fn ingest_file(
+    file: &SourceFile,
+    bytes: Vec<u8>,
+    settings: &IngestSettings,
+) -> Result<Document, SkipReason> {
     if let Some(reason) = &file.not_a_document {
         return Err(reason.clone());
     }
-    let extracted = formats::read_path(&file.abs_path)?;
+    let extracted = formats::read(&bytes, formats::extension_of(&file.abs_path).as_deref())?;
+    drop(bytes);
     let text = settings.boilerplate.clean(&extracted.text);
     if text.trim().is_empty() {
         return Err(SkipReason::NoText);
