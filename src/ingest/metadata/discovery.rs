@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-use super::prefilter::{capitalised_word_after_space, Anchored, AnchoredMatch};
+use super::prefilter::{capitalised_word_after_space, run_reach, Anchored, AnchoredMatch};
 
 /// Capitalised function words that follow "Stadt"/"Kreis" without being a place.
 const NOT_PLACE_NAMES: [&str; 20] = [
@@ -35,24 +35,7 @@ static DISCOVER: LazyLock<Anchored> = LazyLock::new(|| {
 /// authority word and after "Bad"/"Sankt"/"St."), both inside it since it starts and ends
 /// with a letter. So it ends before the first other character or the third run of space.
 fn mention_reach(text: &str) -> usize {
-    let mut space_runs = 0;
-    let mut in_space = false;
-    for (at, c) in text.char_indices() {
-        if c.is_whitespace() {
-            if !in_space {
-                space_runs += 1;
-                if space_runs > 2 {
-                    return at;
-                }
-            }
-            in_space = true;
-        } else if c.is_alphabetic() || c == '-' || c == '.' {
-            in_space = false;
-        } else {
-            return at;
-        }
-    }
-    text.len()
+    run_reach(text, 2, |c| c.is_alphabetic() || c == '-' || c == '.')
 }
 
 /// Where the first alternative can start ("Kreises" and "Landkreises" start as "Kreis" and

@@ -30,7 +30,7 @@ use regex::Regex;
 use super::gazetteer::Gazetteer;
 use super::municipality;
 use super::page::{at_most_chars, Page};
-use super::prefilter::{capitalised_word_after_space, Anchored, Guarded};
+use super::prefilter::{capitalised_word_after_space, run_reach, Anchored, Guarded};
 use super::{figures, genre};
 use crate::ingest::german::offices::{without_feminine_forms, NAMED_OFFICES, NAMED_OFFICE_ENDINGS};
 use crate::ingest::german::quotation_marks::{CLOSING, DOUBLE_OPENING};
@@ -103,26 +103,8 @@ static ATTRIBUTED_QUOTE: LazyLock<Anchored> = LazyLock::new(|| {
 /// white space (around the comma, before "sich"), all inside it since it ends with a letter.
 /// So it ends before the first other character or the fourth run of space.
 fn attribution_reach(text: &str) -> usize {
-    let mut space_runs = 0;
-    let mut in_space = false;
-    let mut chars = text.char_indices();
-    chars.next(); // the closing mark
-    for (at, c) in chars {
-        if c.is_whitespace() {
-            if !in_space {
-                space_runs += 1;
-                if space_runs > 3 {
-                    return at;
-                }
-            }
-            in_space = true;
-        } else if c.is_alphabetic() || c == ',' {
-            in_space = false;
-        } else {
-            return at;
-        }
-    }
-    text.len()
+    let mark = text.chars().next().map_or(0, char::len_utf8);
+    mark + run_reach(&text[mark..], 3, |c| c.is_alphabetic() || c == ',')
 }
 
 /// How many quotes attributed by a speech verb right after them a line holds, up to `most`.

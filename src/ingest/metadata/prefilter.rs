@@ -139,6 +139,30 @@ pub(super) struct Anchored {
     unanchored: Regex,
 }
 
+/// A reach for [`Anchored::with_reach`] of patterns that match a run of `allowed` characters
+/// with at most `space_runs` runs of white space inside: the offset of the first character of
+/// `text` that is neither, or of the run of white space after the last one allowed.
+pub(super) fn run_reach(text: &str, space_runs: usize, allowed: impl Fn(char) -> bool) -> usize {
+    let mut runs = 0;
+    let mut in_space = false;
+    for (at, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if !in_space {
+                runs += 1;
+                if runs > space_runs {
+                    return at;
+                }
+            }
+            in_space = true;
+        } else if allowed(c) {
+            in_space = false;
+        } else {
+            return at;
+        }
+    }
+    text.len()
+}
+
 /// A match of an [`Anchored`] pattern.
 pub(super) struct AnchoredMatch<'h> {
     /// Where the match is in the line.
