@@ -51,14 +51,21 @@ impl FileIds {
         // than reading its few passages.
         let mut blocks: Vec<Option<BlockSegmentPostings>> = segments.iter().map(|_| None).collect();
         let mut files: usize = 0;
+        // Which segments hold the current name.
+        let mut holds = vec![false; names.len()];
         loop {
-            let smallest = names.iter().filter(|(_, more)| *more).map(|(stream, _)| stream.key()).min();
-            let Some(name) = smallest.map(<[u8]>::to_vec) else { break };
+            let Some(smallest) = names.iter().filter(|(_, more)| *more).map(|(stream, _)| stream.key()).min()
+            else {
+                break;
+            };
+            for (hold, (stream, more)) in holds.iter_mut().zip(&names) {
+                *hold = *more && stream.key() == smallest;
+            }
             let id = FileId::try_from(files).unwrap_or(NO_FILE);
-            for (((stream, more), index), (docs, block)) in
-                names.iter_mut().zip(&inverted).zip(docs.iter_mut().zip(&mut blocks))
+            for ((((stream, more), index), (docs, block)), hold) in
+                names.iter_mut().zip(&inverted).zip(docs.iter_mut().zip(&mut blocks)).zip(&holds)
             {
-                if !*more || stream.key() != name.as_slice() {
+                if !hold {
                     continue;
                 }
                 let block = match block {
@@ -110,4 +117,40 @@ impl FileIds {
 
 fn io_error(error: std::io::Error) -> Error {
     Error::Tantivy(error.into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tantivy::schema::{Schema, STRING};
+    use tantivy::{doc, Index};
+
+    /// A file's number in every segment, by (segment, doc) in the order the documents were
+    /// added: `b.txt` written in both segments, as several writer threads do.
+    #[test]
+    fn a_file_split_over_segments_keeps_one_number_in_name_order() {
+        let mut schema = Schema::builder();
+        let file = schema.add_text_field("file", STRING);
+        let index = Index::create_in_ram(schema.build());
+        let mut writer = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+        for segment in [["c.txt", "b.txt", "c.txt"].as_slice(), &["b.txt", "a.txt"]] {
+            for name in segment {
+                writer.add_document(doc!(file => *name)).unwrap();
+            }
+            writer.commit().unwrap();
+        }
+        let searcher = index.reader().unwrap().searcher();
+        assert_eq!(searcher.segment_readers().len(), 2, "the test needs two segments");
+        let ids = FileIds::read(&searcher, file).unwrap();
+        assert_eq!(ids.len(), 3);
+        let mut numbers: Vec<Vec<FileId>> = searcher
+            .segment_readers()
+            .iter()
+            .map(|segment| ids.of_segment(segment.segment_id()).unwrap().to_vec())
+            .collect();
+        numbers.sort_by_key(Vec::len);
+        // a.txt 0, b.txt 1, c.txt 2, in both segments.
+        assert_eq!(numbers, vec![vec![1, 0], vec![2, 1, 2]]);
+    }
 }

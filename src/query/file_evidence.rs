@@ -91,6 +91,8 @@ impl FileBest {
 /// passages fetched by raw score.
 pub struct Ranking {
     candidates: Vec<Candidate>,
+    /// The first `bests` candidates are the files' best passages (until [`Ranking::within_first`]).
+    bests: usize,
     /// The candidates before this place are in their final order.
     sorted: usize,
     next: usize,
@@ -104,15 +106,34 @@ impl Ranking {
     /// each file's best passage gains `share` of its second's score.
     pub fn new(files: Vec<FileBest>, share: f32) -> Ranking {
         let mut candidates = Vec::with_capacity(files.len() * 2);
+        let mut seconds = Vec::with_capacity(files.len());
         for file in files {
             let mut best = file.best;
             if let Some(second) = file.second {
                 best.score += share * second.score;
-                candidates.push(second);
+                seconds.push(second);
             }
             candidates.push(best);
         }
-        Ranking { candidates, sorted: 0, next: 0, fetched_down_to: None }
+        let bests = candidates.len();
+        candidates.extend(seconds);
+        Ranking { candidates, bests, sorted: 0, next: 0, fetched_down_to: None }
+    }
+
+    /// Drops the candidates that rank after the best passage of the `shown`-th file: when
+    /// every file's best passage is shown (no filter after the query), the first `shown` hits
+    /// are all at least as high, so the rest need no sorting.
+    pub fn within_first(mut self, shown: usize) -> Ranking {
+        if shown == 0 || self.bests <= shown || self.next > 0 {
+            return self;
+        }
+        let (_, last, _) =
+            self.candidates[..self.bests].select_nth_unstable_by(shown - 1, Candidate::rank_cmp);
+        let bound = (last.day, last.score);
+        self.candidates
+            .retain(|c| c.day.cmp(&bound.0).then_with(|| c.score.total_cmp(&bound.1)) != Ordering::Less);
+        self.bests = 0;
+        self
     }
 
     /// Adds `fetched`, the best passages by raw day and score (best first), `fetch` of them
@@ -417,6 +438,22 @@ mod tests {
         assert!(!full.complete_above(&at(0, 1, 2.0)));
         let all = Ranking::new(files, FILE_EVIDENCE_SHARE).with_fetched(fetched, 3);
         assert!(all.is_complete() && all.complete_above(&at(1, 0, 1.0)));
+    }
+
+    #[test]
+    fn what_ranks_after_the_shown_files_best_is_dropped() {
+        let files = vec![
+            best_two(at(0, 0, 5.0), Some(at(0, 1, 4.0))),
+            best_two(at(1, 0, 4.5), None),
+            best_two(at(2, 0, 4.5), Some(at(2, 1, 0.5))),
+            best_two(at(3, 0, 1.0), None),
+        ];
+        let everything = order(Ranking::new(files.clone(), FILE_EVIDENCE_SHARE));
+        let first_two = order(Ranking::new(files, FILE_EVIDENCE_SHARE).within_first(2));
+        // The second file is file 2 (4.5 + 0.3 × 0.5): file 1 (4.5) and the second passage
+        // of file 0 (4.0) rank after its best and are dropped, with everything below.
+        assert_eq!(first_two, everything[..2]);
+        assert_eq!(everything[..2], [(0, 0), (2, 0)]);
     }
 
     #[test]

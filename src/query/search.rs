@@ -162,7 +162,7 @@ fn ranked_hits(
     let mut fetch = fetch_size(limit, true);
     loop {
         let best_two = BestTwoPerFile::new(files, by_date);
-        let (ranking, total_hits) = if !beyond_second {
+        let (mut ranking, total_hits) = if !beyond_second {
             let (best_two, total) = searcher.search(query, &(best_two, Count))?;
             (Ranking::new(best_two, FILE_EVIDENCE_SHARE), total)
         } else {
@@ -185,6 +185,9 @@ fn ranked_hits(
             let fetched = fetched_candidates(&searcher, files, fetched)?;
             (Ranking::new(best_two, FILE_EVIDENCE_SHARE).with_fetched(fetched, fetch), total)
         };
+        if request.filter.speaker.is_none() {
+            ranking = ranking.within_first(limit);
+        }
         if let Some(hits) = first_hits(index, &searcher, ranking, plan, request, limit, beyond_second)? {
             return Ok((hits, total_hits));
         }
