@@ -53,11 +53,9 @@ impl FileIds {
         let mut files: usize = 0;
         // Which segments hold the current name.
         let mut holds = vec![false; names.len()];
-        loop {
-            let Some(smallest) = names.iter().filter(|(_, more)| *more).map(|(stream, _)| stream.key()).min()
-            else {
-                break;
-            };
+        while let Some(smallest) =
+            names.iter().filter(|(_, more)| *more).map(|(stream, _)| stream.key()).min()
+        {
             for (hold, (stream, more)) in holds.iter_mut().zip(&names) {
                 *hold = *more && stream.key() == smallest;
             }
