@@ -8,6 +8,7 @@
 pub mod build;
 pub mod check;
 pub mod documents;
+pub mod file_ids;
 pub mod ingested;
 pub mod meta;
 pub mod profiles;

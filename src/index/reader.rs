@@ -1,10 +1,12 @@
 //! Opening an index for searching: the current generation, its config and its metadata.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use tantivy::index::SegmentComponent;
 use tantivy::{Index, IndexReader, ReloadPolicy};
 
+use super::file_ids::FileIds;
 use super::meta::{DocumentRecord, IndexMeta};
 use super::read_only::ReadOnlyDirectory;
 use super::schema::{build_schema, Fields};
@@ -29,6 +31,8 @@ pub struct PraevIndex {
     /// The analysis it was built with; queries are analysed with it.
     pub analysis: AnalysisConfig,
     pub analyzer: GermanAnalyzer,
+    /// The file of each passage, read on first use (see [`FileIds`]).
+    file_ids: OnceLock<FileIds>,
 }
 
 impl PraevIndex {
@@ -68,6 +72,7 @@ impl PraevIndex {
             config_files,
             analysis,
             analyzer,
+            file_ids: OnceLock::new(),
         })
     }
 
@@ -80,7 +85,17 @@ impl PraevIndex {
         let Segments { index, reader, fields } =
             Segments::open(&self.path, &self.generation, &self.analyzer)?;
         (self.index, self.reader, self.fields) = (index, reader, fields);
+        self.file_ids = OnceLock::new();
         Ok(())
+    }
+
+    /// The file of each passage of the reader's segments, read on the first call.
+    pub fn file_ids(&self) -> Result<&FileIds> {
+        if let Some(ids) = self.file_ids.get() {
+            return Ok(ids);
+        }
+        let read = FileIds::read(&self.reader.searcher(), self.fields.file)?;
+        Ok(self.file_ids.get_or_init(|| read))
     }
 
     /// The distinct municipality names of the documents, sorted; read on demand.

@@ -11,6 +11,7 @@ pub mod compile;
 pub mod derived_forms;
 pub mod document;
 pub mod feedback;
+pub mod file_evidence;
 pub mod filters;
 pub mod frames;
 pub mod highlight;

@@ -5,10 +5,12 @@
 //! searched in the passage text and, with a lower weight, in the section heading; passages
 //! that match more of the words rank higher. Phrases must match as phrases (positions),
 //! exclusions must not match. A file's best passage gains a share of the file's second-best
-//! (see [`super::hits::with_file_evidence`]). The request's [`PassageFilter`] restricts
-//! without scoring; its [`Boost`]s (a theme) restrict and add their weighted score. With
-//! [`Feedback`] the search runs twice: the words of the first search's best passages join the
-//! query of the second.
+//! among all matches (see [`super::file_evidence`]), so the first N hits are the same at every
+//! limit. The request's [`PassageFilter`] restricts without scoring; its [`Boost`]s (a
+//! theme) restrict and add their weighted score. With [`Feedback`] the search runs twice: the
+//! words of the first search's best passages join the query of the second.
+
+use std::collections::HashMap;
 
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, QueryClone};
@@ -16,14 +18,16 @@ use tantivy::{DocAddress, DocId, Score, SegmentReader, TantivyDocument, Term};
 
 use super::compile::to_tantivy;
 use super::feedback::{expansion_query, relevance_model, Feedback, FeedbackTerm};
-use super::filters::PassageFilter;
-use super::hits::{
-    fetch_size, with_file_evidence, HitBuilder, PerFileCap, RankedPassage, FILE_EVIDENCE_SHARE,
+use super::file_evidence::{
+    fetched_candidates, BestTwoPerFile, Ranking, FILE_EVIDENCE_SHARE, KNOWN_PER_FILE,
 };
+use super::filters::PassageFilter;
+use super::hits::{fetch_size, HitBuilder};
 use super::parse::Occurrence;
 use super::plan::QueryPlan;
 use crate::analysis::TermMatcher;
 use crate::error::{Error, Result};
+use crate::index::file_ids::FileId;
 use crate::index::{schema, PraevIndex};
 use crate::ingest::metadata::DatePeriod;
 
@@ -134,43 +138,97 @@ pub fn search(index: &PraevIndex, request: &SearchRequest) -> Result<SearchResul
         }
     }
     let query = request.filter.restrict(index, with_boosts(words, &request.boosts));
-    let searcher = index.reader.searcher();
-    let limit = request.limit.max(1);
-    let fetch = fetch_size(limit, request.per_file > 0);
-    let (top, total_hits) = match request.sort {
-        SortOrder::Score => searcher.search(&*query, &(TopDocs::with_limit(fetch), Count))?,
-        SortOrder::Date => {
-            let (top, total) = searcher.search(&*query, &(newest_first(fetch), Count))?;
-            (top.into_iter().map(|((_, score), address)| (score, address)).collect(), total)
-        }
-    };
-    let mut builder = HitBuilder::new(index, TermMatcher::new(plan.highlight_terms()));
-    let mut cap = PerFileCap::new(index, request.per_file);
-    let mut ranked = Vec::with_capacity(top.len());
-    for (score, address) in top {
-        let doc: TantivyDocument = searcher.doc(address)?;
-        let file = super::hits::stored_str(&doc, index.fields.file).unwrap_or_default();
-        ranked.push(RankedPassage { score, file, doc });
-    }
-    let mut ranked = with_file_evidence(ranked, FILE_EVIDENCE_SHARE);
-    if request.sort == SortOrder::Date {
-        // Stable: passages of one day stay in score order.
-        ranked.sort_by_key(|passage| std::cmp::Reverse(first_day(index, &passage.doc)));
-    }
-    let mut hits: Vec<Hit> = Vec::with_capacity(limit);
-    for passage in ranked {
-        if !is_asked_speaker(index, &request.filter, &passage.doc) {
-            continue;
-        }
-        if cap.admit(&passage.doc).is_none() {
-            continue;
-        }
-        hits.push(builder.hit(&passage.doc, passage.score));
-        if hits.len() == limit {
-            break;
-        }
-    }
+    let (hits, total_hits) = ranked_hits(index, &*query, &plan, request)?;
     Ok(SearchResults { query: request.query.clone(), total_hits, hits, note: None, feedback_terms })
+}
+
+/// The first hits of `query` in their final order (see [`super::file_evidence`]) and how many
+/// passages it matched. Passages fetched by raw score join the best two of each file when a
+/// file's third passage may show; when they do not reach far enough for the hits, they are
+/// fetched again, eight times as many.
+fn ranked_hits(
+    index: &PraevIndex,
+    query: &dyn Query,
+    plan: &QueryPlan,
+    request: &SearchRequest,
+) -> Result<(Vec<Hit>, usize)> {
+    let searcher = index.reader.searcher();
+    let files = index.file_ids()?;
+    let limit = request.limit.max(1);
+    let by_date = request.sort == SortOrder::Date;
+    // `--speaker` drops some matches after the query, so a file's third passage may show too.
+    let beyond_second =
+        request.per_file == 0 || request.per_file > KNOWN_PER_FILE || request.filter.speaker.is_some();
+    let mut fetch = fetch_size(limit, true);
+    loop {
+        let best_two = BestTwoPerFile::new(files, by_date);
+        let (mut ranking, total_hits) = if !beyond_second {
+            let (best_two, total) = searcher.search(query, &(best_two, Count))?;
+            (Ranking::new(best_two, FILE_EVIDENCE_SHARE), total)
+        } else {
+            let (best_two, fetched, total) = match request.sort {
+                SortOrder::Score => {
+                    let (best_two, top, total) =
+                        searcher.search(query, &(best_two, TopDocs::with_limit(fetch), Count))?;
+                    (best_two, top.into_iter().map(|(score, address)| (0, score, address)).collect(), total)
+                }
+                SortOrder::Date => {
+                    let (best_two, top, total) =
+                        searcher.search(query, &(best_two, newest_first(fetch), Count))?;
+                    (
+                        best_two,
+                        top.into_iter().map(|((day, score), address)| (day, score, address)).collect(),
+                        total,
+                    )
+                }
+            };
+            let fetched = fetched_candidates(&searcher, files, fetched)?;
+            (Ranking::new(best_two, FILE_EVIDENCE_SHARE).with_fetched(fetched, fetch), total)
+        };
+        if request.filter.speaker.is_none() {
+            ranking = ranking.within_first(limit);
+        }
+        if let Some(hits) = first_hits(index, &searcher, ranking, plan, request, limit, beyond_second)? {
+            return Ok((hits, total_hits));
+        }
+        // More than every match: the next ranking is complete.
+        fetch = fetch.saturating_mul(8).min(total_hits.saturating_add(1));
+    }
+}
+
+/// The first `limit` hits of `ranking` that pass `--speaker` and the cap per file; None when
+/// `beyond_second` and a passage that was not fetched could be among them.
+fn first_hits(
+    index: &PraevIndex,
+    searcher: &tantivy::Searcher,
+    mut ranking: Ranking,
+    plan: &QueryPlan,
+    request: &SearchRequest,
+    limit: usize,
+    beyond_second: bool,
+) -> Result<Option<Vec<Hit>>> {
+    let mut builder = HitBuilder::new(index, TermMatcher::new(plan.highlight_terms()));
+    let mut shown_per_file: HashMap<FileId, usize> = HashMap::new();
+    let mut hits: Vec<Hit> = Vec::with_capacity(limit);
+    while let Some(candidate) = ranking.next() {
+        if beyond_second && !ranking.complete_above(&candidate) {
+            return Ok(None);
+        }
+        let shown = shown_per_file.entry(candidate.file).or_insert(0);
+        if request.per_file > 0 && *shown >= request.per_file {
+            continue;
+        }
+        let doc: TantivyDocument = searcher.doc(candidate.address)?;
+        if !is_asked_speaker(index, &request.filter, &doc) {
+            continue;
+        }
+        *shown += 1;
+        hits.push(builder.hit(&doc, candidate.score));
+        if hits.len() == limit {
+            return Ok(Some(hits));
+        }
+    }
+    Ok((!beyond_second || ranking.is_complete()).then_some(hits))
 }
 
 /// The top `limit` passages by (first day of their document's date, score), newest first;
@@ -183,11 +241,6 @@ fn newest_first(limit: usize) -> impl tantivy::collector::Collector<Fruit = Vec<
             (day, score)
         }
     })
-}
-
-/// The first day of a passage's document date (0 when undated), from its stored date.
-fn first_day(index: &PraevIndex, doc: &TantivyDocument) -> u32 {
-    first_day_of(super::hits::stored_str(doc, index.fields.date).as_deref())
 }
 
 /// The first day of an ISO date of any precision (`yyyymmdd`), 0 for none: the key that sorts
