@@ -32,10 +32,33 @@ impl GermanStemmer {
         if word.chars().any(|c| c.is_ascii_digit()) {
             return word.to_string();
         }
-        match &self.snowball {
+        let mut stem = match &self.snowball {
             Some(stemmer) => stemmer.stem(word).into_owned(),
             None => light_stem(word),
-        }
+        };
+        strip_latin_singular(&mut stem);
+        stem
+    }
+}
+
+/// The letters before a Latin singular's `-um` whose plural ends in `-en`: `Gremium`/`Gremien`,
+/// `Museum`/`Museen`, `Zentrum`/`Zentren`, `Individuum`/`Individuen`. Not `-tum` (`Eigentum`,
+/// German, plural `-tümer`), `-aum` (`Raum`) or `-kum` (`Publikum`, `Praktikum` would meet
+/// `Praktiken`).
+fn before_latin_um(c: char) -> bool {
+    matches!(c, 'i' | 'e' | 'r' | 'u')
+}
+
+/// Shortest stem that loses its `-um`: `warum`, `darum`, `Forum` keep theirs.
+const MIN_LATIN_STEM_CHARS: usize = 4;
+
+/// Cuts the `-um` of a Latin singular off its stem, so that it meets the stem of its plural:
+/// both stemmers cut the plural's `-en` (`zentren` → `zentr`) but leave the singular whole
+/// (`zentrum`).
+fn strip_latin_singular(stem: &mut String) {
+    let Some(rest) = stem.strip_suffix("um") else { return };
+    if rest.chars().last().is_some_and(before_latin_um) && rest.chars().count() >= MIN_LATIN_STEM_CHARS {
+        stem.truncate(rest.len());
     }
 }
 
@@ -118,6 +141,20 @@ mod tests {
         ("familien", "famili"),
         ("partizipation", "partizipation"),
         ("u3", "u3"),
+        // Latin singulars meet their plurals; German `-tum`, `-aum` and short words do not change.
+        ("familienzentrum", "familienzentr"),
+        ("familienzentren", "familienzentr"),
+        ("gremium", "gremi"),
+        ("gremien", "gremi"),
+        ("museum", "muse"),
+        ("museen", "muse"),
+        ("individuum", "individu"),
+        ("individuen", "individu"),
+        ("eigentum", "eigentum"),
+        ("raum", "raum"),
+        ("publikum", "publikum"),
+        ("forum", "forum"),
+        ("warum", "warum"),
         ("2017", "2017"),
     ];
 

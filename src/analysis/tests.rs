@@ -52,7 +52,7 @@ const MUST_CONTAIN: &[(&str, &[&str])] = &[
     ("Kinderschutzfachkräfte", &["kinderschutzfachkraft", "~kinderschutz", "~kind", "~schutz", "~fachkraft"]),
     ("Präventionskette", &["praventionskett", "~pravention", "~kett"]),
     ("Armutsfolgenprävention", &["armutsfolgenpravention", "~armut", "~folg", "~pravention"]),
-    ("Familienzentren", &["familienzentr", "~famili", "~zentrum"]),
+    ("Familienzentren", &["familienzentr", "~famili", "~zentr"]),
     ("Netzwerkkoordinatorinnen", &["~netzwerk"]),
     ("Babybegrüßungspaket", &["babybegrussungspaket", "~baby", "~paket"]),
     ("Präventionskonferenz", &["~pravention", "~konferenz"]),

@@ -20,7 +20,9 @@ use crate::ingest::DocumentMeta;
 /// fields whose norms are the word counts BM25 normalises by.
 /// 10: passages index their document's first and last day (`date_first`, `date_last`) for
 /// date filters; a generation keeps its ingested documents (`ingested.jsonl`) for updates.
-pub const FORMAT_VERSION: u32 = 10;
+/// 11: Latin singulars in `-ium`, `-eum`, `-rum`, `-uum` stem like their plurals
+/// (`Familienzentrum` meets `Familienzentren`).
+pub const FORMAT_VERSION: u32 = 11;
 pub const META_FILE: &str = "praev.json";
 pub const DOCUMENTS_FILE: &str = "documents.jsonl";
 pub const MUNICIPALITIES_FILE: &str = "municipalities.json";

@@ -194,7 +194,7 @@ pub fn describe(alternative: &Alternative) -> Option<String> {
     };
     let kind = match source {
         SynonymSource::Domain => "synonym",
-        SynonymSource::Thesaurus => "thesaurus synonym",
+        SynonymSource::Thesaurus | SynonymSource::ThesaurusOfSynonym => "thesaurus synonym",
         SynonymSource::Related => "related term",
     };
     Some(format!("{kind} of part {part}, {what}"))

@@ -18,7 +18,7 @@
 use serde::Serialize;
 
 use super::{Resolved, Theme, ThemeTerm, Themes, CORE_WEIGHT, RELATED_WEIGHT, STRONG_WEIGHT};
-use crate::analysis::{GermanAnalyzer, Origin, Synonyms};
+use crate::analysis::{GermanAnalyzer, Origin, SynonymSource, Synonyms};
 use crate::error::{Error, Result};
 use crate::index::PraevIndex;
 use crate::query::hypernyms::PlaceClasses;
@@ -201,6 +201,12 @@ fn add_synonyms(terms: &mut Terms, words: &[Word], vocabulary: &Vocabulary) {
     let is_common = |w: &Word| w.term.as_deref().is_none_or(|t| vocabulary.is_common(t));
     let written: Vec<String> = words.iter().map(|w| w.written.clone()).collect();
     for expansion in vocabulary.synonyms.expand(vocabulary.analyzer, &written) {
+        // A theme's tiers ignore an expansion's weight: the thesaurus synonyms of synonyms
+        // (`Jugendliche` → `Kind`), weak alternatives of a search, would weigh as much as the
+        // word's own synonyms here.
+        if expansion.source == SynonymSource::ThesaurusOfSynonym {
+            continue;
+        }
         let weight = if words[expansion.start..expansion.end].iter().all(is_common) {
             COMMON_SYNONYM_WEIGHT
         } else if expansion.weight >= STRONG_SYNONYM_WEIGHT {
