@@ -12,17 +12,17 @@ use predicates::str::contains;
 use serde_json::Value;
 
 /// Overall nDCG@10 of `praev eval ../shared/eval/dev` must not drop below this: just under the
-/// figure measured on the 61 queries when it was set (0.798). Raise it whenever ranking improves.
-const NDCG_FLOOR: f64 = 0.79;
+/// figure measured on the 61 queries when it was set (0.801). Raise it whenever ranking improves.
+const NDCG_FLOOR: f64 = 0.795;
 /// nDCG@10 per intent on the same run, each just under its figure when set: one intent must not
 /// pay for another's gain.
 const INTENT_NDCG_FLOORS: [(&str, f64); 6] = [
-    ("keyword", 0.875), // measured 0.885
-    ("question", 0.75), // 0.762
-    ("quote", 0.88),    // 0.894
-    ("synonym", 0.64),  // 0.651
-    ("theme", 0.695),   // 0.706
-    ("variant", 0.87),  // 0.883
+    ("keyword", 0.89),  // measured 0.897
+    ("question", 0.75), // 0.759
+    ("quote", 0.885),   // 0.894
+    ("synonym", 0.645), // 0.652
+    ("theme", 0.70),    // 0.706
+    ("variant", 0.88),  // 0.889
 ];
 
 const DEV: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval/dev");

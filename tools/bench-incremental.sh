@@ -11,9 +11,9 @@
 # corpus's queries.tsv both indexes answer with the same ranked file#passage lists and scores
 # (rounded to 3 decimals; equal scores in file order, see `ranked`). A large corpus is written
 # by several tantivy writer threads, which spread the documents over segments in no fixed
-# order, so even two full builds of one folder break score ties differently, and a tie at the
-# edge of the passages a search fetches can change which passages it shows; the same count for
-# a second full build of the changed corpus is printed as the reference for that noise.
+# order; search orders equal scores by file and passage and takes a file's evidence from every
+# match, so two full builds of one folder should answer alike. The same count for a second full
+# build of the changed corpus is printed as the reference for any noise left.
 # Environment: BENCH_WORK (work folder, default target/bench-incremental), BASELINES (harness
 # folder with make_scale.py), BENCH_CORPUS (use this corpus instead of generating one).
 set -euo pipefail
@@ -86,10 +86,8 @@ echo "second full build of the changed corpus (the reference for tie noise)" >&2
 seconds "$praev" index "$corpus" --index "$work/full2" >/dev/null
 
 ranked() { # JSONL hits on stdin: file, passage and score rounded to 3 decimals, one hit a line
-    # Hits of equal score are listed by file and passage: tantivy breaks ties by document
-    # address, and a build with several writer threads spreads documents over segments in no
-    # fixed order (two full builds differ there too). The last group of equal scores is left
-    # out, since the limit may cut it at a different member.
+    # Hits of equal score are listed by file and passage (search orders them so, too). The
+    # last group of equal scores is left out, since the limit may cut it at a different member.
     python3 -c 'import sys, json
 hits = [(round(h["score"], 3), h["file"], h["passage"]) for h in map(json.loads, sys.stdin)]
 last = min((score for score, _, _ in hits), default=None)
