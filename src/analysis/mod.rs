@@ -452,8 +452,15 @@ struct Deduplicate;
 
 impl AnalysisStep for Deduplicate {
     fn apply(&self, tokens: Vec<AnalyzedToken>) -> Vec<AnalyzedToken> {
-        let mut seen = std::collections::HashSet::new();
-        tokens.into_iter().filter(|t| seen.insert((t.position, t.text.clone()))).collect()
+        // The steps run word by word: a handful of tokens, compared with those kept so far
+        // rather than hashed and copied into a set.
+        let mut kept: Vec<AnalyzedToken> = Vec::with_capacity(tokens.len());
+        for token in tokens {
+            if !kept.iter().any(|k| k.position == token.position && k.text == token.text) {
+                kept.push(token);
+            }
+        }
+        kept
     }
 }
 
