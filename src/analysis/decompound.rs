@@ -10,6 +10,10 @@
 //! part (`~kinder`), so that a whole-word match still outranks a match of a part alone.
 //! Expects lower-cased, folded tokens; runs after stop-word removal and before stemming.
 
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use rustc_hash::FxHashMap;
+
 use super::lexicon::Lexicon;
 use super::{AnalysisStep, AnalyzedToken, Origin};
 
@@ -42,19 +46,45 @@ pub struct WrittenPart {
 #[derive(Debug, Clone)]
 pub struct Decompounder {
     lexicon: Lexicon,
+    /// The splits of parts, shared by the clones (same lexicon): the same parts recur in many
+    /// compounds (`kinderschutz` in `Kinderschutzfachkräfte`, `Kinderschutzkonzept` …), and
+    /// each is split once.
+    part_splits: Arc<Mutex<FxHashMap<String, Vec<Split>>>>,
 }
+
+/// Beyond this many parts the cache of part splits is cleared, bounding memory.
+const PART_SPLITS_LIMIT: usize = 100_000;
 
 impl Decompounder {
     pub fn new(lexicon: Lexicon) -> Decompounder {
-        Decompounder { lexicon }
+        Decompounder { lexicon, part_splits: Arc::default() }
     }
 
     /// The parts of `word`, or an empty list when it is not a compound of known words.
     pub fn split(&self, word: &str) -> Vec<Split> {
         self.top_level_parts(word)
             .into_iter()
-            .map(|part| Split { children: self.split(&word[part.start..part.end]), part: part.lemma })
+            .map(|part| Split { children: self.part_split(&word[part.start..part.end]), part: part.lemma })
             .collect()
+    }
+
+    /// [`Decompounder::split`] of a part, from the cache when the part was split before. A
+    /// part too short to be split is answered at once, without the cache.
+    fn part_split(&self, part: &str) -> Vec<Split> {
+        // A part has at least as many bytes as characters.
+        if part.len() < MIN_COMPOUND_CHARS {
+            return Vec::new();
+        }
+        if let Some(split) = lock(&self.part_splits).get(part) {
+            return split.clone();
+        }
+        let split = self.split(part);
+        let mut cache = lock(&self.part_splits);
+        if cache.len() >= PART_SPLITS_LIMIT {
+            cache.clear();
+        }
+        cache.insert(part.to_string(), split.clone());
+        split
     }
 
     /// The last part of `word` as written (`hilfe` of `jugendhilfe`), for elliptic compounds.
@@ -254,6 +284,12 @@ impl Decompounder {
     }
 }
 
+/// The cache of part splits. Inserting and clearing do not panic halfway, so a map whose lock
+/// a panicking thread held is whole and used as it is.
+fn lock<T>(cache: &Mutex<T>) -> MutexGuard<'_, T> {
+    cache.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
 /// Fewer parts win; among equals, the longer shortest part.
 fn is_better(parts: usize, shortest: usize, than: Option<(usize, usize)>) -> bool {
     match than {
@@ -390,6 +426,25 @@ mod tests {
         for (word, expected) in LEAVES {
             assert_eq!(leaves(&d.split(word)), expected.to_vec(), "splitting {word}");
         }
+    }
+
+    /// A part split once is taken from the cache the next time, by any clone: the splits must
+    /// be those of a decompounder that splits everything afresh.
+    #[test]
+    fn cached_part_splits_are_the_splits_made_afresh() {
+        let warm = decompounder();
+        let clone = warm.clone();
+        for (word, _) in LEAVES {
+            warm.split(word);
+        }
+        assert!(!lock(&warm.part_splits).is_empty(), "the parts' splits are remembered");
+        for word in ["kinderschutzfachkrafte", "fachkraftekinderschutz", "kinderschutzkette"] {
+            let fresh = decompounder().split(word);
+            assert_eq!(warm.split(word), fresh, "{word}, split by the warm decompounder");
+            assert_eq!(clone.split(word), fresh, "{word}, split by its clone");
+        }
+        let cached = lock(&warm.part_splits).get("fachkrafte").map(|split| nodes(split));
+        assert_eq!(cached, Some(vec!["fach".to_string(), "krafte".to_string()]), "the part of a part");
     }
 
     #[test]

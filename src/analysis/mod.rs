@@ -22,6 +22,7 @@ pub mod elliptic;
 mod expansion_cache;
 pub mod gender;
 pub mod hyphen;
+pub(crate) mod letters;
 pub mod lexicon;
 pub mod related_terms;
 pub mod separable;
@@ -47,8 +48,8 @@ pub use elliptic::EllipticCompounds;
 pub use gender::GenderForms;
 pub use hyphen::HyphenatedCompounds;
 pub use lexicon::Lexicon;
-pub use stem::GermanStemmer;
 pub use separable::SeparableVerbs;
+pub use stem::GermanStemmer;
 pub use stop_words::StopWords;
 pub use synonyms::{MemberTerm, SynonymSource, Synonyms};
 pub use thesaurus::{CorpusThesaurus, Thesaurus};
@@ -451,8 +452,15 @@ struct Deduplicate;
 
 impl AnalysisStep for Deduplicate {
     fn apply(&self, tokens: Vec<AnalyzedToken>) -> Vec<AnalyzedToken> {
-        let mut seen = std::collections::HashSet::new();
-        tokens.into_iter().filter(|t| seen.insert((t.position, t.text.clone()))).collect()
+        // The steps run word by word: a handful of tokens, compared with those kept so far
+        // rather than hashed and copied into a set.
+        let mut kept: Vec<AnalyzedToken> = Vec::with_capacity(tokens.len());
+        for token in tokens {
+            if !kept.iter().any(|k| k.position == token.position && k.text == token.text) {
+                kept.push(token);
+            }
+        }
+        kept
     }
 }
 

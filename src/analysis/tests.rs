@@ -243,3 +243,23 @@ fn cached_analysis_keeps_each_origin_whatever_came_first() {
         assert_eq!(origins(cached.analyze_cached(text)), origins(fresh.analyze(text)), "{text}");
     }
 }
+
+/// A term repeated at one position is kept once, in its first place; the same term at another
+/// position stays.
+#[test]
+fn deduplicate_keeps_the_first_of_each_term_per_position() {
+    let token = |text: &str, position: usize| AnalyzedToken {
+        text: text.to_string(),
+        offset_from: 0,
+        offset_to: 0,
+        position,
+        origin: Origin::Word,
+        marks: Marks::default(),
+    };
+    let tokens =
+        vec![token("kind", 0), token("~kind", 0), token("kind", 0), token("kind", 1), token("~kind", 0)];
+    let kept: Vec<(String, usize)> =
+        Deduplicate.apply(tokens).into_iter().map(|t| (t.text, t.position)).collect();
+    let want = [("kind", 0), ("~kind", 0), ("kind", 1)].map(|(t, p)| (t.to_string(), p));
+    assert_eq!(kept, want);
+}

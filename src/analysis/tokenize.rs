@@ -13,6 +13,7 @@
 //! word [`Marks::open_hyphen`]: the first part of an elliptic compound. Words longer than the
 //! configured maximum are skipped (URLs, garbage) but still take a position.
 
+use super::letters::{is_alphanumeric, is_lowercase, push_lowercase};
 use super::{AnalyzedToken, Marks, Origin};
 
 /// Characters that are invisible inside a word and must not split it.
@@ -60,7 +61,7 @@ impl WordTokenizer {
         let mut position = 0;
         let mut i = 0;
         while i < chars.len() {
-            if !chars[i].1.is_alphanumeric() {
+            if !is_alphanumeric(chars[i].1) {
                 i += 1;
                 continue;
             }
@@ -93,9 +94,9 @@ fn ends_clause(after: &[(usize, char)]) -> bool {
     after
         .iter()
         .map(|&(_, c)| c)
-        .take_while(|c| !c.is_alphanumeric())
+        .take_while(|&c| !is_alphanumeric(c))
         .any(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '\n'))
-        || after.iter().all(|&(_, c)| !c.is_alphanumeric())
+        || after.iter().all(|&(_, c)| !is_alphanumeric(c))
 }
 
 /// Bytes reserved for a word's lower-cased text: most words fit.
@@ -111,17 +112,12 @@ fn read_word(chars: &[(usize, char)], start: usize, text_len: usize) -> (Pending
     let mut previous_lower = false;
     while i < chars.len() {
         let c = chars[i].1;
-        if c.is_alphanumeric() {
+        if is_alphanumeric(c) {
             if c == 'I' && previous_lower && binnen_i_ending(chars, i) {
                 word.marks.gender = true;
             }
-            // Most letters are ASCII: lower-cased in place, without the Unicode tables.
-            if c.is_ascii() {
-                word.text.push(c.to_ascii_lowercase());
-            } else {
-                word.text.extend(c.to_lowercase());
-            }
-            previous_lower = c.is_lowercase();
+            push_lowercase(&mut word.text, c);
+            previous_lower = is_lowercase(c);
             i += 1;
             word.end = byte_at(i);
         } else if is_invisible(c) {
@@ -132,7 +128,7 @@ fn read_word(chars: &[(usize, char)], start: usize, text_len: usize) -> (Pending
             i = after.1;
             word.end = byte_at(i);
             break;
-        } else if is_hyphen(c) && chars.get(i + 1).is_some_and(|n| n.1.is_alphanumeric()) {
+        } else if is_hyphen(c) && chars.get(i + 1).is_some_and(|n| is_alphanumeric(n.1)) {
             word.text.push('-');
             i += 1;
         } else {

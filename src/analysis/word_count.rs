@@ -24,6 +24,7 @@ use std::cell::RefCell;
 
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
+use super::letters::{is_alphanumeric, push_lowercase};
 use super::stop_words::StopWords;
 use super::tokenize::{is_gender_mark, is_hyphen, is_invisible};
 use super::umlaut_fold::{needs_folding, UmlautFold};
@@ -83,7 +84,7 @@ impl WordCounter {
     pub fn count(&mut self, text: &str) -> usize {
         let mut words = 0;
         let mut rest = text;
-        while let Some(start) = rest.find(char::is_alphanumeric) {
+        while let Some(start) = rest.find(is_alphanumeric) {
             rest = &rest[start..];
             let end = word_end(rest);
             if self.is_indexed(&rest[..end]) {
@@ -110,7 +111,9 @@ impl WordCounter {
             self.lower.push_str(word);
             self.lower.make_ascii_lowercase();
         } else {
-            self.lower.extend(word.chars().filter(|c| !is_invisible(*c)).flat_map(char::to_lowercase));
+            for c in word.chars().filter(|c| !is_invisible(*c)) {
+                push_lowercase(&mut self.lower, c);
+            }
         }
         if self.stop_words.contains(&self.lower) {
             return false;
@@ -122,11 +125,11 @@ impl WordCounter {
 /// The byte length of the word `text` starts with.
 fn word_end(text: &str) -> usize {
     for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() || is_invisible(c) {
+        if is_alphanumeric(c) || is_invisible(c) {
             continue;
         }
         let after = &text[i + c.len_utf8()..];
-        if is_hyphen(c) && after.starts_with(char::is_alphanumeric) {
+        if is_hyphen(c) && after.starts_with(is_alphanumeric) {
             continue;
         }
         return match gender_ending_len(c, after) {

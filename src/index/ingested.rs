@@ -1,7 +1,7 @@
-//! `ingested.tsv`: what a generation was built from, file by file, so that the next build of
+//! `ingested.bin`: what a generation was built from, file by file, so that the next build of
 //! the same corpus reads only the files that were added or changed.
 //!
-//! Each line holds a file's path, the BLAKE3 hash of its bytes and, for a file that became a
+//! For each file it holds the path, the BLAKE3 hash of its bytes and, for a file that became a
 //! document, the [`Document`] exactly as ingest returned it (before duplicates were dropped and
 //! manifest rows moved to the files kept). Ingest depends on nothing but a file's bytes, its
 //! path and the build's settings, so a file with the recorded hash yields the recorded
@@ -10,12 +10,17 @@
 //! nothing. Skipped files are recorded
 //! without a document and read again (they are few, and their warning is repeated).
 //!
+//! After the settings line, each file is an entry of length-prefixed fields (path, hash,
+//! document), the document in postcard's compact binary form: it is written for every file of
+//! every build, and JSON (with its escaping of every passage's text) cost several times more.
+//!
 //! Everything corpus-wide (duplicates, the vocabulary the analyzer splits compounds with, the
 //! thesaurus compiled against it, the tantivy index itself) is computed anew from all
 //! documents, reused or read, exactly as a full build does: a new word anywhere can change how
 //! an unchanged document's compounds are split, so its tantivy terms cannot be kept.
 //!
-//! A missing, older or damaged record only costs time: the build then reads every file.
+//! A missing, older, foreign or damaged record only costs time: the build then reads every
+//! file.
 
 use std::collections::HashMap;
 use std::fs::File;
@@ -29,10 +34,11 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::ingest::dedup::Fingerprint;
 use crate::ingest::formats::pages::PageStarts;
-use crate::ingest::Document;
+use crate::ingest::quotes::Quote;
+use crate::ingest::{Document, DocumentMeta, Passage};
 
-pub const INGESTED_FILE: &str = "ingested.tsv";
-const MAGIC: &str = "praev-ingested 1";
+pub const INGESTED_FILE: &str = "ingested.bin";
+const MAGIC: &str = "praev-ingested 2";
 
 /// The hash recorded for an entry that has no bytes to hash (a FIFO, a folder named like a
 /// document, an unreadable file).
@@ -92,8 +98,8 @@ pub fn content_hash(bytes: &[u8]) -> String {
 #[derive(Debug, Default)]
 pub struct PreviousIngest {
     /// The record as read; the documents are ranges of it (a copy each would double its size).
-    text: String,
-    /// File → (content hash, where its recorded document's JSON is in `text`, if it was one).
+    bytes: Vec<u8>,
+    /// File → (content hash, where its recorded document is in `bytes`, if it was one).
     entries: HashMap<String, (String, Option<Range<usize>>)>,
     /// Whether the recorded documents may be reused (same settings).
     reusable: bool,
@@ -105,25 +111,12 @@ impl PreviousIngest {
     /// Reads the record of `generation`; an absent or unreadable one is an empty record
     /// (nothing to compare with, nothing reused).
     pub fn read(generation: &Path, now: &IngestSettingsKey) -> PreviousIngest {
-        let Ok(text) = std::fs::read_to_string(generation.join(INGESTED_FILE)) else {
+        let Ok(bytes) = std::fs::read(generation.join(INGESTED_FILE)) else {
             return PreviousIngest::default();
         };
-        let mut lines = text.lines();
-        let Some(then) = lines.next().and_then(parse_key) else { return PreviousIngest::default() };
-        let mut entries = HashMap::new();
-        for line in lines {
-            let mut fields = line.splitn(3, '\t');
-            let (Some(path), Some(hash), Some(document)) = (fields.next(), fields.next(), fields.next())
-            else {
-                return PreviousIngest::default();
-            };
-            let Ok(path) = serde_json::from_str::<String>(path) else { return PreviousIngest::default() };
-            let start = document.as_ptr() as usize - text.as_ptr() as usize;
-            let document = (!document.is_empty()).then_some(start..start + document.len());
-            entries.insert(path, (hash.to_string(), document));
-        }
+        let Some((then, entries)) = parse_record(&bytes) else { return PreviousIngest::default() };
         let stale_because = then.difference(now);
-        PreviousIngest { text, entries, reusable: stale_because.is_none(), stale_because }
+        PreviousIngest { bytes, entries, reusable: stale_because.is_none(), stale_because }
     }
 
     /// Whether there was a record to compare with.
@@ -132,13 +125,13 @@ impl PreviousIngest {
     }
 
     /// The recorded document of `file` when its bytes still hash to `hash` and the settings
-    /// are the same: its JSON line, to decode with [`decode`] and to write again as it is.
-    pub fn reusable(&self, file: &str, hash: &str) -> Option<&str> {
+    /// are the same: its encoding, to decode with [`decode`] and to write again as it is.
+    pub fn reusable(&self, file: &str, hash: &str) -> Option<&[u8]> {
         if !self.reusable || hash == NO_HASH {
             return None;
         }
         match self.entries.get(file) {
-            Some((recorded, Some(document))) if recorded == hash => self.text.get(document.clone()),
+            Some((recorded, Some(document))) if recorded == hash => self.bytes.get(document.clone()),
             _ => None,
         }
     }
@@ -186,38 +179,121 @@ fn parse_key(line: &str) -> Option<IngestSettingsKey> {
     })
 }
 
-/// A document with what its serde form leaves out (pages and fingerprint).
+/// The entries of a record after its settings line: for each file, where its path, hash and
+/// document are in `bytes`.
+type Entries = HashMap<String, (String, Option<Range<usize>>)>;
+
+/// The settings and entries of a record; `None` when it is not one (foreign, older, cut short
+/// or damaged anywhere).
+fn parse_record(bytes: &[u8]) -> Option<(IngestSettingsKey, Entries)> {
+    let line_end = bytes.iter().position(|&b| b == b'\n')?;
+    let then = parse_key(std::str::from_utf8(&bytes[..line_end]).ok()?)?;
+    let mut entries = HashMap::new();
+    let mut at = line_end + 1;
+    while at < bytes.len() {
+        let path = field(bytes, &mut at)?;
+        let hash = field(bytes, &mut at)?;
+        let document = field(bytes, &mut at)?;
+        let path = String::from_utf8(bytes[path].to_vec()).ok()?;
+        let hash = String::from_utf8(bytes[hash].to_vec()).ok()?;
+        entries.insert(path, (hash, (!document.is_empty()).then_some(document)));
+    }
+    Some((then, entries))
+}
+
+/// The range of the field at `*at` (a little-endian `u32` length, then that many bytes), and
+/// `*at` moved past it; `None` when the record ends before the field does.
+fn field(bytes: &[u8], at: &mut usize) -> Option<Range<usize>> {
+    let length: [u8; 4] = bytes.get(*at..at.checked_add(4)?)?.try_into().ok()?;
+    let start = *at + 4;
+    let end = start.checked_add(usize::try_from(u32::from_le_bytes(length)).ok()?)?;
+    bytes.get(start..end)?;
+    *at = end;
+    Some(start..end)
+}
+
+/// Appends a field: its length as a little-endian `u32`, then its bytes.
+fn write_field(out: &mut impl Write, bytes: &[u8]) -> std::io::Result<()> {
+    let length = u32::try_from(bytes.len())
+        .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "record field over 4 GiB"))?;
+    out.write_all(&length.to_le_bytes())?;
+    out.write_all(bytes)
+}
+
+/// A document as the record holds it. postcard writes fields by position, not by name, so
+/// every field is written, also those the serde form of [`Document`] leaves out (a passage's
+/// absent page, the page starts, the fingerprint).
 #[derive(Serialize)]
 struct RecordRef<'a> {
-    document: &'a Document,
+    file: &'a str,
+    encoding: &'a str,
+    meta: &'a DocumentMeta,
+    passages: Vec<PassageRef<'a>>,
+    quotes: &'a [Quote],
     page_starts: &'a [usize],
     fingerprint: [u8; 32],
 }
 
+#[derive(Serialize)]
+struct PassageRef<'a> {
+    ordinal: u32,
+    section: Option<&'a str>,
+    text: &'a str,
+    page: Option<u32>,
+}
+
 #[derive(Deserialize)]
 struct Record {
-    document: Document,
+    file: String,
+    encoding: String,
+    meta: DocumentMeta,
+    passages: Vec<Passage>,
+    quotes: Vec<Quote>,
     page_starts: Vec<usize>,
     fingerprint: [u8; 32],
 }
 
-/// The JSON of a document for the record.
-pub fn encode(document: &Document) -> String {
+/// A document's encoding for the record.
+pub fn encode(document: &Document) -> Vec<u8> {
+    let passages = document
+        .passages
+        .iter()
+        .map(|p| PassageRef {
+            ordinal: p.ordinal,
+            section: p.section.as_deref(),
+            text: &p.text,
+            page: p.page,
+        })
+        .collect();
     let record = RecordRef {
-        document,
+        file: &document.file,
+        encoding: &document.encoding,
+        meta: &document.meta,
+        passages,
+        quotes: &document.quotes,
         page_starts: &document.page_starts.0,
         fingerprint: document.fingerprint.to_bytes(),
     };
-    serde_json::to_string(&record).expect("documents serialise")
+    postcard::to_stdvec(&record).expect("documents serialise")
 }
 
-/// A document from its recorded JSON; None when it does not read (then the file is read anew).
-pub fn decode(json: &str) -> Option<Document> {
-    let record: Record = serde_json::from_str(json).ok()?;
-    let mut document = record.document;
-    document.page_starts = PageStarts(record.page_starts);
-    document.fingerprint = Fingerprint::from_bytes(record.fingerprint);
-    Some(document)
+/// A document from its recorded encoding; None when it does not read, or leaves bytes over
+/// (then the file is read anew).
+pub fn decode(bytes: &[u8]) -> Option<Document> {
+    let (record, rest): (Record, &[u8]) = postcard::take_from_bytes(bytes).ok()?;
+    if !rest.is_empty() {
+        return None;
+    }
+    let Record { file, encoding, meta, passages, quotes, page_starts, fingerprint } = record;
+    Some(Document {
+        file,
+        encoding,
+        meta,
+        passages,
+        quotes,
+        page_starts: PageStarts(page_starts),
+        fingerprint: Fingerprint::from_bytes(fingerprint),
+    })
 }
 
 /// Writes the record of a new generation as files are ingested, from any thread, in any
@@ -237,14 +313,17 @@ impl RecordWriter {
         Ok(RecordWriter { path, out: Mutex::new((out, None)) })
     }
 
-    /// Records one file: its path, hash and document JSON (None for a skipped file). A write
-    /// error is kept for [`RecordWriter::finish`].
-    pub fn add(&self, file: &str, hash: &str, document: Option<&str>) {
-        let path = serde_json::to_string(file).expect("paths serialise");
+    /// Records one file: its path, hash and document as [`encode`] gives it (None for a
+    /// skipped file). A write error is kept for [`RecordWriter::finish`].
+    pub fn add(&self, file: &str, hash: &str, document: Option<&[u8]>) {
         let mut out = self.out.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         if out.1.is_none() {
-            if let Err(e) = writeln!(out.0, "{path}\t{hash}\t{}", document.unwrap_or("")) {
-                out.1 = Some(e);
+            let (writer, error) = &mut *out;
+            let written = write_field(writer, file.as_bytes())
+                .and_then(|()| write_field(writer, hash.as_bytes()))
+                .and_then(|()| write_field(writer, document.unwrap_or_default()));
+            if let Err(e) = written {
+                *error = Some(e);
             }
         }
     }
@@ -273,7 +352,7 @@ mod tests {
         }
     }
 
-    fn write(dir: &Path, key: &IngestSettingsKey, entries: &[(&str, &str, Option<&str>)]) {
+    fn write(dir: &Path, key: &IngestSettingsKey, entries: &[(&str, &str, Option<&[u8]>)]) {
         let writer = RecordWriter::create(dir, key).unwrap();
         for (file, hash, document) in entries {
             writer.add(file, hash, *document);
@@ -284,61 +363,116 @@ mod tests {
     #[test]
     fn a_record_counts_added_changed_removed_and_unchanged_files() {
         let dir = tempfile::tempdir().unwrap();
-        let entries =
-            [("a.txt", "1", Some("{}")), ("b\tc.txt", "2", Some("{\"x\": 1}")), ("x.txt", "3", None)];
+        let entries: [(&str, &str, Option<&[u8]>); 3] =
+            [("a.txt", "1", Some(b"{}")), ("b\tc\n.txt", "2", Some(b"x\n\t\0y")), ("x.txt", "3", None)];
         write(dir.path(), &key("c"), &entries);
         let previous = PreviousIngest::read(dir.path(), &key("c"));
-        let now = [("a.txt", "1"), ("b\tc.txt", "9"), ("new.txt", "4")];
+        let now = [("a.txt", "1"), ("b\tc\n.txt", "9"), ("new.txt", "4")];
         let changes = previous.changes(now.into_iter());
         assert_eq!(changes, Changes { added: 1, changed: 1, removed: 1, unchanged: 1 });
-        assert_eq!(previous.reusable("a.txt", "1"), Some("{}"));
-        assert_eq!(previous.reusable("b\tc.txt", "9"), None, "changed bytes are read anew");
+        assert_eq!(previous.reusable("a.txt", "1"), Some(&b"{}"[..]));
+        assert_eq!(previous.reusable("b\tc\n.txt", "2"), Some(&b"x\n\t\0y"[..]), "any bytes, any path");
+        assert_eq!(previous.reusable("b\tc\n.txt", "9"), None, "changed bytes are read anew");
         assert_eq!(previous.reusable("x.txt", "3"), None, "skipped files are read anew");
     }
 
     #[test]
     fn other_settings_reuse_nothing_and_say_why() {
         let dir = tempfile::tempdir().unwrap();
-        write(dir.path(), &key("c"), &[("a.txt", "1", Some("{}"))]);
+        write(dir.path(), &key("c"), &[("a.txt", "1", Some(b"{}"))]);
         let previous = PreviousIngest::read(dir.path(), &key("other"));
         assert_eq!(previous.reusable("a.txt", "1"), None);
         assert_eq!(previous.stale_because, Some("the index-config changed"));
         assert!(previous.exists(), "the files are still compared");
     }
 
+    /// A record cut short inside an entry, with bytes over, of the older text format or of
+    /// something else altogether is no record: every file is read anew. Cut between two
+    /// entries, it is the record of the files before the cut.
     #[test]
-    fn a_damaged_record_is_no_record() {
+    fn a_damaged_or_foreign_record_is_no_record() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join(INGESTED_FILE), "praev-ingested 1\t10\tx\tc\tnone\nbroken line\n")
-            .unwrap();
-        let previous = PreviousIngest::read(dir.path(), &key("c"));
-        assert!(!previous.exists());
-        assert!(decode("{not json").is_none());
+        write(dir.path(), &key("c"), &[("a.txt", "1", Some(b"document")), ("b.txt", "2", None)]);
+        let whole = std::fs::read(dir.path().join(INGESTED_FILE)).unwrap();
+        let read = |bytes: &[u8]| {
+            std::fs::write(dir.path().join(INGESTED_FILE), bytes).unwrap();
+            PreviousIngest::read(dir.path(), &key("c"))
+        };
+        assert!(read(&whole).exists(), "the whole record reads");
+        let header = whole.iter().position(|&b| b == b'\n').unwrap() + 1;
+        // Path, hash and document of a.txt, each after its 4-byte length.
+        let first_entry_end = header + (4 + 5) + (4 + 1) + (4 + 8);
+        for end in header + 1..whole.len() {
+            let previous = read(&whole[..end]);
+            if end == first_entry_end {
+                assert_eq!(previous.reusable("a.txt", "1"), Some(&b"document"[..]), "cut between entries");
+            } else {
+                assert!(!previous.exists(), "cut after {end} of {} bytes", whole.len());
+            }
+        }
+        let foreign = [
+            [whole.as_slice(), b"x"].concat(),
+            b"praev-ingested 1\t10\t0.1.0\tc\tnone\n\"a.txt\"\t1\t{}\n".to_vec(),
+            vec![0xff; 40],
+        ];
+        for bytes in foreign {
+            assert!(!read(&bytes).exists(), "{:?}", String::from_utf8_lossy(&bytes));
+        }
+    }
+
+    fn document() -> Document {
+        let passage = |ordinal: u32, section: Option<&str>, text: &str, page: Option<u32>| {
+            crate::ingest::Passage { ordinal, section: section.map(String::from), text: text.into(), page }
+        };
+        Document {
+            file: "bericht.pdf".into(),
+            encoding: "UTF-8".into(),
+            meta: crate::ingest::DocumentMeta {
+                date: Some("2021-05".into()),
+                kind: crate::ingest::DocKind::Press,
+                contact: Some(crate::ingest::Contact { email: Some("a@b.de".into()), ..Default::default() }),
+                ..Default::default()
+            },
+            passages: vec![
+                passage(0, Some("Frühe Hilfen"), "Die Frühen Hilfen\tbegleiten Familien.", Some(2)),
+                passage(1, None, "„Kein Kind zurücklassen“\n", None),
+            ],
+            quotes: vec![Quote {
+                text: "Kein Kind zurücklassen".into(),
+                speaker: Some("Dr. Klaus Effing".into()),
+                role: None,
+                start: 40,
+                truncated: false,
+                citation: "„Kein Kind zurücklassen“, sagt Dr. Klaus Effing.".into(),
+                reported: false,
+            }],
+            page_starts: PageStarts(vec![0, 120]),
+            fingerprint: Fingerprint::of("Die Frühen Hilfen begleiten Familien."),
+        }
     }
 
     #[test]
-    fn a_recorded_document_reads_back_with_its_pages_and_fingerprint() {
-        let document = Document {
-            file: "bericht.pdf".into(),
-            encoding: "UTF-8".into(),
-            meta: crate::ingest::DocumentMeta { date: Some("2021-05".into()), ..Default::default() },
-            passages: vec![crate::ingest::Passage {
-                ordinal: 0,
-                section: Some("Frühe Hilfen".into()),
-                text: "Die Frühen Hilfen\tbegleiten Familien.".into(),
-                page: Some(2),
-            }],
-            quotes: Vec::new(),
-            page_starts: PageStarts(vec![0, 120]),
-            fingerprint: Fingerprint::of("Die Frühen Hilfen begleiten Familien."),
-        };
-        let json = encode(&document);
-        assert!(!json.contains('\n') && !json.contains('\t'), "one line, one field: {json}");
-        let read = decode(&json).expect("a recorded document reads back");
+    fn a_recorded_document_reads_back_whole() {
+        let document = document();
+        let encoded = encode(&document);
+        let read = decode(&encoded).expect("a recorded document reads back");
+        assert_eq!(read.file, document.file);
+        assert_eq!(read.encoding, document.encoding);
+        assert_eq!(read.meta, document.meta);
+        assert_eq!(read.passages, document.passages, "a passage without a page included");
+        assert_eq!(read.quotes, document.quotes);
         assert_eq!(read.page_starts, document.page_starts);
         assert_eq!(read.fingerprint, document.fingerprint);
-        assert_eq!(read.passages, document.passages);
-        assert_eq!(read.meta, document.meta);
-        assert_eq!(encode(&read), json);
+        assert_eq!(encode(&read), encoded);
+    }
+
+    #[test]
+    fn a_damaged_document_does_not_read() {
+        let encoded = encode(&document());
+        for end in 0..encoded.len() {
+            assert!(decode(&encoded[..end]).is_none(), "cut after {end} bytes");
+        }
+        assert!(decode(&[encoded.as_slice(), &[0]].concat()).is_none(), "a byte over");
+        assert!(decode(b"{not json").is_none());
     }
 }

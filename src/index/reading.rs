@@ -126,9 +126,9 @@ fn ingest_or_reuse(
         (None, Ok(bytes)) => ingested::content_hash(bytes),
         _ => NO_HASH.to_string(),
     };
-    if let Some(json) = previous.reusable(&file.rel_path, &hash) {
-        if let Some(document) = ingested::decode(json) {
-            record.add(&file.rel_path, &hash, Some(json));
+    if let Some(recorded) = previous.reusable(&file.rel_path, &hash) {
+        if let Some(document) = ingested::decode(recorded) {
+            record.add(&file.rel_path, &hash, Some(recorded));
             return (Ok(document), hash, false);
         }
     }

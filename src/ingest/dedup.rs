@@ -18,10 +18,13 @@
 //! and invisible characters (soft hyphens, zero-width spaces). Nothing fuzzier: two texts that
 //! differ by one word are different texts, so distinct documents are never merged.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::quotes::Quote;
 use super::{Document, Passage, Skipped};
+use crate::analysis::letters;
 use crate::analysis::tokenize::is_invisible;
 
 /// A hash of a text's [`text_key`]: equal fingerprints mean the same text.
@@ -77,7 +80,7 @@ pub fn text_key(text: &str) -> String {
             // A soft hyphen or zero-width space inside a word does not split it.
             continue;
         }
-        if !c.is_alphanumeric() {
+        if !letters::is_alphanumeric(c) {
             in_word = false;
             continue;
         }
@@ -85,7 +88,7 @@ pub fn text_key(text: &str) -> String {
             key.push(' ');
         }
         in_word = true;
-        key.extend(c.to_lowercase());
+        letters::push_lowercase(&mut key, c);
     }
     key
 }
@@ -128,7 +131,8 @@ pub fn drop_duplicate_documents(outcomes: Vec<Outcome>) -> (Vec<Outcome>, Vec<Du
 
 /// Drops every passage whose text an earlier passage has, and renumbers the rest from 0.
 pub fn drop_repeated_passages(passages: Vec<Passage>) -> Vec<Passage> {
-    let mut seen = HashSet::new();
+    // Fx rather than SipHash: the keys are whole passages, and no one chooses them to collide.
+    let mut seen = FxHashSet::default();
     let mut kept = Vec::with_capacity(passages.len());
     for passage in passages {
         if seen.insert(text_key(&passage.text)) {
@@ -142,7 +146,7 @@ pub fn drop_repeated_passages(passages: Vec<Passage>) -> Vec<Passage> {
 /// Drops every quote whose words an earlier quote has. The earlier quote keeps its speaker and
 /// role, and takes the later one's where it has none.
 pub fn drop_repeated_quotes(quotes: Vec<Quote>) -> Vec<Quote> {
-    let mut position: HashMap<String, usize> = HashMap::new();
+    let mut position: FxHashMap<String, usize> = FxHashMap::default();
     let mut kept: Vec<Quote> = Vec::with_capacity(quotes.len());
     for quote in quotes {
         let key = text_key(&quote.text);

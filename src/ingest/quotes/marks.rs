@@ -87,9 +87,22 @@ pub(super) fn quote_spans(text: &str) -> Vec<Span> {
     let mut line = 0;
     let mut line_blank = true;
     let mut prev: Option<char> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII without a line break or `"` holds no quotation mark: such a run only makes its
+        // line non-blank (unless it is all white space) and ends with the character before the
+        // next one. Skipped as a whole, most of a text is never decoded.
+        let run = bytes[i..].iter().take_while(|&&b| b.is_ascii() && b != b'\n' && b != b'"').count();
+        if run > 0 {
+            let piece = &bytes[i..i + run];
+            line_blank = line_blank && piece.iter().all(|&b| char::from(b).is_whitespace());
+            prev = Some(char::from(piece[run - 1]));
+            i += run;
+            continue;
+        }
+        let c = text[i..].chars().next().expect("a character starts here");
+        let next = text[i + c.len_utf8()..].chars().next();
         if c == '\n' {
             if line_blank {
                 pairing.abandon_all(); // a paragraph ends every quotation
@@ -98,25 +111,25 @@ pub(super) fn quote_spans(text: &str) -> Vec<Span> {
             }
             line += 1;
             line_blank = true;
-            prev = Some(c);
-            continue;
-        }
-        if let Some((family, mark)) = classify(c, prev, next, &pairing.stack) {
-            match mark {
-                Mark::Open => {
-                    // A quotation opening a line ends any left open on earlier lines.
-                    if line_blank && pairing.stack.first().is_some_and(|o| o.line < line) {
-                        pairing.abandon_all();
+        } else {
+            if let Some((family, mark)) = classify(c, prev, next, &pairing.stack) {
+                match mark {
+                    Mark::Open => {
+                        // A quotation opening a line ends any left open on earlier lines.
+                        if line_blank && pairing.stack.first().is_some_and(|o| o.line < line) {
+                            pairing.abandon_all();
+                        }
+                        pairing.open(OpenMark { pos: i, len: c.len_utf8(), family, line });
                     }
-                    pairing.open(OpenMark { pos: i, len: c.len_utf8(), family, line });
+                    Mark::Close => pairing.close(family, i, c.len_utf8()),
                 }
-                Mark::Close => pairing.close(family, i, c.len_utf8()),
+            }
+            if !c.is_whitespace() {
+                line_blank = false;
             }
         }
-        if !c.is_whitespace() {
-            line_blank = false;
-        }
         prev = Some(c);
+        i += c.len_utf8();
     }
     pairing.abandon_all();
     let unclosed = unclosed_spans(text, &pairing.abandoned);
@@ -259,4 +272,65 @@ pub(super) fn word_count(words: &str) -> usize {
 pub(super) fn ends_like_sentence(words: &str) -> bool {
     let core = words.trim_end_matches(|c: char| is_quotation_mark(c) || c == ')' || c.is_whitespace());
     core.ends_with(['.', '!', '?', '…'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The spans found character by character, every character decoded: the reference for the
+    /// scan that skips runs of plain ASCII.
+    fn quote_spans_by_char(text: &str) -> Vec<Span> {
+        let mut pairing = Pairing::default();
+        let (mut line, mut line_blank, mut prev) = (0, true, None);
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            if c == '\n' {
+                if line_blank {
+                    pairing.abandon_all();
+                } else {
+                    pairing.abandon_stale(i, line);
+                }
+                (line, line_blank, prev) = (line + 1, true, Some(c));
+                continue;
+            }
+            if let Some((family, mark)) = classify(c, prev, next, &pairing.stack) {
+                match mark {
+                    Mark::Open => {
+                        if line_blank && pairing.stack.first().is_some_and(|o| o.line < line) {
+                            pairing.abandon_all();
+                        }
+                        pairing.open(OpenMark { pos: i, len: c.len_utf8(), family, line });
+                    }
+                    Mark::Close => pairing.close(family, i, c.len_utf8()),
+                }
+            }
+            line_blank = line_blank && c.is_whitespace();
+            prev = Some(c);
+        }
+        pairing.abandon_all();
+        let unclosed = unclosed_spans(text, &pairing.abandoned);
+        outermost(pairing.closed, unclosed)
+    }
+
+    #[test]
+    fn skipping_plain_ascii_finds_the_spans_a_scan_of_every_character_finds() {
+        let texts = [
+            "„Kein Kind zurücklassen“, sagte Landrat Dr. Klaus Effing.",
+            "Er sagte: \"Wir bauen aus.\" Dann ging er.\n\n„Offen bis zum Absatz\nund weiter",
+            "\u{b}„Nach einem Tabulator“\t‚einfach‘ und »Guillemets« und ›einfache‹",
+            "Die Eltern's \"Kita\" \u{b}\"x\"\r\n\"y\" 'z' ’s",
+            "  \n „Zeile\n\n  “ \"\n\"",
+            "Ohne Anführungszeichen, nur Text.",
+            "",
+            "\"",
+        ];
+        for text in texts {
+            assert_eq!(quote_spans(text), quote_spans_by_char(text), "in {text:?}");
+        }
+        let long = "„Ein Zitat, das über viele Zeilen läuft\n".repeat(12) + "bis hier“ sagte sie.";
+        assert_eq!(quote_spans(&long), quote_spans_by_char(&long));
+        assert!(!quote_spans(texts[0]).is_empty(), "the first text holds a quotation");
+    }
 }

@@ -16,6 +16,7 @@ use super::text::{ceil_boundary, line_start, sentence_start, spaces_at, word_at,
 use super::words::{
     is_capitalized, is_role_prefix, is_role_word, ARTICLES, HONORIFICS, PARTICLES, TITLES, UNSEXED_ROLES,
 };
+use crate::analysis::letters;
 use crate::ingest::german::offices::names_an_office;
 use crate::ingest::german::quotation_marks::is_quotation_mark;
 use crate::ingest::german::sentences::is_sentence_end;
@@ -89,7 +90,7 @@ fn word_initial_capitals(text: &str) -> impl Iterator<Item = usize> + '_ {
     let mut previous_in_word = false;
     text.char_indices().filter_map(move |(i, c)| {
         let starts = c.is_uppercase() && !previous_in_word;
-        previous_in_word = c.is_alphanumeric() || c == '_' || is_mark(c);
+        previous_in_word = letters::is_alphanumeric(c) || c == '_' || is_mark(c);
         starts.then_some(i)
     })
 }

@@ -205,6 +205,11 @@ pub(super) fn reported_statements(text: &str, quotations: &[Span], people: &Peop
             signed_until = signed.end;
             continue;
         }
+        // A line without a verb of saying holds no sentence with one: it is not split into
+        // sentences at all (the sentences are pieces of the line).
+        if !SAYING_LITERALS.is_match(line) {
+            continue;
+        }
         for sentence in sentences(line, from) {
             // Most sentences hold no verb of saying: one literal scan rules them out before the
             // regex with its word boundaries and the quotation test run.
