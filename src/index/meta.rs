@@ -21,7 +21,7 @@ use crate::ingest::DocumentMeta;
 /// 10: passages index their document's first and last day (`date_first`, `date_last`) for
 /// date filters; a generation keeps its ingested documents (`ingested.jsonl`) for updates.
 /// 11: Latin singulars in `-ium`, `-eum`, `-rum`, `-uum` stem like their plurals
-/// (`Familienzentrum` meets `Familienzentren`).
+/// (`Familienzentrum` meets `Familienzentren`); the ingest record is binary (`ingested.bin`).
 pub const FORMAT_VERSION: u32 = 11;
 pub const META_FILE: &str = "praev.json";
 pub const DOCUMENTS_FILE: &str = "documents.jsonl";
