@@ -170,16 +170,21 @@ impl ConfigFiles {
     }
 
     /// Parses and validates every file.
+    /// The gazetteer (its place automaton is most of the loading time) is built on a thread of
+    /// its own while the other files are parsed; errors are reported in file order all the same.
     pub fn load(&self) -> Result<IndexConfig> {
-        let analysis = self.load_analysis()?;
-        self.load_themes()?;
-        let boilerplate = Boilerplate::parse(self.text(BOILERPLATE_FILE))
-            .map_err(|e| self.line_error(BOILERPLATE_FILE, e))?;
-        let municipalities = parse_municipalities(self.text(MUNICIPALITIES_FILE))
-            .map_err(|e| self.line_error(MUNICIPALITIES_FILE, e))?;
-        let generated =
-            parse_places_de(self.text(GAZETTEER_FILE)).map_err(|e| self.line_error(GAZETTEER_FILE, e))?;
-        let municipalities = Gazetteer::new(&merge_gazetteers(generated, municipalities));
+        let (gazetteer, rest) = std::thread::scope(|scope| {
+            let gazetteer = scope.spawn(|| self.load_gazetteer());
+            let rest = self.load_analysis().and_then(|analysis| {
+                self.load_themes()?;
+                let boilerplate = Boilerplate::parse(self.text(BOILERPLATE_FILE))
+                    .map_err(|e| self.line_error(BOILERPLATE_FILE, e))?;
+                Ok((analysis, boilerplate))
+            });
+            (gazetteer.join().expect("the gazetteer thread panicked"), rest)
+        });
+        let (analysis, boilerplate) = rest?;
+        let municipalities = gazetteer?;
         let thesaurus =
             Thesaurus::parse(self.text(THESAURUS_FILE)).map_err(|e| self.line_error(THESAURUS_FILE, e))?;
         Ok(IndexConfig {
@@ -190,6 +195,15 @@ impl ConfigFiles {
             municipalities,
             files: self.clone(),
         })
+    }
+
+    /// The places of `municipalities.tsv` merged with the generated gazetteer.
+    fn load_gazetteer(&self) -> Result<Gazetteer> {
+        let municipalities = parse_municipalities(self.text(MUNICIPALITIES_FILE))
+            .map_err(|e| self.line_error(MUNICIPALITIES_FILE, e))?;
+        let generated =
+            parse_places_de(self.text(GAZETTEER_FILE)).map_err(|e| self.line_error(GAZETTEER_FILE, e))?;
+        Ok(Gazetteer::new(&merge_gazetteers(generated, municipalities)))
     }
 }
 

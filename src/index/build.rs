@@ -115,8 +115,11 @@ pub fn build(request: &BuildRequest, progress: &dyn BuildProgress) -> Result<Bui
     // while each and need nothing of each other: the corpus is listed on a thread of its own.
     // A configuration error is reported first, as when the two ran one after the other.
     let (config, listed) = std::thread::scope(|scope| {
-        let listing =
-            scope.spawn(|| absolute(&request.corpus).and_then(|corpus| Ok((list_corpus(&corpus)?, corpus))));
+        let listing = scope.spawn(|| {
+            // The executable's hash (for the ingest record's key) is computed here too, once.
+            ingested::praev_build();
+            absolute(&request.corpus).and_then(|corpus| Ok((list_corpus(&corpus)?, corpus)))
+        });
         let config = request.config.load();
         (config, listing.join().expect("the corpus listing thread panicked"))
     });
@@ -315,7 +318,14 @@ fn write_generation(
     IndexMeta::write_districts(generation, &districts)?;
     writer.commit()?;
     writer.wait_merging_threads()?;
-    super::check::write_segment_checksums(generation)?;
+    // The segments' checksums and the thesaurus need nothing of each other: two threads.
+    let (checksums, thesaurus) = std::thread::scope(|scope| {
+        let checksums = scope.spawn(|| super::check::write_segment_checksums(generation));
+        let thesaurus = write_thesaurus(generation, &index, &fields, config, &analyzer, &corpus_word_set);
+        (checksums.join().expect("the checksum thread panicked"), thesaurus)
+    });
+    checksums?;
+    thesaurus?;
 
     let meta = IndexMeta {
         format_version: FORMAT_VERSION,
@@ -339,7 +349,6 @@ fn write_generation(
             .map(|d| DuplicateRecord { file: d.rel_path.clone(), same_as: d.kept.clone() })
             .collect(),
     };
-    write_thesaurus(generation, &index, &fields, config, &analyzer, &corpus_word_set)?;
     meta.write(generation)?;
     drop_in_background((analyzer, index, records));
     Ok(Written { meta, skipped, duplicates, changes, files_read })
