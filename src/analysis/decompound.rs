@@ -10,11 +10,10 @@
 //! part (`~kinder`), so that a whole-word match still outranks a match of a part alone.
 //! Expects lower-cased, folded tokens; runs after stop-word removal and before stemming.
 
-use std::sync::{Arc, Mutex, MutexGuard};
-
-use rustc_hash::FxHashMap;
+use std::sync::Arc;
 
 use super::lexicon::Lexicon;
+use super::part_cache::PartCache;
 use super::{AnalysisStep, AnalyzedToken, Origin};
 
 /// Linking elements between parts, longest first.
@@ -49,7 +48,7 @@ pub struct Decompounder {
     /// The splits of parts, shared by the clones (same lexicon): the same parts recur in many
     /// compounds (`kinderschutz` in `Kinderschutzfachkräfte`, `Kinderschutzkonzept` …), and
     /// each is split once.
-    part_splits: Arc<Mutex<FxHashMap<String, Vec<Split>>>>,
+    part_splits: Arc<PartCache<Vec<Split>>>,
 }
 
 /// Beyond this many parts the cache of part splits is cleared, bounding memory.
@@ -57,7 +56,7 @@ const PART_SPLITS_LIMIT: usize = 100_000;
 
 impl Decompounder {
     pub fn new(lexicon: Lexicon) -> Decompounder {
-        Decompounder { lexicon, part_splits: Arc::default() }
+        Decompounder { lexicon, part_splits: Arc::new(PartCache::new(PART_SPLITS_LIMIT)) }
     }
 
     /// The parts of `word`, or an empty list when it is not a compound of known words.
@@ -75,16 +74,7 @@ impl Decompounder {
         if part.len() < MIN_COMPOUND_CHARS {
             return Vec::new();
         }
-        if let Some(split) = lock(&self.part_splits).get(part) {
-            return split.clone();
-        }
-        let split = self.split(part);
-        let mut cache = lock(&self.part_splits);
-        if cache.len() >= PART_SPLITS_LIMIT {
-            cache.clear();
-        }
-        cache.insert(part.to_string(), split.clone());
-        split
+        self.part_splits.get_or_compute(part, || self.split(part))
     }
 
     /// The last part of `word` as written (`hilfe` of `jugendhilfe`), for elliptic compounds.
@@ -284,12 +274,6 @@ impl Decompounder {
     }
 }
 
-/// The cache of part splits. Inserting and clearing do not panic halfway, so a map whose lock
-/// a panicking thread held is whole and used as it is.
-fn lock<T>(cache: &Mutex<T>) -> MutexGuard<'_, T> {
-    cache.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
-}
-
 /// Fewer parts win; among equals, the longer shortest part.
 fn is_better(parts: usize, shortest: usize, than: Option<(usize, usize)>) -> bool {
     match than {
@@ -437,13 +421,13 @@ mod tests {
         for (word, _) in LEAVES {
             warm.split(word);
         }
-        assert!(!lock(&warm.part_splits).is_empty(), "the parts' splits are remembered");
+        assert!(!warm.part_splits.is_empty(), "the parts' splits are remembered");
         for word in ["kinderschutzfachkrafte", "fachkraftekinderschutz", "kinderschutzkette"] {
             let fresh = decompounder().split(word);
             assert_eq!(warm.split(word), fresh, "{word}, split by the warm decompounder");
             assert_eq!(clone.split(word), fresh, "{word}, split by its clone");
         }
-        let cached = lock(&warm.part_splits).get("fachkrafte").map(|split| nodes(split));
+        let cached = warm.part_splits.get("fachkrafte").map(|split| nodes(&split));
         assert_eq!(cached, Some(vec!["fach".to_string(), "krafte".to_string()]), "the part of a part");
     }
 

@@ -24,6 +24,7 @@ pub mod gender;
 pub mod hyphen;
 pub(crate) mod letters;
 pub mod lexicon;
+mod part_cache;
 pub mod related_terms;
 pub mod separable;
 pub mod stem;

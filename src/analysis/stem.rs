@@ -7,11 +7,9 @@
 //! meets `gesund`. Kept on purpose: giving such nouns a stem of their own measured worse on the
 //! dev set (nDCG@10 0.742 → 0.736; `Kindergesundheit` no longer met `gesunde Kinder`).
 
-use std::sync::{Mutex, MutexGuard};
-
 use rust_stemmers::{Algorithm, Stemmer};
-use rustc_hash::FxHashMap;
 
+use super::part_cache::PartCache;
 use super::{AnalysisStep, AnalyzedToken, Origin, PART_MARK};
 
 pub struct GermanStemmer {
@@ -20,7 +18,7 @@ pub struct GermanStemmer {
     /// The stems of compound parts: the same parts recur in many compounds (`kinder`,
     /// `schutz`), and each is stemmed once. Whole words need no such cache: the analyzer
     /// caches a word's terms (see `expansion_cache`).
-    part_stems: Mutex<FxHashMap<String, String>>,
+    part_stems: PartCache<String>,
 }
 
 /// Beyond this many parts the cache of part stems is cleared, bounding memory.
@@ -29,27 +27,21 @@ const PART_STEMS_LIMIT: usize = 100_000;
 impl GermanStemmer {
     /// Snowball German (rust-stemmers).
     pub fn new() -> GermanStemmer {
-        GermanStemmer { snowball: Some(Stemmer::create(Algorithm::German)), part_stems: Mutex::default() }
+        GermanStemmer {
+            snowball: Some(Stemmer::create(Algorithm::German)),
+            part_stems: PartCache::new(PART_STEMS_LIMIT),
+        }
     }
 
     /// A light stemmer that removes only inflection endings, in the manner of Savoy's light
     /// German stemmer (Lucene's GermanLightStemmer).
     pub fn light() -> GermanStemmer {
-        GermanStemmer { snowball: None, part_stems: Mutex::default() }
+        GermanStemmer { snowball: None, part_stems: PartCache::new(PART_STEMS_LIMIT) }
     }
 
     /// [`GermanStemmer::stem`] of a compound part, from the cache when it was stemmed before.
     fn stem_part(&self, part: &str) -> String {
-        if let Some(stem) = lock(&self.part_stems).get(part) {
-            return stem.clone();
-        }
-        let stem = self.stem(part);
-        let mut cache = lock(&self.part_stems);
-        if cache.len() >= PART_STEMS_LIMIT {
-            cache.clear();
-        }
-        cache.insert(part.to_string(), stem.clone());
-        stem
+        self.part_stems.get_or_compute(part, || self.stem(part))
     }
 
     pub fn stem(&self, word: &str) -> String {
@@ -90,12 +82,6 @@ impl Default for GermanStemmer {
     fn default() -> Self {
         GermanStemmer::new()
     }
-}
-
-/// The cache of part stems. Inserting and clearing do not panic halfway, so a map whose lock
-/// a panicking thread held is whole and used as it is.
-fn lock<T>(cache: &Mutex<T>) -> MutexGuard<'_, T> {
-    cache.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// Letters after which a final `s` (or `st`) is an ending rather than part of the stem.
@@ -214,7 +200,7 @@ mod tests {
             let terms: Vec<&str> = stemmed.iter().map(|t| t.text.as_str()).collect();
             assert_eq!(terms, ["~kind", "~famili", "~u3"], "{round} round");
         }
-        assert_eq!(lock(&stemmer.part_stems).get("familien").map(String::as_str), Some("famili"));
+        assert_eq!(stemmer.part_stems.get("familien").as_deref(), Some("famili"));
     }
 
     #[test]
