@@ -10,7 +10,17 @@
 /// Whether `c` is a letter or digit: `c.is_alphanumeric()`.
 #[inline]
 pub(crate) fn is_alphanumeric(c: char) -> bool {
-    c.is_ascii_alphanumeric() || (!c.is_ascii() && (latin1_lowercase(c).is_some() || c.is_alphanumeric()))
+    c.is_ascii_alphanumeric()
+        || (!c.is_ascii()
+            && !is_general_punctuation(c)
+            && (latin1_lowercase(c).is_some() || c.is_alphanumeric()))
+}
+
+/// Dashes, typographic quotation marks, bullets, ellipses and special spaces (U+2000–U+206F):
+/// common in scraped German text, and none of them a letter or digit.
+#[inline]
+fn is_general_punctuation(c: char) -> bool {
+    matches!(c, '\u{2000}'..='\u{206F}')
 }
 
 /// Whether `c` is a lower-case letter: `c.is_lowercase()`.

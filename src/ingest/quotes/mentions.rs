@@ -54,8 +54,10 @@ fn people_named(text: &str) -> Vec<Mention> {
             continue;
         }
         let Some((word, end)) = word_at(text, pos) else { continue };
-        let alone = *names_alone.entry(word).or_insert_with(|| may_name_alone(word));
-        if !alone && !followed_by_name_part(text, end) {
+        // The look-around first: it is cheaper than the word's lookup.
+        if !followed_by_name_part(text, end)
+            && !*names_alone.entry(word).or_insert_with(|| may_name_alone(word))
+        {
             continue;
         }
         let Some(person) = parse_person(text, pos, false) else { continue };
