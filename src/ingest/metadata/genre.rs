@@ -253,8 +253,7 @@ pub(super) fn press_points(page: &Page) -> u32 {
     let header = top.iter().any(|l| {
         (is_label_line(l) && PRESS_LABEL.is_match(l))
             || (l.chars().count() <= 100 && PRESS_NUMBER.is_match(l))
-            || MUNICIPAL_NEWS_HEADER.is_match(l)
-    });
+    }) || MUNICIPAL_NEWS_HEADER.any_line(&page.search, top, |_| true);
     let ots = page.head().iter().any(|l| OTS.is_match(l));
     let dash_dateline = page.head().iter().any(|l| is_running_text(l) && DASH_DATELINE.is_match(l));
     // In a sentence, a press officer is someone quoted ("sagte Pressesprecherin …").
@@ -281,8 +280,8 @@ pub(super) fn outlet_points(page: &Page) -> u32 {
 /// Points for a report: a report heading, or the text naming itself one.
 pub(super) fn report_points(heading_lines: &[&str], page: &Page) -> u32 {
     let heading = heading_lines.iter().any(|l| REPORT_HEADING.is_match(l) || REPORT_ON.is_match(l));
-    let self_reference =
-        page.lines.iter().take(PRESS_HEADER_LINES).any(|l| REPORT_SELF_REFERENCE.is_match(l));
+    let top = &page.lines[..page.lines.len().min(PRESS_HEADER_LINES)];
+    let self_reference = REPORT_SELF_REFERENCE.any_line(&page.search, top, |_| true);
     points(&[(heading, DECISIVE), (self_reference, 3)])
 }
 

@@ -220,7 +220,7 @@ fn running_text_points(page: &Page, places: &Gazetteer) -> u32 {
         &|| u32::from(any_line_guarded(&CAPTION_PEOPLE)),
         &|| u32::from(any_line_guarded(&WEEKDAY)),
         &attributed,
-        &|| u32::from(page.lines.iter().any(|l| names_official(l))),
+        &|| u32::from(page_names_official(page)),
     ];
     let mut score = 0;
     for cue in cues {
@@ -232,33 +232,47 @@ fn running_text_points(page: &Page, places: &Gazetteer) -> u32 {
     score.min(RUNNING_TEXT_CAP)
 }
 
+/// Offices and office endings, where [`OFFICIAL_BY_NAME`] can start. "Minister" finds
+/// "Ministerin" too. None holds white space, so none reaches across lines.
+static OFFICES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let offices = without_feminine_forms(NAMED_OFFICES);
+    AhoCorasick::new(offices.chain(without_feminine_forms(NAMED_OFFICE_ENDINGS))).expect("valid literals")
+});
+
 /// Whether [`OFFICIAL_BY_NAME`] matches in a line. It is slow to search for (Unicode word
 /// boundaries), so it is tried only where a match can start: at an office ("Landrat …"), or
 /// at a capital letter of a word ending in one ("Oberbürgermeister …"); see `prefilter`.
+#[cfg(test)]
 fn names_official(line: &str) -> bool {
-    static OFFICES: LazyLock<AhoCorasick> = LazyLock::new(|| {
-        // "Minister" finds "Ministerin" too.
-        let offices = without_feminine_forms(NAMED_OFFICES);
-        AhoCorasick::new(offices.chain(without_feminine_forms(NAMED_OFFICE_ENDINGS))).expect("valid literals")
-    });
+    OFFICES.find_iter(line).any(|office| official_at(line, office.start(), office.end()))
+}
+
+/// Whether [`names_official`] holds for some line of the page: the offices are looked for in
+/// the whole text at once (one search instead of one per line), each checked in its line.
+fn page_names_official(page: &Page) -> bool {
+    OFFICES.find_iter(page.body).any(|office| {
+        page.line_holding(office.start(), office.end())
+            .is_some_and(|(line, first)| official_at(line, office.start() - first, office.end() - first))
+    })
+}
+
+/// Whether the office found at `start..end` of `line` names an official.
+fn official_at(line: &str, start: usize, end: usize) -> bool {
     // No two of the words can overlap, so a plain search finds every one. The pattern goes on
     // with a name (titles are capitalised too): "Bürgermeisterin Anna …", not "Bürgermeisteramt".
-    let named = |office: &aho_corasick::Match| {
-        let rest = &line[office.end()..];
-        capitalised_word_after_space(rest)
-            || rest.strip_prefix("in").is_some_and(capitalised_word_after_space)
-    };
-    OFFICES.find_iter(line).filter(named).any(|office| {
-        let word_start = line[..office.start()]
-            .char_indices()
-            .rev()
-            .take_while(|(_, c)| c.is_alphabetic())
-            .filter(|(_, c)| c.is_uppercase())
-            .map(|(i, _)| i);
-        std::iter::once(office.start())
-            .chain(word_start)
-            .any(|at| OFFICIAL_BY_NAME.match_at(line, at).is_some())
-    })
+    let rest = &line[end..];
+    let named = capitalised_word_after_space(rest)
+        || rest.strip_prefix("in").is_some_and(capitalised_word_after_space);
+    if !named {
+        return false;
+    }
+    let word_start = line[..start]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .filter(|(_, c)| c.is_uppercase())
+        .map(|(i, _)| i);
+    std::iter::once(start).chain(word_start).any(|at| OFFICIAL_BY_NAME.match_at(line, at).is_some())
 }
 
 fn is_dateline(line: &str, places: &Gazetteer) -> bool {
@@ -364,7 +378,17 @@ mod tests {
                 "the pattern itself on {line:?}"
             );
             assert_eq!(names_official(line), expected, "official named in {line:?}");
+            // The same line inside a page, between others, searched with the whole text.
+            let text = format!("Bürgermeister\n  {line}  \r\n\nLandrat und Kreis\n");
+            assert_eq!(
+                page_names_official(&Page::new(&text)),
+                expected,
+                "official named in a page with {line:?}"
+            );
         }
+        // An office at one line's end does not take the next line's name.
+        assert!(!page_names_official(&Page::new("Es sprach der Landrat\nAnna Berg kam")));
+        assert!(NAMED_OFFICES.iter().chain(NAMED_OFFICE_ENDINGS).all(|o| !o.contains(char::is_whitespace)));
     }
 
     #[test]

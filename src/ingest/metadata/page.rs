@@ -78,6 +78,14 @@ impl<'a> Page<'a> {
             .collect()
     }
 
+    /// The line that holds the span `start..end` of the body, with where the line starts;
+    /// `None` for a span outside every line (in white space between lines, or across two).
+    pub fn line_holding(&self, start: usize, end: usize) -> Option<(&'a str, usize)> {
+        let line = self.starts.partition_point(|&first| first <= start).checked_sub(1)?;
+        let first = self.starts[line];
+        (end <= first + self.lines[line].len()).then_some((self.lines[line], first))
+    }
+
     /// The first [`HEAD_LINES`] lines.
     pub fn head(&self) -> &[&'a str] {
         &self.lines[..self.lines.len().min(HEAD_LINES)]
