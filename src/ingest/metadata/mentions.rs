@@ -254,9 +254,23 @@ fn follows_article(before: &str) -> bool {
             return false;
         }
     }
-    let word = word.to_lowercase();
-    ARTICLES.contains(&word.as_str())
-        || (ADJECTIVE_ENDINGS.iter().any(|e| word.ends_with(e)) && !NOT_ARTICLES.contains(&word.as_str()))
+    // Lower-cased on the stack when it is ASCII, as most words are: this runs for most
+    // mentions of a build.
+    let mut buffer = [0u8; 16];
+    let lowered;
+    let word = match buffer.get_mut(..word.len()) {
+        Some(bytes) if word.is_ascii() => {
+            bytes.copy_from_slice(word.as_bytes());
+            bytes.make_ascii_lowercase();
+            std::str::from_utf8(bytes).expect("ASCII stays UTF-8")
+        }
+        _ => {
+            lowered = word.to_lowercase();
+            lowered.as_str()
+        }
+    };
+    ARTICLES.contains(&word)
+        || (ADJECTIVE_ENDINGS.iter().any(|e| word.ends_with(e)) && !NOT_ARTICLES.contains(&word))
 }
 
 #[cfg(test)]

@@ -26,6 +26,9 @@
 //! (programme overviews, Land-level texts) get `None`, not a guess.
 
 use std::collections::{BTreeMap, HashSet};
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 
 use super::discovery;
 use super::gazetteer::{fold, Gazetteer};
@@ -258,7 +261,10 @@ fn is_third_party(line: &str, start: usize) -> bool {
     }
     let before = &line[from..start];
     let sentence = before.rfind(". ").map_or(before, |i| &before[i + 2..]);
-    THIRD_PARTY_MARKERS.iter().any(|m| sentence.contains(m))
+    // One search for all markers: this runs for most mentions of a build.
+    static MARKERS: LazyLock<AhoCorasick> =
+        LazyLock::new(|| AhoCorasick::new(THIRD_PARTY_MARKERS).expect("valid literals"));
+    MARKERS.is_match(sentence)
 }
 
 /// Whether a bare mention is in capitals of a place whose bare name needs a cue: in running
