@@ -18,6 +18,10 @@
 //! `Förderung`) then finds only the word it spells.
 //! Expects lower-cased tokens; runs after stop-word removal and before stemming.
 
+use std::cell::RefCell;
+
+use rustc_hash::FxHashMap;
+
 use super::{AnalysisStep, AnalyzedToken};
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -150,11 +154,37 @@ impl AnalysisStep for UmlautFold {
     fn apply(&self, mut tokens: Vec<AnalyzedToken>) -> Vec<AnalyzedToken> {
         for token in &mut tokens {
             if needs_folding(&token.text) {
-                token.text = UmlautFold::fold(&token.text);
+                token.text = fold_cached(&token.text);
             }
         }
         tokens
     }
+}
+
+/// Beyond this many distinct words a thread's cache of folded words is cleared.
+const FOLD_CACHE_LIMIT: usize = 100_000;
+
+thread_local! {
+    /// The folded spelling of each word this thread has folded. This step runs on every
+    /// token of a build, before the analyzer's per-word cache (it changes what the context
+    /// steps see), and texts repeat their words.
+    static FOLDED: RefCell<FxHashMap<String, String>> = RefCell::default();
+}
+
+/// [`UmlautFold::fold`], remembered per thread.
+fn fold_cached(word: &str) -> String {
+    FOLDED.with(|folded| {
+        let mut folded = folded.borrow_mut();
+        if let Some(known) = folded.get(word) {
+            return known.clone();
+        }
+        let fresh = UmlautFold::fold(word);
+        if folded.len() >= FOLD_CACHE_LIMIT {
+            folded.clear();
+        }
+        folded.insert(word.to_string(), fresh.clone());
+        fresh
+    })
 }
 
 #[cfg(test)]
@@ -206,6 +236,10 @@ mod tests {
     fn folds_umlauts_and_transcriptions() {
         for (input, expected) in CASES {
             assert_eq!(UmlautFold::fold(input), *expected, "folding {input:?}");
+            // Folded afresh and then from the thread's cache.
+            for _ in 0..2 {
+                assert_eq!(fold_cached(input), *expected, "folding {input:?} through the cache");
+            }
         }
     }
 }
