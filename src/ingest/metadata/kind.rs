@@ -109,8 +109,15 @@ fn attribution_reach(text: &str) -> usize {
 
 /// How many quotes attributed by a speech verb right after them a line holds, up to `most`.
 fn attributed_quotes(line: &str, most: usize) -> usize {
-    let marks = line.char_indices().filter(|(_, c)| CLOSING.contains(c)).map(|(at, _)| at);
-    ATTRIBUTED_QUOTE.matches(line, marks).len().min(most)
+    ATTRIBUTED_QUOTE.matches(line, closing_marks(line)).len().min(most)
+}
+
+/// Where the closing quotation marks of a line are. Every mark is `"` or starts with the byte
+/// 0xE2 (`“”‘’`) or 0xC2 (`»«`): a vectorised search for those three bytes finds the places
+/// to look at.
+fn closing_marks(line: &str) -> impl Iterator<Item = usize> + '_ {
+    memchr::memchr3_iter(b'"', 0xE2, 0xC2, line.as_bytes())
+        .filter(|&at| line[at..].chars().next().is_some_and(|c| CLOSING.contains(&c)))
 }
 /// People in a photo caption: "(v.l.)", "(2.v.r.)", "(von links, hintere Reihe)".
 static CAPTION_PEOPLE: LazyLock<Guarded> = LazyLock::new(|| {
@@ -210,8 +217,15 @@ fn running_text_points(page: &Page, places: &Gazetteer) -> u32 {
     };
     let dateline = || if head.iter().any(|l| is_dateline(l, places)) { 2 } else { 0 };
     let attributed = || {
-        let quotes: usize = page.lines.iter().map(|l| attributed_quotes(l, 2)).sum();
-        quotes.min(2) as u32
+        // Two quotes are all that count: the lines after the second are not searched.
+        let mut quotes = 0;
+        for line in &page.lines {
+            quotes += attributed_quotes(line, 2 - quotes);
+            if quotes == 2 {
+                break;
+            }
+        }
+        quotes as u32
     };
     let cues: [&dyn Fn() -> u32; 7] = [
         &date,
@@ -334,6 +348,17 @@ mod tests {
         for (guarded, line) in cases {
             assert!(guarded.regex().is_match(line), "the pattern itself should match {line:?}");
             assert!(guarded.is_match(line), "the guard keeps {line:?} from its pattern");
+        }
+    }
+
+    #[test]
+    fn closing_marks_are_found_as_a_scan_of_every_character_finds_them() {
+        assert!(CLOSING.iter().all(|c| matches!(c.to_string().as_bytes()[0], b'"' | 0xE2 | 0xC2)));
+        let lines = ["„Eins“, »zwei« und \"drei\" ‘vier’ – ”fünf” … €", "", "ohne Zeichen", "«»\"“"];
+        for line in lines {
+            let every: Vec<usize> =
+                line.char_indices().filter(|(_, c)| CLOSING.contains(c)).map(|(at, _)| at).collect();
+            assert_eq!(closing_marks(line).collect::<Vec<_>>(), every, "marks in {line:?}");
         }
     }
 
