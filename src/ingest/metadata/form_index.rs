@@ -151,8 +151,8 @@ fn first_word(text: &str) -> &str {
 }
 
 /// A Bloom filter of the spellings' first words: 64 KB that stay in the cache, where a hash
-/// set of 100,000 words would not. A word it lacks begins no spelling; one of about a hundred
-/// words it holds wrongly costs only a walk of the automaton that finds nothing.
+/// set of 100,000 words would not. A word it lacks begins no spelling; the few words it holds
+/// wrongly (about one in a hundred) cost only a walk of the automaton that finds nothing.
 #[derive(Clone)]
 struct FirstWords {
     bits: Box<[u64]>,

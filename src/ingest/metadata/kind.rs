@@ -261,8 +261,9 @@ fn names_official(line: &str) -> bool {
     OFFICES.find_iter(line).any(|office| official_at(line, office.start(), office.end()))
 }
 
-/// Whether [`names_official`] holds for some line of the page: the offices are looked for in
-/// the whole text at once (one search instead of one per line), each checked in its line.
+/// Whether some line of the page names an official with title and full name
+/// ([`OFFICIAL_BY_NAME`]): the offices are looked for in the whole text at once (one search
+/// instead of one per line), each checked in its line.
 fn page_names_official(page: &Page) -> bool {
     OFFICES.find_iter(page.body).any(|office| {
         page.line_holding(office.start(), office.end())
