@@ -7,7 +7,7 @@
 //! attributed quote ([`continuation`]). Pronoun attributions are in `pronouns`.
 
 use super::marks::{ends_like_sentence, Span};
-use super::mentions::{extends, People, Who};
+use super::mentions::{People, ShortName, Who};
 use super::people::{parse_person, Person};
 use super::pronouns::{is_statement_noun, needs_conviction};
 use super::text::{
@@ -579,7 +579,10 @@ fn word_spans(s: &str) -> Vec<(usize, &str)> {
 pub(super) fn is_credible(person: &Person, at: usize, people: &People) -> bool {
     match &person.name {
         Some(_) if person.role.is_some() || person.titled || person.name_words >= 2 => true,
-        Some(name) => people.nearest(at, true, |m| extends(&m.name, name)).is_some(),
+        Some(name) => {
+            let short = ShortName::new(name);
+            people.nearest(at, true, |m| short.is_extended_by(&m.name)).is_some()
+        }
         None => person.role.is_some(),
     }
 }

@@ -219,7 +219,8 @@ pub(super) fn resolve(person: Person, at: usize, people: &People) -> Who {
     let mut role = person.role;
     match &speaker {
         Some(name) => {
-            if let Some(full) = people.nearest(at, true, |m| extends(&m.name, name)) {
+            let short = ShortName::new(name);
+            if let Some(full) = people.nearest(at, true, |m| short.is_extended_by(&m.name)) {
                 speaker = Some(full.name.clone());
             }
         }
@@ -364,8 +365,11 @@ impl<'t> People<'t> {
     /// The gender of a speaker: from the role, else from where the text names the person.
     pub(super) fn gender_of(&self, name: &str, role: Option<&str>, at: usize) -> Option<Gender> {
         role.and_then(role_gender).or_else(|| address_gender(name)).or_else(|| {
-            self.nearest(at, true, |m| m.gender.is_some() && (m.name == name || extends(&m.name, name)))
-                .and_then(|m| m.gender)
+            let short = ShortName::new(name);
+            self.nearest(at, true, |m| {
+                m.gender.is_some() && (m.name == name || short.is_extended_by(&m.name))
+            })
+            .and_then(|m| m.gender)
         })
     }
 
@@ -385,17 +389,35 @@ impl<'t> People<'t> {
     }
 }
 
-/// Whether `full` is a longer form of `short`: same surname, and every word of the short form
-/// (title included) in it. Forms of address ("Frau") are ignored.
-pub(super) fn extends(full: &str, short: &str) -> bool {
-    // The cheap test first: most names differ in the surname. Comparing the end's bytes
-    // before splitting `full` matters: a quote's speaker is tried against hundreds of names.
-    let surname = short.split_whitespace().next_back().unwrap_or("");
-    if !full.trim_end().ends_with(surname) || full.split_whitespace().next_back() != Some(surname) {
-        return false;
+/// A short name ("Dr. Effing", "Effing") to find the longer forms of among the names a document
+/// gives. A quote's speaker is tried against hundreds of them, so its surname and words are
+/// split once.
+pub(super) struct ShortName<'a> {
+    surname: &'a str,
+    words: Vec<&'a str>,
+}
+
+impl<'a> ShortName<'a> {
+    pub(super) fn new(short: &'a str) -> ShortName<'a> {
+        ShortName { surname: short.split_whitespace().next_back().unwrap_or(""), words: name_words(short) }
     }
-    let (full, short) = (name_words(full), name_words(short));
-    !short.is_empty() && full.len() > short.len() && short.iter().all(|w| full.contains(w))
+
+    /// Whether `full` is a longer form of this name: the same surname, and every word of this
+    /// name (title included) in it. Forms of address ("Frau") are ignored.
+    pub(super) fn is_extended_by(&self, full: &str) -> bool {
+        // The cheap test first: most names differ in the surname, `full`'s last word.
+        let full_trimmed = full.trim_end();
+        let Some(before_surname) = full_trimmed.strip_suffix(self.surname) else {
+            return false;
+        };
+        if self.surname.is_empty() || !before_surname.chars().next_back().is_none_or(char::is_whitespace) {
+            return false;
+        }
+        let full_words = || full.split_whitespace().filter(|w| !HONORIFICS.contains(w));
+        !self.words.is_empty()
+            && full_words().count() > self.words.len()
+            && self.words.iter().all(|w| full_words().any(|f| f == *w))
+    }
 }
 
 fn name_words(name: &str) -> Vec<&str> {
@@ -428,4 +450,28 @@ fn same_role(a: &str, b: &str) -> bool {
         || b.ends_with(&format!("-{a}"))
         || a.ends_with(b)
         || b.ends_with(a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_short_name_is_extended_by_longer_forms_with_its_surname() {
+        // (full, short, whether full extends short)
+        let cases = [
+            ("Dr. Christian Effing", "Effing", true),
+            ("Dr. Christian Effing", "Dr. Effing", true),
+            ("Frau Dr. Anna Berg", "Frau Berg", true),
+            ("Christian Effing", "Christian Effing", false),
+            ("Dr. Christian Effing", "Prof. Effing", false),
+            ("Anna Bergmann", "Berg", false),
+            ("Anna Berg ", "Berg", true),
+            ("Frau Berg", "Berg", false),
+            ("Anna Berg", "", false),
+        ];
+        for (full, short, expected) in cases {
+            assert_eq!(ShortName::new(short).is_extended_by(full), expected, "{full:?} extends {short:?}");
+        }
+    }
 }
