@@ -83,9 +83,7 @@ pub(super) fn orphan_closing_spans(text: &str, spans: &[Span]) -> Vec<Span> {
 
 /// The outermost quotations of the text, in order.
 pub(super) fn quote_spans(text: &str) -> Vec<Span> {
-    let mut pairing = Pairing::default();
-    let mut line = 0;
-    let mut line_blank = true;
+    let mut scan = MarkScan::new();
     let mut prev: Option<char> = None;
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -96,44 +94,67 @@ pub(super) fn quote_spans(text: &str) -> Vec<Span> {
         let run = bytes[i..].iter().take_while(|&&b| b.is_ascii() && b != b'\n' && b != b'"').count();
         if run > 0 {
             let piece = &bytes[i..i + run];
-            line_blank = line_blank && piece.iter().all(|&b| char::from(b).is_whitespace());
+            scan.line_blank = scan.line_blank && piece.iter().all(|&b| char::from(b).is_whitespace());
             prev = Some(char::from(piece[run - 1]));
             i += run;
             continue;
         }
         let c = text[i..].chars().next().expect("a character starts here");
         let next = text[i + c.len_utf8()..].chars().next();
-        if c == '\n' {
-            if line_blank {
-                pairing.abandon_all(); // a paragraph ends every quotation
-            } else {
-                pairing.abandon_stale(i, line);
-            }
-            line += 1;
-            line_blank = true;
-        } else {
-            if let Some((family, mark)) = classify(c, prev, next, &pairing.stack) {
-                match mark {
-                    Mark::Open => {
-                        // A quotation opening a line ends any left open on earlier lines.
-                        if line_blank && pairing.stack.first().is_some_and(|o| o.line < line) {
-                            pairing.abandon_all();
-                        }
-                        pairing.open(OpenMark { pos: i, len: c.len_utf8(), family, line });
-                    }
-                    Mark::Close => pairing.close(family, i, c.len_utf8()),
-                }
-            }
-            if !c.is_whitespace() {
-                line_blank = false;
-            }
-        }
+        scan.step(i, c, prev, next);
         prev = Some(c);
         i += c.len_utf8();
     }
-    pairing.abandon_all();
-    let unclosed = unclosed_spans(text, &pairing.abandoned);
-    outermost(pairing.closed, unclosed)
+    scan.spans(text)
+}
+
+/// Marks paired character by character, with the line each is on and whether that line is
+/// blank so far.
+struct MarkScan {
+    pairing: Pairing,
+    line: usize,
+    line_blank: bool,
+}
+
+impl MarkScan {
+    fn new() -> MarkScan {
+        MarkScan { pairing: Pairing::default(), line: 0, line_blank: true }
+    }
+
+    /// Takes the character `c` at byte `i`, between `prev` and `next`.
+    fn step(&mut self, i: usize, c: char, prev: Option<char>, next: Option<char>) {
+        let pairing = &mut self.pairing;
+        if c == '\n' {
+            if self.line_blank {
+                pairing.abandon_all(); // a paragraph ends every quotation
+            } else {
+                pairing.abandon_stale(i, self.line);
+            }
+            self.line += 1;
+            self.line_blank = true;
+            return;
+        }
+        if let Some((family, mark)) = classify(c, prev, next, &pairing.stack) {
+            match mark {
+                Mark::Open => {
+                    // A quotation opening a line ends any left open on earlier lines.
+                    if self.line_blank && pairing.stack.first().is_some_and(|o| o.line < self.line) {
+                        pairing.abandon_all();
+                    }
+                    pairing.open(OpenMark { pos: i, len: c.len_utf8(), family, line: self.line });
+                }
+                Mark::Close => pairing.close(family, i, c.len_utf8()),
+            }
+        }
+        self.line_blank = self.line_blank && c.is_whitespace();
+    }
+
+    /// The outermost quotations found, the marks still open given up.
+    fn spans(mut self, text: &str) -> Vec<Span> {
+        self.pairing.abandon_all();
+        let unclosed = unclosed_spans(text, &self.pairing.abandoned);
+        outermost(self.pairing.closed, unclosed)
+    }
 }
 
 /// The state of pairing marks: open marks waiting (at most [`MAX_DEPTH`]), pairs found, and the
@@ -281,37 +302,14 @@ mod tests {
     /// The spans found character by character, every character decoded: the reference for the
     /// scan that skips runs of plain ASCII.
     fn quote_spans_by_char(text: &str) -> Vec<Span> {
-        let mut pairing = Pairing::default();
-        let (mut line, mut line_blank, mut prev) = (0, true, None);
+        let mut scan = MarkScan::new();
+        let mut prev = None;
         let mut chars = text.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
-            let next = chars.peek().map(|&(_, n)| n);
-            if c == '\n' {
-                if line_blank {
-                    pairing.abandon_all();
-                } else {
-                    pairing.abandon_stale(i, line);
-                }
-                (line, line_blank, prev) = (line + 1, true, Some(c));
-                continue;
-            }
-            if let Some((family, mark)) = classify(c, prev, next, &pairing.stack) {
-                match mark {
-                    Mark::Open => {
-                        if line_blank && pairing.stack.first().is_some_and(|o| o.line < line) {
-                            pairing.abandon_all();
-                        }
-                        pairing.open(OpenMark { pos: i, len: c.len_utf8(), family, line });
-                    }
-                    Mark::Close => pairing.close(family, i, c.len_utf8()),
-                }
-            }
-            line_blank = line_blank && c.is_whitespace();
+            scan.step(i, c, prev, chars.peek().map(|&(_, n)| n));
             prev = Some(c);
         }
-        pairing.abandon_all();
-        let unclosed = unclosed_spans(text, &pairing.abandoned);
-        outermost(pairing.closed, unclosed)
+        scan.spans(text)
     }
 
     #[test]
