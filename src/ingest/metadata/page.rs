@@ -71,19 +71,23 @@ impl<'a> Page<'a> {
     /// trimmed line) nor hold a line break.
     pub fn occurrences(&self, needle: &str) -> Vec<(usize, usize)> {
         debug_assert!(needle.trim() == needle && !needle.contains('\n'), "{needle:?} could span lines");
-        let line_of = |at: usize| self.starts.partition_point(|&start| start <= at).checked_sub(1);
         self.body
             .match_indices(needle)
-            .filter_map(|(at, _)| line_of(at).map(|line| (line, at - self.starts[line])))
+            .filter_map(|(at, _)| self.line_at_or_before(at).map(|line| (line, at - self.starts[line])))
             .collect()
     }
 
     /// The line that holds the span `start..end` of the body, with where the line starts;
     /// `None` for a span outside every line (in white space between lines, or across two).
     pub fn line_holding(&self, start: usize, end: usize) -> Option<(&'a str, usize)> {
-        let line = self.starts.partition_point(|&first| first <= start).checked_sub(1)?;
+        let line = self.line_at_or_before(start)?;
         let first = self.starts[line];
         (end <= first + self.lines[line].len()).then_some((self.lines[line], first))
+    }
+
+    /// The number of the last line that starts at or before byte `at` of the body.
+    fn line_at_or_before(&self, at: usize) -> Option<usize> {
+        self.starts.partition_point(|&start| start <= at).checked_sub(1)
     }
 
     /// The first [`HEAD_LINES`] lines.
