@@ -258,12 +258,18 @@ impl Synonyms {
         if self.general.is_empty() {
             return;
         }
+        // Each expansion's term, analysed once: it is both searched already and, for a domain
+        // synonym, the key of its thesaurus line.
+        let terms: Vec<Option<String>> =
+            expansions.iter().map(|e| one_word_term(analyzer, &e.alternative)).collect();
         let mut searched: Vec<String> = query.iter().flatten().cloned().collect();
-        searched.extend(expansions.iter().filter_map(|e| one_word_term(analyzer, &e.alternative)));
+        searched.extend(terms.iter().flatten().cloned());
         let mut hops = Vec::new();
-        for expansion in expansions.iter().filter(|e| e.source == SynonymSource::Domain) {
-            let Some(term) = one_word_term(analyzer, &expansion.alternative) else { continue };
-            for alternative in self.general.alternatives(&term) {
+        for (expansion, term) in expansions.iter().zip(&terms) {
+            let Some(term) = term.as_ref().filter(|_| expansion.source == SynonymSource::Domain) else {
+                continue;
+            };
+            for alternative in self.general.alternatives(term) {
                 let Some(hop_term) = one_word_term(analyzer, alternative) else { continue };
                 if searched.contains(&hop_term) {
                     continue;
@@ -495,17 +501,25 @@ long = ["Offener Ganztag"]
         assert!(alternatives("Offener Ganztag").is_empty());
     }
 
+    /// The test file's groups over a corpus thesaurus of (word, its synonyms joined by `;`),
+    /// each line keyed by the word's term as the build writes it.
+    fn with_thesaurus(analyzer: &GermanAnalyzer, entries: &[(&str, &str)]) -> Synonyms {
+        let mut lines: Vec<String> = entries
+            .iter()
+            .map(|(word, synonyms)| format!("{}\t{synonyms}", analyzer.primary_terms(word)[0]))
+            .collect();
+        lines.sort();
+        let general = CorpusThesaurus::from_text(lines.join("\n") + "\n");
+        Synonyms::parse(FILE).unwrap().with_thesaurus(general)
+    }
+
     #[test]
     fn thesaurus_synonyms_only_for_words_no_group_covers() {
         let analyzer = analyzer();
-        let term = |w: &str| analyzer.primary_terms(w)[0].clone();
-        let mut lines = vec![
-            format!("{}\tWiderstandsfähigkeit", term("Resilienz")),
-            format!("{}\tMitsprache", term("Mitbestimmung")),
-        ];
-        lines.sort();
-        let general = CorpusThesaurus::from_text(lines.join("\n") + "\n");
-        let synonyms = Synonyms::parse(FILE).unwrap().with_thesaurus(general);
+        let synonyms = with_thesaurus(
+            &analyzer,
+            &[("Resilienz", "Widerstandsfähigkeit"), ("Mitbestimmung", "Mitsprache")],
+        );
         let expand = |query: &str| -> Vec<(String, f32)> {
             let words: Vec<String> = query.split_whitespace().map(String::from).collect();
             synonyms.expand(&analyzer, &words).into_iter().map(|e| (e.alternative, e.weight)).collect()
@@ -525,16 +539,15 @@ long = ["Offener Ganztag"]
     #[test]
     fn thesaurus_synonyms_of_domain_synonyms_count_less() {
         let analyzer = analyzer();
-        let term = |w: &str| analyzer.primary_terms(w)[0].clone();
-        let mut lines = vec![
-            // Partizipation's thesaurus line repeats a member and the query word.
-            format!("{}\tTeilhabe;Beteiligung;Mitbestimmung", term("Partizipation")),
-            format!("{}\tTeilhabe;Mitwirkung", term("Beteiligung")),
-            format!("{}\tMitsprache", term("Mitbestimmung")),
-        ];
-        lines.sort();
-        let general = CorpusThesaurus::from_text(lines.join("\n") + "\n");
-        let synonyms = Synonyms::parse(FILE).unwrap().with_thesaurus(general);
+        let synonyms = with_thesaurus(
+            &analyzer,
+            &[
+                // Partizipation's thesaurus line repeats a member and the query word.
+                ("Partizipation", "Teilhabe;Beteiligung;Mitbestimmung"),
+                ("Beteiligung", "Teilhabe;Mitwirkung"),
+                ("Mitbestimmung", "Mitsprache"),
+            ],
+        );
         let words = vec!["Mitbestimmung".to_string()];
         let found: Vec<(String, f32, SynonymSource)> = synonyms
             .expand(&analyzer, &words)
